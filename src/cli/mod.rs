@@ -1,0 +1,117 @@
+//! The command-line front end: argument parsing and the `lint` command.
+
+mod lint;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::config::FailOn;
+use crate::output::Format;
+
+/// Exit status for findings at or above `--fail-on`.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit status for a usage, config or I/O error.
+pub const EXIT_ERROR: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "copydesk",
+    version,
+    about = "An editorial linter for newsrooms: name spellings, unattributed quotes, and claims the reference corpus contradicts."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint drafts (files, folders, or `-` for standard input).
+    Lint(LintArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LintArgs {
+    /// Files or folders to lint; `-` reads standard input. Defaults to `.`.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Use this config file instead of discovering `copydesk.toml`.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Rules directory (replaces the config's `rules`).
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+
+    /// Reference corpus directory; repeat for several (replaces the config's `corpus`).
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Vec<PathBuf>,
+
+    /// Do not load the rules built into copydesk.
+    #[arg(long)]
+    pub no_builtin_rules: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Exit with status 1 when a finding is at or above this severity
+    /// [default: the config's `fail_on`, else warning].
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<FailOn>,
+
+    /// Apply unambiguous suggestions in place.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// The file name to report (and to pick Markdown or text by) for `-`.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+
+    /// When to colour human output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// Parse the arguments, run the command, and map the outcome to an exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) if error.use_stderr() => {
+            // clap's own report spans several lines; keep its first.
+            let rendered = error.render().to_string();
+            let first = rendered.lines().next().unwrap_or("invalid arguments");
+            print_error(format!(
+                "{} (see `copydesk --help`)",
+                first.trim_start_matches("error: ")
+            ));
+            return ExitCode::from(EXIT_ERROR);
+        }
+        Err(help_or_version) => {
+            let _ = help_or_version.print();
+            return ExitCode::SUCCESS;
+        }
+    };
+    match cli.command {
+        Command::Lint(args) => ExitCode::from(lint::run(&args)),
+    }
+}
+
+/// Print a one-line error in the form every copydesk error takes.
+pub(crate) fn print_error(message: impl std::fmt::Display) {
+    eprintln!("copydesk: error: {message}");
+}
+
+pub(crate) fn print_warning(message: impl std::fmt::Display) {
+    eprintln!("copydesk: warning: {message}");
+}

@@ -1,0 +1,243 @@
+//! `copydesk.toml`: where the rules and the corpus are, which files to lint,
+//! and per-code settings. Parsing is pure; `crate::workspace` finds the file.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::checks::ALL_CODES;
+use crate::document::LineIndex;
+use crate::finding::Severity;
+use crate::linter::{CodeSettings, LintSettings};
+
+pub const CONFIG_FILE_NAME: &str = "copydesk.toml";
+
+/// Files linted when a directory is walked, unless `include` says otherwise.
+pub const DEFAULT_INCLUDE: &[&str] = &["*.md", "*.markdown", "*.mdx", "*.txt"];
+
+/// The lowest severity that makes `copydesk lint` exit with status 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Hint,
+    Never,
+}
+
+impl FailOn {
+    pub fn fails(self, severity: Severity) -> bool {
+        let threshold = match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+            FailOn::Hint => Severity::Hint,
+            FailOn::Never => return false,
+        };
+        severity >= threshold
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    rules: Option<String>,
+    builtin_rules: Option<bool>,
+    corpus: Option<OneOrMany>,
+    include: Option<Vec<String>>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    fail_on: Option<FailOn>,
+    #[serde(default)]
+    checks: HashMap<Spanned<String>, CheckConfig>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CheckConfig {
+    enabled: Option<bool>,
+    severity: Option<Severity>,
+}
+
+/// A configuration with every path made absolute against its folder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// The `copydesk.toml` it came from, if any.
+    pub path: Option<PathBuf>,
+    /// The folder relative paths resolve against, and globs match from.
+    pub root: PathBuf,
+    /// The rules dir; `None` means `rules/` beside the config if it exists.
+    pub rules_dir: Option<PathBuf>,
+    pub builtin_rules: bool,
+    pub corpus_dirs: Vec<PathBuf>,
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+    pub fail_on: Option<FailOn>,
+    pub settings: LintSettings,
+}
+
+impl Config {
+    /// The configuration used when no `copydesk.toml` is found.
+    pub fn default_for(root: PathBuf) -> Config {
+        Config {
+            path: None,
+            root,
+            rules_dir: None,
+            builtin_rules: true,
+            corpus_dirs: Vec::new(),
+            include: DEFAULT_INCLUDE.iter().map(|s| s.to_string()).collect(),
+            exclude: Vec::new(),
+            fail_on: None,
+            settings: LintSettings::default(),
+        }
+    }
+
+    /// Parse `text`, the contents of the config file at `path` (absolute).
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let error_at = |offset: usize, message: String| {
+            let position = LineIndex::new(text).line_col(text, offset);
+            ConfigError {
+                path: path.to_path_buf(),
+                line: position.line,
+                column: position.column,
+                message,
+            }
+        };
+        let file: ConfigFile = toml::from_str(text).map_err(|e| {
+            error_at(
+                e.span().map_or(0, |s| s.start),
+                e.message().trim().replace('\n', " "),
+            )
+        })?;
+        let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let mut settings = LintSettings::default();
+        for (code, check) in file.checks {
+            if !ALL_CODES.contains(&code.get_ref().as_str()) {
+                return Err(error_at(
+                    code.span().start,
+                    format!(
+                        "unknown check `{}` (known: {})",
+                        code.get_ref(),
+                        ALL_CODES.join(", ")
+                    ),
+                ));
+            }
+            settings.codes.insert(
+                code.into_inner(),
+                CodeSettings {
+                    enabled: check.enabled,
+                    severity: check.severity,
+                },
+            );
+        }
+        let corpus = match file.corpus {
+            None => Vec::new(),
+            Some(OneOrMany::One(dir)) => vec![dir],
+            Some(OneOrMany::Many(dirs)) => dirs,
+        };
+        Ok(Config {
+            path: Some(path.to_path_buf()),
+            rules_dir: file.rules.map(|dir| root.join(dir)),
+            builtin_rules: file.builtin_rules.unwrap_or(true),
+            corpus_dirs: corpus.into_iter().map(|dir| root.join(dir)).collect(),
+            include: file
+                .include
+                .unwrap_or_else(|| DEFAULT_INCLUDE.iter().map(|s| s.to_string()).collect()),
+            exclude: file.exclude,
+            fail_on: file.fail_on,
+            settings,
+            root,
+        })
+    }
+}
+
+/// A config file that could not be used, with the position of the problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path.display(),
+            self.line,
+            self.column,
+            self.message
+        )
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_resolve_against_the_config_folder() {
+        let text = "rules = \"house\"\ncorpus = [\"wire\", \"archive\"]\nexclude = [\"old/**\"]\nfail_on = \"error\"\n\n[checks.name-spelling]\nseverity = \"error\"\n";
+        let config = Config::parse(text, Path::new("/news/copydesk.toml")).expect("parses");
+        assert_eq!(config.rules_dir, Some(PathBuf::from("/news/house")));
+        assert_eq!(
+            config.corpus_dirs,
+            vec![PathBuf::from("/news/wire"), PathBuf::from("/news/archive")]
+        );
+        assert_eq!(config.fail_on, Some(FailOn::Error));
+        assert_eq!(config.include.len(), DEFAULT_INCLUDE.len());
+        assert_eq!(
+            config
+                .settings
+                .severity_for("name-spelling", Severity::Warning),
+            Severity::Error
+        );
+    }
+
+    #[test]
+    fn a_single_corpus_string_is_accepted() {
+        let config =
+            Config::parse("corpus = \"wire\"\n", Path::new("/n/copydesk.toml")).expect("parses");
+        assert_eq!(config.corpus_dirs, vec![PathBuf::from("/n/wire")]);
+    }
+
+    #[test]
+    fn errors_carry_file_line_and_column() {
+        let error = Config::parse("rules = \"r\"\ncorpus = 3\n", Path::new("/n/copydesk.toml"))
+            .unwrap_err();
+        assert_eq!((error.line, error.column), (2, 10));
+        assert!(error.to_string().starts_with("/n/copydesk.toml:2:10: "));
+        let error = Config::parse(
+            "[checks.speling]\nenabled = false\n",
+            Path::new("/n/c.toml"),
+        )
+        .unwrap_err();
+        assert_eq!(error.line, 1);
+        assert!(error.message.contains("unknown check `speling`"));
+        let error = Config::parse("corpse = []\n", Path::new("/n/c.toml")).unwrap_err();
+        assert!(error.message.contains("corpse"));
+    }
+
+    #[test]
+    fn fail_on_thresholds() {
+        assert!(FailOn::Warning.fails(Severity::Error));
+        assert!(!FailOn::Warning.fails(Severity::Info));
+        assert!(!FailOn::Never.fails(Severity::Error));
+        assert!(FailOn::Hint.fails(Severity::Hint));
+    }
+}

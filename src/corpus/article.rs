@@ -1,0 +1,114 @@
+//! One reference article: its analysed document and front-matter metadata.
+
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+use crate::document::{Document, DocumentKind};
+
+/// Front-matter fields copydesk understands; others are ignored.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct ArticleMeta {
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub path: PathBuf,
+    pub meta: ArticleMeta,
+    pub document: Document,
+}
+
+impl Article {
+    /// Analyse an article's text. Plain-text articles have no front matter.
+    pub fn new(path: PathBuf, text: String) -> Article {
+        let document = Document::new(text, DocumentKind::from_path(&path));
+        let meta = document
+            .front_matter()
+            .map(parse_front_matter)
+            .unwrap_or_default();
+        Article {
+            path,
+            meta,
+            document,
+        }
+    }
+}
+
+/// Read `---` YAML-style or `+++` TOML front matter. Only flat `key: value`
+/// fields are needed, so YAML is read line by line; anything unreadable is
+/// left out rather than failing the article.
+fn parse_front_matter(block: &str) -> ArticleMeta {
+    let body: Vec<&str> = block
+        .lines()
+        .filter(|line| !matches!(line.trim(), "---" | "+++" | "..."))
+        .collect();
+    if block.trim_start().starts_with("+++") {
+        return toml::from_str(&body.join("\n")).unwrap_or_default();
+    }
+    let mut meta = ArticleMeta::default();
+    for line in body {
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let value = unquote(value.trim());
+        if value.is_empty() {
+            continue;
+        }
+        let slot = match key.trim() {
+            "title" => &mut meta.title,
+            "source" => &mut meta.source,
+            "date" => &mut meta.date,
+            "url" => &mut meta.url,
+            _ => continue,
+        };
+        *slot = Some(value.to_string());
+    }
+    meta
+}
+
+fn unquote(value: &str) -> &str {
+    for quote in ['"', '\''] {
+        if let Some(inner) = value
+            .strip_prefix(quote)
+            .and_then(|v| v.strip_suffix(quote))
+        {
+            return inner;
+        }
+    }
+    value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_front_matter_fields_are_read() {
+        let meta = parse_front_matter(
+            "---\ntitle: \"Talks: day two\"\nsource: Example Wire\ndate: 2025-11-23\nurl: https://example.com/a\ntags: [x]\n---\n",
+        );
+        assert_eq!(meta.title.as_deref(), Some("Talks: day two"));
+        assert_eq!(meta.source.as_deref(), Some("Example Wire"));
+        assert_eq!(meta.date.as_deref(), Some("2025-11-23"));
+        assert_eq!(meta.url.as_deref(), Some("https://example.com/a"));
+    }
+
+    #[test]
+    fn toml_front_matter_fields_are_read() {
+        let meta = parse_front_matter("+++\ntitle = \"Geneva\"\ndate = \"2025-11-23\"\n+++\n");
+        assert_eq!(meta.title.as_deref(), Some("Geneva"));
+        assert_eq!(meta.date.as_deref(), Some("2025-11-23"));
+    }
+
+    #[test]
+    fn unreadable_front_matter_gives_empty_metadata() {
+        assert_eq!(
+            parse_front_matter("+++\nthis is = = not toml\n+++"),
+            ArticleMeta::default()
+        );
+    }
+}

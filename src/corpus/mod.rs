@@ -1,0 +1,139 @@
+//! The reference corpus: trusted articles, analysed once into the indexes
+//! the checks consult. Building it does no I/O; `crate::workspace` reads the
+//! files.
+
+mod article;
+mod names;
+
+use std::ops::Range;
+use std::path::Path;
+
+pub use article::{Article, ArticleMeta};
+pub use names::{NameIndex, SpellingStats};
+
+use crate::finding::Evidence;
+
+/// A span in one corpus article, kept compact because indexes hold many.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Location {
+    pub article: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Location {
+    pub fn new(article: usize, range: Range<usize>) -> Location {
+        // Corpus articles larger than 4 GiB are not supported; saturate
+        // rather than wrap so evidence points near the right place.
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Location {
+            article: narrow(article),
+            start: narrow(range.start),
+            end: narrow(range.end),
+        }
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// The analysed reference corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    articles: Vec<Article>,
+    names: NameIndex,
+}
+
+impl Corpus {
+    pub fn new(articles: Vec<Article>) -> Corpus {
+        let names = NameIndex::build(&articles);
+        Corpus { articles, names }
+    }
+
+    pub fn empty() -> Corpus {
+        Corpus::default()
+    }
+
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    pub fn article(&self, location: Location) -> Option<&Article> {
+        self.articles.get(location.article as usize)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    pub fn names(&self) -> &NameIndex {
+        &self.names
+    }
+
+    /// Evidence pointing at `location`, with its line and column.
+    pub fn evidence(&self, location: Location, message: impl Into<String>) -> Option<Evidence> {
+        let article = self.article(location)?;
+        let doc = &article.document;
+        let range = location.range();
+        Some(Evidence {
+            path: article.path.clone(),
+            start: doc.line_col(range.start),
+            end: doc.line_col(range.end),
+            range,
+            message: message.into(),
+        })
+    }
+
+    /// The article at `path`, if the corpus has it.
+    pub fn find(&self, path: &Path) -> Option<&Article> {
+        self.articles.iter().find(|a| a.path == path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn corpus(texts: &[(&str, &str)]) -> Corpus {
+        Corpus::new(
+            texts
+                .iter()
+                .map(|(p, t)| Article::new(PathBuf::from(p), t.to_string()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn name_index_counts_mentions_articles_and_sub_spellings() {
+        let corpus = corpus(&[
+            (
+                "a.md",
+                "Envoy Steve Witkoff met officials. Later Witkoff left.",
+            ),
+            (
+                "b.txt",
+                "Steve Witkoff spoke.\n\nWitkoff's plan has 28 points.",
+            ),
+        ]);
+        let witkoff = corpus.names().get("Witkoff").expect("indexed");
+        assert_eq!(witkoff.mentions, 4);
+        assert_eq!(witkoff.articles, 2);
+        assert_eq!(corpus.names().mentions("Steve Witkoff"), 2);
+        assert_eq!(corpus.names().mentions("Whitkoff"), 0);
+    }
+
+    #[test]
+    fn evidence_carries_path_line_and_column() {
+        let corpus = corpus(&[(
+            "wire/a.md",
+            "---\ntitle: T\n---\n\nTalks in Kyiv went on.\n",
+        )]);
+        let sample = corpus.names().get("Kyiv").expect("Kyiv").samples[0];
+        let evidence = corpus.evidence(sample, "here").expect("evidence");
+        assert_eq!(evidence.path, PathBuf::from("wire/a.md"));
+        assert_eq!((evidence.start.line, evidence.start.column), (5, 10));
+        assert_eq!(corpus.articles()[0].meta.title.as_deref(), Some("T"));
+    }
+}

@@ -1,0 +1,191 @@
+//! What a check reports: findings with byte ranges into the linted text, and
+//! the evidence (corpus or rules locations) each one relies on.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is. Ordered from least to most severe, so that
+/// `severity >= Severity::Warning` reads naturally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Hint,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Hint => "hint",
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Severity {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "hint" => Ok(Severity::Hint),
+            "info" | "information" => Ok(Severity::Info),
+            "warning" | "warn" => Ok(Severity::Warning),
+            "error" => Ok(Severity::Error),
+            other => Err(format!(
+                "unknown severity `{other}` (expected error, warning, info or hint)"
+            )),
+        }
+    }
+}
+
+/// A 1-based line and column; columns count Unicode scalar values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A place in another file (corpus article or rules file) that a finding
+/// relies on. Both the byte range and the line/column are kept so that the
+/// CLI can print them and the language server can build a `Location`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    pub path: PathBuf,
+    pub range: Range<usize>,
+    pub start: LineCol,
+    pub end: LineCol,
+    pub message: String,
+}
+
+/// One diagnostic produced by a check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Stable code such as `name-spelling`.
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// Byte range into the linted source text.
+    pub range: Range<usize>,
+    /// Replacements for `range`. `--fix` applies one only when it is the sole
+    /// suggestion, so a check adds several only when the choice is the editor's.
+    pub suggestions: Vec<String>,
+    pub related: Vec<Evidence>,
+    /// Id of the rule behind the finding, when a rules-file entry caused it.
+    pub rule_id: Option<String>,
+}
+
+impl Finding {
+    pub fn new(
+        code: &'static str,
+        severity: Severity,
+        range: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        Finding {
+            code,
+            severity,
+            message: message.into(),
+            range,
+            suggestions: Vec::new(),
+            related: Vec::new(),
+            rule_id: None,
+        }
+    }
+
+    pub fn with_suggestion(mut self, replacement: impl Into<String>) -> Self {
+        self.suggestions.push(replacement.into());
+        self
+    }
+
+    pub fn with_related(mut self, evidence: Evidence) -> Self {
+        self.related.push(evidence);
+        self
+    }
+
+    pub fn with_rule(mut self, id: impl Into<String>) -> Self {
+        self.rule_id = Some(id.into());
+        self
+    }
+
+    /// The one replacement `--fix` may apply without asking, if there is one.
+    pub fn unambiguous_fix(&self) -> Option<&str> {
+        match self.suggestions.as_slice() {
+            [only] => Some(only.as_str()),
+            _ => None,
+        }
+    }
+}
+
+/// What the analysis knows about a span of the document beyond findings:
+/// the speaker of a quote, the corpus counts of a name, the evidence for a
+/// claim. The language server shows these on hover.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Annotation {
+    pub range: Range<usize>,
+    /// Which check produced it, e.g. `name-spelling`.
+    pub code: &'static str,
+    /// Markdown text for a hover.
+    pub text: String,
+}
+
+/// Everything one lint run learns about a document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub annotations: Vec<Annotation>,
+}
+
+impl Report {
+    /// Findings sorted by position, then code, for stable output.
+    pub fn sort(&mut self) {
+        self.findings.sort_by(|a, b| {
+            (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
+        });
+        self.annotations
+            .sort_by_key(|a| (a.range.start, a.range.end));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn severity_orders_from_hint_to_error() {
+        assert!(Severity::Hint < Severity::Info);
+        assert!(Severity::Info < Severity::Warning);
+        assert!(Severity::Warning < Severity::Error);
+    }
+
+    #[test]
+    fn severity_parses_case_insensitively_and_rejects_unknown() {
+        assert_eq!("Warning".parse::<Severity>(), Ok(Severity::Warning));
+        assert_eq!("info".parse::<Severity>(), Ok(Severity::Info));
+        assert!("loud".parse::<Severity>().is_err());
+    }
+
+    #[test]
+    fn only_a_single_suggestion_is_an_unambiguous_fix() {
+        let one =
+            Finding::new("name-spelling", Severity::Warning, 0..4, "m").with_suggestion("Kyiv");
+        assert_eq!(one.unambiguous_fix(), Some("Kyiv"));
+        let two = one.clone().with_suggestion("Kiev");
+        assert_eq!(two.unambiguous_fix(), None);
+        let none = Finding::new("x", Severity::Info, 0..1, "m");
+        assert_eq!(none.unambiguous_fix(), None);
+    }
+}

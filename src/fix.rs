@@ -1,0 +1,113 @@
+//! Applying unambiguous suggestions to a source text, and writing the result
+//! back so that a crash never leaves a half-written file.
+
+use std::io::{self, Write};
+use std::ops::Range;
+use std::path::Path;
+
+use crate::finding::Finding;
+
+/// The source with every unambiguous suggestion applied, and how many were
+/// applied. Edits that overlap an earlier one, or whose range is not valid
+/// in `source`, are skipped; nothing outside the edits changes.
+pub fn apply_fixes(source: &str, findings: &[Finding]) -> (String, usize) {
+    let mut edits: Vec<(Range<usize>, &str)> = findings
+        .iter()
+        .filter_map(|f| f.unambiguous_fix().map(|fix| (f.range.clone(), fix)))
+        .filter(|(range, _)| {
+            range.start <= range.end
+                && source.is_char_boundary(range.start)
+                && source.is_char_boundary(range.end)
+        })
+        .collect();
+    // Stable sort: among equal starts, the first finding wins.
+    edits.sort_by_key(|(range, _)| range.start);
+    let mut chosen: Vec<(Range<usize>, &str)> = Vec::with_capacity(edits.len());
+    for (range, fix) in edits {
+        let overlaps = chosen
+            .last()
+            .is_some_and(|(last, _)| range.start < last.end || range.start == last.start);
+        if !overlaps {
+            chosen.push((range, fix));
+        }
+    }
+    let mut fixed = String::with_capacity(source.len());
+    let mut copied_to = 0;
+    for (range, fix) in &chosen {
+        fixed.push_str(&source[copied_to..range.start]);
+        fixed.push_str(fix);
+        copied_to = range.end;
+    }
+    fixed.push_str(&source[copied_to..]);
+    (fixed, chosen.len())
+}
+
+/// Replace `path`'s contents: write a temporary file beside it with the
+/// original's permissions, flush it to disk, then rename it over the original.
+pub fn write_atomically(path: &Path, contents: &str) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let permissions = std::fs::metadata(path)?.permissions();
+    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    temp.write_all(contents.as_bytes())?;
+    temp.as_file().sync_all()?;
+    temp.as_file().set_permissions(permissions)?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Severity;
+
+    fn fix_at(range: Range<usize>, replacement: &str) -> Finding {
+        Finding::new("name-spelling", Severity::Warning, range, "m").with_suggestion(replacement)
+    }
+
+    #[test]
+    fn single_suggestions_apply_and_nothing_else_changes() {
+        let source = "Kiev\r\nand Odessa \n";
+        let (fixed, applied) =
+            apply_fixes(source, &[fix_at(10..16, "Odesa"), fix_at(0..4, "Kyiv")]);
+        assert_eq!(fixed, "Kyiv\r\nand Odesa \n");
+        assert_eq!(applied, 2);
+    }
+
+    #[test]
+    fn ambiguous_overlapping_and_invalid_edits_are_skipped() {
+        let source = "Київ Kiev";
+        let two = fix_at(9..13, "Kyiv").with_suggestion("Kiew");
+        let (fixed, applied) = apply_fixes(source, &[two, fix_at(1..3, "x"), fix_at(9..20, "x")]);
+        assert_eq!((fixed.as_str(), applied), (source, 0));
+        let (fixed, applied) = apply_fixes(
+            "Kiev",
+            &[
+                fix_at(0..4, "Kyiv"),
+                fix_at(2..4, "xx"),
+                fix_at(0..4, "Kiew"),
+            ],
+        );
+        assert_eq!((fixed.as_str(), applied), ("Kyiv", 1));
+    }
+
+    #[test]
+    fn atomic_write_replaces_the_file_and_keeps_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("draft.md");
+        std::fs::write(&path, "Kiev").expect("write");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        write_atomically(&path, "Kyiv").expect("writes");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "Kyiv");
+        let mode = std::fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+        assert_eq!(
+            std::fs::read_dir(dir.path()).expect("dir").count(),
+            1,
+            "no temporary file left behind"
+        );
+    }
+}

@@ -1,0 +1,172 @@
+//! The linter: runs the enabled checks over a document and applies the
+//! per-code settings and inline suppressions.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::checks::{Check, CheckContext, all_checks};
+use crate::corpus::Corpus;
+use crate::document::Document;
+use crate::finding::{Report, Severity};
+use crate::rules::RuleSet;
+
+/// Per-code settings from `copydesk.toml` or the editor.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CodeSettings {
+    pub enabled: Option<bool>,
+    pub severity: Option<Severity>,
+}
+
+/// Settings for every code, keyed by code.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LintSettings {
+    pub codes: HashMap<String, CodeSettings>,
+}
+
+impl LintSettings {
+    pub fn is_enabled(&self, code: &str) -> bool {
+        self.codes.get(code).and_then(|c| c.enabled).unwrap_or(true)
+    }
+
+    /// The severity a finding of `code` is reported at. A configured severity
+    /// replaces warnings and errors; notes a check reports at info or hint
+    /// level (a divided corpus, a scare quote) keep their level.
+    pub fn severity_for(&self, code: &str, reported: Severity) -> Severity {
+        match self.codes.get(code).and_then(|c| c.severity) {
+            Some(configured) if reported >= Severity::Warning => configured,
+            _ => reported,
+        }
+    }
+}
+
+/// Rules, corpus and settings, with every check built once.
+pub struct Linter {
+    rules: Arc<RuleSet>,
+    corpus: Arc<Corpus>,
+    settings: LintSettings,
+    checks: Vec<Box<dyn Check>>,
+}
+
+impl Linter {
+    pub fn new(rules: Arc<RuleSet>, corpus: Arc<Corpus>, settings: LintSettings) -> Linter {
+        let context = CheckContext {
+            rules: rules.clone(),
+            corpus: corpus.clone(),
+        };
+        let checks = all_checks(&context)
+            .into_iter()
+            .filter(|check| check.codes().iter().any(|code| settings.is_enabled(code)))
+            .collect();
+        Linter {
+            rules,
+            corpus,
+            settings,
+            checks,
+        }
+    }
+
+    pub fn rules(&self) -> &Arc<RuleSet> {
+        &self.rules
+    }
+
+    pub fn corpus(&self) -> &Arc<Corpus> {
+        &self.corpus
+    }
+
+    pub fn settings(&self) -> &LintSettings {
+        &self.settings
+    }
+
+    /// Analyse `doc`: findings sorted by position, each within the source.
+    pub fn lint(&self, doc: &Document) -> Report {
+        let mut report = Report::default();
+        for check in &self.checks {
+            check.run(doc, &mut report);
+        }
+        let suppressions = doc.suppressions();
+        let lines = doc.line_index();
+        let source_len = doc.source().len();
+        report.findings.retain(|f| {
+            f.range.start <= f.range.end
+                && f.range.end <= source_len
+                && self.settings.is_enabled(f.code)
+                && !suppressions.is_suppressed(f.code, lines.line_of(f.range.start))
+        });
+        for finding in &mut report.findings {
+            finding.severity = self.settings.severity_for(finding.code, finding.severity);
+        }
+        report.sort();
+        report
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn linter(settings: LintSettings) -> Linter {
+        Linter::new(
+            Arc::new(RuleSet::defaults()),
+            Arc::new(Corpus::empty()),
+            settings,
+        )
+    }
+
+    #[test]
+    fn findings_come_sorted_by_position() {
+        let report = linter(LintSettings::default())
+            .lint(&Document::plain("Odessa, then Kiev, then Kharkov."));
+        let starts: Vec<usize> = report.findings.iter().map(|f| f.range.start).collect();
+        assert_eq!(starts, vec![0, 13, 24]);
+    }
+
+    #[test]
+    fn a_disabled_code_reports_nothing_and_severity_can_be_raised() {
+        let mut settings = LintSettings::default();
+        settings.codes.insert(
+            "name-spelling".into(),
+            CodeSettings {
+                enabled: Some(false),
+                severity: None,
+            },
+        );
+        assert!(
+            linter(settings)
+                .lint(&Document::plain("Kiev"))
+                .findings
+                .is_empty()
+        );
+
+        let mut settings = LintSettings::default();
+        settings.codes.insert(
+            "name-spelling".into(),
+            CodeSettings {
+                enabled: None,
+                severity: Some(Severity::Error),
+            },
+        );
+        let report = linter(settings).lint(&Document::plain("Kiev"));
+        assert_eq!(report.findings[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn configured_severity_leaves_notes_at_their_level() {
+        let mut settings = LintSettings::default();
+        settings.codes.insert(
+            "x".into(),
+            CodeSettings {
+                enabled: None,
+                severity: Some(Severity::Error),
+            },
+        );
+        assert_eq!(settings.severity_for("x", Severity::Info), Severity::Info);
+        assert_eq!(
+            settings.severity_for("x", Severity::Warning),
+            Severity::Error
+        );
+        assert_eq!(
+            settings.severity_for("y", Severity::Warning),
+            Severity::Warning
+        );
+    }
+}

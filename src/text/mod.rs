@@ -1,0 +1,5 @@
+//! Text analysis shared by the checks and the corpus indexes, so that the
+//! draft and the corpus are read the same way.
+
+pub mod names;
+pub mod similarity;

@@ -1,0 +1,194 @@
+//! How alike two spellings of a name are: string similarity (Jaro–Winkler
+//! from `strsim`), a phonetic key (Double Metaphone from `rphonetic`), and a
+//! transliteration key that folds the spellings romanisation schemes
+//! disagree on (Dmitri/Dmitry/Dmitriy, Aleksei/Alexei, Syrsky/Syrskyi).
+
+use rphonetic::DoubleMetaphone;
+
+/// Folds applied in order to a lower-cased, accent-free spelling. Each pair
+/// is a difference between common romanisations of the same Cyrillic,
+/// Arabic or Greek letters, not a difference between names.
+const TRANSLITERATION_FOLDS: &[(&str, &str)] = &[
+    ("yy", "i"),
+    ("iy", "i"),
+    ("yi", "i"),
+    ("ij", "i"),
+    ("ii", "i"),
+    ("y", "i"),
+    ("ks", "x"),
+    ("kh", "h"),
+    ("ch", "c"),
+    ("tch", "c"),
+    ("ph", "f"),
+    ("w", "v"),
+    ("j", "i"),
+    ("ie", "e"),
+    ("ye", "e"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ff", "f"),
+    ("ss", "s"),
+    ("ll", "l"),
+    ("nn", "n"),
+    ("tt", "t"),
+];
+
+/// Replace accented Latin letters by their base letter, so "Zelenskyy" and
+/// "Zelenśkyj" fold alike. Letters outside Latin are kept.
+fn strip_accents(c: char) -> char {
+    const PAIRS: &[(&str, char)] = &[
+        ("àáâãäåāăą", 'a'),
+        ("çćĉċč", 'c'),
+        ("ďđ", 'd'),
+        ("èéêëēĕėęě", 'e'),
+        ("ĝğġģ", 'g'),
+        ("ĥħ", 'h'),
+        ("ìíîïĩīĭįı", 'i'),
+        ("ĵ", 'j'),
+        ("ķ", 'k'),
+        ("ĺļľŀł", 'l'),
+        ("ñńņňŉ", 'n'),
+        ("òóôõöøōŏő", 'o'),
+        ("ŕŗř", 'r'),
+        ("śŝşšș", 's'),
+        ("ţťŧț", 't'),
+        ("ùúûüũūŭůűų", 'u'),
+        ("ŵ", 'w'),
+        ("ýÿŷ", 'y'),
+        ("źżž", 'z'),
+    ];
+    PAIRS
+        .iter()
+        .find(|(accented, _)| accented.contains(c))
+        .map_or(c, |(_, base)| *base)
+}
+
+/// The spelling folded so that romanisation variants compare equal:
+/// "Dmitriy", "Dmitry" and "Dmitri" all give "dmitri".
+pub fn transliteration_key(spelling: &str) -> String {
+    let mut key: String = spelling
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(strip_accents)
+        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .collect();
+    for (from, to) in TRANSLITERATION_FOLDS {
+        if key.contains(from) {
+            key = key.replace(from, to);
+        }
+    }
+    key
+}
+
+/// Double Metaphone primary and alternate codes of a single word.
+pub fn phonetic_keys(encoder: &DoubleMetaphone, word: &str) -> (String, String) {
+    let result = encoder.double_metaphone(word);
+    (result.primary(), result.alternate())
+}
+
+/// Jaro–Winkler similarity, case-insensitive.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    strsim::jaro_winkler(&a.to_lowercase(), &b.to_lowercase())
+}
+
+/// How two spellings relate, from closest to furthest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kinship {
+    /// Equal after folding romanisation differences.
+    Transliteration,
+    /// Same Double Metaphone code and similar letters.
+    SoundsAlike,
+    /// Similar letters only: a typo.
+    NearMiss,
+}
+
+impl Kinship {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Kinship::Transliteration => "a transliteration variant",
+            Kinship::SoundsAlike => "a variant that sounds the same",
+            Kinship::NearMiss => "a near-miss spelling",
+        }
+    }
+}
+
+/// Whether `draft` looks like another spelling of `reference`, and how.
+/// `min_similarity` is the Jaro–Winkler score a typo needs; a shared sound
+/// or transliteration key lowers the bar, since it is independent evidence.
+pub fn kinship(
+    encoder: &DoubleMetaphone,
+    draft: &str,
+    reference: &str,
+    min_similarity: f64,
+) -> Option<Kinship> {
+    if draft == reference {
+        return None;
+    }
+    let score = similarity(draft, reference);
+    if transliteration_key(draft) == transliteration_key(reference) {
+        return Some(Kinship::Transliteration);
+    }
+    let (draft_primary, draft_alternate) = phonetic_keys(encoder, draft);
+    let (reference_primary, reference_alternate) = phonetic_keys(encoder, reference);
+    let sounds_alike = !draft_primary.is_empty()
+        && (draft_primary == reference_primary
+            || draft_primary == reference_alternate
+            || draft_alternate == reference_primary);
+    if sounds_alike && score >= min_similarity - 0.06 {
+        return Some(Kinship::SoundsAlike);
+    }
+    (score >= min_similarity).then_some(Kinship::NearMiss)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn encoder() -> DoubleMetaphone {
+        DoubleMetaphone::new(None)
+    }
+
+    #[test]
+    fn romanisation_variants_share_a_key() {
+        for group in [
+            &["Dmitri", "Dmitry", "Dmitriy"][..],
+            &["Aleksei", "Alexei"],
+            &["Syrsky", "Syrskyi"],
+            &["Navalny", "Navalnyy"],
+            &["Zelensky", "Zelenskyy", "Zelenskiy"],
+        ] {
+            let keys: Vec<String> = group.iter().map(|s| transliteration_key(s)).collect();
+            assert!(
+                keys.windows(2).all(|w| w[0] == w[1]),
+                "{group:?} -> {keys:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn different_names_keep_different_keys() {
+        for (a, b) in [
+            ("Navalny", "Navalnaya"),
+            ("Austria", "Australia"),
+            ("Vitali", "Wladimir"),
+        ] {
+            assert_ne!(transliteration_key(a), transliteration_key(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn typos_are_near_misses_and_distinct_names_are_not() {
+        let e = encoder();
+        assert!(kinship(&e, "Whitkoff", "Witkoff", 0.88).is_some());
+        assert!(kinship(&e, "Macrone", "Macron", 0.88).is_some());
+        assert!(kinship(&e, "Stoltenburg", "Stoltenberg", 0.88).is_some());
+        assert_eq!(
+            kinship(&e, "Dmitriy", "Dmitry", 0.88),
+            Some(Kinship::Transliteration)
+        );
+        assert_eq!(kinship(&e, "Rubio", "Rutte", 0.88), None);
+        assert_eq!(kinship(&e, "Merz", "Merz", 0.88), None);
+    }
+}

@@ -1,0 +1,92 @@
+//! Loading from disk for the front ends: finding `copydesk.toml`, reading the
+//! rules dir and the reference corpus, and choosing which files to lint. The
+//! analysis core never touches the file system; everything it needs comes
+//! from here.
+
+mod corpus_loader;
+mod discover;
+mod files;
+mod rules_loader;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub use corpus_loader::{LoadWarning, load_corpus};
+pub use discover::{discover_config, load_config};
+pub use files::{FileSelector, read_text, text_from_bytes};
+pub use rules_loader::{read_rules, read_rules_dir};
+
+use crate::config::{Config, ConfigError};
+use crate::corpus::Corpus;
+use crate::linter::Linter;
+use crate::rules::{RuleError, RuleSet};
+
+/// Something that stops a workspace from loading: the one-line reason the
+/// CLI prints before exiting with status 2.
+#[derive(Debug)]
+pub enum WorkspaceError {
+    Config(ConfigError),
+    Io { path: PathBuf, message: String },
+}
+
+impl WorkspaceError {
+    pub fn io(path: &Path, error: impl fmt::Display) -> WorkspaceError {
+        WorkspaceError::Io {
+            path: path.to_path_buf(),
+            message: error.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for WorkspaceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WorkspaceError::Config(error) => error.fmt(f),
+            WorkspaceError::Io { path, message } => write!(f, "{}: {message}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for WorkspaceError {}
+
+impl From<ConfigError> for WorkspaceError {
+    fn from(error: ConfigError) -> Self {
+        WorkspaceError::Config(error)
+    }
+}
+
+/// A loaded configuration with its rules and corpus, ready to lint.
+pub struct Workspace {
+    pub config: Config,
+    pub rules: Arc<RuleSet>,
+    /// Rules files that did not parse; the rest of the rules still apply.
+    pub rule_errors: Vec<RuleError>,
+    pub corpus: Arc<Corpus>,
+    /// Corpus files that were skipped, each with the reason.
+    pub corpus_warnings: Vec<LoadWarning>,
+}
+
+impl Workspace {
+    /// Read the rules and the corpus that `config` names. A missing rules or
+    /// corpus directory is an error; a bad file inside one is not.
+    pub fn load(config: Config) -> Result<Workspace, WorkspaceError> {
+        let (rules, rule_errors) = read_rules(&config)?;
+        let (articles, corpus_warnings) = load_corpus(&config.corpus_dirs)?;
+        Ok(Workspace {
+            rules: Arc::new(rules),
+            rule_errors,
+            corpus: Arc::new(Corpus::new(articles)),
+            corpus_warnings,
+            config,
+        })
+    }
+
+    pub fn linter(&self) -> Linter {
+        Linter::new(
+            self.rules.clone(),
+            self.corpus.clone(),
+            self.config.settings.clone(),
+        )
+    }
+}

@@ -1,0 +1,432 @@
+//! Integration tests: the built `copydesk` binary on fixture folders.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn copydesk() -> Command {
+    let mut command = Command::cargo_bin("copydesk").expect("binary builds");
+    command.env("NO_COLOR", "1");
+    command
+}
+
+/// Run `copydesk lint --format json ARGS` in `dir`; the parsed JSON and the exit code.
+fn lint_json(dir: &Path, args: &[&str]) -> (Value, i32) {
+    let output = copydesk()
+        .current_dir(dir)
+        .args(["lint", "--format", "json"])
+        .args(args)
+        .output()
+        .expect("runs");
+    let json = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}): {}",
+            String::from_utf8_lossy(&output.stdout)
+        )
+    });
+    (json, output.status.code().expect("exit code"))
+}
+
+fn diagnostics(json: &Value) -> Vec<&Value> {
+    json["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().expect("diagnostics"))
+        .collect()
+}
+
+/// A copy of the newsroom fixture in a temporary folder, for tests that write.
+fn scratch_newsroom() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_tree(&fixture("newsroom"), dir.path());
+    dir
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read_dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn json_output_follows_the_schema_exactly() {
+    let (json, code) = lint_json(&fixture("newsroom"), &["drafts/draft.md"]);
+    assert_eq!(code, 1, "warnings fail by default");
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["files"][0]["path"], "drafts/draft.md");
+    let found = diagnostics(&json);
+    let matches: Vec<&str> = found
+        .iter()
+        .map(|d| d["match"].as_str().expect("match"))
+        .collect();
+    assert_eq!(
+        matches,
+        vec!["Kiev", "Kiev", "Kiev", "Aleksandr Syrsky"],
+        "code span and suppressed line stay silent"
+    );
+
+    let heading = found[0];
+    assert_eq!(heading["code"], "name-spelling");
+    assert_eq!(heading["severity"], "warning");
+    assert_eq!(
+        (heading["line"].as_u64(), heading["column"].as_u64()),
+        (Some(1), Some(20))
+    );
+    assert_eq!(
+        (heading["end_line"].as_u64(), heading["end_column"].as_u64()),
+        (Some(1), Some(24))
+    );
+    assert_eq!(
+        (heading["offset"].as_u64(), heading["end_offset"].as_u64()),
+        (Some(19), Some(23))
+    );
+    assert_eq!(heading["suggestions"], serde_json::json!(["Kyiv"]));
+
+    let syrsky = found[3];
+    assert_eq!(syrsky["line"], 6);
+    assert_eq!(
+        syrsky["suggestions"],
+        serde_json::json!(["Oleksandr Syrskyi"])
+    );
+    let related = syrsky["related"].as_array().expect("related");
+    assert!(
+        related
+            .iter()
+            .any(|r| r["path"] == "rules/house.toml" && r["line"] == 2)
+    );
+    assert!(
+        related
+            .iter()
+            .any(|r| r["path"] == "corpus/wire-one.md" && r["line"] == 9 && r["column"] == 9),
+        "evidence points at the corpus: {related:?}"
+    );
+    assert!(
+        syrsky["message"]
+            .as_str()
+            .expect("message")
+            .contains("2 times in 2 articles")
+    );
+}
+
+#[test]
+fn a_clean_draft_exits_zero_and_fail_on_raises_the_bar() {
+    let dir = fixture("newsroom");
+    let (json, code) = lint_json(&dir, &["drafts/clean.md"]);
+    assert_eq!(code, 0);
+    assert!(diagnostics(&json).is_empty());
+    let (_, code) = lint_json(&dir, &["--fail-on", "error", "drafts/draft.md"]);
+    assert_eq!(code, 0);
+    let (_, code) = lint_json(&dir, &["--fail-on", "never", "drafts/draft.md"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn folders_are_walked_and_the_corpus_is_not_linted_as_a_draft() {
+    let (json, _) = lint_json(&fixture("newsroom"), &["."]);
+    let paths: Vec<&str> = json["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| f["path"].as_str().expect("path"))
+        .collect();
+    assert_eq!(paths, vec!["drafts/clean.md", "drafts/draft.md"]);
+}
+
+#[test]
+fn the_config_is_discovered_from_the_linted_path_wherever_copydesk_runs() {
+    let elsewhere = tempfile::tempdir().expect("tempdir");
+    let draft = fixture("newsroom").join("drafts/draft.md");
+    let (json, _) = lint_json(elsewhere.path(), &[draft.to_str().expect("utf-8 path")]);
+    let syrsky = diagnostics(&json)
+        .into_iter()
+        .find(|d| d["match"] == "Aleksandr Syrsky")
+        .cloned();
+    let related = syrsky.expect("house rule from the discovered rules dir")["related"].to_string();
+    assert!(
+        related.contains("wire-one.md"),
+        "corpus found relative to the config: {related}"
+    );
+}
+
+#[test]
+fn fix_rewrites_only_the_flagged_text_in_place() {
+    let dir = scratch_newsroom();
+    let draft = dir.path().join("drafts/draft.md");
+    let before = std::fs::read_to_string(&draft).expect("read");
+    let (json, code) = lint_json(dir.path(), &["--fix", "drafts/draft.md"]);
+    let after = std::fs::read_to_string(&draft).expect("read");
+    let expected = before
+        .replacen("Envoys In Kiev", "Envoys In Kyiv", 1)
+        .replacen("landed in Kiev", "landed in Kyiv", 1)
+        .replacen("Kiev's mayor", "Kyiv's mayor", 1)
+        .replacen("Aleksandr Syrsky", "Oleksandr Syrskyi", 1);
+    assert_eq!(after, expected);
+    assert!(
+        diagnostics(&json).is_empty(),
+        "nothing left after fixing: {json}"
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn standard_input_is_linted_under_its_stdin_filename() {
+    let output = copydesk()
+        .current_dir(fixture("newsroom"))
+        .args([
+            "lint",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "drafts/new.md",
+            "-",
+        ])
+        .write_stdin("Crowds gathered in Odessa.\n")
+        .output()
+        .expect("runs");
+    let json: Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(json["files"][0]["path"], "drafts/new.md");
+    assert_eq!(
+        json["files"][0]["diagnostics"][0]["suggestions"][0],
+        "Odesa"
+    );
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn fixed_standard_input_goes_to_standard_output() {
+    let output = copydesk()
+        .args(["lint", "--fix", "-"])
+        .write_stdin("Kiev and Kharkov.\n")
+        .output()
+        .expect("runs");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "Kyiv and Kharkiv.\n"
+    );
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn sarif_and_github_formats_carry_the_findings() {
+    let dir = fixture("newsroom");
+    let output = copydesk()
+        .current_dir(&dir)
+        .args(["lint", "--format", "sarif", "drafts/draft.md"])
+        .output()
+        .expect("runs");
+    let sarif: Value = serde_json::from_slice(&output.stdout).expect("sarif is JSON");
+    assert_eq!(sarif["version"], "2.1.0");
+    assert_eq!(
+        sarif["runs"][0]["results"].as_array().map(Vec::len),
+        Some(4)
+    );
+
+    let output = copydesk()
+        .current_dir(&dir)
+        .args(["lint", "--format", "github", "drafts/draft.md"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        text.lines()
+            .filter(|l| l.starts_with("::warning file=drafts/draft.md,line="))
+            .count(),
+        4,
+        "{text}"
+    );
+}
+
+#[test]
+fn human_output_shows_the_snippet_and_the_suggestion() {
+    let output = copydesk()
+        .current_dir(fixture("newsroom"))
+        .args(["lint", "drafts/draft.md"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("warning[name-spelling]"), "{text}");
+    assert!(
+        text.contains("The delegation landed in Kiev on Thursday."),
+        "{text}"
+    );
+    assert!(text.contains("Kyiv"), "{text}");
+}
+
+// ---- bad input: each gives a clear one-line error, or is linted, and never panics.
+
+/// Run lint on `name` with `contents` in a scratch folder: (exit code, stderr).
+fn lint_scratch_file(name: &str, contents: &[u8], extra: &[&str]) -> (i32, String, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join(name), contents).expect("write");
+    let output = copydesk()
+        .current_dir(dir.path())
+        .arg("lint")
+        .args(extra)
+        .arg(name)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    (
+        output.status.code().expect("exit code"),
+        stderr,
+        String::from_utf8_lossy(&output.stdout).to_string(),
+    )
+}
+
+#[test]
+fn an_empty_file_is_clean() {
+    let (code, stderr, _) = lint_scratch_file("empty.md", b"", &[]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn a_binary_file_is_refused_by_name() {
+    let (code, stderr, _) = lint_scratch_file("photo.md", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", &[]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr.trim(),
+        "copydesk: error: photo.md: binary file (NUL byte at offset 8), not linted"
+    );
+}
+
+#[test]
+fn invalid_utf8_is_refused_with_its_offset() {
+    let (code, stderr, _) = lint_scratch_file("latin1.txt", b"Caf\xe9 in Kiev", &[]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr.trim(),
+        "copydesk: error: latin1.txt: not valid UTF-8 (invalid byte at offset 3), not linted"
+    );
+}
+
+#[test]
+fn a_five_megabyte_paragraph_is_linted() {
+    let sentence = "Officials said the talks would go on, and \u{201c}they did\u{201d} for hours. ";
+    let mut paragraph = sentence.repeat(5 * 1024 * 1024 / sentence.len());
+    paragraph.push_str("The envoys then left Kiev.");
+    let (code, stderr, stdout) =
+        lint_scratch_file("huge.md", paragraph.as_bytes(), &["--format", "json"]);
+    assert_eq!(code, 1, "{stderr}");
+    let json: Value = serde_json::from_str(&stdout).expect("json");
+    let found = diagnostics(&json);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0]["offset"].as_u64(),
+        Some((paragraph.len() - 5) as u64)
+    );
+}
+
+#[test]
+fn an_unterminated_quote_does_not_break_linting() {
+    let (code, stderr, stdout) = lint_scratch_file(
+        "quote.md",
+        "\u{201c}We will not stop in Kiev, she said.\n".as_bytes(),
+        &["--format", "json"],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.contains("\"match\":\"Kiev\""), "{stdout}");
+}
+
+#[test]
+fn a_broken_rules_file_is_reported_by_position_and_the_others_still_apply() {
+    let dir = scratch_newsroom();
+    std::fs::write(
+        dir.path().join("rules/broken.toml"),
+        "[[name]]\nid = \"x\"\ncanonical = [\n",
+    )
+    .expect("write");
+    let output = copydesk()
+        .current_dir(dir.path())
+        .args(["lint", "--format", "json", "drafts/draft.md"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("copydesk: error: "), "{stderr}");
+    assert!(stderr.contains("rules/broken.toml:3:"), "{stderr}");
+    let json: Value = serde_json::from_slice(&output.stdout).expect("json");
+    let matches: Vec<&Value> = diagnostics(&json)
+        .into_iter()
+        .filter(|d| d["match"] == "Aleksandr Syrsky")
+        .collect();
+    assert_eq!(matches.len(), 1, "the good house rule still applies");
+}
+
+#[test]
+fn a_missing_corpus_dir_is_a_one_line_error() {
+    let output = copydesk()
+        .current_dir(fixture("newsroom"))
+        .args(["lint", "--corpus", "no-such-corpus", "drafts/clean.md"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("no-such-corpus: corpus directory not found"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_unknown_flag_is_a_one_line_usage_error() {
+    let output = copydesk()
+        .args(["lint", "--frobnicate"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("--frobnicate"), "{stderr}");
+}
+
+#[test]
+fn a_broken_config_names_file_line_and_column() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("copydesk.toml"),
+        "corpus = [\"a\"\nrules = 1\n",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("a.md"), "Kyiv").expect("write");
+    let output = copydesk()
+        .current_dir(dir.path())
+        .args(["lint", "a.md"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("copydesk.toml:2:"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+#[test]
+fn a_missing_path_is_a_one_line_error() {
+    let output = copydesk()
+        .args(["lint", "no/such/draft.md"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("copydesk: error: no/such/draft.md: "),
+        "{stderr}"
+    );
+}
