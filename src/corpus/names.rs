@@ -1,12 +1,14 @@
 //! The corpus name index: every spelling of every name, with counts and the
 //! first places it occurs.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Article, Location};
-use crate::text::names::name_mentions;
+use crate::document::BlockKind;
+use crate::text::names::{is_capitalised, name_mentions, normalise_spelling};
 
 /// How many locations each spelling keeps as evidence.
 const SAMPLES_KEPT: usize = 5;
@@ -28,18 +30,24 @@ pub struct SpellingStats {
 #[derive(Debug, Clone, Default)]
 pub struct NameIndex {
     spellings: HashMap<String, SpellingStats>,
+    /// Words the corpus writes in lower case ("sinners", "rutted"): a
+    /// capitalised word in a draft that is one of these is a common word, not
+    /// a name.
+    lowercase_words: HashSet<String>,
 }
 
 impl NameIndex {
     pub fn build(articles: &[Article]) -> NameIndex {
-        let per_article: Vec<HashMap<String, SpellingStats>> = articles
+        let per_article: Vec<ArticleNames> = articles
             .par_iter()
             .enumerate()
             .map(|(index, article)| index_article(index, article))
             .collect();
         let mut spellings: HashMap<String, SpellingStats> = HashMap::new();
+        let mut lowercase_words = HashSet::new();
         for local in per_article {
-            for (spelling, stats) in local {
+            lowercase_words.extend(local.lowercase_words);
+            for (spelling, stats) in local.spellings {
                 let entry = spellings.entry(spelling).or_default();
                 entry.mentions += stats.mentions;
                 entry.articles += 1;
@@ -47,7 +55,16 @@ impl NameIndex {
                 entry.samples.extend(stats.samples.into_iter().take(room));
             }
         }
-        NameIndex { spellings }
+        NameIndex {
+            spellings,
+            lowercase_words,
+        }
+    }
+
+    /// Whether the corpus uses `word` (compared in lower case) as an
+    /// ordinary lower-case word.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.lowercase_words.contains(&word.to_lowercase())
     }
 
     pub fn get(&self, spelling: &str) -> Option<&SpellingStats> {
@@ -72,18 +89,36 @@ impl NameIndex {
     }
 }
 
-fn index_article(index: usize, article: &Article) -> HashMap<String, SpellingStats> {
+/// What one article contributes to the index.
+struct ArticleNames {
+    spellings: HashMap<String, SpellingStats>,
+    lowercase_words: HashSet<String>,
+}
+
+fn index_article(index: usize, article: &Article) -> ArticleNames {
     let doc = &article.document;
     let prose = doc.prose();
-    let mut local: HashMap<String, SpellingStats> = HashMap::new();
-    for (_, sentence) in doc.sentences() {
+    let mut spellings: HashMap<String, SpellingStats> = HashMap::new();
+    let mut lowercase_words = HashSet::new();
+    for (block, sentence) in doc.sentences() {
+        let text = &prose[sentence.clone()];
+        lowercase_words.extend(
+            text.unicode_words()
+                .filter(|w| !is_capitalised(w) && w.chars().any(char::is_alphabetic))
+                .map(str::to_lowercase),
+        );
+        // Headline Title Case capitalises every word; it says nothing of names.
+        if block.kind == BlockKind::Heading {
+            continue;
+        }
         for mention in name_mentions(prose, sentence) {
             let words = &mention.words;
             for start in 0..words.len() {
                 for end in start + 1..=(start + MAX_SPELLING_WORDS).min(words.len()) {
                     let range = words[start].start..words[end - 1].end;
-                    let spelling = crate::text::names::normalise_spelling(&prose[range.clone()]);
-                    let stats = local.entry(spelling).or_default();
+                    let stats = spellings
+                        .entry(normalise_spelling(&prose[range.clone()]))
+                        .or_default();
                     stats.mentions += 1;
                     if stats.samples.len() < SAMPLES_KEPT {
                         stats.samples.push(Location::new(index, range));
@@ -92,5 +127,8 @@ fn index_article(index: usize, article: &Article) -> HashMap<String, SpellingSta
             }
         }
     }
-    local
+    ArticleNames {
+        spellings,
+        lowercase_words,
+    }
 }

@@ -1,36 +1,39 @@
-//! `name-spelling`: names spelled against house rules. Every listed variant
-//! is flagged with the canonical form as its fix, possessives kept.
+//! House rules: every listed variant is flagged with the canonical form as
+//! its fix. The variant is matched exactly, so possessives keep their `'s`.
 
-use std::sync::Arc;
+use std::collections::HashSet;
+use std::ops::Range;
 
 use regex::Regex;
 
-use super::{Check, CheckContext};
-use crate::corpus::Corpus;
+use super::{CODE, Sources, plural};
 use crate::document::Document;
-use crate::finding::{Finding, Report, Severity};
+use crate::finding::{Finding, Severity};
 use crate::rules::{NameRule, RuleSet};
 
-pub const CODE: &str = "name-spelling";
-
-pub struct NameSpelling {
-    rules: Arc<RuleSet>,
-    corpus: Arc<Corpus>,
+pub(super) struct HouseSpellings {
     /// One alternation of every variant of every rule, so a document is
     /// scanned once however many rules there are.
     variants: Option<Regex>,
     /// For each capture group of `variants`, the index of its rule.
     group_rule: Vec<usize>,
+    /// Every word of every canonical form and variant: the corpus and the
+    /// draft do not second-guess a spelling the house has ruled on.
+    ruled_words: HashSet<String>,
 }
 
-impl NameSpelling {
-    pub fn new(context: &CheckContext) -> Self {
+impl HouseSpellings {
+    pub(super) fn new(rules: &RuleSet) -> Self {
         let mut alternatives = Vec::new();
         let mut group_rule = Vec::new();
-        for (index, rule) in context.rules.names.iter().enumerate() {
+        let mut ruled_words = HashSet::new();
+        for (index, rule) in rules.names.iter().enumerate() {
             for variant in &rule.variants {
                 alternatives.push(format!("({})", variant_pattern(variant)));
                 group_rule.push(index);
+            }
+            for spelling in rule.variants.iter().chain([&rule.canonical]) {
+                ruled_words.extend(spelling.split_whitespace().map(str::to_string));
             }
         }
         // Word boundaries on both sides: "Kiev" must not match inside "Kievan".
@@ -38,83 +41,24 @@ impl NameSpelling {
         let variants = (!alternatives.is_empty())
             .then(|| Regex::new(&pattern).ok())
             .flatten();
-        NameSpelling {
-            rules: context.rules.clone(),
-            corpus: context.corpus.clone(),
+        HouseSpellings {
             variants,
             group_rule,
+            ruled_words,
         }
     }
 
-    fn finding_for(
-        &self,
-        rule: &NameRule,
-        variant: &str,
-        range: std::ops::Range<usize>,
-    ) -> Finding {
-        let severity = rule.severity.unwrap_or(Severity::Warning);
-        let template = rule
-            .message
-            .as_deref()
-            .unwrap_or("‘{variant}’: house style spells this {kind} ‘{canonical}’");
-        let mut message = template
-            .replace("{variant}", variant)
-            .replace("{canonical}", &rule.canonical)
-            .replace("{kind}", rule.kind.as_str());
-        let corpus_use = self.corpus.names().get(&rule.canonical);
-        if let Some(stats) = corpus_use {
-            message.push_str(&format!(
-                " (the reference corpus has ‘{}’ {} in {})",
-                rule.canonical,
-                plural(stats.mentions, "time"),
-                plural(stats.articles, "article")
-            ));
-        }
-        let mut finding = Finding::new(CODE, severity, range, message)
-            .with_suggestion(rule.canonical.clone())
-            .with_rule(rule.id.clone())
-            .with_related(rule.origin.evidence(format!("house rule `{}`", rule.id)));
-        if let Some(stats) = corpus_use {
-            let first = stats.samples.first().copied();
-            if let Some(evidence) = first.and_then(|loc| {
-                self.corpus
-                    .evidence(loc, format!("the corpus spells it ‘{}’", rule.canonical))
-            }) {
-                finding = finding.with_related(evidence);
-            }
-        }
-        finding
-    }
-}
-
-/// A variant as a regex: literal text, any run of whitespace between words
-/// (a line may wrap inside a name).
-fn variant_pattern(variant: &str) -> String {
-    variant
-        .split_whitespace()
-        .map(regex::escape)
-        .collect::<Vec<_>>()
-        .join(r"\s+")
-}
-
-pub(crate) fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
-}
-
-impl Check for NameSpelling {
-    fn codes(&self) -> &'static [&'static str] {
-        &[CODE]
+    /// Whether a house rule names this word, as canonical or variant.
+    pub(super) fn rules_on(&self, word: &str) -> bool {
+        self.ruled_words.contains(word)
     }
 
-    fn run(&self, doc: &Document, report: &mut Report) {
+    pub(super) fn findings(&self, sources: &Sources, doc: &Document) -> Vec<Finding> {
         let Some(variants) = &self.variants else {
-            return;
+            return Vec::new();
         };
         let prose = doc.prose();
+        let mut findings = Vec::new();
         for block in doc.blocks() {
             let Some(text) = prose.get(block.range.clone()) else {
                 continue;
@@ -131,42 +75,74 @@ impl Check for NameSpelling {
                 let Some(rule) = self
                     .group_rule
                     .get(group)
-                    .and_then(|&r| self.rules.names.get(r))
+                    .and_then(|&r| sources.rules.names.get(r))
                 else {
                     continue;
                 };
                 let range = block.range.start + found.start()..block.range.start + found.end();
-                let mut finding = self.finding_for(rule, found.as_str(), range.clone());
+                let mut finding = finding_for(sources, rule, found.as_str(), range.clone());
                 // Markup inside the match ("Aleksandr **Syrsky**") would be
                 // lost by a plain replacement, so offer none there.
                 if doc.source().get(range) != Some(found.as_str()) {
                     finding.suggestions.clear();
                 }
-                report.findings.push(finding);
+                findings.push(finding);
             }
         }
+        findings
     }
+}
+
+fn finding_for(sources: &Sources, rule: &NameRule, variant: &str, range: Range<usize>) -> Finding {
+    let severity = rule.severity.unwrap_or(Severity::Warning);
+    let template = rule
+        .message
+        .as_deref()
+        .unwrap_or("‘{variant}’: house style spells this {kind} ‘{canonical}’");
+    let mut message = template
+        .replace("{variant}", variant)
+        .replace("{canonical}", &rule.canonical)
+        .replace("{kind}", rule.kind.as_str());
+    let corpus_use = sources.corpus.names().get(&rule.canonical);
+    if let Some(stats) = corpus_use {
+        message.push_str(&format!(
+            " (the reference corpus has ‘{}’ {} in {})",
+            rule.canonical,
+            plural(stats.mentions, "time"),
+            plural(stats.articles, "article")
+        ));
+    }
+    let mut finding = Finding::new(CODE, severity, range, message)
+        .with_suggestion(rule.canonical.clone())
+        .with_rule(rule.id.clone())
+        .with_related(rule.origin.evidence(format!("house rule `{}`", rule.id)));
+    let first_use = corpus_use.and_then(|stats| stats.samples.first().copied());
+    if let Some(evidence) = first_use.and_then(|loc| {
+        sources
+            .corpus
+            .evidence(loc, format!("the corpus spells it ‘{}’", rule.canonical))
+    }) {
+        finding = finding.with_related(evidence);
+    }
+    finding
+}
+
+/// A variant as a regex: literal text, any run of whitespace between words
+/// (a line may wrap inside a name).
+fn variant_pattern(variant: &str) -> String {
+    variant
+        .split_whitespace()
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join(r"\s+")
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::corpus::Article;
-    use crate::rules::RuleSet;
+    use super::super::tests::{check, lint};
+    use crate::corpus::{Article, Corpus};
+    use crate::finding::Severity;
     use std::path::PathBuf;
-
-    fn check(corpus: Corpus) -> NameSpelling {
-        NameSpelling::new(&CheckContext {
-            rules: Arc::new(RuleSet::defaults()),
-            corpus: Arc::new(corpus),
-        })
-    }
-
-    fn lint(check: &NameSpelling, text: &str) -> Vec<Finding> {
-        let mut report = Report::default();
-        check.run(&Document::markdown(text), &mut report);
-        report.findings
-    }
 
     #[test]
     fn every_listed_variant_is_flagged_with_the_canonical_fix() {
@@ -183,6 +159,13 @@ mod tests {
     #[test]
     fn variants_inside_longer_words_are_not_flagged() {
         assert!(lint(&check(Corpus::empty()), "The Kievan Rus and Odessan poets.").is_empty());
+    }
+
+    #[test]
+    fn emphasis_around_a_variant_keeps_the_fix_and_split_words_do_not_match() {
+        let findings = lint(&check(Corpus::empty()), "Talks in *Kiev* and Ki**ev**.");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].suggestions, vec!["Kyiv".to_string()]);
     }
 
     #[test]

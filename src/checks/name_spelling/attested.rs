@@ -1,0 +1,185 @@
+//! The well-attested spellings of the reference corpus, indexed so that a
+//! draft spelling finds its near neighbours without comparing against every
+//! name: candidates share a transliteration key up to two deleted letters
+//! (a symmetric-delete index), then Jaro–Winkler and Double Metaphone decide.
+
+use std::collections::{HashMap, HashSet};
+
+use rphonetic::DoubleMetaphone;
+
+use crate::corpus::{NameIndex, SpellingStats};
+use crate::rules::NameThresholds;
+use crate::text::names::is_capitalised;
+use crate::text::similarity::{Kinship, kinship, transliteration_key};
+
+/// A spelling the corpus uses at least `min_attested_mentions` times.
+#[derive(Debug, Clone)]
+pub(super) struct Attested {
+    pub spelling: String,
+    pub stats: SpellingStats,
+}
+
+/// A corpus spelling that a draft spelling looks like a variant of.
+#[derive(Debug, Clone)]
+pub(super) struct Neighbour<'a> {
+    pub attested: &'a Attested,
+    pub kinship: Kinship,
+}
+
+pub(super) struct AttestedNames {
+    /// Single words ("Witkoff") and two-word names ("Oleksandr Syrskyi").
+    entries: Vec<Attested>,
+    /// Deletion variants of each entry's transliteration key → entries.
+    by_key: HashMap<String, Vec<u32>>,
+    /// Transliteration key of a surname → two-word entries ending in it.
+    full_names_by_surname: HashMap<String, Vec<u32>>,
+    encoder: DoubleMetaphone,
+}
+
+impl AttestedNames {
+    pub(super) fn build(names: &NameIndex, thresholds: &NameThresholds) -> AttestedNames {
+        let mut entries: Vec<Attested> = names
+            .iter()
+            .filter(|(spelling, stats)| {
+                stats.mentions >= thresholds.min_attested_mentions && is_name_like(spelling)
+            })
+            .map(|(spelling, stats)| Attested {
+                spelling: spelling.to_string(),
+                stats: stats.clone(),
+            })
+            .collect();
+        // Hash map order is random; sort so ties break the same way every run.
+        entries.sort_by(|a, b| a.spelling.cmp(&b.spelling));
+        let mut by_key: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut full_names_by_surname: HashMap<String, Vec<u32>> = HashMap::new();
+        for (index, entry) in entries.iter().enumerate() {
+            let index = index as u32;
+            let words: Vec<&str> = entry.spelling.split(' ').collect();
+            match words.as_slice() {
+                [_single] => {
+                    for key in deletion_keys(&transliteration_key(&entry.spelling)) {
+                        by_key.entry(key).or_default().push(index);
+                    }
+                }
+                [_given, surname] => {
+                    full_names_by_surname
+                        .entry(transliteration_key(surname))
+                        .or_default()
+                        .push(index);
+                }
+                _ => {}
+            }
+        }
+        AttestedNames {
+            entries,
+            by_key,
+            full_names_by_surname,
+            encoder: DoubleMetaphone::new(None),
+        }
+    }
+
+    /// Well-attested single words that `word` looks like a variant of, most
+    /// mentioned first.
+    pub(super) fn neighbours(&self, word: &str, min_similarity: f64) -> Vec<Neighbour<'_>> {
+        let mut seen = HashSet::new();
+        let mut found: Vec<Neighbour> = deletion_keys(&transliteration_key(word))
+            .iter()
+            .filter_map(|key| self.by_key.get(key))
+            .flatten()
+            .filter(|&&index| seen.insert(index))
+            .filter_map(|&index| {
+                let attested = &self.entries[index as usize];
+                kinship(&self.encoder, word, &attested.spelling, min_similarity)
+                    .map(|kinship| Neighbour { attested, kinship })
+            })
+            .collect();
+        found.sort_by_key(|n| std::cmp::Reverse(n.attested.stats.mentions));
+        found
+    }
+
+    /// Well-attested two-word names whose surname is `surname` or folds to
+    /// the same transliteration key.
+    pub(super) fn full_names_with_surname(&self, surname: &str) -> impl Iterator<Item = &Attested> {
+        self.full_names_by_surname
+            .get(&transliteration_key(surname))
+            .into_iter()
+            .flatten()
+            .map(|&index| &self.entries[index as usize])
+    }
+
+    pub(super) fn kinship(
+        &self,
+        draft: &str,
+        reference: &str,
+        min_similarity: f64,
+    ) -> Option<Kinship> {
+        kinship(&self.encoder, draft, reference, min_similarity)
+    }
+}
+
+/// A spelling of one or two capitalised words, long enough to misspell.
+fn is_name_like(spelling: &str) -> bool {
+    let words: Vec<&str> = spelling.split(' ').collect();
+    words.len() <= 2
+        && words
+            .iter()
+            .all(|w| is_capitalised(w) && w.chars().count() >= 3 && !w.contains('-'))
+        && !words.iter().all(|w| w.chars().all(|c| c.is_uppercase()))
+}
+
+/// The key itself and every key with one or two letters deleted. Two
+/// spellings one substitution apart share a key with a letter deleted.
+fn deletion_keys(key: &str) -> Vec<String> {
+    let chars: Vec<char> = key.chars().collect();
+    let mut keys = vec![key.to_string()];
+    if chars.len() < 4 {
+        return keys;
+    }
+    for i in 0..chars.len() {
+        let one: String = chars
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k != i)
+            .map(|(_, c)| c)
+            .collect();
+        if chars.len() >= 7 {
+            let one_chars: Vec<char> = one.chars().collect();
+            for j in i..one_chars.len() {
+                keys.push(
+                    one_chars
+                        .iter()
+                        .enumerate()
+                        .filter(|(k, _)| *k != j)
+                        .map(|(_, c)| c)
+                        .collect(),
+                );
+            }
+        }
+        keys.push(one);
+    }
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_substitution_shares_a_deletion_key() {
+        let a: HashSet<String> = deletion_keys("stoltenberg").into_iter().collect();
+        let b: HashSet<String> = deletion_keys("stoltenburg").into_iter().collect();
+        assert!(!a.is_disjoint(&b));
+        assert_eq!(deletion_keys("abc"), vec!["abc".to_string()]);
+    }
+
+    #[test]
+    fn names_are_one_or_two_capitalised_words() {
+        assert!(is_name_like("Witkoff"));
+        assert!(is_name_like("Oleksandr Syrskyi"));
+        assert!(!is_name_like("NATO"));
+        assert!(!is_name_like("Ursula von der Leyen"));
+        assert!(!is_name_like("Al"));
+    }
+}
