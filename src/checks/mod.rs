@@ -3,6 +3,7 @@
 //! then run on any number of documents.
 
 pub mod name_spelling;
+pub mod quotes;
 
 use std::sync::Arc;
 
@@ -29,9 +30,19 @@ pub trait Check: Send + Sync {
 }
 
 /// Every finding code copydesk knows, for validating configuration.
-pub const ALL_CODES: &[&str] = &[name_spelling::CODE];
+pub const ALL_CODES: &[&str] = &[
+    name_spelling::CODE,
+    quotes::UNATTRIBUTED,
+    quotes::SCARE,
+    quotes::UNBALANCED,
+    quotes::MISQUOTE,
+    quotes::MISATTRIBUTED,
+];
 
 /// Every check, built from `context`.
 pub fn all_checks(context: &CheckContext) -> Vec<Box<dyn Check>> {
-    vec![Box::new(name_spelling::NameSpelling::new(context))]
+    vec![
+        Box::new(name_spelling::NameSpelling::new(context)),
+        Box::new(quotes::QuoteCheck::new(context)),
+    ]
 }

@@ -4,12 +4,14 @@
 
 mod article;
 mod names;
+mod quotes;
 
 use std::ops::Range;
 use std::path::Path;
 
 pub use article::{Article, ArticleMeta};
 pub use names::{NameIndex, SpellingStats};
+pub use quotes::{CorpusQuote, MIN_QUOTE_WORDS, QuoteIndex, overlap, quote_words};
 
 use crate::finding::Evidence;
 
@@ -43,12 +45,20 @@ impl Location {
 pub struct Corpus {
     articles: Vec<Article>,
     names: NameIndex,
+    quotes: QuoteIndex,
 }
 
 impl Corpus {
     pub fn new(articles: Vec<Article>) -> Corpus {
-        let names = NameIndex::build(&articles);
-        Corpus { articles, names }
+        let (names, quotes) = rayon::join(
+            || NameIndex::build(&articles),
+            || QuoteIndex::build(&articles),
+        );
+        Corpus {
+            articles,
+            names,
+            quotes,
+        }
     }
 
     pub fn empty() -> Corpus {
@@ -69,6 +79,10 @@ impl Corpus {
 
     pub fn names(&self) -> &NameIndex {
         &self.names
+    }
+
+    pub fn quotes(&self) -> &QuoteIndex {
+        &self.quotes
     }
 
     /// Evidence pointing at `location`, with its line and column.

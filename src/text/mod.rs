@@ -1,5 +1,7 @@
 //! Text analysis shared by the checks and the corpus indexes, so that the
 //! draft and the corpus are read the same way.
 
+pub mod attribution;
 pub mod names;
+pub mod quotes;
 pub mod similarity;

@@ -38,6 +38,9 @@ const TRANSLITERATION_FOLDS: &[(&str, &str)] = &[
 /// Replace accented Latin letters by their base letter, so "Zelenskyy" and
 /// "Zelenśkyj" fold alike. Letters outside Latin are kept.
 fn strip_accents(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
     const PAIRS: &[(&str, char)] = &[
         ("àáâãäåāăą", 'a'),
         ("çćĉċč", 'c'),

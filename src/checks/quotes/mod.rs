@@ -1,0 +1,182 @@
+//! The quote checks. `unattributed-quote`: a quotation no cue or news
+//! convention ties to a speaker. `scare-quote`: a short quoted phrase with no
+//! speaker (a hint, never a warning). `unbalanced-quote`: an opening mark
+//! never closed. `misquote` and `misattributed-quote`: a quotation the
+//! reference corpus has in other words, or from another speaker.
+
+mod against_corpus;
+
+use std::sync::Arc;
+
+use super::{Check, CheckContext};
+use crate::corpus::Corpus;
+use crate::document::Document;
+use crate::finding::{Annotation, Finding, Report, Severity};
+use crate::rules::RuleSet;
+use crate::text::attribution::{Cues, QuoteRecord, attribute};
+use crate::text::quotes::{find_quotations, word_count};
+
+pub const UNATTRIBUTED: &str = "unattributed-quote";
+pub const SCARE: &str = "scare-quote";
+pub const UNBALANCED: &str = "unbalanced-quote";
+pub const MISQUOTE: &str = "misquote";
+pub const MISATTRIBUTED: &str = "misattributed-quote";
+
+pub struct QuoteCheck {
+    rules: Arc<RuleSet>,
+    corpus: Arc<Corpus>,
+    cues: Cues,
+}
+
+impl QuoteCheck {
+    pub fn new(context: &CheckContext) -> Self {
+        QuoteCheck {
+            cues: Cues::new(&context.rules.quotes),
+            rules: context.rules.clone(),
+            corpus: context.corpus.clone(),
+        }
+    }
+
+    fn speaker_finding(&self, doc: &Document, record: &QuoteRecord) -> Option<Finding> {
+        if record.is_attributed() {
+            return None;
+        }
+        let policy = &self.rules.quotes;
+        let quotation = &record.quotation;
+        let words = word_count(doc.prose().get(quotation.inner.clone()).unwrap_or(""));
+        if words == 0 {
+            return None;
+        }
+        if words <= policy.scare_quote_max_words {
+            let message = "Short quoted phrase with no speaker: a scare quote? Attribute it or drop the quotation marks";
+            return Some(Finding::new(
+                SCARE,
+                policy.scare_quote_severity,
+                quotation.range.clone(),
+                message,
+            ));
+        }
+        // Headlines drop attribution by convention; the body must carry it.
+        if record.in_heading {
+            return None;
+        }
+        let message = policy
+            .message
+            .clone()
+            .unwrap_or_else(|| "Quotation with no attributed speaker".to_string());
+        let message = format!(
+            "{message}: no cue such as “said” or “according to” ties it to a person or body"
+        );
+        Some(Finding::new(
+            UNATTRIBUTED,
+            policy.severity.unwrap_or(Severity::Warning),
+            quotation.range.clone(),
+            message,
+        ))
+    }
+}
+
+impl Check for QuoteCheck {
+    fn codes(&self) -> &'static [&'static str] {
+        &[UNATTRIBUTED, SCARE, UNBALANCED, MISQUOTE, MISATTRIBUTED]
+    }
+
+    fn run(&self, doc: &Document, report: &mut Report) {
+        let scan = find_quotations(doc);
+        for mark in &scan.unbalanced {
+            let message = "Opening quotation mark with no closing mark";
+            report.findings.push(Finding::new(
+                UNBALANCED,
+                Severity::Warning,
+                mark.clone(),
+                message,
+            ));
+        }
+        let records = attribute(
+            doc,
+            &scan,
+            &self.cues,
+            self.rules.quotes.scare_quote_max_words,
+        );
+        for record in &records {
+            report.annotations.push(Annotation {
+                range: record.quotation.range.clone(),
+                code: UNATTRIBUTED,
+                text: record.describe(),
+            });
+            report.findings.extend(self.speaker_finding(doc, record));
+            if !record.in_heading {
+                report
+                    .findings
+                    .extend(against_corpus::compare(self, doc, record));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+
+    pub(crate) fn lint_with(corpus: Corpus, text: &str) -> Report {
+        let check = QuoteCheck::new(&CheckContext {
+            rules: Arc::new(RuleSet::defaults()),
+            corpus: Arc::new(corpus),
+        });
+        let mut report = Report::default();
+        check.run(&Document::markdown(text), &mut report);
+        report.sort();
+        report
+    }
+
+    fn codes(text: &str) -> Vec<(&'static str, String)> {
+        lint_with(Corpus::empty(), text)
+            .findings
+            .into_iter()
+            .map(|f| (f.code, text[f.range].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn unattributed_scare_and_unbalanced_quotes_are_reported() {
+        let text = "The deal collapsed. “Nobody trusts the numbers any more.”\n\nThe so-called “iron budget” passed.\n\nHe wrote: “We are done.\n\nThe end.";
+        assert_eq!(
+            codes(text),
+            vec![
+                (
+                    UNATTRIBUTED,
+                    "“Nobody trusts the numbers any more.”".to_string()
+                ),
+                (SCARE, "“iron budget”".to_string()),
+                (UNBALANCED, "“".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn attributed_quotes_are_silent_and_annotated() {
+        let report = lint_with(
+            Corpus::empty(),
+            "“We will stay,” Ruiz said. “We will not be moved by threats.”",
+        );
+        assert!(report.findings.is_empty(), "{:?}", report.findings);
+        assert_eq!(report.annotations.len(), 2);
+        assert_eq!(
+            report.annotations[0].text,
+            "quote attributed to Ruiz (cue: said)"
+        );
+    }
+
+    #[test]
+    fn scare_quotes_are_hints_never_warnings() {
+        let report = lint_with(Corpus::empty(), "Critics mocked the “plan” again.");
+        assert_eq!(report.findings[0].severity, Severity::Hint);
+    }
+
+    #[test]
+    fn headline_quotes_are_never_warnings() {
+        assert!(
+            codes("# “We Will Not Give Up Our Land” Rally Draws Thousands\n\nBody.").is_empty()
+        );
+    }
+}

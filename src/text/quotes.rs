@@ -1,0 +1,252 @@
+//! Finding quotations: straight and curly double quotes, guillemets and
+//! „low-high“ quotes, with single quotes inside them for nested quotations
+//! (told apart from apostrophes by staying inside the outer quotation). A
+//! paragraph that ends inside a quotation continues it when the next
+//! paragraph opens with a quotation mark, as news copy does.
+
+use std::ops::Range;
+
+use crate::document::{BlockKind, Document};
+
+/// One quotation in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quotation {
+    /// The whole quotation, opening mark to closing mark inclusive (to the
+    /// paragraph's end for the open part of a multi-paragraph quotation).
+    pub range: Range<usize>,
+    /// The quoted words, between the marks, trimmed.
+    pub inner: Range<usize>,
+    /// Index of the block it sits in.
+    pub block: usize,
+    /// It continues from the previous paragraph's unclosed quotation.
+    pub continues_previous: bool,
+    /// It is left open to continue in the next paragraph.
+    pub continues_next: bool,
+}
+
+/// The quotations of a document and the opening marks never closed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QuoteScan {
+    pub quotations: Vec<Quotation>,
+    /// Byte ranges of opening marks with no closing mark.
+    pub unbalanced: Vec<Range<usize>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Open(char),
+    Close(char),
+}
+
+/// Whether a mark closes a quotation opened with `open`.
+fn closes(open: char, close: char) -> bool {
+    matches!(
+        (open, close),
+        ('"', '"') | ('“', '”') | ('«', '»') | ('„', '“' | '”')
+    )
+}
+
+/// Classify a double-quote character by its neighbours; `None` for any
+/// other character. A straight `"` opens after a space or an opening
+/// bracket and closes otherwise.
+fn mark(c: char, previous: Option<char>, open: Option<char>) -> Option<Mark> {
+    match c {
+        '“' if open == Some('„') => Some(Mark::Close(c)),
+        '“' | '«' | '„' => Some(Mark::Open(c)),
+        '”' | '»' => Some(Mark::Close(c)),
+        '"' => {
+            let opens = previous.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+            Some(if opens && open != Some('"') {
+                Mark::Open(c)
+            } else {
+                Mark::Close(c)
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Every quotation in the document's prose blocks.
+pub fn find_quotations(doc: &Document) -> QuoteScan {
+    let prose = doc.prose();
+    let blocks = doc.blocks();
+    let mut scan = QuoteScan::default();
+    // A quotation left open at the end of the previous paragraph.
+    let mut carried: Option<char> = None;
+    for (index, block) in blocks.iter().enumerate() {
+        let Some(text) = prose.get(block.range.clone()) else {
+            continue;
+        };
+        let base = block.range.start;
+        let mut open: Option<(char, usize)> = None;
+        let continuing = carried.take();
+        let mut previous: Option<char> = None;
+        for (i, c) in text.char_indices() {
+            let Some(found) = mark(c, previous, open.map(|(o, _)| o)) else {
+                previous = Some(c);
+                continue;
+            };
+            previous = Some(c);
+            match (found, open) {
+                (Mark::Open(o), None) => open = Some((o, i)),
+                (Mark::Open(o), Some((_, start))) => {
+                    // A second opening mark: the first was never closed.
+                    let width = text[start..].chars().next().map_or(1, char::len_utf8);
+                    scan.unbalanced.push(base + start..base + start + width);
+                    open = Some((o, i));
+                }
+                (Mark::Close(close), Some((o, start))) if closes(o, close) => {
+                    let continues = start == 0 && continuing.is_some();
+                    scan.quotations.push(quotation(
+                        text,
+                        base,
+                        index,
+                        start..i + c.len_utf8(),
+                        continues,
+                        false,
+                    ));
+                    open = None;
+                }
+                // A stray closing mark (or one of another kind) is left alone.
+                _ => {}
+            }
+        }
+        if let Some((o, start)) = open {
+            let next_opens = blocks
+                .get(index + 1)
+                .filter(|next| {
+                    next.kind == BlockKind::Paragraph && block.kind == BlockKind::Paragraph
+                })
+                .and_then(|next| prose.get(next.range.clone()))
+                .and_then(|t| t.chars().next())
+                .is_some_and(|first| matches!(mark(first, None, None), Some(Mark::Open(_))));
+            if next_opens {
+                let continues = start == 0 && continuing.is_some();
+                scan.quotations.push(quotation(
+                    text,
+                    base,
+                    index,
+                    start..text.len(),
+                    continues,
+                    true,
+                ));
+                carried = Some(o);
+            } else {
+                let width = text[start..].chars().next().map_or(1, char::len_utf8);
+                scan.unbalanced.push(base + start..base + start + width);
+            }
+        }
+    }
+    scan
+}
+
+fn quotation(
+    text: &str,
+    base: usize,
+    block: usize,
+    range: Range<usize>,
+    continues_previous: bool,
+    continues_next: bool,
+) -> Quotation {
+    let open_width = text[range.start..].chars().next().map_or(1, char::len_utf8);
+    let close_width = if continues_next {
+        0
+    } else {
+        text[..range.end]
+            .chars()
+            .next_back()
+            .map_or(1, char::len_utf8)
+    };
+    let inner_start = range.start + open_width;
+    let inner_end = (range.end - close_width).max(inner_start);
+    let inner_text = &text[inner_start..inner_end];
+    let lead = inner_text.len() - inner_text.trim_start().len();
+    let trimmed = inner_text.trim();
+    Quotation {
+        range: base + range.start..base + range.end,
+        inner: base + inner_start + lead..base + inner_start + lead + trimmed.len(),
+        block,
+        continues_previous,
+        continues_next,
+    }
+}
+
+/// The number of words in a quotation's inner text.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inners(text: &str) -> Vec<String> {
+        let doc = Document::markdown(text);
+        find_quotations(&doc)
+            .quotations
+            .iter()
+            .map(|q| text[q.inner.clone()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn straight_curly_and_guillemet_quotes_are_found() {
+        assert_eq!(
+            inners(
+                "\"We will stay,\" she said. He added, “It is over.” «Non», dit-il. „Nein“, sagte er."
+            ),
+            vec!["We will stay,", "It is over.", "Non", "Nein"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_and_nested_single_quotes_stay_inside() {
+        assert_eq!(
+            inners(
+                "“Don’t call it ‘a deal’ yet,” she said of Russia’s ’90s debt and rock ’n’ roll."
+            ),
+            vec!["Don’t call it ‘a deal’ yet,"]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_mark_is_unbalanced_unless_the_next_paragraph_continues() {
+        let doc = Document::markdown("He said: “We will win.\n\nNext paragraph.");
+        let scan = find_quotations(&doc);
+        assert!(scan.quotations.is_empty());
+        assert_eq!(scan.unbalanced.len(), 1);
+        assert_eq!(&doc.source()[scan.unbalanced[0].clone()], "“");
+
+        let text =
+            "“We will rebuild the port,” Ruiz said. “It will take time.\n\n“But it will be done.”";
+        let doc = Document::markdown(text);
+        let scan = find_quotations(&doc);
+        assert!(scan.unbalanced.is_empty());
+        let flags: Vec<(bool, bool)> = scan
+            .quotations
+            .iter()
+            .map(|q| (q.continues_previous, q.continues_next))
+            .collect();
+        assert_eq!(flags, vec![(false, false), (false, true), (true, false)]);
+        assert_eq!(
+            &text[scan.quotations[1].inner.clone()],
+            "It will take time."
+        );
+    }
+
+    #[test]
+    fn two_straight_quotes_in_a_row_pair_up() {
+        assert_eq!(
+            inners("He called it \"odd\" and \"late\"."),
+            vec!["odd", "late"]
+        );
+    }
+
+    #[test]
+    fn word_counts_ignore_punctuation() {
+        assert_eq!(word_count("iron budget"), 2);
+        assert_eq!(word_count(" — , "), 0);
+    }
+}

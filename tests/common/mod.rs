@@ -1,0 +1,239 @@
+//! Accuracy harness shared by the per-check accuracy tests: load a fixture
+//! folder (corpus, rules, labelled cases, clean prose), lint every case, and
+//! score findings against the labels as precision and recall per code.
+
+#![allow(dead_code)] // each test binary uses a different part
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use copydesk::config::Config;
+use copydesk::corpus::Corpus;
+use copydesk::linter::{LintSettings, Linter};
+use copydesk::workspace::{load_corpus, read_rules};
+use copydesk::{Document, Finding, Severity};
+use serde::Deserialize;
+
+pub fn fixture_dir(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/accuracy").join(name)
+}
+
+/// A linter over `dir/corpus` with the built-in rules plus `dir/rules`.
+pub fn linter_for(dir: &Path) -> Linter {
+    let mut config = Config::default_for(dir.to_path_buf());
+    let rules_dir = dir.join("rules");
+    if rules_dir.is_dir() {
+        config.rules_dir = Some(rules_dir);
+    }
+    let (rules, errors) = read_rules(&config).expect("rules load");
+    assert!(errors.is_empty(), "fixture rules must parse: {errors:?}");
+    let (articles, warnings) = load_corpus(&[dir.join("corpus")]).expect("corpus loads");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    Linter::new(Arc::new(rules), Arc::new(Corpus::new(articles)), LintSettings::default())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Cases {
+    pub case: Vec<Case>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Case {
+    pub id: String,
+    pub category: String,
+    pub text: String,
+    #[serde(default)]
+    pub expect: Vec<Expected>,
+}
+
+/// One labelled finding. `match` (or `quote`, for the quote checks: the text
+/// between the marks) names the flagged text.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Expected {
+    pub code: Option<String>,
+    #[serde(rename = "match")]
+    pub matched: Option<String>,
+    pub quote: Option<String>,
+    pub suggestion: Option<String>,
+    pub severity: Option<String>,
+}
+
+impl Expected {
+    fn text(&self) -> &str {
+        self.matched.as_deref().or(self.quote.as_deref()).unwrap_or("")
+    }
+
+    fn code<'a>(&'a self, default_code: &'a str) -> &'a str {
+        self.code.as_deref().unwrap_or(default_code)
+    }
+
+    fn severity(&self, code: &str) -> Severity {
+        match self.severity.as_deref() {
+            Some(s) => s.parse().expect("severity in fixture"),
+            None if code == "scare-quote" => Severity::Hint,
+            None => Severity::Warning,
+        }
+    }
+}
+
+pub fn load_cases(dir: &Path) -> Vec<Case> {
+    let text = std::fs::read_to_string(dir.join("cases.toml")).expect("cases.toml");
+    toml::from_str::<Cases>(&text).expect("cases.toml parses").case
+}
+
+/// Counts for one code.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Score {
+    pub true_positives: usize,
+    pub false_positives: usize,
+    pub false_negatives: usize,
+}
+
+impl Score {
+    pub fn precision(&self) -> f64 {
+        let flagged = self.true_positives + self.false_positives;
+        if flagged == 0 { 1.0 } else { self.true_positives as f64 / flagged as f64 }
+    }
+
+    pub fn recall(&self) -> f64 {
+        let expected = self.true_positives + self.false_negatives;
+        if expected == 0 { 1.0 } else { self.true_positives as f64 / expected as f64 }
+    }
+}
+
+impl fmt::Display for Score {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "precision {:.1}% recall {:.1}% (tp {}, fp {}, fn {})",
+            self.precision() * 100.0,
+            self.recall() * 100.0,
+            self.true_positives,
+            self.false_positives,
+            self.false_negatives
+        )
+    }
+}
+
+/// Scores per code, and a line for every miss so a failure says why.
+#[derive(Debug, Default)]
+pub struct Evaluation {
+    pub scores: BTreeMap<String, Score>,
+    pub misses: Vec<String>,
+}
+
+impl Evaluation {
+    pub fn score(&self, code: &str) -> Score {
+        self.scores.get(code).copied().unwrap_or_default()
+    }
+
+    pub fn print(&self, title: &str) {
+        println!("== {title}");
+        for (code, score) in &self.scores {
+            println!("{code:22} {score}");
+        }
+        for miss in &self.misses {
+            println!("  {miss}");
+        }
+    }
+}
+
+/// The flagged text of a finding, without surrounding quotation marks.
+fn flagged_text<'a>(source: &'a str, finding: &Finding) -> &'a str {
+    source
+        .get(finding.range.clone())
+        .unwrap_or("")
+        .trim_matches(|c| "\"“”‘’'«»„".contains(c))
+}
+
+/// Lint every case and score the findings whose code is in `codes`. An
+/// expected finding is met by a finding with the same code, flagged text,
+/// severity and (when labelled) suggestion; each finding meets at most one.
+pub fn evaluate(linter: &Linter, cases: &[Case], codes: &[&str]) -> Evaluation {
+    let mut evaluation = Evaluation::default();
+    for code in codes {
+        evaluation.scores.entry(code.to_string()).or_default();
+    }
+    let default_code = codes[0];
+    for case in cases {
+        let doc = Document::markdown(case.text.clone());
+        let findings: Vec<Finding> =
+            linter.lint(&doc).findings.into_iter().filter(|f| codes.contains(&f.code)).collect();
+        let mut used = vec![false; findings.len()];
+        for expected in &case.expect {
+            let code = expected.code(default_code);
+            let hit = findings.iter().enumerate().position(|(i, f)| {
+                !used[i]
+                    && f.code == code
+                    && flagged_text(&case.text, f) == expected.text()
+                    && f.severity == expected.severity(code)
+                    && expected.suggestion.as_ref().is_none_or(|s| f.suggestions.contains(s))
+            });
+            let score = evaluation.scores.entry(code.to_string()).or_default();
+            match hit {
+                Some(i) => {
+                    used[i] = true;
+                    score.true_positives += 1;
+                }
+                None => {
+                    score.false_negatives += 1;
+                    let got: Vec<String> =
+                        findings.iter().map(|f| format!("{} {:?} {:?}", f.code, flagged_text(&case.text, f), f.suggestions)).collect();
+                    evaluation.misses.push(format!(
+                        "MISSED [{}] {}: {code} {:?} (suggestion {:?}); got {got:?}",
+                        case.category,
+                        case.id,
+                        expected.text(),
+                        expected.suggestion
+                    ));
+                }
+            }
+        }
+        for (finding, _) in findings.iter().zip(&used).filter(|(_, used)| !**used) {
+            evaluation.scores.entry(finding.code.to_string()).or_default().false_positives += 1;
+            evaluation.misses.push(format!(
+                "EXTRA  [{}] {}: {} {:?} {:?}: {}",
+                case.category,
+                case.id,
+                finding.code,
+                flagged_text(&case.text, finding),
+                finding.suggestions,
+                finding.message
+            ));
+        }
+    }
+    evaluation
+}
+
+/// Findings of `codes` at warning or above on every file of `dir/clean`,
+/// and the number of words linted.
+pub fn clean_prose_warnings(linter: &Linter, dir: &Path, codes: &[&str]) -> (Vec<String>, usize) {
+    let mut warnings = Vec::new();
+    let mut words = 0;
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir.join("clean"))
+        .expect("clean dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    paths.sort();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).expect("read");
+        words += text.split_whitespace().count();
+        let doc = Document::markdown(text.clone());
+        for finding in linter.lint(&doc).findings {
+            if codes.contains(&finding.code) && finding.severity >= Severity::Warning {
+                let at = doc.line_col(finding.range.start);
+                warnings.push(format!(
+                    "{}:{}: {} {:?}: {}",
+                    path.file_name().unwrap_or_default().to_string_lossy(),
+                    at.line,
+                    finding.code,
+                    &text[finding.range.clone()],
+                    finding.message
+                ));
+            }
+        }
+    }
+    (warnings, words)
+}
