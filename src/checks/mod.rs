@@ -2,6 +2,7 @@
 //! built once from the rules and the corpus (compiling whatever it needs),
 //! then run on any number of documents.
 
+pub mod claims;
 pub mod name_spelling;
 pub mod quotes;
 
@@ -37,6 +38,7 @@ pub const ALL_CODES: &[&str] = &[
     quotes::UNBALANCED,
     quotes::MISQUOTE,
     quotes::MISATTRIBUTED,
+    claims::CODE,
 ];
 
 /// Every check, built from `context`.
@@ -44,5 +46,6 @@ pub fn all_checks(context: &CheckContext) -> Vec<Box<dyn Check>> {
     vec![
         Box::new(name_spelling::NameSpelling::new(context)),
         Box::new(quotes::QuoteCheck::new(context)),
+        Box::new(claims::ClaimCheck::new(context)),
     ]
 }

@@ -5,6 +5,7 @@
 mod article;
 mod names;
 mod quotes;
+mod statements;
 
 use std::ops::Range;
 use std::path::Path;
@@ -12,6 +13,7 @@ use std::path::Path;
 pub use article::{Article, ArticleMeta};
 pub use names::{NameIndex, SpellingStats};
 pub use quotes::{CorpusQuote, MIN_QUOTE_WORDS, QuoteIndex, overlap, quote_words};
+pub use statements::{Scored, Statement, StatementIndex};
 
 use crate::finding::Evidence;
 
@@ -46,18 +48,25 @@ pub struct Corpus {
     articles: Vec<Article>,
     names: NameIndex,
     quotes: QuoteIndex,
+    statements: StatementIndex,
 }
 
 impl Corpus {
     pub fn new(articles: Vec<Article>) -> Corpus {
-        let (names, quotes) = rayon::join(
-            || NameIndex::build(&articles),
-            || QuoteIndex::build(&articles),
+        let ((names, quotes), statements) = rayon::join(
+            || {
+                rayon::join(
+                    || NameIndex::build(&articles),
+                    || QuoteIndex::build(&articles),
+                )
+            },
+            || StatementIndex::build(&articles),
         );
         Corpus {
             articles,
             names,
             quotes,
+            statements,
         }
     }
 
@@ -83,6 +92,10 @@ impl Corpus {
 
     pub fn quotes(&self) -> &QuoteIndex {
         &self.quotes
+    }
+
+    pub fn statements(&self) -> &StatementIndex {
+        &self.statements
     }
 
     /// Evidence pointing at `location`, with its line and column.

@@ -2,6 +2,8 @@
 //! draft and the corpus are read the same way.
 
 pub mod attribution;
+pub mod claims;
 pub mod names;
+pub mod quantities;
 pub mod quotes;
 pub mod similarity;

@@ -1,0 +1,284 @@
+//! `claim-conflict`: statements the reference corpus contradicts. Each draft
+//! sentence's quantities, weekdays, dates and roles are compared with the
+//! corpus statements of the same measure about the same thing (ranked by
+//! shared content words); a conflict is reported only when the best
+//! matches agree among themselves and not with the draft. Pinned facts in
+//! the rules override the corpus.
+
+mod pinned;
+mod roles;
+mod values;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use super::{Check, CheckContext};
+use crate::corpus::{Corpus, Scored};
+use crate::document::{BlockKind, Document};
+use crate::finding::{Annotation, Evidence, Finding, Report};
+use crate::rules::RuleSet;
+use crate::text::claims::{Change, Claim, ClaimValue, claim_context, claims, context_words};
+
+pub const CODE: &str = "claim-conflict";
+
+/// How much of a draft sentence's content a corpus sentence must share to be
+/// about the same thing.
+const MIN_SCORE: f64 = 0.15;
+/// Shared content words needed as well, so one rare word is not enough.
+const MIN_SHARED_WORDS: usize = 2;
+/// Corpus statements within this share of the best score count as equally good.
+const NEAR_BEST: f64 = 0.8;
+
+pub struct ClaimCheck {
+    rules: Arc<RuleSet>,
+    corpus: Arc<Corpus>,
+}
+
+impl ClaimCheck {
+    pub fn new(context: &CheckContext) -> Self {
+        ClaimCheck {
+            rules: context.rules.clone(),
+            corpus: context.corpus.clone(),
+        }
+    }
+
+    /// Evidence pointing at each statement's sentence, at most `limit`.
+    fn evidence(&self, statements: &[Scored], limit: usize) -> Vec<Evidence> {
+        statements
+            .iter()
+            .take(limit)
+            .filter_map(|s| {
+                let article = self.corpus.article(s.statement.location)?;
+                let said = article
+                    .document
+                    .prose()
+                    .get(s.statement.location.range())?
+                    .to_string();
+                let source = article
+                    .meta
+                    .source
+                    .as_deref()
+                    .map(|src| format!(" ({src})"))
+                    .unwrap_or_default();
+                self.corpus.evidence(
+                    s.statement.sentence,
+                    format!("the corpus says “{said}”{source}"),
+                )
+            })
+            .collect()
+    }
+}
+
+impl Check for ClaimCheck {
+    fn codes(&self) -> &'static [&'static str] {
+        &[CODE]
+    }
+
+    fn run(&self, doc: &Document, report: &mut Report) {
+        let prose = doc.prose();
+        for (block, sentence) in doc.sentences() {
+            if block.kind == BlockKind::Heading {
+                continue;
+            }
+            let found = claims(prose, sentence.clone());
+            if found.is_empty() {
+                continue;
+            }
+            let sentence_context = context_words(prose.get(sentence).unwrap_or(""));
+            for claim in &found {
+                // Roles are about the person; values about the words around them.
+                let context = match claim.value {
+                    ClaimValue::Role { .. } => Vec::new(),
+                    _ => claim_context(prose, claim),
+                };
+                let context = &context;
+                if let Some(verdict) = pinned::check(self, doc, claim, &sentence_context) {
+                    report.findings.extend(verdict);
+                    continue;
+                }
+                let outcome = match claim.value {
+                    ClaimValue::Role { .. } => roles::check(self, doc, claim, context),
+                    _ => values::check(self, doc, claim, context),
+                };
+                report.findings.extend(outcome.finding);
+                if let Some(text) = outcome.hover {
+                    report.annotations.push(Annotation {
+                        range: claim.range.clone(),
+                        code: CODE,
+                        text,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// What comparing one claim produced.
+#[derive(Default)]
+struct Outcome {
+    finding: Option<Finding>,
+    hover: Option<String>,
+}
+
+/// The statements about the same thing as the draft sentence: above the
+/// score floor and near the best.
+/// A draft value on one side of a change ("cut to 20") is compared with
+/// corpus values on the same side when there are any.
+fn relevant<'a>(scored: Vec<Scored<'a>>, change: Option<Change>) -> Vec<Scored<'a>> {
+    let strong: Vec<Scored> = scored
+        .into_iter()
+        .filter(|s| s.score >= MIN_SCORE && s.shared_words >= MIN_SHARED_WORDS)
+        .collect();
+    let same_side: Vec<Scored> = strong
+        .iter()
+        .copied()
+        .filter(|s| s.statement.claim.change == change)
+        .collect();
+    let pool = if change.is_some() && !same_side.is_empty() {
+        same_side
+    } else {
+        strong
+    };
+    let Some(best) = pool.iter().map(|s| s.score).reduce(f64::max) else {
+        return Vec::new();
+    };
+    pool.into_iter()
+        .filter(|s| s.score >= best * NEAR_BEST)
+        .collect()
+}
+
+/// Articles behind a set of statements.
+fn article_count(statements: &[Scored]) -> usize {
+    statements
+        .iter()
+        .map(|s| s.statement.location.article)
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+fn articles(n: usize) -> String {
+    if n == 1 {
+        "1 article".to_string()
+    } else {
+        format!("{n} articles")
+    }
+}
+
+/// Hover text listing the corpus statements that support a claim.
+fn support_hover(corpus: &Corpus, claim: &Claim, support: &[Scored]) -> Option<String> {
+    let lines: Vec<String> = support
+        .iter()
+        .take(3)
+        .filter_map(|s| {
+            let article = corpus.article(s.statement.sentence)?;
+            let sentence = article.document.prose().get(s.statement.sentence.range())?;
+            let line = article
+                .document
+                .line_col(s.statement.sentence.start as usize)
+                .line;
+            Some(format!(
+                "- {} (`{}:{line}`)",
+                sentence.split_whitespace().collect::<Vec<_>>().join(" "),
+                article.path.display()
+            ))
+        })
+        .collect();
+    (!lines.is_empty()).then(|| {
+        format!(
+            "**{}**: supported by {} in the reference corpus\n\n{}",
+            claim.measure,
+            articles(article_count(support)),
+            lines.join("\n")
+        )
+    })
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::corpus::Article;
+    use std::path::PathBuf;
+
+    pub(crate) fn corpus() -> Corpus {
+        let texts = [
+            "The US peace plan for Ukraine was revised to 19 points after the Geneva talks. Defence Minister Denys Shmyhal welcomed it.",
+            "Officials said the revised peace plan now has 19 points. The Geneva talks on Sunday lasted more than four hours.",
+            "The original peace plan had 28 points when it reached Kyiv on Thursday. Chancellor Friedrich Merz said Europe would help.",
+            "The Geneva talks on Sunday ran for more than four hours, officials said. Defence Minister Denys Shmyhal joined by video.",
+        ];
+        Corpus::new(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Article::new(PathBuf::from(format!("c/{i}.md")), t.to_string()))
+                .collect(),
+        )
+    }
+
+    pub(crate) fn lint(text: &str) -> Vec<(String, Vec<String>, crate::finding::Severity)> {
+        lint_with(RuleSet::defaults(), text)
+    }
+
+    pub(crate) fn lint_with(
+        rules: RuleSet,
+        text: &str,
+    ) -> Vec<(String, Vec<String>, crate::finding::Severity)> {
+        let check = ClaimCheck::new(&CheckContext {
+            rules: Arc::new(rules),
+            corpus: Arc::new(corpus()),
+        });
+        let mut report = Report::default();
+        check.run(&Document::markdown(text), &mut report);
+        report
+            .findings
+            .into_iter()
+            .map(|f| (text[f.range].to_string(), f.suggestions, f.severity))
+            .collect()
+    }
+
+    #[test]
+    fn a_contradicted_count_is_flagged_with_the_corpus_value() {
+        let found = lint("After Geneva the revised peace plan was cut to 20 items.");
+        assert_eq!(
+            found,
+            vec![(
+                "20".to_string(),
+                vec!["19".to_string()],
+                crate::finding::Severity::Warning
+            )]
+        );
+    }
+
+    #[test]
+    fn supported_paraphrased_and_uncovered_claims_are_silent() {
+        assert!(lint("The revised peace plan has nineteen provisions after Geneva.").is_empty());
+        assert!(lint("The original peace plan had 28 points when it reached Kyiv.").is_empty());
+        assert!(lint("The Geneva talks on Sunday lasted nearly five hours.").is_empty());
+        assert!(lint("The delegation had 12 members.").is_empty());
+    }
+
+    #[test]
+    fn a_wrong_weekday_and_role_are_flagged() {
+        let found = lint("The Geneva talks on Wednesday lasted more than four hours.");
+        assert_eq!(
+            found,
+            vec![(
+                "Wednesday".to_string(),
+                vec!["Sunday".to_string()],
+                crate::finding::Severity::Warning
+            )]
+        );
+        let found = lint("Foreign Minister Denys Shmyhal welcomed the plan.");
+        assert_eq!(
+            found,
+            vec![(
+                "Foreign Minister".to_string(),
+                vec!["Defence Minister".to_string()],
+                crate::finding::Severity::Warning
+            )]
+        );
+        let found = lint("Former Chancellor Friedrich Merz said Europe would help.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Former");
+    }
+}

@@ -1,0 +1,232 @@
+//! The corpus statement index: every checkable statement (quantity, weekday,
+//! date, role) of every sentence, keyed by what it measures, with the
+//! sentence's content words for ranking. Building it is one pass over the
+//! corpus; a draft claim then scores only the statements of its own measure.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use super::{Article, Location};
+use crate::document::BlockKind;
+use crate::text::claims::{Claim, claim_context, claims};
+
+/// One corpus statement and where it stands.
+#[derive(Debug, Clone)]
+pub struct Statement {
+    pub claim: Claim,
+    /// The value's place in its article (`claim.range` as a location).
+    pub location: Location,
+    /// The whole sentence, for evidence.
+    pub sentence: Location,
+    /// Content-word ids around the value, with their distance from it.
+    pub context: Vec<(u32, usize)>,
+}
+
+/// A claim found in a corpus sentence, with the sentence and its context.
+type Found = (Claim, Range<usize>, Vec<(String, usize)>);
+
+#[derive(Debug, Clone, Default)]
+pub struct StatementIndex {
+    statements: Vec<Statement>,
+    by_measure: HashMap<String, Vec<u32>>,
+    roles_by_person: HashMap<String, Vec<u32>>,
+    word_ids: HashMap<String, u32>,
+    /// Inverse document frequency of each word id over statement contexts.
+    idf: Vec<f64>,
+}
+
+/// A corpus statement scored against a draft sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Scored<'a> {
+    pub statement: &'a Statement,
+    /// Share of the draft sentence's (IDF-weighted) content the corpus
+    /// sentence shares, from 0 to 1.
+    pub score: f64,
+    pub shared_words: usize,
+}
+
+impl StatementIndex {
+    pub fn build(articles: &[Article]) -> StatementIndex {
+        let per_article: Vec<Vec<Found>> = articles
+            .par_iter()
+            .map(|article| {
+                let doc = &article.document;
+                let prose = doc.prose();
+                doc.sentences()
+                    .filter(|(block, _)| block.kind != BlockKind::Heading)
+                    .flat_map(|(_, sentence)| {
+                        claims(prose, sentence.clone()).into_iter().map(move |c| {
+                            let context = claim_context(prose, &c);
+                            (c, sentence.clone(), context)
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut index = StatementIndex::default();
+        let mut sentence_frequency: Vec<u32> = Vec::new();
+        let mut sentences_seen = 0usize;
+        for (article, found) in per_article.into_iter().enumerate() {
+            for (claim, sentence, context) in found {
+                let ids: Vec<(u32, usize)> = context
+                    .iter()
+                    .map(|(w, d)| (index.word_id(w, &mut sentence_frequency), *d))
+                    .collect();
+                sentences_seen += 1;
+                for &(id, _) in &ids {
+                    sentence_frequency[id as usize] += 1;
+                }
+                let id = index.statements.len() as u32;
+                index
+                    .by_measure
+                    .entry(claim.measure.clone())
+                    .or_default()
+                    .push(id);
+                if let Some(person) = &claim.person {
+                    index
+                        .roles_by_person
+                        .entry(person.clone())
+                        .or_default()
+                        .push(id);
+                }
+                index.statements.push(Statement {
+                    location: Location::new(article, claim.range.clone()),
+                    sentence: Location::new(article, sentence),
+                    context: ids,
+                    claim,
+                });
+            }
+        }
+        let total = sentences_seen.max(1) as f64;
+        index.idf = sentence_frequency
+            .iter()
+            .map(|&n| (1.0 + total / (1.0 + n as f64)).ln())
+            .collect();
+        index
+    }
+
+    fn word_id(&mut self, word: &str, frequency: &mut Vec<u32>) -> u32 {
+        if let Some(&id) = self.word_ids.get(word) {
+            return id;
+        }
+        let id = self.word_ids.len() as u32;
+        self.word_ids.insert(word.to_string(), id);
+        frequency.push(0);
+        id
+    }
+
+    pub fn len(&self) -> usize {
+        self.statements.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.statements.is_empty()
+    }
+
+    /// Statements of `measure`, scored against a draft claim's context
+    /// (words with their distance from the value), best first.
+    pub fn candidates(&self, measure: &str, context: &[(String, usize)]) -> Vec<Scored<'_>> {
+        self.rank(
+            self.by_measure
+                .get(measure)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]),
+            context,
+        )
+    }
+
+    /// Role statements about the person with this (lower-case) surname.
+    pub fn roles_of(&self, person: &str, context: &[(String, usize)]) -> Vec<Scored<'_>> {
+        self.rank(
+            self.roles_by_person
+                .get(person)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]),
+            context,
+        )
+    }
+
+    /// Share of the draft context's weight that a statement's context
+    /// shares. A word weighs its IDF, less the further it stands from the
+    /// value on either side, so "Geneva on Sunday" outweighs a word at the
+    /// far end of the sentence.
+    fn rank(&self, ids: &[u32], context: &[(String, usize)]) -> Vec<Scored<'_>> {
+        // Words the corpus never uses still count in the draft's total, at an
+        // average weight: a sentence mostly about something else scores low.
+        let unknown_weight = self.idf.iter().sum::<f64>() / self.idf.len().max(1) as f64;
+        let draft: Vec<(Option<u32>, f64)> = context
+            .iter()
+            .map(|(w, d)| {
+                let idf = self
+                    .word_ids
+                    .get(w)
+                    .map_or(unknown_weight, |&id| self.idf[id as usize]);
+                (self.word_ids.get(w).copied(), idf * nearness(*d))
+            })
+            .collect();
+        let total: f64 = draft.iter().map(|(_, w)| w).sum::<f64>().max(f64::EPSILON);
+        let mut scored: Vec<Scored> =
+            ids.iter()
+                .map(|&id| {
+                    let statement = &self.statements[id as usize];
+                    let (shared, weight) = draft.iter().fold((0, 0.0), |(n, sum), (word, w)| {
+                        match word
+                            .and_then(|word| statement.context.iter().find(|(c, _)| *c == word))
+                        {
+                            Some((_, distance)) => (n + 1, sum + w * nearness(*distance).sqrt()),
+                            None => (n, sum),
+                        }
+                    });
+                    Scored {
+                        statement,
+                        score: weight / total,
+                        shared_words: shared,
+                    }
+                })
+                .collect();
+        scored.sort_by(|a, b| b.score.total_cmp(&a.score));
+        scored
+    }
+}
+
+/// How much a word counts at `distance` words from the value.
+fn nearness(distance: usize) -> f64 {
+    1.0 / (1.0 + distance as f64 / 3.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn statements_are_found_by_measure_and_ranked_by_shared_content() {
+        let articles = vec![
+            Article::new(
+                PathBuf::from("a.md"),
+                "The peace plan was trimmed to 19 points in Geneva.".into(),
+            ),
+            Article::new(
+                PathBuf::from("b.md"),
+                "The strike lasted 12 days at the port.".into(),
+            ),
+            Article::new(
+                PathBuf::from("c.md"),
+                "Defence Minister Denys Shmyhal spoke.".into(),
+            ),
+        ];
+        let index = StatementIndex::build(&articles);
+        let text = "Negotiators cut the peace plan to 20 items in Geneva";
+        let claim = claims(text, 0..text.len()).remove(0);
+        let context = claim_context(text, &claim);
+        let found = index.candidates("point", &context);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].score > 0.4, "{}", found[0].score);
+        assert!(found[0].score <= 1.0);
+        assert_eq!(found[0].shared_words, 3, "peace, plan and Geneva");
+        assert_eq!(index.roles_of("shmyhal", &context).len(), 1);
+        assert!(index.candidates("day", &context)[0].score < 0.1);
+    }
+}

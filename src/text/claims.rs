@@ -1,0 +1,657 @@
+//! Checkable statements in a sentence: quantities, weekdays and dates, and
+//! the titles or roles attached to people ("Defence Minister Denys Shmyhal",
+//! "former Chancellor X", "Mark Rutte, NATO's secretary-general"). Each is
+//! keyed by what it measures; the sentence's content words say what it is
+//! about.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::names::name_mentions;
+use super::quantities::{Quantity, quantities, singular};
+
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Words that make a phrase a title or role.
+const ROLE_WORDS: &[&str] = &[
+    "president",
+    "minister",
+    "chancellor",
+    "secretary",
+    "secretary-general",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "general",
+    "commander",
+    "commander-in-chief",
+    "mayor",
+    "governor",
+    "senator",
+    "ambassador",
+    "chief",
+    "head",
+    "premier",
+    "king",
+    "queen",
+    "leader",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "adviser",
+    "advisor",
+    "negotiator",
+    "speaker",
+];
+
+/// Words that qualify a role without changing it ("US", "German", "top").
+const ROLE_NOISE: &[&str] = &[
+    "the", "a", "an", "top", "then", "current", "acting", "'s", "’s", "s",
+];
+
+/// What a statement says.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClaimValue {
+    Quantity(Quantity),
+    Weekday(usize),
+    /// Month (1–12) and day.
+    Date(u32, u32),
+    Role {
+        role: String,
+        former: bool,
+    },
+}
+
+/// One checkable statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// The value as written: the number, weekday, date or role phrase.
+    pub range: Range<usize>,
+    /// What the value measures: a quantity's unit, "weekday", "date", or
+    /// "role" for roles.
+    pub measure: String,
+    pub value: ClaimValue,
+    /// For roles: the person (their surname, lower-cased).
+    pub person: Option<String>,
+    /// For roles: the person's name as written.
+    pub person_name: Option<String>,
+    /// Where "former" stands, for a role said to be former.
+    pub former_range: Option<Range<usize>>,
+    /// The words around the value that say what it is about.
+    pub context: Range<usize>,
+    /// Whether the value is where something changed to or from ("cut to
+    /// 19", "from 28").
+    pub change: Option<Change>,
+}
+
+/// The side of a change a value stands on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    To,
+    From,
+}
+
+/// Words either side of a value that make up its context.
+const CONTEXT_WORDS: usize = 12;
+
+/// Every statement in `sentence`, a byte range into `prose`.
+pub fn claims(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
+    let mut found: Vec<Claim> = quantities(prose, sentence.clone())
+        .into_iter()
+        .map(|q| Claim {
+            range: q.range.clone(),
+            measure: q.measure.clone(),
+            value: ClaimValue::Quantity(q),
+            person: None,
+            person_name: None,
+            former_range: None,
+            context: 0..0,
+            change: None,
+        })
+        .collect();
+    found.extend(calendar(prose, sentence.clone()));
+    found.extend(roles(prose, sentence.clone()));
+    for claim in &mut found {
+        claim.context = window(prose, &sentence, &claim.range);
+        claim.change = change_side(prose, &sentence, claim.range.start);
+    }
+    found
+}
+
+/// Up to `CONTEXT_WORDS` words either side of `value`, within the sentence.
+fn window(prose: &str, sentence: &Range<usize>, value: &Range<usize>) -> Range<usize> {
+    let before = prose.get(sentence.start..value.start).unwrap_or("");
+    let after = prose.get(value.end..sentence.end).unwrap_or("");
+    let start = before
+        .unicode_word_indices()
+        .collect::<Vec<_>>()
+        .iter()
+        .rev()
+        .nth(CONTEXT_WORDS - 1)
+        .map_or(sentence.start, |(at, _)| sentence.start + at);
+    let end = after
+        .unicode_word_indices()
+        .nth(CONTEXT_WORDS - 1)
+        .map_or(sentence.end, |(at, w)| value.end + at + w.len());
+    start..end
+}
+
+/// "to 19" or "the revised 19", against "from 28" or "the original 28".
+fn change_side(prose: &str, sentence: &Range<usize>, at: usize) -> Option<Change> {
+    let before = prose.get(sentence.start..at).unwrap_or("");
+    before
+        .unicode_words()
+        .rev()
+        .take(2)
+        .find_map(|word| match word.to_lowercase().as_str() {
+            "to" | "revised" | "new" | "final" | "trimmed" | "amended" => Some(Change::To),
+            "from" | "original" | "initial" | "first" | "old" | "earlier" => Some(Change::From),
+            _ => None,
+        })
+}
+
+/// The content words around a claim's value with their distance from it in
+/// words, nearest first; the value's own words, numbers and measure left out.
+pub fn claim_context(prose: &str, claim: &Claim) -> Vec<(String, usize)> {
+    let measure = claim.measure.trim_end_matches('#');
+    let mut words: Vec<(String, usize)> = Vec::new();
+    let mut add = |text: &str, reverse: bool| {
+        let found: Vec<&str> = text.unicode_words().collect();
+        let ordered: Box<dyn Iterator<Item = &&str>> = if reverse {
+            Box::new(found.iter().rev())
+        } else {
+            Box::new(found.iter())
+        };
+        for (distance, word) in ordered.enumerate() {
+            let lower = word.to_lowercase();
+            if lower.len() <= 2
+                || !lower.chars().all(char::is_alphabetic)
+                || STOPWORDS.contains(&lower.as_str())
+            {
+                continue;
+            }
+            let lemma = singular(&lower);
+            if lemma == measure || MEASURE_WORDS.contains(&lemma.as_str()) {
+                continue;
+            }
+            words.push((lemma, distance));
+        }
+    };
+    add(
+        prose
+            .get(claim.context.start..claim.range.start)
+            .unwrap_or(""),
+        true,
+    );
+    add(
+        prose.get(claim.range.end..claim.context.end).unwrap_or(""),
+        false,
+    );
+    words.sort_by_key(|(_, d)| *d);
+    let mut seen = BTreeSet::new();
+    words.retain(|(w, _)| seen.insert(w.clone()));
+    words
+}
+
+/// Unit nouns that say how a value is measured, not what it is about.
+const MEASURE_WORDS: &[&str] = &[
+    "point",
+    "item",
+    "provision",
+    "clause",
+    "hour",
+    "minute",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "percent",
+    "cent",
+    "dollar",
+    "euro",
+    "pound",
+    "million",
+    "billion",
+];
+
+fn calendar(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
+    let Some(text) = prose.get(sentence.clone()) else {
+        return Vec::new();
+    };
+    let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+    let mut found = Vec::new();
+    for (i, (at, word)) in words.iter().enumerate() {
+        let lower = word.to_lowercase();
+        let range = sentence.start + at..sentence.start + at + word.len();
+        if let Some(day) = WEEKDAYS.iter().position(|d| *d == lower) {
+            found.push(plain_claim(range, "weekday", ClaimValue::Weekday(day)));
+        } else if let Some(month) = MONTHS
+            .iter()
+            .position(|m| *m == lower)
+            .filter(|_| word.starts_with(char::is_uppercase))
+        {
+            // "23 November" or "November 23"
+            let day_before = i
+                .checked_sub(1)
+                .and_then(|p| day_number(words[p].1).map(|d| (d, words[p].0)));
+            let day_after = words
+                .get(i + 1)
+                .and_then(|(a, w)| day_number(w).map(|d| (d, *a)));
+            if let Some((day, day_at)) = day_before {
+                let range = sentence.start + day_at..range.end;
+                found.push(plain_claim(
+                    range,
+                    "date",
+                    ClaimValue::Date(month as u32 + 1, day),
+                ));
+            } else if let Some((day, day_at)) = day_after {
+                let end = sentence.start + day_at + words[i + 1].1.len();
+                found.push(plain_claim(
+                    range.start..end,
+                    "date",
+                    ClaimValue::Date(month as u32 + 1, day),
+                ));
+            }
+        }
+    }
+    found
+}
+
+fn day_number(word: &str) -> Option<u32> {
+    let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn plain_claim(range: Range<usize>, measure: &str, value: ClaimValue) -> Claim {
+    Claim {
+        range,
+        measure: measure.to_string(),
+        value,
+        person: None,
+        person_name: None,
+        former_range: None,
+        context: 0..0,
+        change: None,
+    }
+}
+
+/// Roles before a name ("Defence Minister Denys Shmyhal", "Kremlin
+/// spokesman Dmitry Peskov") and after it ("Mark Rutte, NATO's
+/// secretary-general,").
+fn roles(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
+    let mut found = Vec::new();
+    for mention in name_mentions(prose, sentence.clone()) {
+        let words: Vec<&str> = mention
+            .words
+            .iter()
+            .map(|r| prose.get(r.clone()).unwrap_or(""))
+            .collect();
+        // The person is the run of words after the last role word.
+        let last_role = words.iter().rposition(|w| is_role_word(w));
+        let person_start = last_role.map_or(0, |i| i + 1);
+        if words.len() - person_start < 2 && last_role.is_none() {
+            // A lone surname with no title in the mention: look for an apposition.
+            if let Some(claim) = apposition(prose, &sentence, &mention.range, &words) {
+                found.push(claim);
+            }
+            continue;
+        }
+        if person_start >= words.len() {
+            continue;
+        }
+        let person_words = &words[person_start..];
+        let person = person_words.last().map(|s| s.to_lowercase());
+        let person_name = person_words.join(" ");
+        // Lower-case role words just before the name ("Kremlin spokesman").
+        let role_end = mention.words[person_start].start;
+        let (role_range, former_range) = role_before(prose, &sentence, &mention, person_start);
+        let Some(role_range) = role_range else {
+            if let Some(claim) = apposition(prose, &sentence, &mention.range, &words) {
+                found.push(claim);
+            }
+            continue;
+        };
+        let role_text = prose
+            .get(role_range.start..role_end)
+            .unwrap_or("")
+            .trim_end();
+        let role_range = role_range.start..role_range.start + role_text.len();
+        // A capitalised "Former" sits inside the name mention itself.
+        let former_range = former_range.or_else(|| {
+            role_text
+                .unicode_word_indices()
+                .find(|(_, w)| w.eq_ignore_ascii_case("former"))
+                .map(|(at, w)| role_range.start + at..role_range.start + at + w.len())
+        });
+        let Some(role) = normalise_role(role_text) else {
+            continue;
+        };
+        found.push(Claim {
+            range: role_range,
+            measure: "role".into(),
+            value: ClaimValue::Role {
+                role,
+                former: former_range.is_some(),
+            },
+            person,
+            person_name: Some(person_name),
+            former_range,
+            context: 0..0,
+            change: None,
+        });
+    }
+    found
+}
+
+/// The role phrase before the person: capitalised title words inside the
+/// mention, plus lower-case role words right before it; and "former".
+fn role_before(
+    prose: &str,
+    sentence: &Range<usize>,
+    mention: &super::names::NameMention,
+    person_start: usize,
+) -> (Option<Range<usize>>, Option<Range<usize>>) {
+    let mut start = mention
+        .words
+        .first()
+        .map_or(mention.range.start, |r| r.start);
+    let has_title_inside = person_start > 0;
+    // Walk back over lower-case words that belong to the role.
+    let before = prose.get(sentence.start..start).unwrap_or("");
+    let mut former = None;
+    let mut saw_role = has_title_inside;
+    for (at, word) in before
+        .unicode_word_indices()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+    {
+        let lower = word.to_lowercase();
+        let absolute = sentence.start + at;
+        if lower == "former" || lower == "ex" {
+            former = Some(absolute..absolute + word.len());
+            break;
+        }
+        if is_role_word(&lower)
+            || (saw_role
+                && (word.starts_with(char::is_uppercase) || lower == "'s" || lower == "’s"))
+        {
+            saw_role |= is_role_word(&lower);
+            start = absolute;
+        } else {
+            break;
+        }
+    }
+    if !saw_role {
+        return (None, former);
+    }
+    (Some(start..mention.range.end), former)
+}
+
+/// "Mark Rutte, NATO's secretary-general," → a role after the name.
+fn apposition(
+    prose: &str,
+    sentence: &Range<usize>,
+    name: &Range<usize>,
+    words: &[&str],
+) -> Option<Claim> {
+    let rest = prose.get(name.end..sentence.end)?;
+    let after_comma = rest.strip_prefix(',')?;
+    let phrase_len = after_comma
+        .find([',', '.', ';', '(', ')'])
+        .unwrap_or(after_comma.len());
+    let phrase = &after_comma[..phrase_len];
+    if phrase.split_whitespace().count() > 5
+        || !phrase
+            .split_whitespace()
+            .any(|w| is_role_word(&w.to_lowercase()))
+    {
+        return None;
+    }
+    let lead = phrase.len() - phrase.trim_start().len();
+    let start = name.end + 1 + lead;
+    let text = phrase.trim();
+    let former = text.to_lowercase().starts_with("former ");
+    let role = normalise_role(text)?;
+    Some(Claim {
+        range: start..start + text.len(),
+        measure: "role".into(),
+        value: ClaimValue::Role { role, former },
+        person: words.last().map(|w| w.to_lowercase()),
+        person_name: Some(words.join(" ")),
+        former_range: former.then(|| start..start + "former".len()),
+        context: 0..0,
+        change: None,
+    })
+}
+
+pub fn is_role_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ROLE_WORDS.contains(&lower.as_str()) || lower.split('-').any(|part| ROLE_WORDS.contains(&part))
+}
+
+/// A role as a comparable string: lower case, British spelling, synonyms
+/// folded, "former" and filler words dropped. `None` if no role word is left.
+pub fn normalise_role(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split_word_bounds()
+        .map(|w| w.to_lowercase())
+        .filter(|w| {
+            w.chars().any(char::is_alphanumeric)
+                && !ROLE_NOISE.contains(&w.as_str())
+                && w != "former"
+        })
+        .map(|w| match w.as_str() {
+            "defense" => "defence".to_string(),
+            "spokeswoman" | "spokesperson" => "spokesman".to_string(),
+            "advisor" => "adviser".to_string(),
+            "chairwoman" | "chair" => "chairman".to_string(),
+            _ => w,
+        })
+        .collect();
+    words
+        .iter()
+        .any(|w| is_role_word(w))
+        .then(|| words.join(" "))
+}
+
+/// Whether two normalised roles can describe the same post: equal, or one's
+/// words all within the other's ("minister" and "defence minister").
+pub fn roles_compatible(a: &str, b: &str) -> bool {
+    let set_a: BTreeSet<&str> = a.split(' ').collect();
+    let set_b: BTreeSet<&str> = b.split(' ').collect();
+    set_a.is_subset(&set_b) || set_b.is_subset(&set_a)
+}
+
+/// The content words of a sentence, for comparing what two statements are
+/// about: lower-cased, singular, without function words or numbers.
+pub fn context_words(text: &str) -> BTreeSet<String> {
+    text.unicode_words()
+        .map(|w| w.to_lowercase())
+        .filter(|w| {
+            w.len() > 2 && w.chars().all(char::is_alphabetic) && !STOPWORDS.contains(&w.as_str())
+        })
+        .map(|w| singular(&w))
+        .collect()
+}
+
+const STOPWORDS: &[&str] = &[
+    "the",
+    "and",
+    "for",
+    "was",
+    "were",
+    "are",
+    "has",
+    "had",
+    "have",
+    "with",
+    "that",
+    "this",
+    "from",
+    "its",
+    "his",
+    "her",
+    "their",
+    "they",
+    "she",
+    "him",
+    "but",
+    "not",
+    "who",
+    "which",
+    "will",
+    "would",
+    "said",
+    "says",
+    "say",
+    "after",
+    "before",
+    "about",
+    "than",
+    "more",
+    "into",
+    "over",
+    "also",
+    "been",
+    "being",
+    "there",
+    "then",
+    "when",
+    "while",
+    "what",
+    "our",
+    "out",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "nearly",
+    "almost",
+    "around",
+    "some",
+    "least",
+    "under",
+    "just",
+    "only",
+    "all",
+    "any",
+    "can",
+    "could",
+    "did",
+    "does",
+    "per",
+    "cent",
+    "percent",
+    "how",
+    "why",
+    "where",
+    "week",
+    "day",
+    "year",
+    "told",
+    "added",
+    "according",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Vec<(String, String, ClaimValue, Option<String>)> {
+        claims(text, 0..text.len())
+            .into_iter()
+            .map(|c| {
+                (
+                    text[c.range.clone()].to_string(),
+                    c.measure,
+                    c.value,
+                    c.person,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn weekdays_and_dates() {
+        let found = find("Talks in Geneva on Sunday, 23 November, and on November 24.");
+        assert_eq!(found[found.len() - 3].2, ClaimValue::Weekday(6));
+        assert_eq!(found[found.len() - 2].0, "23 November");
+        assert_eq!(found[found.len() - 1].2, ClaimValue::Date(11, 24));
+    }
+
+    #[test]
+    fn roles_before_and_after_names() {
+        let found = find("Defence Minister Denys Shmyhal met Kremlin spokesman Dmitry Peskov.");
+        let roles: Vec<(String, Option<String>)> = found
+            .iter()
+            .filter(|c| c.1 == "role")
+            .map(|c| (c.0.clone(), c.3.clone()))
+            .collect();
+        assert_eq!(
+            roles,
+            vec![
+                ("Defence Minister".into(), Some("shmyhal".into())),
+                ("Kremlin spokesman".into(), Some("peskov".into()))
+            ]
+        );
+        let found = find("Mark Rutte, NATO's secretary-general, spoke.");
+        assert_eq!(found[0].0, "NATO's secretary-general");
+        assert_eq!(found[0].3.as_deref(), Some("rutte"));
+    }
+
+    #[test]
+    fn former_is_recorded() {
+        let found = find("The former Chancellor Friedrich Merz spoke.");
+        assert_eq!(
+            found[0].2,
+            ClaimValue::Role {
+                role: "chancellor".into(),
+                former: true
+            }
+        );
+    }
+
+    #[test]
+    fn roles_compare_by_words() {
+        assert!(roles_compatible("minister", "defence minister"));
+        assert!(!roles_compatible("foreign minister", "defence minister"));
+        assert_eq!(
+            normalise_role("Defense Secretary").as_deref(),
+            Some("defence secretary")
+        );
+    }
+}
