@@ -12,7 +12,7 @@ use std::path::Path;
 
 pub use article::{Article, ArticleMeta};
 pub use names::{NameIndex, SpellingStats};
-pub use quotes::{CorpusQuote, MIN_QUOTE_WORDS, QuoteIndex, overlap, quote_words};
+pub use quotes::{CorpusQuote, MIN_QUOTE_WORDS, QuoteIndex, QuoteText, overlap, quote_words};
 pub use statements::{Scored, Statement, StatementIndex};
 
 use crate::finding::Evidence;

@@ -21,22 +21,35 @@ pub fn quote_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// One quotation in one corpus article.
 #[derive(Debug, Clone)]
 pub struct CorpusQuote {
     /// The quoted words' range in their article.
     pub location: Location,
+    /// Which distinct wording it has (an index into the texts).
+    pub text: u32,
+}
+
+/// One distinct wording, however many articles carry it: wire copy
+/// repeats quotations across outlets, and each wording is compared once.
+#[derive(Debug, Clone)]
+pub struct QuoteText {
     pub words: Vec<String>,
+    /// Ids of the corpus quotations with this wording.
+    pub occurrences: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct QuoteIndex {
     quotes: Vec<CorpusQuote>,
+    texts: Vec<QuoteText>,
+    /// Word → ids of the texts that use it.
     by_word: HashMap<String, Vec<u32>>,
 }
 
 impl QuoteIndex {
     pub fn build(articles: &[Article]) -> QuoteIndex {
-        let per_article: Vec<Vec<CorpusQuote>> = articles
+        let per_article: Vec<Vec<(Location, Vec<String>)>> = articles
             .par_iter()
             .enumerate()
             .map(|(index, article)| {
@@ -46,25 +59,39 @@ impl QuoteIndex {
                     .into_iter()
                     .filter_map(|q| {
                         let words = quote_words(doc.prose().get(q.inner.clone())?);
-                        (words.len() >= MIN_QUOTE_WORDS).then(|| CorpusQuote {
-                            location: Location::new(index, q.inner),
-                            words,
-                        })
+                        (words.len() >= MIN_QUOTE_WORDS)
+                            .then(|| (Location::new(index, q.inner), words))
                     })
                     .collect()
             })
             .collect();
-        let quotes: Vec<CorpusQuote> = per_article.into_iter().flatten().collect();
-        let mut by_word: HashMap<String, Vec<u32>> = HashMap::new();
-        for (id, quote) in quotes.iter().enumerate() {
-            let mut seen: Vec<&String> = quote.words.iter().collect();
-            seen.sort();
-            seen.dedup();
-            for word in seen {
-                by_word.entry(word.clone()).or_default().push(id as u32);
+        let mut index = QuoteIndex::default();
+        let mut text_ids: HashMap<Vec<String>, u32> = HashMap::new();
+        for (location, words) in per_article.into_iter().flatten() {
+            let quote_id = index.quotes.len() as u32;
+            let text = *text_ids.entry(words).or_insert_with_key(|words| {
+                index.texts.push(QuoteText {
+                    words: words.clone(),
+                    occurrences: Vec::new(),
+                });
+                (index.texts.len() - 1) as u32
+            });
+            index.texts[text as usize].occurrences.push(quote_id);
+            index.quotes.push(CorpusQuote { location, text });
+        }
+        for (id, text) in index.texts.iter().enumerate() {
+            let mut distinct: Vec<&String> = text.words.iter().collect();
+            distinct.sort();
+            distinct.dedup();
+            for word in distinct {
+                index
+                    .by_word
+                    .entry(word.clone())
+                    .or_default()
+                    .push(id as u32);
             }
         }
-        QuoteIndex { quotes, by_word }
+        index
     }
 
     pub fn len(&self) -> usize {
@@ -75,29 +102,47 @@ impl QuoteIndex {
         self.quotes.is_empty()
     }
 
-    /// The corpus quotation sharing the largest share of words with `words`
-    /// (shared words over the longer quotation's length), with that share.
-    pub fn closest(&self, words: &[String]) -> Option<(&CorpusQuote, f64)> {
-        let mut shared_distinct: HashMap<u32, usize> = HashMap::new();
+    pub fn quotes(&self) -> &[CorpusQuote] {
+        &self.quotes
+    }
+
+    pub fn text(&self, id: u32) -> &QuoteText {
+        &self.texts[id as usize]
+    }
+
+    /// Ids of the wordings sharing at least `min_share` of their words with
+    /// `words` (shared words over the longer one's length), with that share,
+    /// most similar first.
+    pub fn similar(&self, words: &[String], min_share: f64) -> Vec<(u32, f64)> {
+        // A word in a large share of all quotations ("the", "we") finds
+        // nothing by itself; the rarer words find the candidates.
+        let common = (self.texts.len() / 10).max(50);
         let mut distinct: Vec<&String> = words.iter().collect();
         distinct.sort();
         distinct.dedup();
+        let mut shared: HashMap<u32, usize> = HashMap::new();
+        let mut rare_words = 0;
         for word in distinct {
-            for &id in self.by_word.get(word).into_iter().flatten() {
-                *shared_distinct.entry(id).or_default() += 1;
+            let Some(postings) = self.by_word.get(word) else {
+                rare_words += 1;
+                continue;
+            };
+            if postings.len() > common {
+                continue;
+            }
+            rare_words += 1;
+            for &id in postings {
+                *shared.entry(id).or_default() += 1;
             }
         }
-        shared_distinct
+        let mut found: Vec<(u32, f64)> = shared
             .into_iter()
-            .filter(|(_, shared)| *shared * 2 >= words.len().min(MIN_QUOTE_WORDS))
-            .map(|(id, _)| {
-                let quote = &self.quotes[id as usize];
-                (quote, overlap(words, &quote.words))
-            })
-            .max_by(|a, b| {
-                a.1.total_cmp(&b.1)
-                    .then(b.0.location.article.cmp(&a.0.location.article))
-            })
+            .filter(|(_, n)| *n * 2 >= rare_words.min(MIN_QUOTE_WORDS))
+            .map(|(id, _)| (id, overlap(words, &self.texts[id as usize].words)))
+            .filter(|(_, share)| *share >= min_share)
+            .collect();
+        found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        found
     }
 }
 
@@ -123,23 +168,39 @@ mod tests {
     use std::path::PathBuf;
 
     #[test]
-    fn the_closest_quotation_is_found_by_shared_words() {
+    fn similar_quotations_are_found_by_shared_words() {
         let article = Article::new(
             PathBuf::from("a.md"),
             "“We will not close the port this winter,” Ruiz said. “Short one,” she added. “Taxes will rise next year,” Lee said.".into(),
         );
         let index = QuoteIndex::build(&[article]);
         assert_eq!(index.len(), 2, "the two-word quotation is not indexed");
-        let (quote, share) = index
-            .closest(&quote_words("We will not shut the port this winter"))
-            .expect("match");
-        assert_eq!(quote.words[3], "close");
-        assert!((share - 7.0 / 8.0).abs() < 1e-9);
+        let found = index.similar(&quote_words("We will not shut the port this winter"), 0.7);
+        assert_eq!(found.len(), 1);
+        assert_eq!(index.text(found[0].0).words[3], "close");
+        assert!((found[0].1 - 7.0 / 8.0).abs() < 1e-9);
         assert!(
             index
-                .closest(&quote_words("Completely different words entirely here"))
-                .is_none()
+                .similar(
+                    &quote_words("Completely different words entirely here"),
+                    0.0
+                )
+                .is_empty()
         );
+    }
+
+    #[test]
+    fn repeated_wordings_are_stored_once() {
+        let text = "“We will not close the port this winter,” Ruiz said.";
+        let articles = vec![
+            Article::new(PathBuf::from("a.md"), text.into()),
+            Article::new(PathBuf::from("b.md"), text.into()),
+        ];
+        let index = QuoteIndex::build(&articles);
+        assert_eq!(index.len(), 2);
+        let found = index.similar(&quote_words("We will not close the port this winter"), 0.7);
+        assert_eq!(found.len(), 1);
+        assert_eq!(index.text(found[0].0).occurrences, vec![0, 1]);
     }
 
     #[test]

@@ -2,10 +2,12 @@
 //! corpus has in other words, or from another speaker.
 
 use super::{MISATTRIBUTED, MISQUOTE, QuoteCheck};
-use crate::corpus::{CorpusQuote, MIN_QUOTE_WORDS, quote_words};
+use rayon::prelude::*;
+
+use crate::corpus::{Corpus, CorpusQuote, MIN_QUOTE_WORDS, quote_words};
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::text::attribution::{QuoteRecord, Speaker, attribute};
+use crate::text::attribution::{Cues, QuoteRecord, Speaker, attribute};
 use crate::text::quotes::find_quotations;
 
 /// Above this share of shared words, a quotation with another speaker is the
@@ -18,82 +20,131 @@ pub(super) fn compare(check: &QuoteCheck, doc: &Document, record: &QuoteRecord) 
     if words.len() < MIN_QUOTE_WORDS {
         return None;
     }
-    let (corpus_quote, share) = check.corpus.quotes().closest(&words)?;
-    if share < check.rules.thresholds.quotes.misquote_min_overlap {
-        return None;
-    }
-    let corpus_record = corpus_record(check, corpus_quote)?;
-    let article = check.corpus.article(corpus_quote.location)?;
-    let corpus_text = article
-        .document
-        .prose()
-        .get(corpus_quote.location.range())?
-        .to_string();
+    let min_share = check.rules.thresholds.quotes.misquote_min_overlap;
+    let index = check.corpus.quotes();
+    let matches: Vec<CorpusMatch> = index
+        .similar(&words, min_share)
+        .into_iter()
+        .flat_map(|(text, share)| {
+            let wording = index.text(text);
+            wording.occurrences.iter().map(move |&id| CorpusMatch {
+                quote: &index.quotes()[id as usize],
+                words: &wording.words,
+                share,
+                speaker: check.corpus_speakers.get(id as usize).cloned().flatten(),
+            })
+        })
+        .collect();
     let draft_speaker = record.speaker.as_ref().and_then(Speaker::name);
-    let corpus_speaker = corpus_record.speaker.as_ref().and_then(Speaker::name);
-    let same_speaker = match (draft_speaker, corpus_speaker) {
+    // The corpus may itself give the words to several people: the draft is
+    // wrong only if it agrees with none of them.
+    let same_speaker = |m: &CorpusMatch| match (draft_speaker, m.speaker.as_deref()) {
         (Some(a), Some(b)) => same_person(a, b),
         _ => true, // unknown on either side: do not accuse anyone
     };
-    let said_by = corpus_speaker
-        .map(|s| format!(" by {s}"))
-        .unwrap_or_default();
-    if words == corpus_quote.words {
-        if same_speaker {
+    let exact: Vec<&CorpusMatch> = matches.iter().filter(|m| *m.words == words).collect();
+    if !exact.is_empty() {
+        if exact.iter().any(|m| same_speaker(m)) {
             return None;
         }
+        return Some(misattributed(
+            check,
+            record,
+            draft_speaker,
+            &exact,
+            "attributes this quotation to",
+        ));
+    }
+    if let Some(best) = matches.iter().find(|m| same_speaker(m)) {
+        let article = check.corpus.article(best.quote.location)?;
+        let corpus_text = article
+            .document
+            .prose()
+            .get(best.quote.location.range())?
+            .to_string();
+        let said_by = best
+            .speaker
+            .as_deref()
+            .map(|s| format!(" by {s}"))
+            .unwrap_or_default();
         let message = format!(
-            "The reference corpus attributes this quotation to {}, not {}",
-            corpus_speaker.unwrap_or("another speaker"),
-            draft_speaker.unwrap_or("this speaker")
+            "This quotation differs from the reference corpus, where it reads “{corpus_text}”{said_by} ({:.0}% of words shared)",
+            best.share * 100.0
         );
-        let finding = Finding::new(
-            MISATTRIBUTED,
-            Severity::Warning,
-            record.quotation.range.clone(),
-            message,
-        );
+        let finding =
+            Finding::new(MISQUOTE, Severity::Warning, inner, message).with_suggestion(corpus_text);
         return evidence(
             check,
             finding,
-            corpus_quote,
-            format!("quoted{said_by} here"),
+            best.quote,
+            format!("the corpus wording{said_by}"),
         );
     }
-    if !same_speaker {
-        if share >= SAME_QUOTE_OVERLAP {
-            let message = format!(
-                "A near-identical quotation is attributed to {} in the reference corpus, not {}",
-                corpus_speaker.unwrap_or("another speaker"),
-                draft_speaker.unwrap_or("this speaker")
-            );
-            let finding = Finding::new(
-                MISATTRIBUTED,
-                Severity::Warning,
-                record.quotation.range.clone(),
-                message,
-            );
-            return evidence(
-                check,
-                finding,
-                corpus_quote,
-                format!("quoted{said_by} here"),
-            );
-        }
-        return None;
+    let near_identical: Vec<&CorpusMatch> = matches
+        .iter()
+        .filter(|m| m.share >= SAME_QUOTE_OVERLAP)
+        .collect();
+    if near_identical.is_empty() {
+        return None; // a similar remark by someone else is not this quotation
     }
-    let message = format!(
-        "This quotation differs from the reference corpus, where it reads “{corpus_text}”{said_by} ({:.0}% of words shared)",
-        share * 100.0
-    );
-    let finding =
-        Finding::new(MISQUOTE, Severity::Warning, inner, message).with_suggestion(corpus_text);
-    evidence(
+    Some(misattributed(
         check,
-        finding,
-        corpus_quote,
-        format!("the corpus wording{said_by}"),
-    )
+        record,
+        draft_speaker,
+        &near_identical,
+        "gives a near-identical quotation to",
+    ))
+}
+
+/// A corpus quotation similar to the draft's, with its speaker's name.
+struct CorpusMatch<'a> {
+    quote: &'a CorpusQuote,
+    words: &'a [String],
+    share: f64,
+    speaker: Option<String>,
+}
+
+fn misattributed(
+    check: &QuoteCheck,
+    record: &QuoteRecord,
+    draft_speaker: Option<&str>,
+    matches: &[&CorpusMatch],
+    verb: &str,
+) -> Finding {
+    let mut speakers: Vec<&str> = matches
+        .iter()
+        .filter_map(|m| m.speaker.as_deref())
+        .collect();
+    speakers.dedup();
+    let message = format!(
+        "The reference corpus {verb} {}, not {}",
+        if speakers.is_empty() {
+            "another speaker".to_string()
+        } else {
+            speakers.join(" or ")
+        },
+        draft_speaker.unwrap_or("this speaker")
+    );
+    let mut finding = Finding::new(
+        MISATTRIBUTED,
+        Severity::Warning,
+        record.quotation.range.clone(),
+        message,
+    );
+    for m in matches.iter().take(3) {
+        let said_by = m
+            .speaker
+            .as_deref()
+            .map(|s| format!(" by {s}"))
+            .unwrap_or_default();
+        if let Some(evidence) = check
+            .corpus
+            .evidence(m.quote.location, format!("quoted{said_by} here"))
+        {
+            finding = finding.with_related(evidence);
+        }
+    }
+    finding
 }
 
 fn evidence(
@@ -108,18 +159,46 @@ fn evidence(
     })
 }
 
-/// The corpus article's own record of the quotation, with its speaker.
-fn corpus_record(check: &QuoteCheck, quote: &CorpusQuote) -> Option<QuoteRecord> {
-    let doc = &check.corpus.article(quote.location)?.document;
-    let scan = find_quotations(doc);
-    attribute(
-        doc,
-        &scan,
-        &check.cues,
-        check.rules.quotes.scare_quote_max_words,
-    )
-    .into_iter()
-    .find(|r| r.quotation.inner == quote.location.range())
+/// The speaker's name of every corpus quotation (by quotation id), found
+/// once when the check is built rather than for every match.
+pub(super) fn corpus_speakers(
+    corpus: &Corpus,
+    cues: &Cues,
+    short_quote_words: usize,
+) -> Vec<Option<String>> {
+    let quotes = corpus.quotes().quotes();
+    // Quotations are stored in article order: split them into per-article runs.
+    let mut runs: Vec<(u32, std::ops::Range<usize>)> = Vec::new();
+    for (id, quote) in quotes.iter().enumerate() {
+        match runs.last_mut() {
+            Some((article, run)) if *article == quote.location.article => run.end = id + 1,
+            _ => runs.push((quote.location.article, id..id + 1)),
+        }
+    }
+    let per_run: Vec<Vec<Option<String>>> = runs
+        .par_iter()
+        .map(|(article, run)| {
+            let Some(doc) = corpus
+                .articles()
+                .get(*article as usize)
+                .map(|a| &a.document)
+            else {
+                return vec![None; run.len()];
+            };
+            let records = attribute(doc, &find_quotations(doc), cues, short_quote_words);
+            quotes[run.clone()]
+                .iter()
+                .map(|quote| {
+                    records
+                        .iter()
+                        .find(|r| r.quotation.inner == quote.location.range())
+                        .and_then(|r| r.speaker.as_ref())
+                        .and_then(|s| s.name().map(str::to_string))
+                })
+                .collect()
+        })
+        .collect();
+    per_run.into_iter().flatten().collect()
 }
 
 /// "Mayor Ana Ruiz", "Ana Ruiz" and "Ruiz" are one person: the last words agree.

@@ -26,12 +26,17 @@ pub struct QuoteCheck {
     rules: Arc<RuleSet>,
     corpus: Arc<Corpus>,
     cues: Cues,
+    /// Speaker of each corpus quotation, by quotation id.
+    corpus_speakers: Vec<Option<String>>,
 }
 
 impl QuoteCheck {
     pub fn new(context: &CheckContext) -> Self {
+        let cues = Cues::new(&context.rules.quotes);
+        let short = context.rules.quotes.scare_quote_max_words;
         QuoteCheck {
-            cues: Cues::new(&context.rules.quotes),
+            corpus_speakers: against_corpus::corpus_speakers(&context.corpus, &cues, short),
+            cues,
             rules: context.rules.clone(),
             corpus: context.corpus.clone(),
         }
