@@ -60,13 +60,12 @@ pub(crate) fn parse(source: &str) -> Parsed {
             }
             Event::Start(tag) => {
                 if let Some(kind) = block_kind(&tag) {
-                    if kind == BlockKind::Paragraph {
-                        if let Some(item) =
+                    if kind == BlockKind::Paragraph
+                        && let Some(item) =
                             open.last_mut().filter(|b| b.kind == BlockKind::ListItem)
-                        {
-                            item.has_paragraph = true;
-                            close_into(&mut blocks, item);
-                        }
+                    {
+                        item.has_paragraph = true;
+                        close_into(&mut blocks, item);
                     }
                     open.push(OpenBlock {
                         kind,

@@ -451,11 +451,11 @@ fn inherit(
     let quotation = &record.quotation;
     let prose = doc.prose();
     if quotation.continues_previous {
-        if let Some(previous) = earlier.iter().rev().find(|r| r.quotation.continues_next) {
-            if previous.is_attributed() {
-                record.speaker = previous.speaker.clone();
-                record.link = Some(Link::ContinuedQuotation);
-            }
+        if let Some(previous) = earlier.iter().rev().find(|r| r.quotation.continues_next)
+            && previous.is_attributed()
+        {
+            record.speaker = previous.speaker.clone();
+            record.link = Some(Link::ContinuedQuotation);
         }
         return;
     }

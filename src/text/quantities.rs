@@ -235,15 +235,15 @@ fn cardinal(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
     let mut value = word_value(&token.lower)? as f64;
     let mut used = 1;
     // "twenty-eight": tens, hyphen, unit
-    if value >= 20.0 && tokens.get(i + 1).is_some_and(|t| t.text == "-") {
-        if let Some(unit) = tokens
+    if value >= 20.0
+        && tokens.get(i + 1).is_some_and(|t| t.text == "-")
+        && let Some(unit) = tokens
             .get(i + 2)
             .and_then(|t| word_value(&t.lower))
             .filter(|u| *u < 10)
-        {
-            value += unit as f64;
-            used = 3;
-        }
+    {
+        value += unit as f64;
+        used = 3;
     }
     Some((value, used))
 }

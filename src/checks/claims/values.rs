@@ -86,10 +86,10 @@ pub(super) fn check(
         said.join(" or ")
     );
     let mut finding = Finding::new(CODE, Severity::Warning, claim.range.clone(), message);
-    if backing.len() == 1 {
-        if let Some(replacement) = render(first.value(), claim, written) {
-            finding = finding.with_suggestion(replacement);
-        }
+    if backing.len() == 1
+        && let Some(replacement) = render(first.value(), claim, written)
+    {
+        finding = finding.with_suggestion(replacement);
     }
     for group in &backing {
         for evidence in check.evidence(&group.statements, 2) {
