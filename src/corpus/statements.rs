@@ -30,7 +30,11 @@ type Found = (Claim, Range<usize>, Vec<(String, usize)>);
 #[derive(Debug, Clone, Default)]
 pub struct StatementIndex {
     statements: Vec<Statement>,
-    by_measure: HashMap<String, Vec<u32>>,
+    measure_ids: HashMap<String, u32>,
+    /// (measure, context word) → statements of that measure whose context
+    /// has the word: a draft claim only ever scores statements it shares a
+    /// word with, however large the corpus.
+    postings: HashMap<(u32, u32), Vec<u32>>,
     roles_by_person: HashMap<String, Vec<u32>>,
     word_ids: HashMap<String, u32>,
     /// Inverse document frequency of each word id over statement contexts.
@@ -79,11 +83,10 @@ impl StatementIndex {
                     sentence_frequency[id as usize] += 1;
                 }
                 let id = index.statements.len() as u32;
-                index
-                    .by_measure
-                    .entry(claim.measure.clone())
-                    .or_default()
-                    .push(id);
+                let measure = index.measure_id(&claim.measure);
+                for &(word, _) in &ids {
+                    index.postings.entry((measure, word)).or_default().push(id);
+                }
                 if let Some(person) = &claim.person {
                     index
                         .roles_by_person
@@ -127,14 +130,26 @@ impl StatementIndex {
 
     /// Statements of `measure`, scored against a draft claim's context
     /// (words with their distance from the value), best first.
+    /// Only statements sharing at least one context word are scored.
     pub fn candidates(&self, measure: &str, context: &[(String, usize)]) -> Vec<Scored<'_>> {
-        self.rank(
-            self.by_measure
-                .get(measure)
-                .map(Vec::as_slice)
-                .unwrap_or(&[]),
-            context,
-        )
+        let Some(&measure) = self.measure_ids.get(measure) else {
+            return Vec::new();
+        };
+        let mut ids: Vec<u32> = context
+            .iter()
+            .filter_map(|(word, _)| self.word_ids.get(word))
+            .filter_map(|&word| self.postings.get(&(measure, word)))
+            .flatten()
+            .copied()
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        self.rank(&ids, context)
+    }
+
+    fn measure_id(&mut self, measure: &str) -> u32 {
+        let next = self.measure_ids.len() as u32;
+        *self.measure_ids.entry(measure.to_string()).or_insert(next)
     }
 
     /// Role statements about the person with this (lower-case) surname.
@@ -227,6 +242,9 @@ mod tests {
         assert!(found[0].score <= 1.0);
         assert_eq!(found[0].shared_words, 3, "peace, plan and Geneva");
         assert_eq!(index.roles_of("shmyhal", &context).len(), 1);
-        assert!(index.candidates("day", &context)[0].score < 0.1);
+        assert!(
+            index.candidates("day", &context).is_empty(),
+            "nothing shared, nothing scored"
+        );
     }
 }
