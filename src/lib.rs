@@ -13,6 +13,7 @@ pub mod document;
 pub mod finding;
 pub mod fix;
 pub mod linter;
+pub mod lsp;
 pub mod output;
 pub mod rules;
 pub mod text;

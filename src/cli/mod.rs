@@ -30,6 +30,16 @@ pub struct Cli {
 pub enum Command {
     /// Lint drafts (files, folders, or `-` for standard input).
     Lint(LintArgs),
+    /// Run the language server on standard input and output.
+    Lsp(LspArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LspArgs {
+    /// Talk over standard input and output (the only transport; accepted
+    /// because editors pass it).
+    #[arg(long)]
+    pub stdio: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -104,6 +114,7 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Command::Lint(args) => ExitCode::from(lint::run(&args)),
+        Command::Lsp(_) => ExitCode::from(crate::lsp::run_stdio()),
     }
 }
 

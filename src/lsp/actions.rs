@@ -1,0 +1,491 @@
+//! Code actions: a quick fix per suggestion, adding a spelling to the house
+//! names rules, silencing copydesk on a line, and fixing every name spelling
+//! in the document.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use ropey::Rope;
+use serde::{Deserialize, Serialize};
+use tower_lsp_server::ls_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Command, Diagnostic,
+    DocumentChanges, NumberOrString, OneOf, OptionalVersionedTextDocumentIdentifier, Position,
+    Range, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
+};
+
+use super::analysis::Analysis;
+use super::convert::{DiagnosticData, SOURCE};
+use super::documents::{PositionEncoding, bytes_of_range, range_of_bytes};
+use crate::checks::name_spelling::CODE as NAME_SPELLING;
+use crate::document::DocumentKind;
+use crate::rules::RuleSet;
+
+/// `workspace/executeCommand` name of "Add to the house names rules".
+pub const ADD_TO_HOUSE_NAMES: &str = "copydesk.addToHouseNames";
+/// The rules file that action writes to, in the rules dir.
+pub const HOUSE_NAMES_FILE: &str = "house-names.toml";
+
+pub fn fix_all_kind() -> CodeActionKind {
+    CodeActionKind::new("source.fixAll.copydesk")
+}
+
+/// The arguments of [`ADD_TO_HOUSE_NAMES`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HouseNameArgs {
+    pub rules_dir: PathBuf,
+    pub variant: String,
+    pub canonical: String,
+}
+
+/// The document as it is now, and what the server knows about it.
+pub struct ActionContext<'a> {
+    pub uri: &'a Uri,
+    pub version: i32,
+    pub rope: &'a Rope,
+    pub kind: DocumentKind,
+    /// The analysis of this very version, if there is one.
+    pub analysis: Option<&'a Analysis>,
+    pub rules_dir: Option<PathBuf>,
+    pub encoding: PositionEncoding,
+    pub document_changes: bool,
+}
+
+/// A copydesk diagnostic an action can be built for.
+struct Candidate {
+    diagnostic: Diagnostic,
+    code: String,
+    data: DiagnosticData,
+}
+
+pub fn code_actions(
+    ctx: &ActionContext<'_>,
+    params: &CodeActionParams,
+) -> Vec<CodeActionOrCommand> {
+    let only = params.context.only.as_deref();
+    let mut actions = Vec::new();
+    if allowed(&CodeActionKind::QUICKFIX, only) {
+        for candidate in candidates(ctx, params) {
+            quick_fixes(ctx, &candidate, &mut actions);
+        }
+    }
+    if allowed(&fix_all_kind(), only)
+        && let Some(action) = fix_all(ctx)
+    {
+        actions.push(CodeActionOrCommand::CodeAction(action));
+    }
+    actions
+}
+
+/// `kind` is wanted when no filter is given, or a filter is it or its parent.
+fn allowed(kind: &CodeActionKind, only: Option<&[CodeActionKind]>) -> bool {
+    only.is_none_or(|kinds| {
+        kinds.iter().any(|k| {
+            kind.as_str() == k.as_str() || kind.as_str().starts_with(&format!("{}.", k.as_str()))
+        })
+    })
+}
+
+/// The diagnostics the client sent, or, when it sent none, the server's own
+/// for the requested range; only those whose flagged text is still there.
+fn candidates(ctx: &ActionContext<'_>, params: &CodeActionParams) -> Vec<Candidate> {
+    let from_client: Vec<&Diagnostic> = params
+        .context
+        .diagnostics
+        .iter()
+        .filter(|d| d.source.as_deref() == Some(SOURCE))
+        .collect();
+    let diagnostics: Vec<&Diagnostic> = if from_client.is_empty() {
+        ctx.analysis
+            .map(|a| {
+                a.diagnostics
+                    .iter()
+                    .filter(|d| overlaps(d.range, params.range))
+                    .collect()
+            })
+            .unwrap_or_default()
+    } else {
+        from_client
+    };
+    diagnostics
+        .into_iter()
+        .filter_map(|diagnostic| {
+            let code = match &diagnostic.code {
+                Some(NumberOrString::String(code)) => code.clone(),
+                _ => return None,
+            };
+            let data: DiagnosticData = serde_json::from_value(diagnostic.data.clone()?).ok()?;
+            let bytes = bytes_of_range(ctx.rope, diagnostic.range, ctx.encoding);
+            let current = ctx.rope.get_byte_slice(bytes)?.to_string();
+            (current == data.matched).then(|| Candidate {
+                diagnostic: diagnostic.clone(),
+                code,
+                data,
+            })
+        })
+        .collect()
+}
+
+fn overlaps(a: Range, b: Range) -> bool {
+    a.start <= b.end && b.start <= a.end
+}
+
+fn quick_fixes(
+    ctx: &ActionContext<'_>,
+    candidate: &Candidate,
+    actions: &mut Vec<CodeActionOrCommand>,
+) {
+    let diagnostic = &candidate.diagnostic;
+    let single = candidate.data.suggestions.len() == 1;
+    for suggestion in &candidate.data.suggestions {
+        actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+            title: format!("Replace with ‘{suggestion}’"),
+            kind: Some(CodeActionKind::QUICKFIX),
+            diagnostics: Some(vec![diagnostic.clone()]),
+            edit: Some(workspace_edit(
+                ctx,
+                vec![TextEdit::new(diagnostic.range, suggestion.clone())],
+            )),
+            is_preferred: Some(single),
+            ..CodeAction::default()
+        }));
+    }
+    if let Some(action) = add_to_house_names(ctx, candidate) {
+        actions.push(CodeActionOrCommand::CodeAction(action));
+    }
+    if ctx.kind == DocumentKind::Markdown {
+        let edit = disable_line_edit(ctx, diagnostic.range.start.line, &candidate.code);
+        actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+            title: format!("Disable copydesk for this line ({})", candidate.code),
+            kind: Some(CodeActionKind::QUICKFIX),
+            diagnostics: Some(vec![diagnostic.clone()]),
+            edit: Some(workspace_edit(ctx, vec![edit])),
+            ..CodeAction::default()
+        }));
+    }
+}
+
+/// Offered for a corpus-based name finding with one suggestion; a finding a
+/// house rule made is a house rule already.
+fn add_to_house_names(ctx: &ActionContext<'_>, candidate: &Candidate) -> Option<CodeAction> {
+    if candidate.code != NAME_SPELLING || candidate.data.rule_id.is_some() {
+        return None;
+    }
+    let [canonical] = candidate.data.suggestions.as_slice() else {
+        return None;
+    };
+    let rules_dir = ctx.rules_dir.clone()?;
+    let (variant, canonical) = without_possessive(&candidate.data.matched, canonical);
+    let args = HouseNameArgs {
+        rules_dir,
+        variant: variant.to_string(),
+        canonical: canonical.to_string(),
+    };
+    let title = format!("Add ‘{variant}’ → ‘{canonical}’ to the house names rules");
+    Some(CodeAction {
+        title: title.clone(),
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![candidate.diagnostic.clone()]),
+        command: Some(Command {
+            title,
+            command: ADD_TO_HOUSE_NAMES.to_string(),
+            arguments: Some(vec![serde_json::to_value(args).ok()?]),
+        }),
+        ..CodeAction::default()
+    })
+}
+
+/// "Kiev's"/"Kyiv's" → "Kiev"/"Kyiv": rules name the bare name.
+fn without_possessive<'a>(variant: &'a str, canonical: &'a str) -> (&'a str, &'a str) {
+    for ending in ["'s", "’s"] {
+        if let (Some(v), Some(c)) = (variant.strip_suffix(ending), canonical.strip_suffix(ending)) {
+            return (v, c);
+        }
+    }
+    (variant, canonical)
+}
+
+/// A suppression comment for `line`: on its own line above when the line
+/// starts a block; at the end of the line when it continues a paragraph,
+/// because an HTML comment line there would split the paragraph in two.
+fn disable_line_edit(ctx: &ActionContext<'_>, line: u32, code: &str) -> TextEdit {
+    let rope = ctx.rope;
+    let line_index = (line as usize).min(rope.len_lines().saturating_sub(1));
+    let text = rope.line(line_index).to_string();
+    let content = text.trim_end_matches(['\r', '\n']);
+    let continues_paragraph = line_index > 0
+        && !rope.line(line_index - 1).to_string().trim().is_empty()
+        && !starts_block(content);
+    if continues_paragraph {
+        let end = rope.line_to_byte(line_index) + content.len();
+        let at = range_of_bytes(rope, end..end, ctx.encoding).start;
+        return TextEdit::new(
+            Range::new(at, at),
+            format!(" <!-- copydesk-disable-line {code} -->"),
+        );
+    }
+    let line_break = match &text[content.len()..] {
+        "" => first_line_break(rope),
+        ending => ending,
+    };
+    let indent: String = content
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
+    let start = Position::new(to_u32(line_index), 0);
+    TextEdit::new(
+        Range::new(start, start),
+        format!("{indent}<!-- copydesk-disable-next-line {code} -->{line_break}"),
+    )
+}
+
+/// Markdown lines that open a block of their own even right after text.
+fn starts_block(line: &str) -> bool {
+    let trimmed = line.trim_start();
+    trimmed.starts_with('#')
+        || trimmed.starts_with('>')
+        || trimmed.starts_with("- ")
+        || trimmed.starts_with("* ")
+        || trimmed.starts_with("+ ")
+        || trimmed.starts_with("<!--")
+        || trimmed.split_once(['.', ')']).is_some_and(|(n, rest)| {
+            !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && rest.starts_with(' ')
+        })
+}
+
+fn first_line_break(rope: &Rope) -> &'static str {
+    let first = rope.line(0).to_string();
+    if first.ends_with("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    }
+}
+
+fn to_u32(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+/// Every unambiguous name-spelling fix of the current analysis, as one edit.
+fn fix_all(ctx: &ActionContext<'_>) -> Option<CodeAction> {
+    let analysis = ctx.analysis.filter(|a| a.version == ctx.version)?;
+    let mut fixes: Vec<(std::ops::Range<usize>, &str)> = analysis
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.code == NAME_SPELLING)
+        .filter_map(|f| Some((f.range.clone(), f.unambiguous_fix()?)))
+        .collect();
+    fixes.sort_by_key(|(range, _)| range.start);
+    let mut edits: Vec<TextEdit> = Vec::new();
+    let mut last: Option<std::ops::Range<usize>> = None;
+    for (range, fix) in fixes {
+        // As `--fix` does: of overlapping edits, the first wins.
+        if last
+            .as_ref()
+            .is_some_and(|l| range.start < l.end || range.start == l.start)
+        {
+            continue;
+        }
+        edits.push(TextEdit::new(
+            range_of_bytes(&analysis.rope, range.clone(), ctx.encoding),
+            fix.to_string(),
+        ));
+        last = Some(range);
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    Some(CodeAction {
+        title: "Fix all name spellings in this document".to_string(),
+        kind: Some(fix_all_kind()),
+        edit: Some(workspace_edit(ctx, edits)),
+        ..CodeAction::default()
+    })
+}
+
+/// Edits to the document, tied to its version when the client allows.
+fn workspace_edit(ctx: &ActionContext<'_>, edits: Vec<TextEdit>) -> WorkspaceEdit {
+    if ctx.document_changes {
+        WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
+                text_document: OptionalVersionedTextDocumentIdentifier {
+                    uri: ctx.uri.clone(),
+                    version: Some(ctx.version),
+                },
+                edits: edits.into_iter().map(OneOf::Left).collect(),
+            }])),
+            ..WorkspaceEdit::default()
+        }
+    } else {
+        WorkspaceEdit {
+            changes: Some(HashMap::from([(ctx.uri.clone(), edits)])),
+            ..WorkspaceEdit::default()
+        }
+    }
+}
+
+/// Append a `[[name]]` rule for `args` to the house names file, creating it
+/// (and the rules dir) if needed, atomically. Returns the file written.
+pub fn add_house_name(args: &HouseNameArgs, rules: &RuleSet) -> Result<PathBuf, String> {
+    if let Some(rule) = rules.name_rule_for_variant(&args.variant) {
+        return Err(format!(
+            "‘{}’ is already a variant in house rule `{}`",
+            args.variant, rule.id
+        ));
+    }
+    if args.variant.trim().is_empty() || args.variant == args.canonical {
+        return Err(format!(
+            "cannot add ‘{}’ → ‘{}’: the variant must be non-empty and differ from the canonical form",
+            args.variant, args.canonical
+        ));
+    }
+    let dir = &args.rules_dir;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("{}: cannot create the rules directory: {e}", dir.display()))?;
+    let path = dir.join(HOUSE_NAMES_FILE);
+    let existing = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(format!("{}: {e}", path.display())),
+    };
+    let mut text = existing.clone();
+    if !text.is_empty() {
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push('\n');
+    }
+    text.push_str(&rule_text(
+        &unique_id(&args.canonical, rules, &existing),
+        args,
+    ));
+    write_new_or_existing(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(path)
+}
+
+fn rule_text(id: &str, args: &HouseNameArgs) -> String {
+    let quote = |s: &str| toml::Value::String(s.to_string()).to_string();
+    format!(
+        "[[name]]\nid = {}\ncanonical = {}\nvariants = [{}]\n",
+        quote(id),
+        quote(&args.canonical),
+        quote(&args.variant)
+    )
+}
+
+/// `house.<canonical as a slug>`, with a number added if that id is taken.
+fn unique_id(canonical: &str, rules: &RuleSet, file_text: &str) -> String {
+    let mut slug = String::new();
+    for c in canonical.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let base = format!("house.{}", slug.trim_matches('-'));
+    let taken = |id: &str| {
+        rules.names.iter().any(|r| r.id == id) || file_text.contains(&format!("\"{id}\""))
+    };
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            }
+        })
+        .find(|id| !taken(id))
+        .unwrap_or(base)
+}
+
+fn write_new_or_existing(path: &Path, text: &str) -> std::io::Result<()> {
+    if path.exists() {
+        return crate::fix::write_atomically(path, text);
+    }
+    use std::io::Write;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    temp.write_all(text.as_bytes())?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn house_names_are_appended_with_a_fresh_id_and_parse() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let rules_dir = dir.path().join("rules");
+        let args = HouseNameArgs {
+            rules_dir: rules_dir.clone(),
+            variant: "Whitkoff".into(),
+            canonical: "Witkoff".into(),
+        };
+        let rules = RuleSet::defaults();
+        let path = add_house_name(&args, &rules).expect("creates");
+        let second = HouseNameArgs {
+            variant: "Witcoff".into(),
+            ..args.clone()
+        };
+        add_house_name(&second, &rules).expect("appends");
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(text.contains(
+            "id = \"house.witkoff\"\ncanonical = \"Witkoff\"\nvariants = [\"Whitkoff\"]"
+        ));
+        assert!(text.contains("id = \"house.witkoff-2\""), "{text}");
+        let source = crate::rules::RuleSource { path, text };
+        let (set, errors) = RuleSet::from_sources(&[source]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            set.name_rule_for_variant("Witcoff")
+                .expect("rule")
+                .canonical,
+            "Witkoff"
+        );
+        let error = add_house_name(
+            &HouseNameArgs {
+                variant: "Kiev".into(),
+                canonical: "Kyiv".into(),
+                ..args
+            },
+            &rules,
+        )
+        .unwrap_err();
+        assert!(
+            error.contains("already a variant in house rule `place.kyiv`"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn only_filters_select_kinds_and_their_children() {
+        assert!(allowed(&fix_all_kind(), None));
+        assert!(allowed(
+            &fix_all_kind(),
+            Some(&[CodeActionKind::SOURCE_FIX_ALL])
+        ));
+        assert!(allowed(&fix_all_kind(), Some(&[CodeActionKind::SOURCE])));
+        assert!(!allowed(&fix_all_kind(), Some(&[CodeActionKind::QUICKFIX])));
+        assert!(!allowed(
+            &CodeActionKind::QUICKFIX,
+            Some(&[CodeActionKind::SOURCE])
+        ));
+    }
+
+    #[test]
+    fn possessives_and_blocks() {
+        assert_eq!(without_possessive("Kiev’s", "Kyiv’s"), ("Kiev", "Kyiv"));
+        assert_eq!(
+            without_possessive("Whitkoff", "Witkoff"),
+            ("Whitkoff", "Witkoff")
+        );
+        assert!(
+            starts_block("12. item") && starts_block("## Head") && !starts_block("Kiev's mayor")
+        );
+    }
+}

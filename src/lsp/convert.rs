@@ -1,0 +1,308 @@
+//! From findings to LSP diagnostics: ranges in the negotiated encoding, code
+//! with a link to its documentation, evidence as related locations, and the
+//! data code actions need.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use ropey::Rope;
+use serde::{Deserialize, Serialize};
+use tower_lsp_server::ls_types::{
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
+    NumberOrString, Position, Range, Uri,
+};
+
+use super::documents::{PositionEncoding, range_of_bytes};
+use super::workspaces::FileProblem;
+use crate::corpus::Corpus;
+use crate::finding::{Evidence, Finding, LineCol, Severity};
+
+pub const SOURCE: &str = "copydesk";
+const DOCS: &str = "https://github.com/copydesk/copydesk";
+
+/// What a diagnostic carries for the code actions, in its `data` field.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DiagnosticData {
+    /// The flagged text, so that a fix is offered only while it is still there.
+    #[serde(rename = "match")]
+    pub matched: String,
+    pub suggestions: Vec<String>,
+    /// The house rule behind the finding, if one is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule_id: Option<String>,
+}
+
+pub fn severity(severity: Severity) -> DiagnosticSeverity {
+    match severity {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+        Severity::Hint => DiagnosticSeverity::HINT,
+    }
+}
+
+/// Link to the README section documenting `code`.
+pub fn code_href(code: &str) -> Option<Uri> {
+    format!("{DOCS}#{code}").parse().ok()
+}
+
+/// Where evidence points live: corpus articles in memory, rules files on
+/// disk (read once and cached until the next reload).
+#[derive(Clone, Default)]
+pub struct EvidenceTexts {
+    pub corpus: Arc<Corpus>,
+    pub articles: Arc<HashMap<PathBuf, usize>>,
+    pub files: Arc<Mutex<HashMap<PathBuf, Option<Arc<str>>>>>,
+}
+
+impl EvidenceTexts {
+    fn with_text<T>(&self, path: &Path, f: impl FnOnce(&str) -> T) -> Option<T> {
+        if let Some(article) = self
+            .articles
+            .get(path)
+            .and_then(|&i| self.corpus.articles().get(i))
+        {
+            return Some(f(article.document.source()));
+        }
+        let text = {
+            let mut files = super::lock(&self.files);
+            files
+                .entry(path.to_path_buf())
+                .or_insert_with(|| std::fs::read_to_string(path).ok().map(Arc::from))
+                .clone()
+        };
+        text.map(|text| f(&text))
+    }
+
+    /// The LSP range of a piece of evidence; `None` when its file cannot be
+    /// read. Lines come from the evidence; only the characters before it on
+    /// its own line are counted.
+    pub fn range(&self, evidence: &Evidence, encoding: PositionEncoding) -> Option<Range> {
+        self.with_text(&evidence.path, |text| {
+            let at = |line: LineCol, offset: usize| {
+                Position::new(
+                    to_u32(line.line.saturating_sub(1)),
+                    character_in(text, offset, encoding),
+                )
+            };
+            Range::new(
+                at(evidence.start, evidence.range.start),
+                at(evidence.end, evidence.range.end),
+            )
+        })
+    }
+}
+
+/// The LSP `character` of a byte offset: the code units between the start
+/// of its line and the offset.
+pub fn character_in(text: &str, offset: usize, encoding: PositionEncoding) -> u32 {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let prefix = &text[line_start..offset];
+    to_u32(match encoding {
+        PositionEncoding::Utf8 => prefix.len(),
+        PositionEncoding::Utf16 => prefix.encode_utf16().count(),
+    })
+}
+
+fn to_u32(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+/// A file URI for evidence, or none for an embedded rules file.
+pub fn evidence_uri(path: &Path) -> Option<Uri> {
+    if path.starts_with("<builtin>") {
+        return None;
+    }
+    Uri::from_file_path(path)
+}
+
+fn related(
+    evidence: &Evidence,
+    texts: &EvidenceTexts,
+    encoding: PositionEncoding,
+) -> Option<DiagnosticRelatedInformation> {
+    let uri = evidence_uri(&evidence.path)?;
+    let range = texts.range(evidence, encoding).unwrap_or_else(|| {
+        // The file is gone; columns in scalars are the best guess left.
+        let at = |lc: LineCol| {
+            Position::new(
+                to_u32(lc.line.saturating_sub(1)),
+                to_u32(lc.column.saturating_sub(1)),
+            )
+        };
+        Range::new(at(evidence.start), at(evidence.end))
+    });
+    Some(DiagnosticRelatedInformation {
+        location: Location { uri, range },
+        message: evidence.message.clone(),
+    })
+}
+
+/// The diagnostic for one finding in the document held by `rope`.
+pub fn diagnostic(
+    finding: &Finding,
+    source: &str,
+    rope: &Rope,
+    texts: &EvidenceTexts,
+    encoding: PositionEncoding,
+) -> Diagnostic {
+    let data = DiagnosticData {
+        matched: source
+            .get(finding.range.clone())
+            .unwrap_or_default()
+            .to_string(),
+        suggestions: finding.suggestions.clone(),
+        rule_id: finding.rule_id.clone(),
+    };
+    let related_information: Vec<_> = finding
+        .related
+        .iter()
+        .filter_map(|e| related(e, texts, encoding))
+        .collect();
+    Diagnostic {
+        range: range_of_bytes(rope, finding.range.clone(), encoding),
+        severity: Some(severity(finding.severity)),
+        code: Some(NumberOrString::String(finding.code.to_string())),
+        code_description: code_href(finding.code).map(|href| CodeDescription { href }),
+        source: Some(SOURCE.to_string()),
+        message: finding.message.clone(),
+        related_information: (!related_information.is_empty()).then_some(related_information),
+        tags: None,
+        data: serde_json::to_value(data).ok(),
+    }
+}
+
+/// Diagnostics for the problems of one config or rules file, whose text is
+/// read from disk for exact columns.
+pub fn problem_diagnostics(
+    path: &Path,
+    problems: &[&FileProblem],
+    encoding: PositionEncoding,
+) -> Vec<Diagnostic> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let rope = Rope::from_str(&text);
+    problems
+        .iter()
+        .map(|problem| {
+            let start = problem
+                .bytes
+                .as_ref()
+                .map(|b| b.start)
+                .unwrap_or_else(|| byte_of_line_col(&text, problem.line, problem.column));
+            let mut end = problem.bytes.as_ref().map_or(start, |b| b.end);
+            if end <= start {
+                // Point at the rest of the line when the parser gave a position only.
+                end = text[start.min(text.len())..]
+                    .find(['\n', '\r'])
+                    .map_or(text.len(), |i| start + i);
+            }
+            Diagnostic {
+                range: range_of_bytes(&rope, start..end, encoding),
+                severity: Some(DiagnosticSeverity::ERROR),
+                source: Some(SOURCE.to_string()),
+                message: problem.message.clone(),
+                ..Diagnostic::default()
+            }
+        })
+        .collect()
+}
+
+/// Byte offset of a 1-based line and scalar column.
+fn byte_of_line_col(text: &str, line: usize, column: usize) -> usize {
+    let line_start = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let rest = &text[line_start..];
+    line_start
+        + rest
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(rest.len(), |(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_finding_becomes_a_diagnostic_with_code_link_and_data() {
+        let source = "Київ, not Kiev.";
+        let start = source.find("Kiev").unwrap();
+        let finding = Finding::new("name-spelling", Severity::Warning, start..start + 4, "Kyiv")
+            .with_suggestion("Kyiv")
+            .with_related(Evidence {
+                path: PathBuf::from("<builtin>/places.toml"),
+                range: 0..1,
+                start: crate::finding::LineCol { line: 1, column: 1 },
+                end: crate::finding::LineCol { line: 1, column: 2 },
+                message: "house rule".into(),
+            });
+        let rope = Rope::from_str(source);
+        let d = diagnostic(
+            &finding,
+            source,
+            &rope,
+            &EvidenceTexts::default(),
+            PositionEncoding::Utf16,
+        );
+        assert_eq!(
+            d.range,
+            Range::new(Position::new(0, 10), Position::new(0, 14))
+        );
+        assert_eq!(d.severity, Some(DiagnosticSeverity::WARNING));
+        assert_eq!(
+            d.code_description.unwrap().href.as_str(),
+            "https://github.com/copydesk/copydesk#name-spelling"
+        );
+        assert!(
+            d.related_information.is_none(),
+            "built-in rules have no location"
+        );
+        let data: DiagnosticData = serde_json::from_value(d.data.unwrap()).unwrap();
+        assert_eq!(data.matched, "Kiev");
+        assert_eq!(data.suggestions, vec!["Kyiv"]);
+    }
+
+    #[test]
+    fn evidence_columns_count_code_units_on_their_own_line() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("wire.md");
+        let text = "one\n“Witkoff” 😀 Witkoff";
+        std::fs::write(&path, text).expect("write");
+        let x = text.rfind("Witkoff").unwrap();
+        let evidence = Evidence {
+            path: path.clone(),
+            range: x..x + 7,
+            start: LineCol {
+                line: 2,
+                column: 13,
+            },
+            end: LineCol {
+                line: 2,
+                column: 20,
+            },
+            message: "the corpus writes it so".into(),
+        };
+        let texts = EvidenceTexts::default();
+        let utf16 = texts
+            .range(&evidence, PositionEncoding::Utf16)
+            .expect("readable");
+        assert_eq!(
+            utf16,
+            Range::new(Position::new(1, 13), Position::new(1, 20))
+        );
+        let utf8 = texts
+            .range(&evidence, PositionEncoding::Utf8)
+            .expect("readable");
+        assert_eq!(utf8.start, Position::new(1, (x - 4) as u32));
+        assert_eq!(byte_of_line_col(text, 2, 2), 4 + "“".len());
+    }
+}

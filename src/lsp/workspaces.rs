@@ -1,0 +1,265 @@
+//! Projects: which config governs a document, and loading that config's
+//! rules (at once) and corpus (in the background, by the caller).
+//!
+//! A document belongs to the nearest `copydesk.toml` above it, as with
+//! `copydesk lint`; with none, to the deepest workspace folder holding it,
+//! with the default configuration rooted there.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::config::ClientSettings;
+use crate::config::Config;
+use crate::corpus::Corpus;
+use crate::linter::Linter;
+use crate::rules::RuleSet;
+use crate::workspace::{LoadWarning, discover_config, load_config, load_corpus, read_rules};
+
+/// Identifies a project: its config file, or the folder defaults apply to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ProjectKey {
+    Config(PathBuf),
+    Folder(PathBuf),
+}
+
+impl ProjectKey {
+    /// The project for a document at `path` (none for an untitled buffer).
+    pub fn for_document(path: Option<&Path>, folders: &[PathBuf]) -> ProjectKey {
+        let Some(path) = path else {
+            return ProjectKey::Folder(folders.first().cloned().unwrap_or_else(current_dir));
+        };
+        let dir = path.parent().unwrap_or(path);
+        if let Some(config) = discover_config(dir) {
+            return ProjectKey::Config(config);
+        }
+        match deepest_folder(path, folders) {
+            Some(folder) => ProjectKey::Folder(folder.to_path_buf()),
+            None => ProjectKey::Folder(dir.to_path_buf()),
+        }
+    }
+}
+
+fn current_dir() -> PathBuf {
+    std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"))
+}
+
+/// The innermost workspace folder containing `path`.
+pub fn deepest_folder<'a>(path: &Path, folders: &'a [PathBuf]) -> Option<&'a Path> {
+    folders
+        .iter()
+        .filter(|folder| path.starts_with(folder))
+        .max_by_key(|folder| folder.components().count())
+        .map(PathBuf::as_path)
+}
+
+/// A problem in a config or rules file, shown as a diagnostic in that file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblem {
+    pub path: PathBuf,
+    /// 1-based line and column (Unicode scalars) of the start.
+    pub line: usize,
+    pub column: usize,
+    /// Byte range, when the parser gave one.
+    pub bytes: Option<Range<usize>>,
+    pub message: String,
+}
+
+static GENERATIONS: AtomicU64 = AtomicU64::new(1);
+
+/// A new, never-used generation number: every change to a project's rules,
+/// corpus or settings gets one, and analyses are tied to it.
+pub fn next_generation() -> u64 {
+    GENERATIONS.fetch_add(1, Ordering::Relaxed)
+}
+
+/// A loaded configuration with its rules and (eventually) corpus.
+pub struct Project {
+    pub config: Config,
+    pub rules: Arc<RuleSet>,
+    pub corpus: Arc<Corpus>,
+    pub corpus_ready: bool,
+    /// Corpus article by path, for converting evidence positions.
+    pub articles: Arc<HashMap<PathBuf, usize>>,
+    pub linter: Arc<Linter>,
+    pub generation: u64,
+    /// Problems in its config and rules files.
+    pub problems: Vec<FileProblem>,
+    /// One-line errors to show the user (a missing rules or corpus dir).
+    pub errors: Vec<String>,
+}
+
+impl Project {
+    /// Read the config and the rules; the corpus starts empty and is loaded
+    /// by [`load_corpus_for`] in the background.
+    pub fn load(key: &ProjectKey, settings: &ClientSettings, folders: &[PathBuf]) -> Project {
+        let mut problems = Vec::new();
+        let mut errors = Vec::new();
+        let mut config = match key {
+            ProjectKey::Folder(root) => Config::default_for(root.clone()),
+            ProjectKey::Config(path) => match load_config(path) {
+                Ok(config) => config,
+                Err(error) => {
+                    if let crate::workspace::WorkspaceError::Config(e) = &error {
+                        problems.push(FileProblem {
+                            path: e.path.clone(),
+                            line: e.line,
+                            column: e.column,
+                            bytes: None,
+                            message: e.message.clone(),
+                        });
+                    }
+                    errors.push(format!("{error} (using the default configuration)"));
+                    let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                    let mut fallback = Config::default_for(root);
+                    fallback.path = Some(path.clone());
+                    fallback
+                }
+            },
+        };
+        // The editor's relative `rulesDir`/`corpusDirs` resolve against the folder.
+        let base = deepest_folder(&config.root, folders)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| config.root.clone());
+        settings.apply(&mut config, &base);
+        let rules = load_rules(&config, &mut problems, &mut errors);
+        let corpus = Arc::new(Corpus::empty());
+        let linter = Arc::new(Linter::new(
+            rules.clone(),
+            corpus.clone(),
+            config.settings.clone(),
+        ));
+        Project {
+            corpus_ready: config.corpus_dirs.is_empty(),
+            config,
+            rules,
+            corpus,
+            articles: Arc::default(),
+            linter,
+            generation: next_generation(),
+            problems,
+            errors,
+        }
+    }
+
+    /// Re-read the rules dir, keeping the corpus.
+    pub fn reload_rules(&mut self) {
+        self.problems
+            .retain(|p| Some(&p.path) == self.config.path.as_ref());
+        self.errors.clear();
+        self.rules = load_rules(&self.config, &mut self.problems, &mut self.errors);
+        self.rebuild_linter();
+    }
+
+    /// Install a freshly loaded corpus.
+    pub fn set_corpus(&mut self, corpus: Arc<Corpus>) {
+        self.articles = Arc::new(
+            corpus
+                .articles()
+                .iter()
+                .enumerate()
+                .map(|(index, article)| (article.path.clone(), index))
+                .collect(),
+        );
+        self.corpus = corpus;
+        self.corpus_ready = true;
+        self.rebuild_linter();
+    }
+
+    fn rebuild_linter(&mut self) {
+        self.linter = Arc::new(Linter::new(
+            self.rules.clone(),
+            self.corpus.clone(),
+            self.config.settings.clone(),
+        ));
+        self.generation = next_generation();
+    }
+
+    /// The rules directory, existing or to be created beside the config;
+    /// none when no config file or editor setting names a place for one.
+    pub fn rules_dir(&self) -> Option<PathBuf> {
+        match (&self.config.rules_dir, &self.config.path) {
+            (Some(dir), _) => Some(dir.clone()),
+            (None, Some(_)) => Some(self.config.root.join("rules")),
+            (None, None) => None,
+        }
+    }
+}
+
+/// The rules `config` names; a missing rules dir is reported and the
+/// built-in rules still apply.
+fn load_rules(
+    config: &Config,
+    problems: &mut Vec<FileProblem>,
+    errors: &mut Vec<String>,
+) -> Arc<RuleSet> {
+    let (rules, rule_errors) = match read_rules(config) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            errors.push(format!("{error} (using the built-in rules only)"));
+            let mut without_dir = config.clone();
+            without_dir.rules_dir = None;
+            without_dir.path = None;
+            read_rules(&without_dir).unwrap_or_default()
+        }
+    };
+    problems.extend(rule_errors.into_iter().map(|e| FileProblem {
+        line: e.start.line,
+        column: e.start.column,
+        bytes: Some(e.range.clone()),
+        path: e.path,
+        message: e.message,
+    }));
+    Arc::new(rules)
+}
+
+/// Read and index a corpus (blocking; run it off the async threads).
+pub fn load_corpus_for(dirs: &[PathBuf]) -> Result<(Corpus, Vec<LoadWarning>), String> {
+    let (articles, warnings) = load_corpus(dirs).map_err(|e| e.to_string())?;
+    Ok((Corpus::new(articles), warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_belong_to_the_nearest_config_else_the_deepest_folder() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().canonicalize().expect("canonical");
+        let desk = root.join("desk");
+        let other = root.join("other/inner");
+        std::fs::create_dir_all(&desk).expect("mkdir");
+        std::fs::create_dir_all(&other).expect("mkdir");
+        std::fs::write(desk.join("copydesk.toml"), "").expect("write");
+        let folders = vec![root.clone(), root.join("other")];
+        assert_eq!(
+            ProjectKey::for_document(Some(&desk.join("a.md")), &folders),
+            ProjectKey::Config(desk.join("copydesk.toml"))
+        );
+        assert_eq!(
+            ProjectKey::for_document(Some(&other.join("b.md")), &folders),
+            ProjectKey::Folder(root.join("other"))
+        );
+    }
+
+    #[test]
+    fn a_broken_config_is_a_problem_in_that_file_and_defaults_apply() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let config = dir.path().join("copydesk.toml");
+        std::fs::write(&config, "rules = 3\n").expect("write");
+        let project = Project::load(
+            &ProjectKey::Config(config.clone()),
+            &ClientSettings::default(),
+            &[],
+        );
+        assert_eq!(project.problems.len(), 1);
+        assert_eq!(project.problems[0].path, config);
+        assert_eq!(project.problems[0].line, 1);
+        assert!(project.errors[0].contains("using the default configuration"));
+        assert!(project.rules.name_rule_for_variant("Kiev").is_some());
+        assert_eq!(project.rules_dir(), Some(dir.path().join("rules")));
+    }
+}

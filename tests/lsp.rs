@@ -1,0 +1,1208 @@
+//! The language server, driven in-process over an in-memory pipe with raw
+//! JSON-RPC, as an editor would drive it.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream, WriteHalf};
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+
+const WAIT: Duration = Duration::from_secs(10);
+
+/// A scripted LSP client. Server requests are answered automatically
+/// (`workspace/configuration` with `settings`, everything else with null)
+/// and recorded with the notifications, in arrival order.
+struct Client {
+    writer: Arc<tokio::sync::Mutex<WriteHalf<DuplexStream>>>,
+    incoming: mpsc::UnboundedReceiver<Value>,
+    pending: Vec<Value>,
+    next_id: i64,
+    server: Option<JoinHandle<u8>>,
+    reader: JoinHandle<()>,
+    /// Answer to `workspace/configuration` items (the `copydesk` section).
+    settings: Arc<Mutex<Value>>,
+}
+
+async fn send(writer: &tokio::sync::Mutex<WriteHalf<DuplexStream>>, message: &Value) {
+    let body = message.to_string();
+    let mut writer = writer.lock().await;
+    writer
+        .write_all(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes())
+        .await
+        .expect("write to server");
+    writer.flush().await.expect("flush");
+}
+
+impl Client {
+    fn start() -> Client {
+        let (client_end, server_end) = tokio::io::duplex(1 << 20);
+        let (server_read, server_write) = tokio::io::split(server_end);
+        let server = tokio::spawn(copydesk::lsp::serve(server_read, server_write));
+        let (read, write) = tokio::io::split(client_end);
+        let writer = Arc::new(tokio::sync::Mutex::new(write));
+        let settings = Arc::new(Mutex::new(Value::Null));
+        let (sender, incoming) = mpsc::unbounded_channel();
+        let reader = tokio::spawn(read_messages(
+            BufReader::new(read),
+            writer.clone(),
+            settings.clone(),
+            sender,
+        ));
+        Client {
+            writer,
+            incoming,
+            pending: Vec::new(),
+            next_id: 1,
+            server: Some(server),
+            reader,
+            settings,
+        }
+    }
+
+    /// Start and initialize with these capabilities and options.
+    async fn initialized(
+        capabilities: Value,
+        options: Value,
+        folders: &[&Path],
+    ) -> (Client, Value) {
+        let mut client = Client::start();
+        let folders: Vec<Value> = folders
+            .iter()
+            .map(|f| json!({"uri": uri(f), "name": f.file_name().unwrap().to_string_lossy()}))
+            .collect();
+        let result = client
+            .request(
+                "initialize",
+                json!({"processId": null, "rootUri": null, "capabilities": capabilities,
+                       "initializationOptions": options, "workspaceFolders": folders}),
+            )
+            .await;
+        client.notify("initialized", json!({})).await;
+        (client, result)
+    }
+
+    async fn notify(&mut self, method: &str, params: Value) {
+        send(
+            &self.writer,
+            &json!({"jsonrpc": "2.0", "method": method, "params": params}),
+        )
+        .await;
+    }
+
+    /// Send a request and return its whole response message.
+    async fn request_raw(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        send(
+            &self.writer,
+            &json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}),
+        )
+        .await;
+        self.wait_for(&format!("response to {method}"), |m| {
+            m.get("id") == Some(&json!(id)) && m.get("method").is_none()
+        })
+        .await
+    }
+
+    /// Send a request and return its result, failing on an error response.
+    async fn request(&mut self, method: &str, params: Value) -> Value {
+        let response = self.request_raw(method, params).await;
+        assert!(
+            response.get("error").is_none(),
+            "{method} failed: {response}"
+        );
+        response["result"].clone()
+    }
+
+    /// The first message (buffered or arriving within WAIT) matching `accept`.
+    async fn wait_for(&mut self, what: &str, accept: impl Fn(&Value) -> bool) -> Value {
+        if let Some(index) = self.pending.iter().position(&accept) {
+            return self.pending.remove(index);
+        }
+        let deadline = tokio::time::Instant::now() + WAIT;
+        loop {
+            match tokio::time::timeout_at(deadline, self.incoming.recv()).await {
+                Ok(Some(message)) if accept(&message) => return message,
+                Ok(Some(message)) => self.pending.push(message),
+                Ok(None) => panic!("server closed the stream while waiting for {what}"),
+                Err(_) => panic!(
+                    "timed out waiting for {what}; got meanwhile: {:#?}",
+                    self.pending
+                ),
+            }
+        }
+    }
+
+    /// Every message that arrives within `window`, plus those buffered.
+    async fn drain(&mut self, window: Duration) -> Vec<Value> {
+        let deadline = tokio::time::Instant::now() + window;
+        while let Ok(Some(message)) = tokio::time::timeout_at(deadline, self.incoming.recv()).await
+        {
+            self.pending.push(message);
+        }
+        std::mem::take(&mut self.pending)
+    }
+
+    /// The next `publishDiagnostics` for `uri` (at `version`, if given).
+    async fn diagnostics(&mut self, uri: &str, version: Option<i64>) -> Vec<Value> {
+        let message = self
+            .wait_for(&format!("diagnostics for {uri} v{version:?}"), |m| {
+                m["method"] == "textDocument/publishDiagnostics"
+                    && m["params"]["uri"] == uri
+                    && version.is_none_or(|v| m["params"]["version"] == v)
+            })
+            .await;
+        message["params"]["diagnostics"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    async fn open(&mut self, uri: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+        )
+        .await;
+    }
+
+    /// Open a document of a workspace with a corpus, and wait until the
+    /// corpus has loaded: publications made before it are dropped, so the
+    /// next ones seen are made with the corpus.
+    async fn open_with_corpus(&mut self, uri: &str, text: &str) {
+        self.open(uri, text).await;
+        self.wait_for("the corpus to load", |m| {
+            m["method"] == "window/logMessage"
+                && m["params"]["message"]
+                    .as_str()
+                    .is_some_and(|s| s.starts_with("reference corpus loaded"))
+        })
+        .await;
+        self.pending
+            .retain(|m| m["method"] != "textDocument/publishDiagnostics");
+    }
+
+    async fn change(&mut self, uri: &str, version: i64, changes: Value) {
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}),
+        )
+        .await;
+    }
+
+    /// `shutdown`, then `exit`, with our end of the pipe left open; returns
+    /// the server's exit status.
+    async fn shut_down(mut self) -> u8 {
+        let result = self.request("shutdown", Value::Null).await;
+        assert_eq!(result, Value::Null);
+        self.exit().await
+    }
+
+    async fn exit(mut self) -> u8 {
+        self.notify("exit", Value::Null).await;
+        let server = self.server.take().expect("server");
+        let status = tokio::time::timeout(Duration::from_secs(5), server)
+            .await
+            .expect("the server must stop promptly after exit, even with stdin open")
+            .expect("server task");
+        self.reader.abort();
+        status
+    }
+}
+
+async fn read_messages(
+    mut reader: BufReader<tokio::io::ReadHalf<DuplexStream>>,
+    writer: Arc<tokio::sync::Mutex<WriteHalf<DuplexStream>>>,
+    settings: Arc<Mutex<Value>>,
+    sender: mpsc::UnboundedSender<Value>,
+) {
+    loop {
+        let mut length = None;
+        loop {
+            let mut line = String::new();
+            if reader.read_line(&mut line).await.unwrap_or(0) == 0 {
+                return;
+            }
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(value) = line.strip_prefix("Content-Length: ") {
+                length = value.parse::<usize>().ok();
+            }
+        }
+        let mut body = vec![0; length.expect("Content-Length header")];
+        if reader.read_exact(&mut body).await.is_err() {
+            return;
+        }
+        let message: Value = serde_json::from_slice(&body).expect("server sent valid JSON");
+        if let (Some(id), Some(method)) = (message.get("id"), message["method"].as_str()) {
+            let result = if method == "workspace/configuration" {
+                let items = message["params"]["items"].as_array().map_or(0, Vec::len);
+                let section = settings.lock().unwrap().clone();
+                Value::Array(vec![section; items])
+            } else {
+                Value::Null
+            };
+            send(
+                &writer,
+                &json!({"jsonrpc": "2.0", "id": id, "result": result}),
+            )
+            .await;
+        }
+        if sender.send(message).is_err() {
+            return;
+        }
+    }
+}
+
+fn uri(path: &Path) -> String {
+    format!("file://{}", path.display())
+}
+
+/// A copy of the newsroom fixture (config, rules, corpus, drafts).
+fn newsroom() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir
+        .path()
+        .canonicalize()
+        .expect("canonical")
+        .join("newsroom");
+    copy_dir(Path::new("tests/fixtures/newsroom"), &root);
+    (dir, root)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read fixture") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+fn codes_and_lines(diagnostics: &[Value]) -> Vec<(String, u64)> {
+    diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or_default().to_string(),
+                d["range"]["start"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn range(start: (u64, u64), end: (u64, u64)) -> Value {
+    json!({"start": {"line": start.0, "character": start.1}, "end": {"line": end.0, "character": end.1}})
+}
+
+/// Apply LSP text edits (all against the same original text) to `text`.
+fn apply_edits(text: &str, edits: &[Value], utf16: bool) -> String {
+    let offset = |position: &Value| -> usize {
+        let line = position["line"].as_u64().unwrap() as usize;
+        let character = position["character"].as_u64().unwrap() as usize;
+        let line_start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        let rest = &text[line_start..];
+        let mut units = 0;
+        for (i, c) in rest.char_indices() {
+            if units >= character || c == '\n' {
+                return line_start + i;
+            }
+            units += if utf16 { c.len_utf16() } else { c.len_utf8() };
+        }
+        text.len()
+    };
+    let mut edits: Vec<(usize, usize, String)> = edits
+        .iter()
+        .map(|e| {
+            (
+                offset(&e["range"]["start"]),
+                offset(&e["range"]["end"]),
+                e["newText"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+    let mut text = text.to_string();
+    for (start, end, new_text) in edits {
+        text.replace_range(start..end, &new_text);
+    }
+    text
+}
+
+/// The name-spelling diagnostics (quote checks may flag the curly quotes).
+fn names_only(diagnostics: Vec<Value>) -> Vec<Value> {
+    diagnostics
+        .into_iter()
+        .filter(|d| d["code"] == "name-spelling")
+        .collect()
+}
+
+/// A client that registers file watchers itself, so the server's own
+/// watcher stays off and only the test's notifications reload.
+fn watching_client() -> Value {
+    json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}})
+}
+
+fn quiet_settings() -> Value {
+    json!({"debounceMs": 0})
+}
+
+// ---------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn initialize_negotiates_encoding_and_advertises_capabilities() {
+    let (client, result) = Client::initialized(json!({}), Value::Null, &[]).await;
+    let caps = &result["capabilities"];
+    assert_eq!(
+        caps["positionEncoding"], "utf-16",
+        "UTF-16 unless offered UTF-8"
+    );
+    assert_eq!(caps["textDocumentSync"]["change"], 2, "incremental sync");
+    assert_eq!(caps["textDocumentSync"]["openClose"], true);
+    assert_eq!(caps["hoverProvider"], true);
+    let kinds = caps["codeActionProvider"]["codeActionKinds"]
+        .as_array()
+        .unwrap();
+    assert!(kinds.contains(&json!("quickfix")) && kinds.contains(&json!("source.fixAll.copydesk")));
+    assert_eq!(
+        caps["executeCommandProvider"]["commands"],
+        json!([copydesk::lsp::ADD_TO_HOUSE_NAMES])
+    );
+    assert!(
+        caps.get("diagnosticProvider").is_none(),
+        "push-only client: no pull provider"
+    );
+    assert_eq!(result["serverInfo"]["name"], "copydesk");
+    assert_eq!(client.shut_down().await, 0);
+
+    let (client, result) = Client::initialized(
+        json!({"general": {"positionEncodings": ["utf-8", "utf-16"]},
+               "textDocument": {"diagnostic": {"dynamicRegistration": false}}}),
+        Value::Null,
+        &[],
+    )
+    .await;
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-8");
+    assert_eq!(
+        result["capabilities"]["diagnosticProvider"]["identifier"],
+        "copydesk"
+    );
+    assert_eq!(client.shut_down().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn open_change_and_close_publish_versioned_diagnostics() {
+    let (_dir, root) = newsroom();
+    let draft = root.join("drafts/draft.md");
+    let text = std::fs::read_to_string(&draft).unwrap();
+    let (mut client, _) = Client::initialized(json!({}), quiet_settings(), &[&root]).await;
+    let doc = uri(&draft);
+    client.open_with_corpus(&doc, &text).await;
+    let diagnostics = client.diagnostics(&doc, Some(1)).await;
+    assert_eq!(
+        codes_and_lines(&diagnostics),
+        vec![
+            ("name-spelling".to_string(), 0),
+            ("name-spelling".to_string(), 2),
+            ("name-spelling".to_string(), 3),
+            ("name-spelling".to_string(), 5),
+        ]
+    );
+    let kiev = &diagnostics[1];
+    assert_eq!(kiev["range"], range((2, 25), (2, 29)));
+    assert_eq!(kiev["severity"], 2);
+    assert_eq!(kiev["source"], "copydesk");
+    assert_eq!(
+        kiev["codeDescription"]["href"],
+        "https://github.com/copydesk/copydesk#name-spelling"
+    );
+    assert_eq!(kiev["data"]["match"], "Kiev");
+    assert_eq!(kiev["data"]["suggestions"], json!(["Kyiv"]));
+    let related = kiev["relatedInformation"].as_array().expect("evidence");
+    let corpus = related
+        .iter()
+        .find(|r| {
+            r["location"]["uri"]
+                .as_str()
+                .unwrap()
+                .ends_with("corpus/wire-one.md")
+        })
+        .expect("corpus evidence with a file URI");
+    assert_eq!(corpus["location"]["range"], range((6, 13), (6, 17)));
+    let syrsky = &diagnostics[3];
+    let rule = &syrsky["relatedInformation"][0]["location"];
+    assert!(rule["uri"].as_str().unwrap().ends_with("rules/house.toml"));
+    assert_eq!(rule["range"]["start"]["line"], 1);
+
+    // Incremental: "Kiev" on line 3 becomes "Kyiv"; the finding goes.
+    client
+        .change(
+            &doc,
+            2,
+            json!([{"range": range((2, 25), (2, 29)), "text": "Kyiv"}]),
+        )
+        .await;
+    let diagnostics = client.diagnostics(&doc, Some(2)).await;
+    assert_eq!(diagnostics.len(), 3);
+    assert!(
+        codes_and_lines(&diagnostics)
+            .iter()
+            .all(|(_, line)| *line != 2)
+    );
+    // Insert a line at the top: every finding moves down one line.
+    client
+        .change(
+            &doc,
+            3,
+            json!([{"range": range((0, 0), (0, 0)), "text": "Kiev\n"}]),
+        )
+        .await;
+    let lines: Vec<u64> = codes_and_lines(&client.diagnostics(&doc, Some(3)).await)
+        .into_iter()
+        .map(|(_, line)| line)
+        .collect();
+    assert_eq!(lines, vec![0, 1, 4, 6]);
+
+    client
+        .notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": doc}}),
+        )
+        .await;
+    assert!(
+        client.diagnostics(&doc, None).await.is_empty(),
+        "closing clears"
+    );
+    assert_eq!(client.shut_down().await, 0);
+}
+
+/// Text before the flagged word that is wider than one UTF-16 unit or one
+/// byte per character.
+const PREFIXES: &[&str] = &[
+    "Київ і",           // Cyrillic
+    "Café déjà-vu à",   // accented Latin
+    "“Quoted” ‘words’", // curly quotes
+    "基辅市 和",        // CJK
+    "🇺🇦 😀 👩‍👩‍👧",         // emoji, flags and a ZWJ sequence
+];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ranges_are_exact_after_multibyte_text_in_utf16_and_utf8() {
+    for (encodings, utf16) in [
+        (json!(["utf-16"]), true),
+        (json!(["utf-8", "utf-16"]), false),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().canonicalize().unwrap();
+        let (mut client, result) = Client::initialized(
+            json!({"general": {"positionEncodings": encodings}}),
+            quiet_settings(),
+            &[&folder],
+        )
+        .await;
+        assert_eq!(
+            result["capabilities"]["positionEncoding"],
+            if utf16 { "utf-16" } else { "utf-8" }
+        );
+        let width = |s: &str| if utf16 { s.encode_utf16().count() } else { s.len() } as u64;
+        for (n, prefix) in PREFIXES.iter().enumerate() {
+            let doc = uri(&folder.join(format!("draft{n}.md")));
+            let text = format!("{prefix} Kiev.\n{prefix} Odessa.\n");
+            client.open(&doc, &text).await;
+            let diagnostics = names_only(client.diagnostics(&doc, Some(1)).await);
+            let start = width(prefix) + 1;
+            assert_eq!(diagnostics.len(), 2, "{prefix}: {diagnostics:?}");
+            assert_eq!(
+                diagnostics[0]["range"],
+                range((0, start), (0, start + 4)),
+                "{prefix}"
+            );
+            assert_eq!(
+                diagnostics[1]["range"],
+                range((1, start), (1, start + 6)),
+                "{prefix}"
+            );
+
+            // An incremental edit expressed in the same units: replace the
+            // prefix on line 2 with itself twice; Odessa moves right.
+            client
+                .change(
+                    &doc,
+                    2,
+                    json!([{"range": range((1, 0), (1, width(prefix))), "text": format!("{prefix}{prefix}")}]),
+                )
+                .await;
+            let diagnostics = names_only(client.diagnostics(&doc, Some(2)).await);
+            let moved = 2 * width(prefix) + 1;
+            assert_eq!(
+                diagnostics[1]["range"],
+                range((1, moved), (1, moved + 6)),
+                "{prefix}"
+            );
+            // Quick-fix edits come back in the same units and land exactly.
+            let edited = format!("{prefix} Kiev.\n{prefix}{prefix} Odessa.\n");
+            let actions = client
+                .request(
+                    "textDocument/codeAction",
+                    json!({"textDocument": {"uri": doc}, "range": diagnostics[1]["range"],
+                           "context": {"diagnostics": [diagnostics[1]]}}),
+                )
+                .await;
+            let fix = actions
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["title"] == "Replace with ‘Odesa’")
+                .expect("quick fix");
+            let edits = fix["edit"]["changes"][&doc].as_array().unwrap();
+            assert_eq!(
+                apply_edits(&edited, edits, utf16),
+                format!("{prefix} Kiev.\n{prefix}{prefix} Odesa.\n")
+            );
+        }
+        assert_eq!(client.shut_down().await, 0);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn code_actions_fix_disable_and_fix_all() {
+    let (_dir, root) = newsroom();
+    let draft = root.join("drafts/draft.md");
+    let text = std::fs::read_to_string(&draft).unwrap();
+    let (mut client, _) = Client::initialized(json!({}), quiet_settings(), &[&root]).await;
+    let doc = uri(&draft);
+    client.open_with_corpus(&doc, &text).await;
+    let diagnostics = client.diagnostics(&doc, Some(1)).await;
+    let kiev = diagnostics[1].clone();
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": doc}, "range": kiev["range"], "context": {"diagnostics": [kiev]}}),
+        )
+        .await;
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        vec![
+            "Replace with ‘Kyiv’",
+            "Disable copydesk for this line (name-spelling)",
+            "Fix all name spellings in this document",
+        ],
+        "a house-rule finding offers no 'add to house rules'"
+    );
+    let fix = &actions[0];
+    assert_eq!(fix["kind"], "quickfix");
+    assert_eq!(fix["isPreferred"], true);
+    assert_eq!(fix["diagnostics"][0]["range"], kiev["range"]);
+
+    // Line 3 starts its paragraph: the comment goes on its own line above.
+    let disable = actions[1]["edit"]["changes"][&doc].as_array().unwrap();
+    let disabled = apply_edits(&text, disable, true);
+    assert!(disabled.contains(
+        "<!-- copydesk-disable-next-line name-spelling -->\nThe delegation landed in Kiev"
+    ));
+    client.change(&doc, 2, json!([{"text": disabled}])).await;
+    let after = client.diagnostics(&doc, Some(2)).await;
+    assert_eq!(after.len(), 3, "the line is silenced: {after:?}");
+    // Line 4 continues the paragraph: the comment goes at its end instead.
+    let kievs = after[1].clone();
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": doc}, "range": kievs["range"], "context": {"diagnostics": [kievs]}}),
+        )
+        .await;
+    let disable = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("Disable"))
+        .unwrap()["edit"]["changes"][&doc]
+        .clone();
+    let disabled_twice = apply_edits(&disabled, disable.as_array().unwrap(), true);
+    assert!(disabled_twice.contains(
+        "Kiev's mayor met them; `Kiev` in code is not prose. <!-- copydesk-disable-line name-spelling -->\n"
+    ));
+
+    // Fix all, from a request with no diagnostics in its context.
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": doc}, "range": range((0, 0), (0, 0)),
+                   "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
+        )
+        .await;
+    assert_eq!(
+        actions.as_array().unwrap().len(),
+        1,
+        "only the fix-all: {actions}"
+    );
+    assert_eq!(actions[0]["kind"], "source.fixAll.copydesk");
+    let edits = actions[0]["edit"]["changes"][&doc].as_array().unwrap();
+    let fixed = apply_edits(&disabled, edits, true);
+    assert!(fixed.contains("Envoys In Kyiv") && fixed.contains("Kyiv's mayor"));
+    assert!(fixed.contains("Oleksandr Syrskyi briefed"));
+    assert!(fixed.contains("`Kiev` in code"), "code is not prose");
+    client.change(&doc, 3, json!([{"text": fixed}])).await;
+    assert!(client.diagnostics(&doc, Some(3)).await.is_empty());
+
+    // A stale diagnostic (its text has changed) gets no quick fix.
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": doc}, "range": kiev["range"],
+                   "context": {"diagnostics": [kiev], "only": ["quickfix"]}}),
+        )
+        .await;
+    assert_eq!(actions, Value::Null, "nothing to fix in text that moved on");
+    assert_eq!(client.shut_down().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn versioned_workspace_edits_when_the_client_supports_document_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().canonicalize().unwrap();
+    let (mut client, _) = Client::initialized(
+        json!({"workspace": {"workspaceEdit": {"documentChanges": true}}}),
+        quiet_settings(),
+        &[&folder],
+    )
+    .await;
+    let doc = uri(&folder.join("a.md"));
+    client.open(&doc, "Kiev\n").await;
+    let diagnostics = client.diagnostics(&doc, Some(1)).await;
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": doc}, "range": diagnostics[0]["range"],
+                   "context": {"diagnostics": diagnostics}}),
+        )
+        .await;
+    let change = &actions[0]["edit"]["documentChanges"][0];
+    assert_eq!(change["textDocument"], json!({"uri": doc, "version": 1}));
+    assert_eq!(change["edits"][0]["newText"], "Kyiv");
+    assert_eq!(client.shut_down().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hover_shows_annotations_findings_and_evidence() {
+    let (_dir, root) = newsroom();
+    let draft = root.join("drafts/draft.md");
+    let text = std::fs::read_to_string(&draft).unwrap();
+    let (mut client, _) = Client::initialized(json!({}), quiet_settings(), &[&root]).await;
+    let doc = uri(&draft);
+    client.open_with_corpus(&doc, &text).await;
+    client.diagnostics(&doc, Some(1)).await;
+    let hover = client
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": doc}, "position": {"line": 5, "character": 12}}),
+        )
+        .await;
+    let value = hover["contents"]["value"].as_str().expect("markdown hover");
+    assert_eq!(hover["contents"]["kind"], "markdown");
+    assert!(
+        value.contains("[`name-spelling`](https://github.com/copydesk/copydesk#name-spelling)"),
+        "{value}"
+    );
+    assert!(value.contains("Suggested: ‘Oleksandr Syrskyi’"), "{value}");
+    assert!(
+        value.contains("rules/house.toml:2:"),
+        "evidence with its place: {value}"
+    );
+    assert_eq!(hover["range"], range((5, 0), (5, 16)));
+    let nothing = client
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": doc}, "position": {"line": 2, "character": 8}}),
+        )
+        .await;
+    assert_eq!(nothing, Value::Null);
+    assert_eq!(client.shut_down().await, 0);
+}
+
+/// A corpus that spells "Witkoff" one way, and a draft that does not.
+fn witkoff_workspace() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::create_dir_all(root.join("corpus")).unwrap();
+    for n in 0..6 {
+        std::fs::write(
+            root.join(format!("corpus/a{n}.md")),
+            format!(
+                "US envoy Steve Witkoff met officials on day {n}. Witkoff said talks went well.\n"
+            ),
+        )
+        .unwrap();
+    }
+    std::fs::write(root.join("copydesk.toml"), "corpus = \"corpus\"\n").unwrap();
+    (dir, root)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn adding_a_spelling_to_the_house_rules_writes_the_file_and_reloads() {
+    let (_dir, root) = witkoff_workspace();
+    let (mut client, _) = Client::initialized(
+        json!({"window": {"workDoneProgress": true},
+               "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}),
+        quiet_settings(),
+        &[&root],
+    )
+    .await;
+    let doc = uri(&root.join("draft.md"));
+    client
+        .open(&doc, "The envoy Steve Whitkoff arrived.\n")
+        .await;
+    // The corpus loads in the background and reports progress.
+    let begin = client
+        .wait_for("progress begin", |m| {
+            m["method"] == "$/progress" && m["params"]["value"]["kind"] == "begin"
+        })
+        .await;
+    assert_eq!(
+        begin["params"]["value"]["title"],
+        "Loading the reference corpus"
+    );
+    client
+        .wait_for("progress end", |m| {
+            m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
+        })
+        .await;
+    let finding = loop {
+        let diagnostics = client.diagnostics(&doc, Some(1)).await;
+        if let Some(d) = diagnostics
+            .into_iter()
+            .find(|d| d["data"]["match"] == "Whitkoff")
+        {
+            break d;
+        }
+    };
+    assert!(finding["data"].get("ruleId").is_none(), "a corpus finding");
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": doc}, "range": finding["range"], "context": {"diagnostics": [finding]}}),
+        )
+        .await;
+    let add = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Add ‘Whitkoff’ → ‘Witkoff’ to the house names rules")
+        .expect("add-to-house-rules action")
+        .clone();
+    assert_eq!(add["command"]["command"], copydesk::lsp::ADD_TO_HOUSE_NAMES);
+    let result = client
+        .request(
+            "workspace/executeCommand",
+            json!({"command": add["command"]["command"], "arguments": add["command"]["arguments"]}),
+        )
+        .await;
+    assert_eq!(result, Value::Null);
+    let written = std::fs::read_to_string(root.join("rules").join(copydesk::lsp::HOUSE_NAMES_FILE))
+        .expect("the rules dir and file were created");
+    assert_eq!(
+        written,
+        "[[name]]\nid = \"house.witkoff\"\ncanonical = \"Witkoff\"\nvariants = [\"Whitkoff\"]\n"
+    );
+    // Re-linted with the new rule: the finding now cites it.
+    let by_rule = client
+        .wait_for("diagnostics citing the new house rule", |m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["diagnostics"][0]["data"]["ruleId"] == "house.witkoff"
+        })
+        .await;
+    let related = &by_rule["params"]["diagnostics"][0]["relatedInformation"][0]["location"];
+    assert!(
+        related["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with("rules/house-names.toml")
+    );
+    // Running it again is refused with a one-line reason.
+    let again = client
+        .request_raw(
+            "workspace/executeCommand",
+            json!({"command": add["command"]["command"], "arguments": add["command"]["arguments"]}),
+        )
+        .await;
+    assert!(
+        again["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("already a variant in house rule `house.witkoff`"),
+        "{again}"
+    );
+    assert_eq!(client.shut_down().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rules_reload_on_change_and_a_broken_rules_file_is_a_diagnostic_in_it() {
+    let (_dir, root) = newsroom();
+    let (mut client, _) = Client::initialized(watching_client(), quiet_settings(), &[&root]).await;
+    let doc = uri(&root.join("drafts/new.md"));
+    client.open_with_corpus(&doc, "Mr Smyth and Kiev.\n").await;
+    assert_eq!(client.diagnostics(&doc, Some(1)).await.len(), 1);
+
+    let rules = root.join("rules/people.toml");
+    std::fs::write(
+        &rules,
+        "[[name]]\nid = \"person.smith\"\ncanonical = \"Smith\"\nvariants = [\"Smyth\"]\n",
+    )
+    .unwrap();
+    client
+        .notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": [{"uri": uri(&rules), "type": 1}]}),
+        )
+        .await;
+    let diagnostics = client.diagnostics(&doc, Some(1)).await;
+    assert_eq!(
+        diagnostics.len(),
+        2,
+        "the new rule applies: {diagnostics:?}"
+    );
+    assert_eq!(diagnostics[0]["data"]["suggestions"], json!(["Smith"]));
+
+    // Break it: its problem shows in the rules file; the other rules still apply.
+    std::fs::write(&rules, "[[name]]\nid = \"person.smith\"\ncanonical = 3\n").unwrap();
+    client
+        .notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": [{"uri": uri(&rules), "type": 2}]}),
+        )
+        .await;
+    let problems = client.diagnostics(&uri(&rules), None).await;
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0]["severity"], 1);
+    assert_eq!(
+        problems[0]["range"]["start"],
+        json!({"line": 2, "character": 12})
+    );
+    assert_eq!(
+        client.diagnostics(&doc, Some(1)).await.len(),
+        1,
+        "Kiev still flagged"
+    );
+
+    // Mend it: the problem clears.
+    std::fs::remove_file(&rules).unwrap();
+    client
+        .notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": [{"uri": uri(&rules), "type": 3}]}),
+        )
+        .await;
+    assert!(client.diagnostics(&uri(&rules), None).await.is_empty());
+    assert_eq!(client.shut_down().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_client_watchers_the_servers_own_watcher_reloads_rules() {
+    let (_dir, root) = newsroom();
+    let (mut client, _) = Client::initialized(json!({}), quiet_settings(), &[&root]).await;
+    let doc = uri(&root.join("drafts/new.md"));
+    client.open_with_corpus(&doc, "Mr Smyth.\n").await;
+    assert!(client.diagnostics(&doc, Some(1)).await.is_empty());
+    // Give the watcher a moment to be set up after the project loaded.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    std::fs::write(
+        root.join("rules/people.toml"),
+        "[[name]]\nid = \"person.smith\"\ncanonical = \"Smith\"\nvariants = [\"Smyth\"]\n",
+    )
+    .unwrap();
+    let diagnostics = client.diagnostics(&doc, Some(1)).await;
+    assert_eq!(diagnostics.len(), 1, "reloaded without being told");
+    assert_eq!(client.shut_down().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dynamic_watchers_are_registered_when_the_client_can() {
+    let (_dir, root) = newsroom();
+    let (mut client, _) = Client::initialized(
+        json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true, "relativePatternSupport": true}}}),
+        quiet_settings(),
+        &[&root],
+    )
+    .await;
+    client
+        .open(&uri(&root.join("drafts/draft.md")), "Kiev\n")
+        .await;
+    let registration = client
+        .wait_for("watcher registration with the rules dir", |m| {
+            m["method"] == "client/registerCapability"
+                && m["params"]["registrations"][0]["registerOptions"]["watchers"]
+                    .as_array()
+                    .is_some_and(|w| w.len() == 3)
+        })
+        .await;
+    let watchers = &registration["params"]["registrations"][0]["registerOptions"]["watchers"];
+    assert_eq!(watchers[0]["globPattern"], "**/copydesk.toml");
+    assert_eq!(
+        watchers[1]["globPattern"]["baseUri"],
+        uri(&root.join("rules"))
+    );
+    assert_eq!(watchers[1]["globPattern"]["pattern"], "*.toml");
+    assert_eq!(
+        watchers[2]["globPattern"]["baseUri"],
+        uri(&root.join("corpus"))
+    );
+    assert_eq!(client.shut_down().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stale_versions_are_never_published_and_edits_apply_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().canonicalize().unwrap();
+    let (mut client, _) = Client::initialized(
+        json!({}),
+        json!({"copydesk": {"debounceMs": 1500}}),
+        &[&folder],
+    )
+    .await;
+    let doc = uri(&folder.join("a.md"));
+    let started = std::time::Instant::now();
+    client.open(&doc, "Kiev\n").await;
+    // The first diagnostics on open are not debounced.
+    assert_eq!(client.diagnostics(&doc, Some(1)).await.len(), 1);
+    assert!(
+        started.elapsed() < Duration::from_millis(1000),
+        "{:?}",
+        started.elapsed()
+    );
+    // A burst of edits, each building on the one before.
+    let mut text = String::from("Kiev\n");
+    for version in 2..=30 {
+        let addition = if version % 2 == 0 { "Odessa " } else { "ok " };
+        client
+            .change(
+                &doc,
+                version,
+                json!([{"range": range((0, 0), (0, 0)), "text": addition}]),
+            )
+            .await;
+        text.insert_str(0, addition);
+    }
+    let last = client.diagnostics(&doc, Some(30)).await;
+    assert_eq!(last.len(), 1 + 15, "every edit applied in order: {text}");
+    let published: Vec<i64> = client
+        .drain(Duration::from_millis(400))
+        .await
+        .iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+        .filter_map(|m| m["params"]["version"].as_i64())
+        .collect();
+    assert!(
+        published.is_empty(),
+        "nothing older after the latest: {published:?}"
+    );
+    assert_eq!(client.shut_down().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pull_clients_get_no_pushes_and_unchanged_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().canonicalize().unwrap();
+    let (mut client, _) = Client::initialized(
+        json!({"textDocument": {"diagnostic": {}}}),
+        quiet_settings(),
+        &[&folder],
+    )
+    .await;
+    let doc = uri(&folder.join("a.md"));
+    client.open(&doc, "Kiev\n").await;
+    let report = client
+        .request(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": doc}}),
+        )
+        .await;
+    assert_eq!(report["kind"], "full");
+    assert_eq!(report["items"][0]["data"]["match"], "Kiev");
+    let result_id = report["resultId"].as_str().unwrap().to_string();
+    let again = client
+        .request(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": doc}, "previousResultId": result_id}),
+        )
+        .await;
+    assert_eq!(again["kind"], "unchanged");
+    client
+        .change(
+            &doc,
+            2,
+            json!([{"range": range((0, 0), (0, 4)), "text": "Kyiv"}]),
+        )
+        .await;
+    let after = client
+        .request(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": doc}, "previousResultId": result_id}),
+        )
+        .await;
+    assert_eq!(after["kind"], "full");
+    assert_eq!(after["items"], json!([]));
+    let pushed = client
+        .drain(Duration::from_millis(300))
+        .await
+        .into_iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+        .count();
+    assert_eq!(
+        pushed, 0,
+        "a pull client is never pushed document diagnostics"
+    );
+    assert_eq!(client.shut_down().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn settings_from_the_client_override_the_config_file() {
+    let (_dir, root) = newsroom();
+    let mut client = Client::start();
+    *client.settings.lock().unwrap() = json!({"checks": {"name-spelling": {"severity": "error"}}});
+    client
+        .request(
+            "initialize",
+            json!({"capabilities": {"workspace": {"configuration": true}},
+                   "initializationOptions": {"debounceMs": 0},
+                   "workspaceFolders": [{"uri": uri(&root), "name": "newsroom"}]}),
+        )
+        .await;
+    client.notify("initialized", json!({})).await;
+    client
+        .wait_for("a configuration request", |m| {
+            m["method"] == "workspace/configuration"
+        })
+        .await;
+    let doc = uri(&root.join("drafts/a.md"));
+    client.open(&doc, "Kiev\n").await;
+    let severity = loop {
+        let diagnostics = client.diagnostics(&doc, Some(1)).await;
+        if diagnostics[0]["severity"] == 1 {
+            break 1;
+        }
+    };
+    assert_eq!(severity, 1);
+    // Turn the check off through didChangeConfiguration.
+    *client.settings.lock().unwrap() = json!({"checks": {"name-spelling": {"enabled": false}}});
+    client
+        .notify("workspace/didChangeConfiguration", json!({"settings": {}}))
+        .await;
+    client
+        .wait_for("diagnostics with the check off", |m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == doc
+                && m["params"]["diagnostics"] == json!([])
+        })
+        .await;
+    // Invalid settings are a one-line error shown to the user.
+    *client.settings.lock().unwrap() = json!({"checks": {"speling": {}}});
+    client
+        .notify("workspace/didChangeConfiguration", json!({"settings": {}}))
+        .await;
+    let shown = client
+        .wait_for("an error message", |m| m["method"] == "window/showMessage")
+        .await;
+    let message = shown["params"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("unknown check `speling`") && !message.contains('\n'),
+        "{message}"
+    );
+    assert_eq!(client.shut_down().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_document_uses_the_config_of_its_own_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    for (desk, variant) in [("desk-a", "Smyth"), ("desk-b", "Smithe")] {
+        let folder = root.join(desk);
+        std::fs::create_dir_all(folder.join("rules")).unwrap();
+        std::fs::write(folder.join("copydesk.toml"), "rules = \"rules\"\n").unwrap();
+        std::fs::write(
+            folder.join("rules/people.toml"),
+            format!("[[name]]\nid = \"p\"\ncanonical = \"Smith\"\nvariants = [\"{variant}\"]\n"),
+        )
+        .unwrap();
+    }
+    let (mut client, _) = Client::initialized(
+        json!({}),
+        quiet_settings(),
+        &[&root.join("desk-a"), &root.join("desk-b")],
+    )
+    .await;
+    let a = uri(&root.join("desk-a/draft.md"));
+    let b = uri(&root.join("desk-b/draft.md"));
+    client.open(&a, "Smyth and Smithe.\n").await;
+    client.open(&b, "Smyth and Smithe.\n").await;
+    let in_a = client.diagnostics(&a, Some(1)).await;
+    let in_b = client.diagnostics(&b, Some(1)).await;
+    assert_eq!(in_a.len(), 1);
+    assert_eq!(in_a[0]["data"]["match"], "Smyth");
+    assert_eq!(in_b.len(), 1);
+    assert_eq!(in_b[0]["data"]["match"], "Smithe");
+    assert_eq!(client.shut_down().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_requests_get_errors_and_the_server_carries_on() {
+    let (mut client, _) = Client::initialized(json!({}), Value::Null, &[]).await;
+    let error = client
+        .request_raw("textDocument/hover", json!({"textDocument": 7}))
+        .await;
+    assert_eq!(error["error"]["code"], -32602, "invalid params: {error}");
+    let unknown = client.request_raw("copydesk/nothing", json!({})).await;
+    assert_eq!(unknown["error"]["code"], -32601);
+    let not_open = client
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": "file:///nowhere/x.md"}, "position": {"line": 99, "character": 99}}),
+        )
+        .await;
+    assert_eq!(not_open, Value::Null);
+    // Positions far outside the document are clamped, not a crash.
+    client.open("file:///nowhere/y.md", "Kiev 😀\n").await;
+    client.diagnostics("file:///nowhere/y.md", Some(1)).await;
+    client
+        .change(
+            "file:///nowhere/y.md",
+            2,
+            json!([{"range": range((0, 6), (40, 400)), "text": "x"}]),
+        )
+        .await;
+    let diagnostics = client.diagnostics("file:///nowhere/y.md", Some(2)).await;
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!(client.shut_down().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exit_without_shutdown_ends_with_status_1() {
+    let (client, _) = Client::initialized(json!({}), Value::Null, &[]).await;
+    assert_eq!(client.exit().await, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exit_right_after_shutdown_still_counts_the_shutdown() {
+    let (client, _) = Client::initialized(json!({}), Value::Null, &[]).await;
+    // Not waiting for the shutdown response: exit cancels it, but it was asked.
+    send(
+        &client.writer,
+        &json!({"jsonrpc": "2.0", "id": 99, "method": "shutdown"}),
+    )
+    .await;
+    assert_eq!(client.exit().await, 0);
+}
