@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::checks::{Check, CheckContext, all_checks};
 use crate::corpus::Corpus;
 use crate::document::Document;
@@ -79,9 +81,20 @@ impl Linter {
 
     /// Analyse `doc`: findings sorted by position, each within the source.
     pub fn lint(&self, doc: &Document) -> Report {
+        // The checks are independent: run them side by side.
+        let reports: Vec<Report> = self
+            .checks
+            .par_iter()
+            .map(|check| {
+                let mut report = Report::default();
+                check.run(doc, &mut report);
+                report
+            })
+            .collect();
         let mut report = Report::default();
-        for check in &self.checks {
-            check.run(doc, &mut report);
+        for part in reports {
+            report.findings.extend(part.findings);
+            report.annotations.extend(part.annotations);
         }
         let suppressions = doc.suppressions();
         let lines = doc.line_index();

@@ -226,7 +226,8 @@ pub fn article(rng: &mut Rng, story: &Story, paragraphs: usize) -> String {
 /// A draft about `story` of about `words` words, with planted problems:
 /// a misspelt surname, a wrong count, a wrong role and an unattributed quote.
 pub fn draft(rng: &mut Rng, story: &Story, words: usize) -> String {
-    let mut text = article(rng, story, words / 45);
+    // An article paragraph runs to about 24 words.
+    let mut text = article(rng, story, words / 24);
     let person = &story.people[0];
     let misspelt = format!("{}h", person.surname);
     let _ = writeln!(

@@ -3,7 +3,9 @@
 //! name: candidates share a transliteration key up to two deleted letters
 //! (a symmetric-delete index), then Jaro–Winkler and Double Metaphone decide.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use rphonetic::DoubleMetaphone;
 
@@ -114,6 +116,35 @@ impl AttestedNames {
         min_similarity: f64,
     ) -> Option<Kinship> {
         kinship(&self.encoder, draft, reference, min_similarity)
+    }
+}
+
+/// Neighbour lookups memoised for one lint: a draft names the same people
+/// again and again, and each lookup costs a few dozen hash probes.
+pub(super) struct Lookups<'a> {
+    names: &'a AttestedNames,
+    min_similarity: f64,
+    cache: RefCell<HashMap<String, Rc<[Neighbour<'a>]>>>,
+}
+
+impl<'a> Lookups<'a> {
+    pub(super) fn new(names: &'a AttestedNames, min_similarity: f64) -> Self {
+        Lookups {
+            names,
+            min_similarity,
+            cache: RefCell::new(HashMap::new()),
+        }
+    }
+
+    pub(super) fn neighbours(&self, word: &str) -> Rc<[Neighbour<'a>]> {
+        if let Some(found) = self.cache.borrow().get(word) {
+            return found.clone();
+        }
+        let found: Rc<[Neighbour<'a>]> = self.names.neighbours(word, self.min_similarity).into();
+        self.cache
+            .borrow_mut()
+            .insert(word.to_string(), found.clone());
+        found
     }
 }
 

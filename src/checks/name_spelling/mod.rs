@@ -9,7 +9,7 @@ mod house;
 use std::ops::Range;
 use std::sync::Arc;
 
-use attested::{AttestedNames, Neighbour};
+use attested::{AttestedNames, Lookups, Neighbour};
 use draft::DraftSpellings;
 use house::HouseSpellings;
 
@@ -104,6 +104,7 @@ impl Check for NameSpelling {
         report.findings.extend(house);
 
         let prose = doc.prose();
+        let lookups = Lookups::new(&self.attested, self.thresholds.min_similarity);
         let mut draft = DraftSpellings::default();
         for (block, sentence) in doc.sentences() {
             // Headline Title Case capitalises every word; it is not a name list.
@@ -117,8 +118,8 @@ impl Check for NameSpelling {
                 {
                     continue;
                 }
-                self.annotate(prose, &mention, report);
-                let found = self.check_mention(doc, &mention, &mut draft);
+                self.annotate(&lookups, prose, &mention, report);
+                let found = self.check_mention(&lookups, doc, &mention, &mut draft);
                 flagged.extend(found.iter().map(|f| f.range.clone()));
                 report.findings.extend(found);
             }
@@ -132,8 +133,9 @@ impl Check for NameSpelling {
 impl NameSpelling {
     /// Findings for one mention: a whole given name + surname that the corpus
     /// spells otherwise, or else each word that is a variant of a corpus word.
-    fn check_mention(
-        &self,
+    fn check_mention<'s>(
+        &'s self,
+        lookups: &Lookups<'s>,
         doc: &Document,
         mention: &NameMention,
         draft: &mut DraftSpellings,
@@ -144,7 +146,7 @@ impl NameSpelling {
             .iter()
             .map(|r| (prose.get(r.clone()).unwrap_or(""), r.clone()))
             .collect();
-        if let Some(finding) = self.check_full_name(doc, &words) {
+        if let Some(finding) = self.check_full_name(lookups, doc, &words) {
             return vec![finding];
         }
         let mut findings = Vec::new();
@@ -156,7 +158,7 @@ impl NameSpelling {
             if self.is_distinct_given_name(&words, index) {
                 continue;
             }
-            match self.judge_word(word) {
+            match self.judge_word(lookups, word) {
                 Verdict::Variant(neighbour) => {
                     findings.push(self.variant_finding(doc, word, range.clone(), &neighbour))
                 }
@@ -197,15 +199,14 @@ impl NameSpelling {
             .is_some()
     }
 
-    fn judge_word(&self, word: &str) -> Verdict<'_> {
+    fn judge_word<'s>(&'s self, lookups: &Lookups<'s>, word: &str) -> Verdict<'s> {
         let names = self.sources.corpus.names();
         let own = names.mentions(word);
-        let neighbours = self
-            .attested
-            .neighbours(word, self.thresholds.min_similarity);
+        let neighbours = lookups.neighbours(word);
         let Some(best) = neighbours
-            .into_iter()
+            .iter()
             .find(|n| !is_inflection(word, &n.attested.spelling))
+            .cloned()
         else {
             return if own > 0 {
                 Verdict::Attested
@@ -218,7 +219,12 @@ impl NameSpelling {
 
     /// "Aleksandr Syrsky" where the corpus has "Oleksandr Syrskyi": the last
     /// two words against the corpus's two-word names with a kindred surname.
-    fn check_full_name(&self, doc: &Document, words: &[(&str, Range<usize>)]) -> Option<Finding> {
+    fn check_full_name(
+        &self,
+        lookups: &Lookups<'_>,
+        doc: &Document,
+        words: &[(&str, Range<usize>)],
+    ) -> Option<Finding> {
         let [.., (given, given_range), (surname, surname_range)] = words else {
             return None;
         };
@@ -230,7 +236,7 @@ impl NameSpelling {
         let min_similarity = self.thresholds.min_similarity;
         let mut candidates: Vec<&attested::Attested> =
             self.attested.full_names_with_surname(surname).collect();
-        for neighbour in self.attested.neighbours(surname, min_similarity) {
+        for neighbour in lookups.neighbours(surname).iter() {
             candidates.extend(
                 self.attested
                     .full_names_with_surname(&neighbour.attested.spelling),
@@ -346,14 +352,27 @@ impl NameSpelling {
     }
 
     /// Hover text for a name the corpus knows.
-    fn annotate(&self, prose: &str, mention: &NameMention, report: &mut Report) {
+    /// Sentence-initial words ("The") are names only if the corpus never
+    /// writes them in lower case.
+    fn annotate(
+        &self,
+        lookups: &Lookups<'_>,
+        prose: &str,
+        mention: &NameMention,
+        report: &mut Report,
+    ) {
         let spelling = mention.spelling(prose);
+        if mention.words.len() == 1
+            && (NOT_NAMES.contains(&spelling.as_str())
+                || self.sources.corpus.names().is_common_word(&spelling))
+        {
+            return;
+        }
         let Some(stats) = self.sources.corpus.names().get(&spelling) else {
             return;
         };
-        let neighbours: Vec<String> = self
-            .attested
-            .neighbours(&spelling, self.thresholds.min_similarity)
+        let neighbours: Vec<String> = lookups
+            .neighbours(&spelling)
             .iter()
             .map(|n| format!("‘{}’ ({})", n.attested.spelling, n.attested.stats.mentions))
             .collect();
