@@ -375,7 +375,10 @@ async fn initialize_negotiates_encoding_and_advertises_capabilities() {
     assert!(kinds.contains(&json!("quickfix")) && kinds.contains(&json!("source.fixAll.copydesk")));
     assert_eq!(
         caps["executeCommandProvider"]["commands"],
-        json!([copydesk::lsp::ADD_TO_HOUSE_NAMES])
+        json!([
+            copydesk::lsp::ADD_TO_HOUSE_NAMES,
+            copydesk::lsp::LINT_WORKSPACE
+        ])
     );
     assert!(
         caps.get("diagnosticProvider").is_none(),
@@ -1205,4 +1208,68 @@ async fn exit_right_after_shutdown_still_counts_the_shutdown() {
     )
     .await;
     assert_eq!(client.exit().await, 0);
+}
+
+#[tokio::test]
+async fn corpus_status_notifications_tell_loading_then_the_article_count() {
+    let (_dir, root) = newsroom();
+    let draft = root.join("drafts/draft.md");
+    let text = std::fs::read_to_string(&draft).unwrap();
+    let (mut client, _) = Client::initialized(json!({}), quiet_settings(), &[&root]).await;
+    client.open(&uri(&draft), &text).await;
+    let loading = client
+        .wait_for("corpusStatus loading", |m| {
+            m["method"] == "copydesk/corpusStatus" && m["params"]["state"] == "loading"
+        })
+        .await;
+    assert_eq!(loading["params"]["root"], root.display().to_string());
+    let ready = client
+        .wait_for("corpusStatus ready", |m| {
+            m["method"] == "copydesk/corpusStatus" && m["params"]["state"] == "ready"
+        })
+        .await;
+    let articles = std::fs::read_dir(root.join("corpus")).unwrap().count();
+    assert_eq!(ready["params"]["articles"], articles);
+}
+
+#[tokio::test]
+async fn lint_workspace_publishes_diagnostics_for_files_not_open() {
+    let (_dir, root) = newsroom();
+    let (mut client, result) = Client::initialized(json!({}), quiet_settings(), &[&root]).await;
+    let commands = &result["capabilities"]["executeCommandProvider"]["commands"];
+    assert!(
+        commands
+            .as_array()
+            .unwrap()
+            .contains(&json!("copydesk.lintWorkspace"))
+    );
+    let summary = client
+        .request(
+            "workspace/executeCommand",
+            json!({"command": "copydesk.lintWorkspace", "arguments": []}),
+        )
+        .await;
+    let drafts = std::fs::read_dir(root.join("drafts")).unwrap().count();
+    assert_eq!(summary["files"], drafts, "{summary}");
+    assert!(summary["findings"].as_u64().unwrap() > 0, "{summary}");
+    // Corpus and rules files are not linted; the draft gets the corpus checks.
+    let diagnostics = client
+        .diagnostics(&uri(&root.join("drafts/draft.md")), None)
+        .await;
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d["relatedInformation"].as_array().is_some_and(|r| r
+                .iter()
+                .any(|e| e["location"]["uri"].as_str().unwrap().contains("/corpus/")))),
+        "{diagnostics:#?}"
+    );
+    let published = client.drain(Duration::from_millis(200)).await;
+    assert!(
+        !published
+            .iter()
+            .any(|m| m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"].as_str().unwrap().contains("/corpus/")),
+        "corpus files must not be linted"
+    );
 }

@@ -18,6 +18,7 @@ use super::config::ClientSettings;
 use super::convert::problem_diagnostics;
 use super::documents::{Documents, OpenDocument};
 use super::lock;
+use super::status::CorpusState;
 use super::watch::{WatchState, is_corpus_file, is_toml};
 use super::workspaces::{
     FileProblem, Project, ProjectKey, deepest_folder, load_corpus_for, next_generation,
@@ -185,11 +186,7 @@ impl Backend {
 
     fn settings_for(&self, key: &ProjectKey) -> ClientSettings {
         let folders = lock(&self.folders).clone();
-        let root = match key {
-            ProjectKey::Config(path) => path.parent().unwrap_or(path),
-            ProjectKey::Folder(folder) => folder.as_path(),
-        };
-        lock(&self.settings).for_folder(deepest_folder(root, &folders))
+        lock(&self.settings).for_folder(deepest_folder(key.root(), &folders))
     }
 
     /// The project of an open document, resolving and loading it if needed.
@@ -217,7 +214,7 @@ impl Backend {
         Some(key)
     }
 
-    async fn ensure_project(&self, key: &ProjectKey) {
+    pub async fn ensure_project(&self, key: &ProjectKey) {
         if lock(&self.projects).contains_key(key) {
             return;
         }
@@ -282,6 +279,8 @@ impl Backend {
         let this = self.clone();
         tokio::spawn(async move {
             let started = Instant::now();
+            this.corpus_status(&key, CorpusState::Loading, None, None)
+                .await;
             let progress = this
                 .begin_progress(load, "Loading the reference corpus")
                 .await;
@@ -293,6 +292,8 @@ impl Backend {
                     if let Some(progress) = progress {
                         progress.finish_with_message("failed").await;
                     }
+                    this.corpus_status(&key, CorpusState::Failed, None, Some(message.clone()))
+                        .await;
                     this.show_error(format!("{message} (checks that need no corpus still run)"))
                         .await;
                     return;
@@ -301,8 +302,10 @@ impl Backend {
                     if let Some(progress) = progress {
                         progress.finish().await;
                     }
-                    this.show_error(format!("loading the corpus failed: {error}"))
+                    let message = format!("loading the corpus failed: {error}");
+                    this.corpus_status(&key, CorpusState::Failed, None, Some(message.clone()))
                         .await;
+                    this.show_error(message).await;
                     return;
                 }
             };
@@ -339,6 +342,8 @@ impl Backend {
                     .await;
             }
             if installed {
+                this.corpus_status(&key, CorpusState::Ready, Some(articles), None)
+                    .await;
                 this.log(
                     MessageType::INFO,
                     format!(

@@ -93,7 +93,10 @@ pub fn server_capabilities(client: &ClientCaps) -> ServerCapabilities {
             ..CodeActionOptions::default()
         })),
         execute_command_provider: Some(ExecuteCommandOptions {
-            commands: vec![ADD_TO_HOUSE_NAMES.to_string()],
+            commands: vec![
+                ADD_TO_HOUSE_NAMES.to_string(),
+                super::workspace_lint::LINT_WORKSPACE.to_string(),
+            ],
             ..ExecuteCommandOptions::default()
         }),
         diagnostic_provider: client.pull_diagnostics.then(|| {

@@ -14,7 +14,9 @@ mod convert;
 mod documents;
 mod hover;
 mod server;
+mod status;
 mod watch;
+mod workspace_lint;
 mod workspaces;
 
 use std::any::Any;
@@ -29,6 +31,8 @@ use tower_service::Service;
 
 pub use actions::{ADD_TO_HOUSE_NAMES, HOUSE_NAMES_FILE};
 pub use config::DEFAULT_DEBOUNCE;
+pub use status::{CorpusState, CorpusStatusParams};
+pub use workspace_lint::LINT_WORKSPACE;
 
 /// Requests handled at once; analyses run on the blocking pool, so this
 /// only bounds quick handlers waiting on them.

@@ -264,6 +264,9 @@ impl Backend {
     }
 
     async fn run_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+        if params.command == super::workspace_lint::LINT_WORKSPACE {
+            return Ok(Some(self.lint_workspace().await));
+        }
         if params.command != super::actions::ADD_TO_HOUSE_NAMES {
             return Err(Error::invalid_params(format!(
                 "unknown command `{}`",

@@ -26,6 +26,14 @@ pub enum ProjectKey {
 }
 
 impl ProjectKey {
+    /// The folder the project governs.
+    pub fn root(&self) -> &Path {
+        match self {
+            ProjectKey::Config(path) => path.parent().unwrap_or(path),
+            ProjectKey::Folder(folder) => folder,
+        }
+    }
+
     /// The project for a document at `path` (none for an untitled buffer).
     pub fn for_document(path: Option<&Path>, folders: &[PathBuf]) -> ProjectKey {
         let Some(path) = path else {

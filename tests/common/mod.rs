@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -48,8 +49,8 @@ pub struct Case {
     pub expect: Vec<Expected>,
 }
 
-/// One labelled finding. `match` (or `quote`, for the quote checks: the text
-/// between the marks) names the flagged text.
+/// One labelled finding. `match` (or its alias `quote`) is text of the case
+/// that the finding must overlap.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Expected {
     pub code: Option<String>,
@@ -148,9 +149,10 @@ fn flagged_text<'a>(source: &'a str, finding: &Finding) -> &'a str {
         .trim_matches(|c| "\"“”‘’'«»„".contains(c))
 }
 
-/// Lint every case and score the findings whose code is in `codes`. An
-/// expected finding is met by a finding with the same code, flagged text,
-/// severity and (when labelled) suggestion; each finding meets at most one.
+/// Lint every case and score the findings whose code is in `codes`. The
+/// k-th expected item with a given text labels the k-th occurrence of that
+/// text in the case; it is met by an unused finding of the same code and
+/// severity (and, when labelled, suggestion) whose range overlaps it.
 pub fn evaluate(linter: &Linter, cases: &[Case], codes: &[&str]) -> Evaluation {
     let mut evaluation = Evaluation::default();
     for code in codes {
@@ -162,12 +164,19 @@ pub fn evaluate(linter: &Linter, cases: &[Case], codes: &[&str]) -> Evaluation {
         let findings: Vec<Finding> =
             linter.lint(&doc).findings.into_iter().filter(|f| codes.contains(&f.code)).collect();
         let mut used = vec![false; findings.len()];
+        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
         for expected in &case.expect {
             let code = expected.code(default_code);
+            let occurrence = seen.entry(expected.text()).or_default();
+            let labelled = nth_occurrence(&case.text, expected.text(), *occurrence);
+            *occurrence += 1;
+            let Some(labelled) = labelled else {
+                panic!("case {}: {:?} does not occur that often in its text", case.id, expected.text());
+            };
             let hit = findings.iter().enumerate().position(|(i, f)| {
                 !used[i]
                     && f.code == code
-                    && flagged_text(&case.text, f) == expected.text()
+                    && overlaps(&f.range, &labelled)
                     && f.severity == expected.severity(code)
                     && expected.suggestion.as_ref().is_none_or(|s| f.suggestions.contains(s))
             });
@@ -179,8 +188,10 @@ pub fn evaluate(linter: &Linter, cases: &[Case], codes: &[&str]) -> Evaluation {
                 }
                 None => {
                     score.false_negatives += 1;
-                    let got: Vec<String> =
-                        findings.iter().map(|f| format!("{} {:?} {:?}", f.code, flagged_text(&case.text, f), f.suggestions)).collect();
+                    let got: Vec<String> = findings
+                        .iter()
+                        .map(|f| format!("{} {:?} {:?} {:?}", f.code, flagged_text(&case.text, f), f.severity, f.suggestions))
+                        .collect();
                     evaluation.misses.push(format!(
                         "MISSED [{}] {}: {code} {:?} (suggestion {:?}); got {got:?}",
                         case.category,
@@ -194,17 +205,30 @@ pub fn evaluate(linter: &Linter, cases: &[Case], codes: &[&str]) -> Evaluation {
         for (finding, _) in findings.iter().zip(&used).filter(|(_, used)| !**used) {
             evaluation.scores.entry(finding.code.to_string()).or_default().false_positives += 1;
             evaluation.misses.push(format!(
-                "EXTRA  [{}] {}: {} {:?} {:?}: {}",
+                "EXTRA  [{}] {}: {} {:?} {:?} {:?}: {}",
                 case.category,
                 case.id,
                 finding.code,
                 flagged_text(&case.text, finding),
+                finding.severity,
                 finding.suggestions,
                 finding.message
             ));
         }
     }
     evaluation
+}
+
+/// Byte range of the `n`-th (0-based) occurrence of `needle` in `text`.
+fn nth_occurrence(text: &str, needle: &str, n: usize) -> Option<Range<usize>> {
+    if needle.is_empty() {
+        return None;
+    }
+    text.match_indices(needle).nth(n).map(|(start, _)| start..start + needle.len())
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
 }
 
 /// Findings of `codes` at warning or above on every file of `dir/clean`,
