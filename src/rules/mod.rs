@@ -129,6 +129,9 @@ pub struct FactRule {
 pub struct NameThresholds {
     /// Mentions a spelling needs in the corpus to count as well attested.
     pub min_attested_mentions: usize,
+    /// Mentions a given name + surname needs to count as well attested: a
+    /// full name is repeated less often than a surname alone.
+    pub min_full_name_mentions: usize,
     /// A draft spelling is "rare" when its corpus count is at most this share
     /// of the well-attested spelling's count.
     pub max_variant_share: f64,
@@ -143,6 +146,7 @@ impl Default for NameThresholds {
     fn default() -> Self {
         NameThresholds {
             min_attested_mentions: 3,
+            min_full_name_mentions: 2,
             max_variant_share: 0.2,
             min_similarity: 0.88,
             divided_min_share: 0.25,
@@ -276,6 +280,7 @@ impl RuleSet {
         let t = &mut self.thresholds;
         if let Some(n) = spec.name_spelling {
             set_if(&mut t.names.min_attested_mentions, n.min_attested_mentions);
+            set_if(&mut t.names.min_full_name_mentions, n.min_full_name_mentions);
             set_if(&mut t.names.max_variant_share, n.max_variant_share);
             set_if(&mut t.names.min_similarity, n.min_similarity);
             set_if(&mut t.names.divided_min_share, n.divided_min_share);

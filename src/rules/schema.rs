@@ -109,6 +109,7 @@ pub(crate) struct ThresholdsSpec {
 #[serde(deny_unknown_fields)]
 pub(crate) struct NameThresholdsSpec {
     pub min_attested_mentions: Option<usize>,
+    pub min_full_name_mentions: Option<usize>,
     pub max_variant_share: Option<f64>,
     pub min_similarity: Option<f64>,
     pub divided_min_share: Option<f64>,

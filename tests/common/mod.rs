@@ -18,7 +18,9 @@ use copydesk::{Document, Finding, Severity};
 use serde::Deserialize;
 
 pub fn fixture_dir(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/accuracy").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/accuracy")
+        .join(name)
 }
 
 /// A linter over `dir/corpus` with the built-in rules plus `dir/rules`.
@@ -32,7 +34,11 @@ pub fn linter_for(dir: &Path) -> Linter {
     assert!(errors.is_empty(), "fixture rules must parse: {errors:?}");
     let (articles, warnings) = load_corpus(&[dir.join("corpus")]).expect("corpus loads");
     assert!(warnings.is_empty(), "{warnings:?}");
-    Linter::new(Arc::new(rules), Arc::new(Corpus::new(articles)), LintSettings::default())
+    Linter::new(
+        Arc::new(rules),
+        Arc::new(Corpus::new(articles)),
+        LintSettings::default(),
+    )
 }
 
 #[derive(Debug, Deserialize)]
@@ -63,7 +69,10 @@ pub struct Expected {
 
 impl Expected {
     fn text(&self) -> &str {
-        self.matched.as_deref().or(self.quote.as_deref()).unwrap_or("")
+        self.matched
+            .as_deref()
+            .or(self.quote.as_deref())
+            .unwrap_or("")
     }
 
     fn code<'a>(&'a self, default_code: &'a str) -> &'a str {
@@ -79,9 +88,31 @@ impl Expected {
     }
 }
 
+/// The cases of every `cases*.toml` in `dir`, in file-name order; ids must
+/// be unique across them.
 pub fn load_cases(dir: &Path) -> Vec<Case> {
-    let text = std::fs::read_to_string(dir.join("cases.toml")).expect("cases.toml");
-    toml::from_str::<Cases>(&text).expect("cases.toml parses").case
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("fixture dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            name.starts_with("cases") && name.ends_with(".toml")
+        })
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no cases*.toml in {}", dir.display());
+    let mut cases = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("read cases");
+        let parsed =
+            toml::from_str::<Cases>(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        cases.extend(parsed.case);
+    }
+    let mut ids: Vec<&str> = cases.iter().map(|c| c.id.as_str()).collect();
+    ids.sort();
+    let duplicate = ids.windows(2).find(|w| w[0] == w[1]);
+    assert!(duplicate.is_none(), "duplicate case id {duplicate:?}");
+    cases
 }
 
 /// Counts for one code.
@@ -95,12 +126,20 @@ pub struct Score {
 impl Score {
     pub fn precision(&self) -> f64 {
         let flagged = self.true_positives + self.false_positives;
-        if flagged == 0 { 1.0 } else { self.true_positives as f64 / flagged as f64 }
+        if flagged == 0 {
+            1.0
+        } else {
+            self.true_positives as f64 / flagged as f64
+        }
     }
 
     pub fn recall(&self) -> f64 {
         let expected = self.true_positives + self.false_negatives;
-        if expected == 0 { 1.0 } else { self.true_positives as f64 / expected as f64 }
+        if expected == 0 {
+            1.0
+        } else {
+            self.true_positives as f64 / expected as f64
+        }
     }
 }
 
@@ -161,8 +200,12 @@ pub fn evaluate(linter: &Linter, cases: &[Case], codes: &[&str]) -> Evaluation {
     let default_code = codes[0];
     for case in cases {
         let doc = Document::markdown(case.text.clone());
-        let findings: Vec<Finding> =
-            linter.lint(&doc).findings.into_iter().filter(|f| codes.contains(&f.code)).collect();
+        let findings: Vec<Finding> = linter
+            .lint(&doc)
+            .findings
+            .into_iter()
+            .filter(|f| codes.contains(&f.code))
+            .collect();
         let mut used = vec![false; findings.len()];
         let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
         for expected in &case.expect {
@@ -171,14 +214,20 @@ pub fn evaluate(linter: &Linter, cases: &[Case], codes: &[&str]) -> Evaluation {
             let labelled = nth_occurrence(&case.text, expected.text(), *occurrence);
             *occurrence += 1;
             let Some(labelled) = labelled else {
-                panic!("case {}: {:?} does not occur that often in its text", case.id, expected.text());
+                panic!(
+                    "case {}: {:?} does not occur that often in its text",
+                    case.id,
+                    expected.text()
+                );
             };
             let hit = findings.iter().enumerate().position(|(i, f)| {
                 !used[i]
                     && f.code == code
                     && overlaps(&f.range, &labelled)
                     && f.severity == expected.severity(code)
-                    && expected.suggestion.as_ref().is_none_or(|s| f.suggestions.contains(s))
+                    && expected.suggestion.as_ref().is_none_or(|s| {
+                        fixes_alike(&case.text, &labelled, s, &f.range, &f.suggestions)
+                    })
             });
             let score = evaluation.scores.entry(code.to_string()).or_default();
             match hit {
@@ -190,7 +239,15 @@ pub fn evaluate(linter: &Linter, cases: &[Case], codes: &[&str]) -> Evaluation {
                     score.false_negatives += 1;
                     let got: Vec<String> = findings
                         .iter()
-                        .map(|f| format!("{} {:?} {:?} {:?}", f.code, flagged_text(&case.text, f), f.severity, f.suggestions))
+                        .map(|f| {
+                            format!(
+                                "{} {:?} {:?} {:?}",
+                                f.code,
+                                flagged_text(&case.text, f),
+                                f.severity,
+                                f.suggestions
+                            )
+                        })
                         .collect();
                     evaluation.misses.push(format!(
                         "MISSED [{}] {}: {code} {:?} (suggestion {:?}); got {got:?}",
@@ -203,7 +260,11 @@ pub fn evaluate(linter: &Linter, cases: &[Case], codes: &[&str]) -> Evaluation {
             }
         }
         for (finding, _) in findings.iter().zip(&used).filter(|(_, used)| !**used) {
-            evaluation.scores.entry(finding.code.to_string()).or_default().false_positives += 1;
+            evaluation
+                .scores
+                .entry(finding.code.to_string())
+                .or_default()
+                .false_positives += 1;
             evaluation.misses.push(format!(
                 "EXTRA  [{}] {}: {} {:?} {:?} {:?}: {}",
                 case.category,
@@ -224,7 +285,28 @@ fn nth_occurrence(text: &str, needle: &str, n: usize) -> Option<Range<usize>> {
     if needle.is_empty() {
         return None;
     }
-    text.match_indices(needle).nth(n).map(|(start, _)| start..start + needle.len())
+    text.match_indices(needle)
+        .nth(n)
+        .map(|(start, _)| start..start + needle.len())
+}
+
+/// Whether one of the finding's suggestions turns the text into what the
+/// label's suggestion does: "Schmitt" → "Schmidt" fixes "Müller-Schmitt" as
+/// well as "Müller-Schmitt" → "Müller-Schmidt" would.
+fn fixes_alike(
+    text: &str,
+    labelled: &Range<usize>,
+    wanted: &str,
+    flagged: &Range<usize>,
+    offered: &[String],
+) -> bool {
+    let replace = |range: &Range<usize>, with: &str| {
+        format!("{}{with}{}", &text[..range.start], &text[range.end..])
+    };
+    let expected = replace(labelled, wanted);
+    offered
+        .iter()
+        .any(|suggestion| replace(flagged, suggestion) == expected)
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {

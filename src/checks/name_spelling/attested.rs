@@ -14,7 +14,8 @@ use crate::rules::NameThresholds;
 use crate::text::names::is_capitalised;
 use crate::text::similarity::{Kinship, kinship, transliteration_key};
 
-/// A spelling the corpus uses at least `min_attested_mentions` times.
+/// A spelling the corpus uses at least `min_attested_mentions` times
+/// (`min_full_name_mentions` for a given name + surname).
 #[derive(Debug, Clone)]
 pub(super) struct Attested {
     pub spelling: String,
@@ -43,7 +44,16 @@ impl AttestedNames {
         let mut entries: Vec<Attested> = names
             .iter()
             .filter(|(spelling, stats)| {
-                stats.mentions >= thresholds.min_attested_mentions && is_name_like(spelling)
+                let needed = if spelling.contains(' ') {
+                    thresholds.min_full_name_mentions
+                } else {
+                    thresholds.min_attested_mentions
+                };
+                // A word the corpus also writes in lower case ("President",
+                // "Residents") is a capitalised common word, not a name.
+                stats.mentions >= needed
+                    && is_name_like(spelling)
+                    && (spelling.contains(' ') || !names.is_common_word(spelling))
             })
             .map(|(spelling, stats)| Attested {
                 spelling: spelling.to_string(),
@@ -59,7 +69,7 @@ impl AttestedNames {
             let words: Vec<&str> = entry.spelling.split(' ').collect();
             match words.as_slice() {
                 [_single] => {
-                    for key in deletion_keys(&transliteration_key(&entry.spelling)) {
+                    for key in lookup_keys(&entry.spelling) {
                         by_key.entry(key).or_default().push(index);
                     }
                 }
@@ -84,7 +94,7 @@ impl AttestedNames {
     /// mentioned first.
     pub(super) fn neighbours(&self, word: &str, min_similarity: f64) -> Vec<Neighbour<'_>> {
         let mut seen = HashSet::new();
-        let mut found: Vec<Neighbour> = deletion_keys(&transliteration_key(word))
+        let mut found: Vec<Neighbour> = lookup_keys(word)
             .iter()
             .filter_map(|key| self.by_key.get(key))
             .flatten()
@@ -156,6 +166,16 @@ fn is_name_like(spelling: &str) -> bool {
             .iter()
             .all(|w| is_capitalised(w) && w.chars().count() >= 3 && !w.contains('-'))
         && !words.iter().all(|w| w.chars().all(|c| c.is_uppercase()))
+}
+
+/// Deletion keys of both the transliteration key and the plain lower-case
+/// spelling: folding can shorten one spelling more than its neighbour
+/// ("Leyen" folds to "leen", "Leyan" to "leian"), and the plain letters
+/// still share a deletion ("leyn").
+fn lookup_keys(spelling: &str) -> Vec<String> {
+    let mut keys = deletion_keys(&transliteration_key(spelling));
+    keys.extend(deletion_keys(&format!("={}", spelling.to_lowercase())));
+    keys
 }
 
 /// The key itself and every key with one or two letters deleted. Two
