@@ -280,7 +280,10 @@ impl RuleSet {
         let t = &mut self.thresholds;
         if let Some(n) = spec.name_spelling {
             set_if(&mut t.names.min_attested_mentions, n.min_attested_mentions);
-            set_if(&mut t.names.min_full_name_mentions, n.min_full_name_mentions);
+            set_if(
+                &mut t.names.min_full_name_mentions,
+                n.min_full_name_mentions,
+            );
             set_if(&mut t.names.max_variant_share, n.max_variant_share);
             set_if(&mut t.names.min_similarity, n.min_similarity);
             set_if(&mut t.names.divided_min_share, n.divided_min_share);

@@ -86,8 +86,19 @@ pub fn transliteration_key(spelling: &str) -> String {
 }
 
 /// Double Metaphone primary and alternate codes of a single word.
+/// rphonetic slices its input by byte and panics inside a multi-byte
+/// letter ("Élysée"), so it only ever sees accent-stripped ASCII; a word
+/// with other letters has no phonetic key.
 pub fn phonetic_keys(encoder: &DoubleMetaphone, word: &str) -> (String, String) {
-    let result = encoder.double_metaphone(word);
+    let ascii: String = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(strip_accents)
+        .collect();
+    if !ascii.is_ascii() {
+        return (String::new(), String::new());
+    }
+    let result = encoder.double_metaphone(&ascii);
     (result.primary(), result.alternate())
 }
 
@@ -193,5 +204,23 @@ mod tests {
         );
         assert_eq!(kinship(&e, "Rubio", "Rutte", 0.88), None);
         assert_eq!(kinship(&e, "Merz", "Merz", 0.88), None);
+    }
+
+    #[test]
+    fn accented_and_non_latin_words_never_panic_the_phonetic_encoder() {
+        let e = encoder();
+        for word in [
+            "Élysée",
+            "Hôtel",
+            "Agnès",
+            "Müller-Schmitt",
+            "Київ",
+            "Ærø",
+            "Łódź",
+        ] {
+            let _ = phonetic_keys(&e, word);
+            let _ = kinship(&e, word, "Elysee", 0.88);
+        }
+        assert_eq!(phonetic_keys(&e, "Élysée"), phonetic_keys(&e, "Elysee"));
     }
 }

@@ -313,13 +313,24 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-/// Findings of `codes` at warning or above on every file of `dir/clean`,
-/// and the number of words linted.
+/// Well-edited prose for the "quiet on clean text" tests: the shared
+/// `tests/accuracy/clean` folder plus the fixture's own `clean` folder.
+pub fn clean_dirs(fixture: &Path) -> Vec<PathBuf> {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/accuracy/clean");
+    [shared, fixture.join("clean")]
+        .into_iter()
+        .filter(|d| d.is_dir())
+        .collect()
+}
+
+/// Findings of `codes` at warning or above on every file of the clean
+/// folders of `dir`, and the number of words linted.
 pub fn clean_prose_warnings(linter: &Linter, dir: &Path, codes: &[&str]) -> (Vec<String>, usize) {
     let mut warnings = Vec::new();
     let mut words = 0;
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir.join("clean"))
-        .expect("clean dir")
+    let mut paths: Vec<PathBuf> = clean_dirs(dir)
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).expect("clean dir"))
         .map(|e| e.expect("entry").path())
         .collect();
     paths.sort();

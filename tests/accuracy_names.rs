@@ -1,0 +1,47 @@
+//! Accuracy of `name-spelling` on the labelled fixture set in
+//! tests/accuracy/names: precision and recall printed, and floors enforced.
+
+mod common;
+
+use common::{clean_prose_warnings, evaluate, fixture_dir, linter_for, load_cases};
+
+const CODE: &str = "name-spelling";
+
+#[test]
+fn name_spelling_precision_and_recall() {
+    let dir = fixture_dir("names");
+    let linter = linter_for(&dir);
+    let cases = load_cases(&dir);
+    let positives: usize = cases.iter().map(|c| c.expect.len()).sum();
+    let negatives = cases.iter().filter(|c| c.expect.is_empty()).count();
+    assert!(
+        positives >= 40 && negatives >= 40,
+        "{positives} positive and {negatives} negative cases"
+    );
+    let evaluation = evaluate(&linter, &cases, &[CODE]);
+    evaluation.print(&format!(
+        "name-spelling: {} cases ({positives} expected findings, {negatives} clean)",
+        cases.len()
+    ));
+    let score = evaluation.score(CODE);
+    assert!(score.precision() >= 0.95, "precision below 95%: {score}");
+    assert!(score.recall() >= 0.90, "recall below 90%: {score}");
+}
+
+#[test]
+fn name_spelling_is_quiet_on_well_edited_prose() {
+    let dir = fixture_dir("names");
+    let (warnings, words) = clean_prose_warnings(&linter_for(&dir), &dir, &[CODE]);
+    println!(
+        "name-spelling on clean prose: {} warnings in {words} words",
+        warnings.len()
+    );
+    for warning in &warnings {
+        println!("  {warning}");
+    }
+    assert!(words >= 5_000, "only {words} words of clean prose");
+    assert!(
+        warnings.len() * 2_000 <= words,
+        "more than 1 warning per 2,000 words"
+    );
+}
