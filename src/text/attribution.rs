@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::claims::ROLE_WORDS;
 use super::names::name_mentions;
 use super::quotes::{Quotation, QuoteScan, word_count};
 use crate::document::{BlockKind, Document};
@@ -190,9 +191,19 @@ pub fn attribute(
     for quotation in &scan.quotations {
         let block = &doc.blocks()[quotation.block];
         let in_heading = block.kind == BlockKind::Heading;
-        let context = sentence_context(doc, quotation);
-        let outside = blank_quotations(prose, &context, &scan.quotations);
-        let mut record = match find_cue(&outside, cues, quotation.range.start - context.start) {
+        let mut context = sentence_context(doc, quotation);
+        let mut outside = blank_quotations(prose, &context, &scan.quotations);
+        let mut cue = find_cue(&outside, cues, quotation.range.start - context.start);
+        if cue.is_none()
+            && let Some(extended) = with_trailing_cue(doc, quotation, &context, cues)
+        {
+            // "“Where were you?” Okafor asked.": the question mark ended the
+            // sentence before its attribution.
+            context = extended;
+            outside = blank_quotations(prose, &context, &scan.quotations);
+            cue = find_cue(&outside, cues, quotation.range.start - context.start);
+        }
+        let mut record = match cue {
             Some((cue, speaker)) => {
                 let speaker = speaker
                     .map(|s| resolve_pronoun(doc, &mut antecedents, s, quotation.range.start));
@@ -235,6 +246,37 @@ fn sentence_context(doc: &Document, quotation: &Quotation) -> Range<usize> {
         (Some(first), Some(last)) => first.start..last.end,
         _ => quotation.range.clone(),
     }
+}
+
+/// The context extended by the next sentence when the quotation ends its
+/// sentence with "?" or "!" and the next sentence opens with a cue within
+/// its first few words ("Okafor asked the chamber.").
+fn with_trailing_cue(
+    doc: &Document,
+    quotation: &Quotation,
+    context: &Range<usize>,
+    cues: &Cues,
+) -> Option<Range<usize>> {
+    let prose = doc.prose();
+    let inner = prose.get(quotation.inner.clone())?.trim_end();
+    if !(inner.ends_with('?') || inner.ends_with('!')) {
+        return None;
+    }
+    if prose.get(quotation.range.end..context.end)?.trim().len() > 1 {
+        return None;
+    }
+    let block = &doc.blocks()[quotation.block];
+    let next = block.sentences.iter().find(|s| s.start >= context.end)?;
+    let opening: Vec<String> = prose
+        .get(next.clone())?
+        .unicode_words()
+        .take(5)
+        .map(str::to_lowercase)
+        .collect();
+    opening
+        .iter()
+        .any(|w| cues.verbs.contains(w))
+        .then(|| context.start..next.end)
 }
 
 /// The context's prose with every quotation in it blanked, same length, so
@@ -287,7 +329,7 @@ fn find_cue(outside: &str, cues: &Cues, quote_at: usize) -> Option<(String, Opti
     let verb = words
         .iter()
         .enumerate()
-        .find(|(_, w)| cues.verbs.contains(&w.lower));
+        .find(|(index, w)| cues.verbs.contains(&w.lower) && !is_agentless_passive(&words, *index));
     if let Some((index, word)) = verb {
         let speaker =
             speaker_near(outside, &words, word.range.start, word.range.end).or_else(|| {
@@ -309,6 +351,16 @@ fn find_cue(outside: &str, cues: &Cues, quote_at: usize) -> Option<(String, Opti
     let lead = before.strip_suffix(':')?;
     let speaker = speaker_near(outside, &words, lead.len(), lead.len())?;
     Some((":".to_string(), Some(speaker)))
+}
+
+/// "what was called “…”", "the text was described as “…”": a cue verb in
+/// the passive with no "by …" names nobody.
+fn is_agentless_passive(words: &[Word], index: usize) -> bool {
+    const AUXILIARIES: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
+    let passive = index
+        .checked_sub(1)
+        .is_some_and(|i| AUXILIARIES.contains(&words[i].lower.as_str()));
+    passive && !words[index + 1..].iter().take(3).any(|w| w.lower == "by")
 }
 
 fn find_phrase(text: &str, phrase: &str) -> Option<usize> {
@@ -363,6 +415,10 @@ fn speaker_near(
         if PRONOUNS.contains(&first.as_str()) || DETERMINERS.contains(&first.as_str()) {
             continue;
         }
+        let text = without_titles(&text);
+        if text.is_empty() {
+            continue;
+        }
         candidates.push((
             distance(&mention.range),
             Speaker {
@@ -413,6 +469,49 @@ fn speaker_near(
         .filter(|(d, _)| *d <= 6)
         .min_by_key(|(d, s)| (*d, s.kind as u8))
         .map(|(_, s)| s)
+}
+
+/// A name mention without the titles before it: "Secretary of State Marco
+/// Rubio" is "Marco Rubio", so speakers compare by the person.
+fn without_titles(mention: &str) -> String {
+    const QUALIFIERS: &[&str] = &[
+        "state",
+        "foreign",
+        "defence",
+        "defense",
+        "prime",
+        "deputy",
+        "first",
+        "vice",
+        "army",
+        "interior",
+        "finance",
+        "kremlin",
+        "councillor",
+        "captain",
+        "coach",
+        "manager",
+        "sir",
+        "dame",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "of",
+        "the",
+        "former",
+        "special",
+        "nato",
+        "un",
+        "us",
+    ];
+    let words: Vec<&str> = mention.split(' ').collect();
+    let is_title = |w: &&&str| {
+        let lower = w.to_lowercase();
+        ROLE_WORDS.contains(&lower.as_str()) || QUALIFIERS.contains(&lower.as_str())
+    };
+    let titles = words.iter().take_while(is_title).count();
+    words[titles..].join(" ")
 }
 
 /// Give a pronoun the nearest full name mentioned before the quotation.
@@ -525,7 +624,7 @@ mod tests {
     fn the_news_structures_find_their_speaker() {
         assert_eq!(
             speaker_of("“We will not close the port,” Mayor Ana Ruiz said."),
-            Some("Mayor Ana Ruiz".into())
+            Some("Ana Ruiz".into())
         );
         assert_eq!(
             speaker_of("“We will not close the port,” said Ana Ruiz."),
@@ -594,6 +693,10 @@ mod tests {
         assert!(!records("The deal collapsed. “Nobody trusts the numbers any more.”")[0].2);
         assert!(!records("The talks ended.\n\n“Nobody trusts the numbers any more.”")[0].2);
         assert!(!records("The so-called “iron budget” passed on Tuesday.")[0].2);
+        assert!(!records("It was called “a decision everyone saw coming” at the time.")[0].2);
+        assert!(records("“Where were the ministers?” Okafor asked the chamber.")[0].2);
+        assert!(!records("“Where were the ministers?” Nobody knew. Okafor asked later.")[0].2);
+        assert!(records("It was called “a decision everyone saw coming” by Ruiz.")[0].2);
         let after_unattributed =
             records("The talks ended. “Nobody trusts them now.”\n\n“Nothing will change at all.”");
         assert!(!after_unattributed[1].2);

@@ -37,7 +37,7 @@ const MONTHS: &[&str] = &[
 ];
 
 /// Words that make a phrase a title or role.
-const ROLE_WORDS: &[&str] = &[
+pub(crate) const ROLE_WORDS: &[&str] = &[
     "president",
     "minister",
     "chancellor",

@@ -189,8 +189,8 @@ fn flagged_text<'a>(source: &'a str, finding: &Finding) -> &'a str {
 }
 
 /// Lint every case and score the findings whose code is in `codes`. The
-/// k-th expected item with a given text labels the k-th occurrence of that
-/// text in the case; it is met by an unused finding of the same code and
+/// k-th expected item with a given code and text labels the k-th occurrence
+/// of that text in the case; it is met by an unused finding of the same code and
 /// severity (and, when labelled, suggestion) whose range overlaps it.
 pub fn evaluate(linter: &Linter, cases: &[Case], codes: &[&str]) -> Evaluation {
     let mut evaluation = Evaluation::default();
@@ -207,10 +207,10 @@ pub fn evaluate(linter: &Linter, cases: &[Case], codes: &[&str]) -> Evaluation {
             .filter(|f| codes.contains(&f.code))
             .collect();
         let mut used = vec![false; findings.len()];
-        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut seen: BTreeMap<(&str, &str), usize> = BTreeMap::new();
         for expected in &case.expect {
             let code = expected.code(default_code);
-            let occurrence = seen.entry(expected.text()).or_default();
+            let occurrence = seen.entry((code, expected.text())).or_default();
             let labelled = nth_occurrence(&case.text, expected.text(), *occurrence);
             *occurrence += 1;
             let Some(labelled) = labelled else {

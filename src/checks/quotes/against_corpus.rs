@@ -42,7 +42,11 @@ pub(super) fn compare(check: &QuoteCheck, doc: &Document, record: &QuoteRecord) 
         (Some(a), Some(b)) => same_person(a, b),
         _ => true, // unknown on either side: do not accuse anyone
     };
-    let exact: Vec<&CorpusMatch> = matches.iter().filter(|m| *m.words == words).collect();
+    // Quoting only part of a remark, word for word, is not a misquote.
+    let exact: Vec<&CorpusMatch> = matches
+        .iter()
+        .filter(|m| is_excerpt(&words, m.words))
+        .collect();
     if !exact.is_empty() {
         if exact.iter().any(|m| same_speaker(m)) {
             return None;
@@ -94,6 +98,11 @@ pub(super) fn compare(check: &QuoteCheck, doc: &Document, record: &QuoteRecord) 
         &near_identical,
         "gives a near-identical quotation to",
     ))
+}
+
+/// Whether `draft` is `corpus` or a run of its words.
+fn is_excerpt(draft: &[String], corpus: &[String]) -> bool {
+    !draft.is_empty() && corpus.windows(draft.len()).any(|run| run == draft)
 }
 
 /// A corpus quotation similar to the draft's, with its speaker's name.
@@ -258,7 +267,9 @@ mod tests {
         assert_eq!(report.findings.len(), 1);
         assert_eq!(report.findings[0].code, MISATTRIBUTED);
         assert!(
-            report.findings[0].message.contains("Mayor Ana Ruiz"),
+            report.findings[0]
+                .message
+                .contains("to Ana Ruiz, not Tom Lee"),
             "{}",
             report.findings[0].message
         );
