@@ -276,7 +276,7 @@ fn with_trailing_cue(
     opening
         .iter()
         .any(|w| cues.verbs.contains(w))
-        .then(|| context.start..next.end)
+        .then_some(context.start..next.end)
 }
 
 /// The context's prose with every quotation in it blanked, same length, so
