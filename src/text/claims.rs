@@ -482,12 +482,53 @@ pub fn normalise_role(text: &str) -> Option<String> {
         .then(|| words.join(" "))
 }
 
-/// Whether two normalised roles can describe the same post: equal, or one's
-/// words all within the other's ("minister" and "defence minister").
+/// Words that change which post a role is: a deputy mayor is not the mayor.
+const ROLE_RANKS: &[&str] = &["deputy", "vice", "assistant"];
+/// Words that name a portfolio or service: a foreign minister is not the
+/// defence minister. Other words ("Finnish", "NATO's") only say where.
+const ROLE_PORTFOLIOS: &[&str] = &[
+    "prime",
+    "foreign",
+    "defence",
+    "finance",
+    "interior",
+    "justice",
+    "health",
+    "army",
+    "navy",
+    "state",
+    "economy",
+    "energy",
+    "trade",
+    "home",
+    "culture",
+    "education",
+    "transport",
+    "environment",
+    "agriculture",
+    "treasury",
+    "port",
+    "union",
+    "press",
+];
+
+/// Whether two normalised roles can describe the same post: the same rank,
+/// and the post's words of one all within the other's ("minister" and
+/// "defence minister"; "NATO's secretary-general" and "the alliance's
+/// secretary-general").
 pub fn roles_compatible(a: &str, b: &str) -> bool {
-    let set_a: BTreeSet<&str> = a.split(' ').collect();
-    let set_b: BTreeSet<&str> = b.split(' ').collect();
-    set_a.is_subset(&set_b) || set_b.is_subset(&set_a)
+    let (ranks_a, post_a) = role_core(a);
+    let (ranks_b, post_b) = role_core(b);
+    ranks_a == ranks_b && (post_a.is_subset(&post_b) || post_b.is_subset(&post_a))
+}
+
+fn role_core(role: &str) -> (BTreeSet<&str>, BTreeSet<&str>) {
+    let words = role.split([' ', '-']).filter(|w| !w.is_empty());
+    let ranks = words.clone().filter(|w| ROLE_RANKS.contains(w)).collect();
+    let post = words
+        .filter(|w| is_role_word(w) || ROLE_PORTFOLIOS.contains(w))
+        .collect();
+    (ranks, post)
 }
 
 /// The content words of a sentence, for comparing what two statements are
@@ -649,6 +690,17 @@ mod tests {
     fn roles_compare_by_words() {
         assert!(roles_compatible("minister", "defence minister"));
         assert!(!roles_compatible("foreign minister", "defence minister"));
+        assert!(!roles_compatible("deputy mayor", "mayor"));
+        assert!(!roles_compatible(
+            "deputy secretary-general",
+            "nato's secretary-general"
+        ));
+        assert!(roles_compatible(
+            "alliance's secretary-general",
+            "nato's secretary-general"
+        ));
+        assert!(roles_compatible("finnish president", "president"));
+        assert!(!roles_compatible("union leader", "port director"));
         assert_eq!(
             normalise_role("Defense Secretary").as_deref(),
             Some("defence secretary")

@@ -50,7 +50,7 @@ pub(super) fn check(
                 a.document
                     .prose()
                     .get(best.statement.location.range())
-                    .map(str::to_string)
+                    .map(|role| role.split_whitespace().collect::<Vec<_>>().join(" "))
             })
             .unwrap_or_default();
         let message = format!(

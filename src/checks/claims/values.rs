@@ -75,7 +75,7 @@ pub(super) fn check(
         .map(|g| {
             format!(
                 "{} ({})",
-                describe(g.value(), claim, doc.source()),
+                describe(check, g, claim, doc.source()),
                 articles(article_count(&g.statements))
             )
         })
@@ -87,7 +87,12 @@ pub(super) fn check(
     );
     let mut finding = Finding::new(CODE, Severity::Warning, claim.range.clone(), message);
     if backing.len() == 1
-        && let Some(replacement) = render(first.value(), claim, written)
+        && let Some(replacement) = render(
+            first.value(),
+            corpus_wording(check, first).as_deref(),
+            claim,
+            written,
+        )
     {
         finding = finding.with_suggestion(replacement);
     }
@@ -111,9 +116,9 @@ fn divided(
 ) -> Finding {
     let message = format!(
         "The reference corpus is divided on this: {} in {}, {} in {}",
-        describe(ours.value(), claim, doc.source()),
+        describe(check, ours, claim, doc.source()),
         articles(article_count(&ours.statements)),
-        describe(rival.value(), claim, doc.source()),
+        describe(check, rival, claim, doc.source()),
         articles(article_count(&rival.statements)),
     );
     let mut finding = Finding::new(CODE, Severity::Info, claim.range.clone(), message);
@@ -155,14 +160,18 @@ fn agrees(draft: &ClaimValue, corpus: &ClaimValue) -> bool {
     }
 }
 
-/// The corpus value in words, with the draft's unit: "19 points", "Sunday".
-fn describe(value: &ClaimValue, claim: &Claim, source: &str) -> String {
-    match value {
+/// The corpus value with the draft's unit: "19 points", "$100bn", "Sunday".
+/// A figure in the draft's scale is given as the corpus wrote it.
+fn describe(check: &ClaimCheck, group: &ValueGroup, claim: &Claim, source: &str) -> String {
+    match group.value() {
         ClaimValue::Quantity(q) => {
             let unit = claim_unit_word(claim, source);
+            let number = match corpus_wording(check, group) {
+                Some(written) if same_scale(q, claim) => written,
+                _ => format_number(in_draft_units(q, claim)),
+            };
             format!(
-                "{}{}",
-                format_number(in_draft_units(q, claim)),
+                "{number}{}",
                 unit.map(|u| format!(" {u}")).unwrap_or_default()
             )
         }
@@ -172,6 +181,40 @@ fn describe(value: &ClaimValue, claim: &Claim, source: &str) -> String {
             capitalise(MONTH_NAMES[(*month as usize).saturating_sub(1) % 12])
         ),
         ClaimValue::Role { role, .. } => role.clone(),
+    }
+}
+
+/// How the corpus wrote a group's figure ("600,000", "€40 million"), with
+/// the currency sign before it and its spacing made plain.
+fn corpus_wording(check: &ClaimCheck, group: &ValueGroup) -> Option<String> {
+    let statement = group.statements.first()?.statement;
+    let ClaimValue::Quantity(q) = &statement.claim.value else {
+        return None;
+    };
+    let prose = check.corpus.article(statement.location)?.document.prose();
+    let written = prose.get(q.range.clone())?;
+    let sign = prose
+        .get(..q.range.start)?
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '$' | '€' | '£' | '¥'))
+        .map(String::from)
+        .unwrap_or_default();
+    Some(format!(
+        "{sign}{}",
+        written.split_whitespace().collect::<Vec<_>>().join(" ")
+    ))
+}
+
+/// Whether the corpus figure and the draft's are stated in the same unit
+/// (no conversion between them).
+fn same_scale(corpus: &Quantity, claim: &Claim) -> bool {
+    match &claim.value {
+        ClaimValue::Quantity(draft) if draft.stated != 0.0 && corpus.stated != 0.0 => {
+            let ratio = (corpus.value / corpus.stated) / (draft.value / draft.stated);
+            (ratio - 1.0).abs() < 1e-9
+        }
+        _ => false,
     }
 }
 
@@ -220,33 +263,58 @@ fn in_draft_units(corpus: &Quantity, claim: &Claim) -> f64 {
     }
 }
 
+/// A number for a message: thousands separated from 10,000 up.
 fn format_number(value: f64) -> String {
-    if (value - value.round()).abs() < 1e-9 {
-        format!("{}", value.round() as i64)
+    if (value - value.round()).abs() >= 1e-9 {
+        return format!("{value:.2}").trim_end_matches('0').to_string();
+    }
+    let digits = (value.round() as i64).unsigned_abs().to_string();
+    let grouped = if digits.len() > 4 {
+        let mut out = String::new();
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(digit);
+        }
+        out
     } else {
-        format!("{value:.2}").trim_end_matches('0').to_string()
+        digits
+    };
+    if value < 0.0 {
+        format!("-{grouped}")
+    } else {
+        grouped
     }
 }
 
-/// The replacement for the draft's value, in the draft's style.
-fn render(value: &ClaimValue, claim: &Claim, written: &str) -> Option<String> {
+/// The replacement for the draft's value, in the draft's style: digits
+/// stay digits with the draft's own suffix ("%", "bn"), words stay words.
+fn render(
+    value: &ClaimValue,
+    corpus: Option<&str>,
+    claim: &Claim,
+    written: &str,
+) -> Option<String> {
     match (value, &claim.value) {
         (ClaimValue::Quantity(q), ClaimValue::Quantity(draft)) => {
             if draft.low != draft.high || q.low != q.high {
                 return None; // an approximate figure on either side: the wording is the editor's call
             }
             let number = in_draft_units(q, claim);
-            if written.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-                let suffix: String = written
-                    .chars()
-                    .skip_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-                    .collect();
-                if !suffix.is_empty() {
-                    return None; // "1.2bn", "9th": leave the form to the editor
-                }
-                Some(format_number(number))
-            } else {
-                number_word(number, written)
+            if !written.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                return number_word(number, written);
+            }
+            let (_, draft_suffix) = split_number(written);
+            let corpus_number = corpus
+                .map(|c| c.trim_start_matches(['$', '€', '£', '¥']))
+                .filter(|_| same_scale(q, claim))
+                .map(split_number)
+                .filter(|(digits, _)| !digits.is_empty());
+            match corpus_number {
+                Some((digits, _)) => Some(format!("{digits}{draft_suffix}")),
+                None if draft_suffix.is_empty() => Some(format_number(number)),
+                None => None, // "9th", "1.2bn" from a converted figure: the editor's call
             }
         }
         (ClaimValue::Weekday(day), _) => Some(capitalise(WEEKDAYS[*day])),
@@ -260,6 +328,15 @@ fn render(value: &ClaimValue, claim: &Claim, written: &str) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// "600,000" → ("600,000", ""); "40%" → ("40", "%"); "50 million" → ("50", " million").
+fn split_number(written: &str) -> (&str, &str) {
+    let end = written
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == ','))
+        .map_or(written.len(), |(i, _)| i);
+    written.split_at(end)
 }
 
 fn number_word(number: f64, written: &str) -> Option<String> {
