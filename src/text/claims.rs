@@ -197,7 +197,13 @@ pub fn claim_context(prose: &str, claim: &Claim) -> Vec<(String, usize)> {
                 continue;
             }
             let lemma = singular(&lower);
-            if lemma == measure || MEASURE_WORDS.contains(&lemma.as_str()) {
+            // Weekdays and months are values of their own, not what a
+            // statement is about: "on Thursday" links a strike and a summit.
+            if lemma == measure
+                || MEASURE_WORDS.contains(&lemma.as_str())
+                || WEEKDAYS.contains(&lower.as_str())
+                || MONTHS.contains(&lower.as_str())
+            {
                 continue;
             }
             words.push((lemma, distance));
@@ -545,6 +551,7 @@ pub fn context_words(text: &str) -> BTreeSet<String> {
 
 const STOPWORDS: &[&str] = &[
     "the",
+    "both",
     "and",
     "for",
     "was",
