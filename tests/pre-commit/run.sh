@@ -25,7 +25,7 @@ pre_commit="$work/venv/bin/pre-commit"
 export PRE_COMMIT_HOME="$work/cache"
 # `cargo install` honours CARGO_TARGET_DIR: reuse this checkout's release
 # build instead of compiling everything a second time.
-export CARGO_TARGET_DIR="$repo/target"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}"
 export GIT_AUTHOR_NAME=copydesk GIT_AUTHOR_EMAIL=ci@copydesk.invalid
 export GIT_COMMITTER_NAME=copydesk GIT_COMMITTER_EMAIL=ci@copydesk.invalid
 
