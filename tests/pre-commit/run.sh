@@ -11,6 +11,7 @@ PRE_COMMIT_VERSION=4.7.0
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+trap 'echo "pre-commit test: FAILED at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 fail() {
   echo "pre-commit test: FAILED: $*" >&2
@@ -19,7 +20,8 @@ fail() {
 
 echo "-- installing pre-commit $PRE_COMMIT_VERSION into a virtualenv"
 python3 -m venv "$work/venv"
-timeout 300 "$work/venv/bin/pip" install --quiet --disable-pip-version-check "pre-commit==$PRE_COMMIT_VERSION"
+timeout 300 "$work/venv/bin/pip" install --quiet --disable-pip-version-check "pre-commit==$PRE_COMMIT_VERSION" \
+  || timeout 300 "$work/venv/bin/pip" install --quiet --disable-pip-version-check "pre-commit==$PRE_COMMIT_VERSION"
 pre_commit="$work/venv/bin/pre-commit"
 
 export PRE_COMMIT_HOME="$work/cache"
