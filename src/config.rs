@@ -49,10 +49,19 @@ enum OneOrMany {
     Many(Vec<String>),
 }
 
+/// `cache = ".copydesk-cache"` or `cache = false`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum CacheSetting {
+    Enabled(bool),
+    Folder(String),
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
     rules: Option<String>,
+    cache: Option<CacheSetting>,
     builtin_rules: Option<bool>,
     corpus: Option<OneOrMany>,
     include: Option<Vec<String>>,
@@ -70,6 +79,9 @@ struct CheckConfig {
     severity: Option<Severity>,
 }
 
+/// Where the corpus index cache goes, beside copydesk.toml.
+pub const DEFAULT_CACHE_DIR: &str = ".copydesk-cache";
+
 /// A configuration with every path made absolute against its folder.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -85,6 +97,8 @@ pub struct Config {
     pub exclude: Vec<String>,
     pub fail_on: Option<FailOn>,
     pub settings: LintSettings,
+    /// Folder of the corpus index cache; `None` turns caching off.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Config {
@@ -92,7 +106,6 @@ impl Config {
     pub fn default_for(root: PathBuf) -> Config {
         Config {
             path: None,
-            root,
             rules_dir: None,
             builtin_rules: true,
             corpus_dirs: Vec::new(),
@@ -100,6 +113,8 @@ impl Config {
             exclude: Vec::new(),
             fail_on: None,
             settings: LintSettings::default(),
+            cache_dir: Some(root.join(DEFAULT_CACHE_DIR)),
+            root,
         }
     }
 
@@ -157,6 +172,11 @@ impl Config {
             exclude: file.exclude,
             fail_on: file.fail_on,
             settings,
+            cache_dir: match file.cache {
+                None | Some(CacheSetting::Enabled(true)) => Some(root.join(DEFAULT_CACHE_DIR)),
+                Some(CacheSetting::Enabled(false)) => None,
+                Some(CacheSetting::Folder(dir)) => Some(root.join(dir)),
+            },
             root,
         })
     }

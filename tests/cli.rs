@@ -430,3 +430,42 @@ fn a_missing_path_is_a_one_line_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_corpus_index_cache_is_written_reused_and_skipped_with_no_cache() {
+    let dir = scratch_newsroom();
+    let root = dir.path().to_path_buf();
+    let cache = root.join(".copydesk-cache");
+    // Other tests lint the fixture in place and may have cached it there.
+    let _ = std::fs::remove_dir_all(&cache);
+    let (cold, _) = lint_json(&root, &["--no-cache", "drafts"]);
+    assert!(!cache.exists(), "--no-cache writes nothing");
+    let (first, _) = lint_json(&root, &["drafts"]);
+    assert!(cache.join("corpus-index.bin").is_file());
+    let (warm, _) = lint_json(&root, &["drafts"]);
+    assert_eq!(cold, first);
+    assert_eq!(
+        first, warm,
+        "a warm start finds exactly what a cold one does"
+    );
+    // A damaged cache is a one-line warning and is rebuilt.
+    std::fs::write(cache.join("corpus-index.bin"), b"junk").expect("damage");
+    let output = copydesk()
+        .current_dir(&root)
+        .args(["lint", "--format", "json", "drafts"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("not a copydesk index cache; rebuilding it"),
+        "{stderr}"
+    );
+    let rebuilt: Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(rebuilt, warm);
+    let (_, _) = lint_json(&root, &["drafts"]);
+    assert!(
+        std::fs::read(cache.join("corpus-index.bin"))
+            .expect("read")
+            .starts_with(b"copydesk-index")
+    );
+}

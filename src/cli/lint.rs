@@ -82,6 +82,9 @@ fn lint(args: &LintArgs) -> Result<u8, WorkspaceError> {
         for warning in &workspace.corpus_warnings {
             print_warning(warning);
         }
+        if let Some(problem) = &workspace.cache.problem {
+            print_warning(problem);
+        }
         let linter = workspace.linter();
         let selector = FileSelector::new(&workspace.config)?;
         let mut files = Vec::new();
@@ -142,6 +145,9 @@ fn configure(
     }
     if args.no_builtin_rules {
         config.builtin_rules = false;
+    }
+    if args.no_cache {
+        config.cache_dir = None;
     }
     Ok(config)
 }

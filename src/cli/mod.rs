@@ -71,6 +71,10 @@ pub struct LintArgs {
     #[arg(long)]
     pub no_builtin_rules: bool,
 
+    /// Neither read nor write the corpus index cache (the config's `cache`).
+    #[arg(long)]
+    pub no_cache: bool,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,

@@ -1,13 +1,14 @@
 //! One reference article: its analysed document and front-matter metadata.
 
 use std::path::PathBuf;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::document::{Document, DocumentKind};
 
 /// Front-matter fields copydesk understands; others are ignored.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleMeta {
     pub title: Option<String>,
     pub source: Option<String>,
@@ -15,17 +16,23 @@ pub struct ArticleMeta {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+/// A corpus article. Its Markdown is parsed on first use: an article whose
+/// facts come from the index cache is only parsed if evidence points into it.
+#[derive(Debug)]
 pub struct Article {
     pub path: PathBuf,
     pub meta: ArticleMeta,
-    pub document: Document,
+    kind: DocumentKind,
+    /// The text until the document is parsed, which then owns it.
+    unparsed: Mutex<Option<String>>,
+    document: OnceLock<Document>,
 }
 
 impl Article {
     /// Analyse an article's text. Plain-text articles have no front matter.
     pub fn new(path: PathBuf, text: String) -> Article {
-        let document = Document::new(text, DocumentKind::from_path(&path));
+        let kind = DocumentKind::from_path(&path);
+        let document = Document::new(text, kind);
         let meta = document
             .front_matter()
             .map(parse_front_matter)
@@ -33,8 +40,35 @@ impl Article {
         Article {
             path,
             meta,
-            document,
+            kind,
+            unparsed: Mutex::new(None),
+            document: OnceLock::from(document),
         }
+    }
+
+    /// An article whose metadata is already known; its text is parsed when
+    /// first needed.
+    pub fn unparsed(path: PathBuf, text: String, meta: ArticleMeta) -> Article {
+        Article {
+            kind: DocumentKind::from_path(&path),
+            path,
+            meta,
+            unparsed: Mutex::new(Some(text)),
+            document: OnceLock::new(),
+        }
+    }
+
+    /// The parsed article.
+    pub fn document(&self) -> &Document {
+        self.document.get_or_init(|| {
+            let text = self
+                .unparsed
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .take()
+                .unwrap_or_default();
+            Document::new(text, self.kind)
+        })
     }
 }
 

@@ -3,6 +3,7 @@
 //! files.
 
 mod article;
+mod facts;
 mod names;
 mod quotes;
 mod statements;
@@ -10,10 +11,15 @@ mod statements;
 use std::ops::Range;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 pub use article::{Article, ArticleMeta};
-pub use names::{NameIndex, SpellingStats};
-pub use quotes::{CorpusQuote, MIN_QUOTE_WORDS, QuoteIndex, QuoteText, overlap, quote_words};
-pub use statements::{Scored, Statement, StatementIndex};
+pub use facts::ArticleFacts;
+pub use names::{NameFacts, NameIndex, SpellingStats};
+pub use quotes::{
+    CorpusQuote, MIN_QUOTE_WORDS, QuoteFacts, QuoteIndex, QuoteText, overlap, quote_words,
+};
+pub use statements::{Scored, Statement, StatementFacts, StatementIndex};
 
 use crate::finding::Evidence;
 
@@ -43,7 +49,7 @@ impl Location {
 }
 
 /// The analysed reference corpus.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Corpus {
     articles: Vec<Article>,
     names: NameIndex,
@@ -52,15 +58,24 @@ pub struct Corpus {
 }
 
 impl Corpus {
+    /// Analyse every article (in parallel) and index them.
     pub fn new(articles: Vec<Article>) -> Corpus {
+        let facts: Vec<ArticleFacts> = articles.par_iter().map(ArticleFacts::analyse).collect();
+        Corpus::from_analysed(articles, &facts)
+    }
+
+    /// Index articles whose facts are known, in the same order: the
+    /// article at position i has `facts[i]`.
+    pub fn from_analysed(articles: Vec<Article>, facts: &[ArticleFacts]) -> Corpus {
+        debug_assert_eq!(articles.len(), facts.len());
         let ((names, quotes), statements) = rayon::join(
             || {
                 rayon::join(
-                    || NameIndex::build(&articles),
-                    || QuoteIndex::build(&articles),
+                    || NameIndex::from_facts(facts.iter().map(|f| &f.names)),
+                    || QuoteIndex::from_facts(facts.iter().map(|f| &f.quotes)),
                 )
             },
-            || StatementIndex::build(&articles),
+            || StatementIndex::from_facts(facts.iter().map(|f| &f.statements)),
         );
         Corpus {
             articles,
@@ -101,7 +116,7 @@ impl Corpus {
     /// Evidence pointing at `location`, with its line and column.
     pub fn evidence(&self, location: Location, message: impl Into<String>) -> Option<Evidence> {
         let article = self.article(location)?;
-        let doc = &article.document;
+        let doc = article.document();
         let range = location.range();
         Some(Evidence {
             path: article.path.clone(),

@@ -3,11 +3,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Article, Location};
-use crate::document::BlockKind;
+use crate::document::{BlockKind, Document};
 use crate::text::names::{is_capitalised, name_mentions, normalise_spelling};
 
 /// How many locations each spelling keeps as evidence.
@@ -37,22 +37,30 @@ pub struct NameIndex {
 }
 
 impl NameIndex {
+    /// Analyse and index `articles`.
     pub fn build(articles: &[Article]) -> NameIndex {
-        let per_article: Vec<ArticleNames> = articles
-            .par_iter()
-            .enumerate()
-            .map(|(index, article)| index_article(index, article))
-            .collect();
+        let facts: Vec<NameFacts> = articles.iter().map(|a| name_facts(a.document())).collect();
+        NameIndex::from_facts(facts.iter())
+    }
+
+    /// Merge the name facts of every article; an article's position in
+    /// `facts` is its index in the corpus.
+    pub fn from_facts<'a>(facts: impl Iterator<Item = &'a NameFacts>) -> NameIndex {
         let mut spellings: HashMap<String, SpellingStats> = HashMap::new();
         let mut lowercase_words = HashSet::new();
-        for local in per_article {
-            lowercase_words.extend(local.lowercase_words);
-            for (spelling, stats) in local.spellings {
-                let entry = spellings.entry(spelling).or_default();
-                entry.mentions += stats.mentions;
+        for (index, local) in facts.enumerate() {
+            lowercase_words.extend(local.lowercase_words.iter().cloned());
+            for (spelling, mentions, samples) in &local.spellings {
+                let entry = spellings.entry(spelling.clone()).or_default();
+                entry.mentions += *mentions as usize;
                 entry.articles += 1;
                 let room = SAMPLES_KEPT.saturating_sub(entry.samples.len());
-                entry.samples.extend(stats.samples.into_iter().take(room));
+                entry.samples.extend(
+                    samples
+                        .iter()
+                        .take(room)
+                        .map(|&(start, end)| Location::new(index, start as usize..end as usize)),
+                );
             }
         }
         NameIndex {
@@ -89,16 +97,21 @@ impl NameIndex {
     }
 }
 
-/// What one article contributes to the index.
-struct ArticleNames {
-    spellings: HashMap<String, SpellingStats>,
-    lowercase_words: HashSet<String>,
+/// One spelling in one article: the spelling, its mentions, and the byte
+/// ranges of the first few.
+type SpellingFacts = (String, u32, Vec<(u32, u32)>);
+
+/// What one article contributes to the index: each spelling with its
+/// mentions and first few byte ranges, and the words it writes in lower case.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct NameFacts {
+    spellings: Vec<SpellingFacts>,
+    lowercase_words: Vec<String>,
 }
 
-fn index_article(index: usize, article: &Article) -> ArticleNames {
-    let doc = &article.document;
+pub(super) fn name_facts(doc: &Document) -> NameFacts {
     let prose = doc.prose();
-    let mut spellings: HashMap<String, SpellingStats> = HashMap::new();
+    let mut spellings: HashMap<String, (u32, Vec<(u32, u32)>)> = HashMap::new();
     let mut lowercase_words = HashSet::new();
     for (block, sentence) in doc.sentences() {
         let text = &prose[sentence.clone()];
@@ -116,19 +129,30 @@ fn index_article(index: usize, article: &Article) -> ArticleNames {
             for start in 0..words.len() {
                 for end in start + 1..=(start + MAX_SPELLING_WORDS).min(words.len()) {
                     let range = words[start].start..words[end - 1].end;
-                    let stats = spellings
+                    let (mentions, samples) = spellings
                         .entry(normalise_spelling(&prose[range.clone()]))
                         .or_default();
-                    stats.mentions += 1;
-                    if stats.samples.len() < SAMPLES_KEPT {
-                        stats.samples.push(Location::new(index, range));
+                    *mentions += 1;
+                    if samples.len() < SAMPLES_KEPT {
+                        samples.push((narrow(range.start), narrow(range.end)));
                     }
                 }
             }
         }
     }
-    ArticleNames {
+    let mut spellings: Vec<SpellingFacts> = spellings
+        .into_iter()
+        .map(|(spelling, (mentions, samples))| (spelling, mentions, samples))
+        .collect();
+    spellings.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut lowercase_words: Vec<String> = lowercase_words.into_iter().collect();
+    lowercase_words.sort();
+    NameFacts {
         spellings,
         lowercase_words,
     }
+}
+
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }

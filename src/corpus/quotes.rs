@@ -4,10 +4,11 @@
 
 use std::collections::HashMap;
 
-use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Article, Location};
+use crate::document::Document;
 use crate::text::quotes::find_quotations;
 
 /// Quotations shorter than this are phrases, not statements to compare.
@@ -48,26 +49,27 @@ pub struct QuoteIndex {
 }
 
 impl QuoteIndex {
+    /// Analyse and index `articles` (the corpus builds its indexes from
+    /// facts it may have cached instead).
     pub fn build(articles: &[Article]) -> QuoteIndex {
-        let per_article: Vec<Vec<(Location, Vec<String>)>> = articles
-            .par_iter()
-            .enumerate()
-            .map(|(index, article)| {
-                let doc = &article.document;
-                find_quotations(doc)
-                    .quotations
-                    .into_iter()
-                    .filter_map(|q| {
-                        let words = quote_words(doc.prose().get(q.inner.clone())?);
-                        (words.len() >= MIN_QUOTE_WORDS)
-                            .then(|| (Location::new(index, q.inner), words))
-                    })
-                    .collect()
+        let facts: Vec<QuoteFacts> = articles.iter().map(|a| quote_facts(a.document())).collect();
+        QuoteIndex::from_facts(facts.iter())
+    }
+
+    /// Merge the quotations of every article; an article's position in
+    /// `facts` is its index in the corpus.
+    pub fn from_facts<'a>(facts: impl Iterator<Item = &'a QuoteFacts>) -> QuoteIndex {
+        let per_article = facts.enumerate().flat_map(|(index, local)| {
+            local.0.iter().map(move |(start, end, words)| {
+                (
+                    Location::new(index, *start as usize..*end as usize),
+                    words.clone(),
+                )
             })
-            .collect();
+        });
         let mut index = QuoteIndex::default();
         let mut text_ids: HashMap<Vec<String>, u32> = HashMap::new();
-        for (location, words) in per_article.into_iter().flatten() {
+        for (location, words) in per_article {
             let quote_id = index.quotes.len() as u32;
             let text = *text_ids.entry(words).or_insert_with_key(|words| {
                 index.texts.push(QuoteText {
@@ -144,6 +146,26 @@ impl QuoteIndex {
         found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         found
     }
+}
+
+/// The quotations of one article long enough to compare: the quoted words'
+/// byte range and their words.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct QuoteFacts(Vec<(u32, u32, Vec<String>)>);
+
+pub(super) fn quote_facts(doc: &Document) -> QuoteFacts {
+    let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    QuoteFacts(
+        find_quotations(doc)
+            .quotations
+            .into_iter()
+            .filter_map(|q| {
+                let words = quote_words(doc.prose().get(q.inner.clone())?);
+                (words.len() >= MIN_QUOTE_WORDS)
+                    .then(|| (narrow(q.inner.start), narrow(q.inner.end), words))
+            })
+            .collect(),
+    )
 }
 
 /// Words two quotations share (as multisets) over the longer one's length.

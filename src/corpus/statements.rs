@@ -4,12 +4,11 @@
 //! corpus; a draft claim then scores only the statements of its own measure.
 
 use std::collections::HashMap;
-use std::ops::Range;
 
-use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use super::{Article, Location};
-use crate::document::BlockKind;
+use crate::document::{BlockKind, Document};
 use crate::text::claims::{Claim, claim_context, claims};
 
 /// One corpus statement and where it stands.
@@ -24,8 +23,30 @@ pub struct Statement {
     pub context: Vec<(u32, usize)>,
 }
 
-/// A claim found in a corpus sentence, with the sentence and its context.
-type Found = (Claim, Range<usize>, Vec<(String, usize)>);
+/// The statements of one article: each claim with its sentence's byte range
+/// and its context words.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct StatementFacts(Vec<FoundStatement>);
+
+/// A claim, its sentence's byte range, and its context words with their
+/// distance from the value.
+type FoundStatement = (Claim, (u32, u32), Vec<(String, usize)>);
+
+pub(super) fn statement_facts(doc: &Document) -> StatementFacts {
+    let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let prose = doc.prose();
+    StatementFacts(
+        doc.sentences()
+            .filter(|(block, _)| block.kind != BlockKind::Heading)
+            .flat_map(|(_, sentence)| {
+                claims(prose, sentence.clone()).into_iter().map(move |c| {
+                    let context = claim_context(prose, &c);
+                    (c, (narrow(sentence.start), narrow(sentence.end)), context)
+                })
+            })
+            .collect(),
+    )
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct StatementIndex {
@@ -52,28 +73,23 @@ pub struct Scored<'a> {
 }
 
 impl StatementIndex {
+    /// Analyse and index `articles`.
     pub fn build(articles: &[Article]) -> StatementIndex {
-        let per_article: Vec<Vec<Found>> = articles
-            .par_iter()
-            .map(|article| {
-                let doc = &article.document;
-                let prose = doc.prose();
-                doc.sentences()
-                    .filter(|(block, _)| block.kind != BlockKind::Heading)
-                    .flat_map(|(_, sentence)| {
-                        claims(prose, sentence.clone()).into_iter().map(move |c| {
-                            let context = claim_context(prose, &c);
-                            (c, sentence.clone(), context)
-                        })
-                    })
-                    .collect()
-            })
+        let facts: Vec<StatementFacts> = articles
+            .iter()
+            .map(|a| statement_facts(a.document()))
             .collect();
+        StatementIndex::from_facts(facts.iter())
+    }
+
+    /// Merge the statements of every article; an article's position in
+    /// `facts` is its index in the corpus.
+    pub fn from_facts<'a>(facts: impl Iterator<Item = &'a StatementFacts>) -> StatementIndex {
         let mut index = StatementIndex::default();
         let mut sentence_frequency: Vec<u32> = Vec::new();
         let mut sentences_seen = 0usize;
-        for (article, found) in per_article.into_iter().enumerate() {
-            for (claim, sentence, context) in found {
+        for (article, found) in facts.enumerate() {
+            for (claim, sentence, context) in found.0.iter().cloned() {
                 let ids: Vec<(u32, usize)> = context
                     .iter()
                     .map(|(w, d)| (index.word_id(w, &mut sentence_frequency), *d))
@@ -96,7 +112,7 @@ impl StatementIndex {
                 }
                 index.statements.push(Statement {
                     location: Location::new(article, claim.range.clone()),
-                    sentence: Location::new(article, sentence),
+                    sentence: Location::new(article, sentence.0 as usize..sentence.1 as usize),
                     context: ids,
                     claim,
                 });

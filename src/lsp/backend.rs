@@ -267,10 +267,10 @@ impl Backend {
     /// Read a project's corpus on the blocking pool, reporting progress,
     /// then install it and re-lint the project's documents.
     pub fn start_corpus_load(&self, key: ProjectKey) {
-        let Some(dirs) = lock(&self.projects)
+        let Some((dirs, cache_dir)) = lock(&self.projects)
             .get(&key)
-            .map(|p| p.config.corpus_dirs.clone())
-            .filter(|dirs| !dirs.is_empty())
+            .map(|p| (p.config.corpus_dirs.clone(), p.config.cache_dir.clone()))
+            .filter(|(dirs, _)| !dirs.is_empty())
         else {
             return;
         };
@@ -285,8 +285,11 @@ impl Backend {
                 .begin_progress(load, "Loading the reference corpus")
                 .await;
             let reading = dirs.clone();
-            let loaded = tokio::task::spawn_blocking(move || load_corpus_for(&reading)).await;
-            let (corpus, warnings) = match loaded {
+            let loaded = tokio::task::spawn_blocking(move || {
+                load_corpus_for(&reading, cache_dir.as_deref())
+            })
+            .await;
+            let (corpus, warnings, cache) = match loaded {
                 Ok(Ok(loaded)) => loaded,
                 Ok(Err(message)) => {
                     if let Some(progress) = progress {
@@ -312,6 +315,13 @@ impl Backend {
             for warning in warnings {
                 this.log(MessageType::WARNING, format!("corpus: {warning}"))
                     .await;
+            }
+            if let Some(problem) = cache.problem {
+                this.log(
+                    MessageType::WARNING,
+                    format!("corpus index cache: {problem}"),
+                )
+                .await;
             }
             let articles = corpus.articles().len();
             if let Some(progress) = &progress {
@@ -347,8 +357,9 @@ impl Backend {
                 this.log(
                     MessageType::INFO,
                     format!(
-                        "reference corpus loaded: {articles} articles in {} ms",
-                        started.elapsed().as_millis()
+                        "reference corpus loaded: {articles} articles in {} ms ({} from the index cache)",
+                        started.elapsed().as_millis(),
+                        cache.reused
                     ),
                 )
                 .await;

@@ -64,7 +64,7 @@ impl EvidenceTexts {
             .get(path)
             .and_then(|&i| self.corpus.articles().get(i))
         {
-            return Some(f(article.document.source()));
+            return Some(f(article.document().source()));
         }
         let text = {
             let mut files = super::lock(&self.files);

@@ -16,7 +16,9 @@ use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::linter::Linter;
 use crate::rules::RuleSet;
-use crate::workspace::{LoadWarning, discover_config, load_config, load_corpus, read_rules};
+use crate::workspace::{
+    CacheReport, LoadWarning, discover_config, load_config, load_corpus_cached, read_rules,
+};
 
 /// Identifies a project: its config file, or the folder defaults apply to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -224,9 +226,12 @@ fn load_rules(
 }
 
 /// Read and index a corpus (blocking; run it off the async threads).
-pub fn load_corpus_for(dirs: &[PathBuf]) -> Result<(Corpus, Vec<LoadWarning>), String> {
-    let (articles, warnings) = load_corpus(dirs).map_err(|e| e.to_string())?;
-    Ok((Corpus::new(articles), warnings))
+pub fn load_corpus_for(
+    dirs: &[PathBuf],
+    cache_dir: Option<&Path>,
+) -> Result<(Corpus, Vec<LoadWarning>, CacheReport), String> {
+    let load = load_corpus_cached(dirs, cache_dir).map_err(|e| e.to_string())?;
+    Ok((load.corpus, load.warnings, load.cache))
 }
 
 #[cfg(test)]

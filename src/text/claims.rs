@@ -4,6 +4,7 @@
 //! keyed by what it measures; the sentence's content words say what it is
 //! about.
 
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -76,7 +77,7 @@ const ROLE_NOISE: &[&str] = &[
 ];
 
 /// What a statement says.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ClaimValue {
     Quantity(Quantity),
     Weekday(usize),
@@ -89,7 +90,7 @@ pub enum ClaimValue {
 }
 
 /// One checkable statement.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// The value as written: the number, weekday, date or role phrase.
     pub range: Range<usize>,
@@ -111,7 +112,7 @@ pub struct Claim {
 }
 
 /// The side of a change a value stands on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Change {
     To,
     From,

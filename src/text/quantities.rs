@@ -5,12 +5,13 @@
 //! interval in a canonical unit so that "90 minutes" agrees with "1.5 hours"
 //! and "more than 20" agrees with 24.
 
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
 /// A quantity found in a sentence.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {
     /// The number as written ("20", "three", "ninth", "28-point").
     pub range: Range<usize>,

@@ -2,6 +2,7 @@
 //! dirs, read in parallel. A file that cannot be read is skipped with a
 //! warning naming it.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -10,7 +11,8 @@ use rayon::prelude::*;
 
 use super::WorkspaceError;
 use super::files::text_from_bytes;
-use crate::corpus::Article;
+use super::index_cache::{CACHE_FILE, ContentHash, content_hash, read_cache, write_cache};
+use crate::corpus::{Article, ArticleFacts, Corpus};
 
 const CORPUS_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt"];
 
@@ -30,6 +32,110 @@ impl fmt::Display for LoadWarning {
 /// Read and analyse every article below `dirs`, in a stable order. A
 /// missing corpus dir is an error; a bad file inside one is a warning.
 pub fn load_corpus(dirs: &[PathBuf]) -> Result<(Vec<Article>, Vec<LoadWarning>), WorkspaceError> {
+    let (texts, warnings) = read_corpus(dirs)?;
+    let articles = texts
+        .into_par_iter()
+        .map(|(path, text)| Article::new(path, text))
+        .collect();
+    Ok((articles, warnings))
+}
+
+/// A loaded and indexed corpus, with what the cache did.
+pub struct CorpusLoad {
+    pub corpus: Corpus,
+    pub warnings: Vec<LoadWarning>,
+    pub cache: CacheReport,
+}
+
+/// What the index cache contributed to a load.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CacheReport {
+    /// Articles whose facts came from the cache.
+    pub reused: usize,
+    /// Articles analysed afresh (new, changed, or no usable cache).
+    pub analysed: usize,
+    /// Why the cache could not be read or written, if it could not.
+    pub problem: Option<String>,
+}
+
+/// Read the corpus and index it, reusing the facts cached in `cache_dir`
+/// for every article whose text is unchanged, and updating the cache.
+/// A cache problem is reported, never fatal: the corpus is then analysed.
+pub fn load_corpus_cached(
+    dirs: &[PathBuf],
+    cache_dir: Option<&Path>,
+) -> Result<CorpusLoad, WorkspaceError> {
+    let (texts, warnings) = read_corpus(dirs)?;
+    let cache_file = cache_dir.map(|dir| dir.join(CACHE_FILE));
+    let mut report = CacheReport::default();
+    let mut cached = match &cache_file {
+        Some(file) => read_cache(file).unwrap_or_else(|reason| {
+            report.problem = Some(format!("{}: {reason}; rebuilding it", file.display()));
+            HashMap::new()
+        }),
+        None => HashMap::new(),
+    };
+    let cached_before = cached.len();
+    // Take each article's cached facts out of the map (sequentially: two
+    // files with the same text share one entry, and the second is analysed).
+    let jobs: Vec<(PathBuf, String, ContentHash, Option<ArticleFacts>)> = texts
+        .into_iter()
+        .map(|(path, text)| {
+            let hash = content_hash(&text);
+            let facts = cached.remove(&hash);
+            (path, text, hash, facts)
+        })
+        .collect();
+    let stale = cached_before - (jobs.iter().filter(|j| j.3.is_some()).count());
+    let analysed: Vec<(Article, ArticleFacts, ContentHash, bool)> = jobs
+        .into_par_iter()
+        .map(|(path, text, hash, facts)| match facts {
+            Some(facts) => (
+                Article::unparsed(path, text, facts.meta.clone()),
+                facts,
+                hash,
+                true,
+            ),
+            None => {
+                let article = Article::new(path, text);
+                let facts = ArticleFacts::analyse(&article);
+                (article, facts, hash, false)
+            }
+        })
+        .collect();
+    report.reused = analysed.iter().filter(|a| a.3).count();
+    report.analysed = analysed.len() - report.reused;
+    if let Some(file) = &cache_file
+        && (report.analysed > 0 || stale > 0 || report.problem.is_some() || !file.exists())
+    {
+        let entries: Vec<(&ContentHash, &ArticleFacts)> = analysed
+            .iter()
+            .map(|(_, facts, hash, _)| (hash, facts))
+            .collect();
+        if let Err(reason) = write_cache(file, &entries) {
+            report.problem = Some(format!(
+                "{}: cannot write the index cache: {reason}",
+                file.display()
+            ));
+        }
+    }
+    let (articles, facts): (Vec<Article>, Vec<ArticleFacts>) = analysed
+        .into_iter()
+        .map(|(article, facts, _, _)| (article, facts))
+        .unzip();
+    Ok(CorpusLoad {
+        corpus: Corpus::from_analysed(articles, &facts),
+        warnings,
+        cache: report,
+    })
+}
+
+/// A corpus file's path and text.
+type ArticleText = (PathBuf, String);
+
+/// The text of every corpus file below `dirs`, in path order, and a
+/// warning for each file that could not be read as text.
+fn read_corpus(dirs: &[PathBuf]) -> Result<(Vec<ArticleText>, Vec<LoadWarning>), WorkspaceError> {
     let mut paths = Vec::new();
     for dir in dirs {
         if !dir.is_dir() {
@@ -39,17 +145,17 @@ pub fn load_corpus(dirs: &[PathBuf]) -> Result<(Vec<Article>, Vec<LoadWarning>),
     }
     paths.sort();
     paths.dedup();
-    let loaded: Vec<Result<Article, LoadWarning>> =
-        paths.into_par_iter().map(load_article).collect();
-    let mut articles = Vec::new();
+    let loaded: Vec<Result<(PathBuf, String), LoadWarning>> =
+        paths.into_par_iter().map(read_article).collect();
+    let mut texts = Vec::new();
     let mut warnings = Vec::new();
     for result in loaded {
         match result {
-            Ok(article) => articles.push(article),
+            Ok(text) => texts.push(text),
             Err(warning) => warnings.push(warning),
         }
     }
-    Ok((articles, warnings))
+    Ok((texts, warnings))
 }
 
 fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>, WorkspaceError> {
@@ -69,12 +175,12 @@ fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>, WorkspaceError> {
     Ok(files)
 }
 
-fn load_article(path: PathBuf) -> Result<Article, LoadWarning> {
+fn read_article(path: PathBuf) -> Result<(PathBuf, String), LoadWarning> {
     let text = std::fs::read(&path)
         .map_err(|e| e.to_string())
         .and_then(text_from_bytes);
     match text {
-        Ok(text) => Ok(Article::new(path, text)),
+        Ok(text) => Ok((path, text)),
         Err(message) => Err(LoadWarning { path, message }),
     }
 }
@@ -93,6 +199,88 @@ mod tests {
         assert_eq!(articles.len(), 1);
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].to_string().contains("b.txt: not valid UTF-8"));
+    }
+
+    fn findings(corpus: Corpus) -> Vec<(String, String)> {
+        let linter = crate::linter::Linter::new(
+            std::sync::Arc::new(crate::RuleSet::defaults()),
+            std::sync::Arc::new(corpus),
+            crate::linter::LintSettings::default(),
+        );
+        let draft = "Envoy Steve Whitkoff said the plan had 20 points. \"We are close to a deal now,\" Witkoff said.";
+        linter
+            .lint(&crate::Document::markdown(draft))
+            .findings
+            .into_iter()
+            .map(|f| (f.code.to_string(), f.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_warm_load_reuses_every_article_and_finds_the_same() {
+        let corpus_dir = tempfile::tempdir().expect("tempdir");
+        let cache_dir = tempfile::tempdir().expect("tempdir");
+        for (name, text) in [
+            (
+                "a.md",
+                "Envoy Steve Witkoff said the plan had 19 points. Witkoff met Umerov.",
+            ),
+            (
+                "b.md",
+                "Witkoff flew to Geneva. \"We are close to a deal,\" Witkoff said.",
+            ),
+            (
+                "c.md",
+                "Steve Witkoff and Marco Rubio spoke. The plan had 19 points.",
+            ),
+        ] {
+            std::fs::write(corpus_dir.path().join(name), text).expect("write");
+        }
+        let dirs = [corpus_dir.path().to_path_buf()];
+        let cold = load_corpus_cached(&dirs, Some(cache_dir.path())).expect("cold");
+        assert_eq!(
+            cold.cache,
+            CacheReport {
+                reused: 0,
+                analysed: 3,
+                problem: None
+            }
+        );
+        let warm = load_corpus_cached(&dirs, Some(cache_dir.path())).expect("warm");
+        assert_eq!(
+            warm.cache,
+            CacheReport {
+                reused: 3,
+                analysed: 0,
+                problem: None
+            }
+        );
+        let (cold, warm) = (findings(cold.corpus), findings(warm.corpus));
+        assert!(cold.len() >= 2, "{cold:?}");
+        assert_eq!(cold, warm);
+
+        std::fs::write(corpus_dir.path().join("b.md"), "Witkoff flew to Miami.").expect("edit");
+        let changed = load_corpus_cached(&dirs, Some(cache_dir.path())).expect("changed");
+        assert_eq!((changed.cache.reused, changed.cache.analysed), (2, 1));
+    }
+
+    #[test]
+    fn a_corrupt_cache_is_rebuilt_with_a_warning() {
+        let corpus_dir = tempfile::tempdir().expect("tempdir");
+        let cache_dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(corpus_dir.path().join("a.md"), "Talks in Kyiv.").expect("write");
+        std::fs::write(cache_dir.path().join(CACHE_FILE), b"garbage").expect("write");
+        let dirs = [corpus_dir.path().to_path_buf()];
+        let load = load_corpus_cached(&dirs, Some(cache_dir.path())).expect("load");
+        assert_eq!(load.cache.analysed, 1);
+        assert!(
+            load.cache
+                .problem
+                .as_deref()
+                .is_some_and(|p| p.contains("not a copydesk index cache"))
+        );
+        let again = load_corpus_cached(&dirs, Some(cache_dir.path())).expect("again");
+        assert_eq!((again.cache.reused, again.cache.problem), (1, None));
     }
 
     #[test]

@@ -6,13 +6,14 @@
 mod corpus_loader;
 mod discover;
 mod files;
+mod index_cache;
 mod rules_loader;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use corpus_loader::{LoadWarning, load_corpus};
+pub use corpus_loader::{CacheReport, CorpusLoad, LoadWarning, load_corpus, load_corpus_cached};
 pub use discover::{discover_config, load_config};
 pub use files::{FileSelector, read_text, text_from_bytes};
 pub use rules_loader::{read_rules, read_rules_dir};
@@ -65,6 +66,8 @@ pub struct Workspace {
     pub corpus: Arc<Corpus>,
     /// Corpus files that were skipped, each with the reason.
     pub corpus_warnings: Vec<LoadWarning>,
+    /// What the corpus index cache contributed.
+    pub cache: CacheReport,
 }
 
 impl Workspace {
@@ -72,12 +75,21 @@ impl Workspace {
     /// corpus directory is an error; a bad file inside one is not.
     pub fn load(config: Config) -> Result<Workspace, WorkspaceError> {
         let (rules, rule_errors) = read_rules(&config)?;
-        let (articles, corpus_warnings) = load_corpus(&config.corpus_dirs)?;
+        let load = if config.corpus_dirs.is_empty() {
+            CorpusLoad {
+                corpus: Corpus::empty(),
+                warnings: Vec::new(),
+                cache: CacheReport::default(),
+            }
+        } else {
+            load_corpus_cached(&config.corpus_dirs, config.cache_dir.as_deref())?
+        };
         Ok(Workspace {
             rules: Arc::new(rules),
             rule_errors,
-            corpus: Arc::new(Corpus::new(articles)),
-            corpus_warnings,
+            corpus: Arc::new(load.corpus),
+            corpus_warnings: load.warnings,
+            cache: load.cache,
             config,
         })
     }

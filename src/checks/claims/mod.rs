@@ -50,7 +50,7 @@ impl ClaimCheck {
             .filter_map(|s| {
                 let article = self.corpus.article(s.statement.location)?;
                 let said = article
-                    .document
+                    .document()
                     .prose()
                     .get(s.statement.location.range())?
                     .to_string();
@@ -171,9 +171,12 @@ fn support_hover(corpus: &Corpus, claim: &Claim, support: &[Scored]) -> Option<S
         .take(3)
         .filter_map(|s| {
             let article = corpus.article(s.statement.sentence)?;
-            let sentence = article.document.prose().get(s.statement.sentence.range())?;
+            let sentence = article
+                .document()
+                .prose()
+                .get(s.statement.sentence.range())?;
             let line = article
-                .document
+                .document()
                 .line_col(s.statement.sentence.start as usize)
                 .line;
             Some(format!(

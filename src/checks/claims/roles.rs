@@ -47,7 +47,7 @@ pub(super) fn check(
             .corpus
             .article(best.statement.location)
             .and_then(|a| {
-                a.document
+                a.document()
                     .prose()
                     .get(best.statement.location.range())
                     .map(|role| role.split_whitespace().collect::<Vec<_>>().join(" "))

@@ -191,7 +191,7 @@ fn corpus_wording(check: &ClaimCheck, group: &ValueGroup) -> Option<String> {
     let ClaimValue::Quantity(q) = &statement.claim.value else {
         return None;
     };
-    let prose = check.corpus.article(statement.location)?.document.prose();
+    let prose = check.corpus.article(statement.location)?.document().prose();
     let written = prose.get(q.range.clone())?;
     let sign = prose
         .get(..q.range.start)?

@@ -62,7 +62,7 @@ pub(super) fn compare(check: &QuoteCheck, doc: &Document, record: &QuoteRecord) 
     if let Some(best) = matches.iter().find(|m| same_speaker(m)) {
         let article = check.corpus.article(best.quote.location)?;
         let corpus_text = article
-            .document
+            .document()
             .prose()
             .get(best.quote.location.range())?
             .to_string();
@@ -190,7 +190,7 @@ pub(super) fn corpus_speakers(
             let Some(doc) = corpus
                 .articles()
                 .get(*article as usize)
-                .map(|a| &a.document)
+                .map(|a| a.document())
             else {
                 return vec![None; run.len()];
             };

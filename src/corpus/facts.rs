@@ -1,0 +1,30 @@
+//! What one article contributes to the corpus indexes, kept per article so
+//! that it can be cached and merged again without re-reading the text.
+
+use serde::{Deserialize, Serialize};
+
+use super::names::{NameFacts, name_facts};
+use super::quotes::{QuoteFacts, quote_facts};
+use super::statements::{StatementFacts, statement_facts};
+use super::{Article, ArticleMeta};
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ArticleFacts {
+    pub meta: ArticleMeta,
+    pub(super) names: NameFacts,
+    pub(super) quotes: QuoteFacts,
+    pub(super) statements: StatementFacts,
+}
+
+impl ArticleFacts {
+    /// Analyse one article (parsing it if it is not parsed yet).
+    pub fn analyse(article: &Article) -> ArticleFacts {
+        let doc = article.document();
+        ArticleFacts {
+            meta: article.meta.clone(),
+            names: name_facts(doc),
+            quotes: quote_facts(doc),
+            statements: statement_facts(doc),
+        }
+    }
+}
