@@ -61,21 +61,29 @@ impl Corpus {
     /// Analyse every article (in parallel) and index them.
     pub fn new(articles: Vec<Article>) -> Corpus {
         let facts: Vec<ArticleFacts> = articles.par_iter().map(ArticleFacts::analyse).collect();
-        Corpus::from_analysed(articles, &facts)
+        Corpus::from_analysed(articles, facts)
     }
 
     /// Index articles whose facts are known, in the same order: the
     /// article at position i has `facts[i]`.
-    pub fn from_analysed(articles: Vec<Article>, facts: &[ArticleFacts]) -> Corpus {
+    pub fn from_analysed(articles: Vec<Article>, facts: Vec<ArticleFacts>) -> Corpus {
         debug_assert_eq!(articles.len(), facts.len());
+        let mut names = Vec::with_capacity(facts.len());
+        let mut quotes = Vec::with_capacity(facts.len());
+        let mut statements = Vec::with_capacity(facts.len());
+        for fact in facts {
+            names.push(fact.names);
+            quotes.push(fact.quotes);
+            statements.push(fact.statements);
+        }
         let ((names, quotes), statements) = rayon::join(
             || {
                 rayon::join(
-                    || NameIndex::from_facts(facts.iter().map(|f| &f.names)),
-                    || QuoteIndex::from_facts(facts.iter().map(|f| &f.quotes)),
+                    || NameIndex::from_facts(names.into_iter()),
+                    || QuoteIndex::from_facts(quotes.into_iter()),
                 )
             },
-            || StatementIndex::from_facts(facts.iter().map(|f| &f.statements)),
+            || StatementIndex::from_facts(statements.into_iter()),
         );
         Corpus {
             articles,

@@ -40,19 +40,19 @@ impl NameIndex {
     /// Analyse and index `articles`.
     pub fn build(articles: &[Article]) -> NameIndex {
         let facts: Vec<NameFacts> = articles.iter().map(|a| name_facts(a.document())).collect();
-        NameIndex::from_facts(facts.iter())
+        NameIndex::from_facts(facts.into_iter())
     }
 
     /// Merge the name facts of every article; an article's position in
     /// `facts` is its index in the corpus.
-    pub fn from_facts<'a>(facts: impl Iterator<Item = &'a NameFacts>) -> NameIndex {
+    pub fn from_facts(facts: impl Iterator<Item = NameFacts>) -> NameIndex {
         let mut spellings: HashMap<String, SpellingStats> = HashMap::new();
         let mut lowercase_words = HashSet::new();
         for (index, local) in facts.enumerate() {
-            lowercase_words.extend(local.lowercase_words.iter().cloned());
-            for (spelling, mentions, samples) in &local.spellings {
-                let entry = spellings.entry(spelling.clone()).or_default();
-                entry.mentions += *mentions as usize;
+            lowercase_words.extend(local.lowercase_words);
+            for (spelling, mentions, samples) in local.spellings {
+                let entry = spellings.entry(spelling).or_default();
+                entry.mentions += mentions as usize;
                 entry.articles += 1;
                 let room = SAMPLES_KEPT.saturating_sub(entry.samples.len());
                 entry.samples.extend(

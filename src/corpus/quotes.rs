@@ -53,18 +53,15 @@ impl QuoteIndex {
     /// facts it may have cached instead).
     pub fn build(articles: &[Article]) -> QuoteIndex {
         let facts: Vec<QuoteFacts> = articles.iter().map(|a| quote_facts(a.document())).collect();
-        QuoteIndex::from_facts(facts.iter())
+        QuoteIndex::from_facts(facts.into_iter())
     }
 
     /// Merge the quotations of every article; an article's position in
     /// `facts` is its index in the corpus.
-    pub fn from_facts<'a>(facts: impl Iterator<Item = &'a QuoteFacts>) -> QuoteIndex {
+    pub fn from_facts(facts: impl Iterator<Item = QuoteFacts>) -> QuoteIndex {
         let per_article = facts.enumerate().flat_map(|(index, local)| {
-            local.0.iter().map(move |(start, end, words)| {
-                (
-                    Location::new(index, *start as usize..*end as usize),
-                    words.clone(),
-                )
+            local.0.into_iter().map(move |(start, end, words)| {
+                (Location::new(index, start as usize..end as usize), words)
             })
         });
         let mut index = QuoteIndex::default();

@@ -79,17 +79,17 @@ impl StatementIndex {
             .iter()
             .map(|a| statement_facts(a.document()))
             .collect();
-        StatementIndex::from_facts(facts.iter())
+        StatementIndex::from_facts(facts.into_iter())
     }
 
     /// Merge the statements of every article; an article's position in
     /// `facts` is its index in the corpus.
-    pub fn from_facts<'a>(facts: impl Iterator<Item = &'a StatementFacts>) -> StatementIndex {
+    pub fn from_facts(facts: impl Iterator<Item = StatementFacts>) -> StatementIndex {
         let mut index = StatementIndex::default();
         let mut sentence_frequency: Vec<u32> = Vec::new();
         let mut sentences_seen = 0usize;
         for (article, found) in facts.enumerate() {
-            for (claim, sentence, context) in found.0.iter().cloned() {
+            for (claim, sentence, context) in found.0 {
                 let ids: Vec<(u32, usize)> = context
                     .iter()
                     .map(|(w, d)| (index.word_id(w, &mut sentence_frequency), *d))

@@ -124,7 +124,7 @@ pub fn load_corpus_cached(
         .map(|(article, facts, _, _)| (article, facts))
         .unzip();
     Ok(CorpusLoad {
-        corpus: Corpus::from_analysed(articles, &facts),
+        corpus: Corpus::from_analysed(articles, facts),
         warnings,
         cache: report,
     })

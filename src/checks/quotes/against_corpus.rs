@@ -2,12 +2,13 @@
 //! corpus has in other words, or from another speaker.
 
 use super::{MISATTRIBUTED, MISQUOTE, QuoteCheck};
-use rayon::prelude::*;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
 
-use crate::corpus::{Corpus, CorpusQuote, MIN_QUOTE_WORDS, quote_words};
+use crate::corpus::{CorpusQuote, MIN_QUOTE_WORDS, quote_words};
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::text::attribution::{Cues, QuoteRecord, Speaker, attribute};
+use crate::text::attribution::{QuoteRecord, Speaker, attribute};
 use crate::text::quotes::find_quotations;
 
 /// Above this share of shared words, a quotation with another speaker is the
@@ -31,7 +32,7 @@ pub(super) fn compare(check: &QuoteCheck, doc: &Document, record: &QuoteRecord) 
                 quote: &index.quotes()[id as usize],
                 words: &wording.words,
                 share,
-                speaker: check.corpus_speakers.get(id as usize).cloned().flatten(),
+                speaker: check.corpus_speakers.of(check, id),
             })
         })
         .collect();
@@ -168,46 +169,70 @@ fn evidence(
     })
 }
 
-/// The speaker's name of every corpus quotation (by quotation id), found
-/// once when the check is built rather than for every match.
-pub(super) fn corpus_speakers(
-    corpus: &Corpus,
-    cues: &Cues,
-    short_quote_words: usize,
-) -> Vec<Option<String>> {
-    let quotes = corpus.quotes().quotes();
-    // Quotations are stored in article order: split them into per-article runs.
-    let mut runs: Vec<(u32, std::ops::Range<usize>)> = Vec::new();
-    for (id, quote) in quotes.iter().enumerate() {
-        match runs.last_mut() {
-            Some((article, run)) if *article == quote.location.article => run.end = id + 1,
-            _ => runs.push((quote.location.article, id..id + 1)),
-        }
+/// The speakers of corpus quotations, found per article the first time a
+/// draft quotation matches one there: attributing every corpus quotation up
+/// front would parse the whole corpus whenever a linter is built.
+#[derive(Default)]
+pub(super) struct CorpusSpeakers {
+    by_article: Mutex<HashMap<u32, Arc<HashMap<u32, String>>>>,
+}
+
+impl CorpusSpeakers {
+    /// The speaker's name of corpus quotation `id`, if its article names one.
+    pub(super) fn of(&self, check: &QuoteCheck, id: u32) -> Option<String> {
+        let quote = check.corpus.quotes().quotes().get(id as usize)?;
+        let article = quote.location.article;
+        let known = self
+            .by_article
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&article)
+            .cloned();
+        let speakers = match known {
+            Some(speakers) => speakers,
+            None => {
+                let found = Arc::new(article_speakers(check, article));
+                self.by_article
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .insert(article, found.clone());
+                found
+            }
+        };
+        speakers.get(&id).cloned()
     }
-    let per_run: Vec<Vec<Option<String>>> = runs
-        .par_iter()
-        .map(|(article, run)| {
-            let Some(doc) = corpus
-                .articles()
-                .get(*article as usize)
-                .map(|a| a.document())
-            else {
-                return vec![None; run.len()];
-            };
-            let records = attribute(doc, &find_quotations(doc), cues, short_quote_words);
-            quotes[run.clone()]
+}
+
+/// Speaker names of the corpus quotations of one article, by quotation id.
+fn article_speakers(check: &QuoteCheck, article: u32) -> HashMap<u32, String> {
+    let Some(doc) = check
+        .corpus
+        .articles()
+        .get(article as usize)
+        .map(|a| a.document())
+    else {
+        return HashMap::new();
+    };
+    let short = check.rules.quotes.scare_quote_max_words;
+    let records = attribute(doc, &find_quotations(doc), &check.cues, short);
+    // Quotations are stored in article order.
+    let quotes = check.corpus.quotes().quotes();
+    let first = quotes.partition_point(|q| q.location.article < article);
+    let end = quotes.partition_point(|q| q.location.article <= article);
+    quotes[first..end]
+        .iter()
+        .zip(first..)
+        .filter_map(|(quote, id)| {
+            let name = records
                 .iter()
-                .map(|quote| {
-                    records
-                        .iter()
-                        .find(|r| r.quotation.inner == quote.location.range())
-                        .and_then(|r| r.speaker.as_ref())
-                        .and_then(|s| s.name().map(str::to_string))
-                })
-                .collect()
+                .find(|r| r.quotation.inner == quote.location.range())?
+                .speaker
+                .as_ref()?
+                .name()?
+                .to_string();
+            Some((id as u32, name))
         })
-        .collect();
-    per_run.into_iter().flatten().collect()
+        .collect()
 }
 
 /// "Mayor Ana Ruiz", "Ana Ruiz" and "Ruiz" are one person: the last words agree.

@@ -26,16 +26,15 @@ pub struct QuoteCheck {
     rules: Arc<RuleSet>,
     corpus: Arc<Corpus>,
     cues: Cues,
-    /// Speaker of each corpus quotation, by quotation id.
-    corpus_speakers: Vec<Option<String>>,
+    /// Speakers of corpus quotations, found when first needed.
+    corpus_speakers: against_corpus::CorpusSpeakers,
 }
 
 impl QuoteCheck {
     pub fn new(context: &CheckContext) -> Self {
         let cues = Cues::new(&context.rules.quotes);
-        let short = context.rules.quotes.scare_quote_max_words;
         QuoteCheck {
-            corpus_speakers: against_corpus::corpus_speakers(&context.corpus, &cues, short),
+            corpus_speakers: against_corpus::CorpusSpeakers::default(),
             cues,
             rules: context.rules.clone(),
             corpus: context.corpus.clone(),

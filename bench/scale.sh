@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# End-to-end scale runs on synthetic corpora of 1k, 10k and 100k articles:
+# cold and warm `copydesk lint` (wall time, peak RSS), indexing throughput,
+# the in-process lint time of one 2,000-word draft, and the CLI wall time
+# for 1,000 drafts. Prints a Markdown table.
+#   bench/scale.sh [SIZES...]        (default: 1000 10000 100000)
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+sizes=("${@:-1000 10000 100000}")
+read -r -a sizes <<<"${sizes[*]}"
+work="${SCALE_DIR:-/tmp/copydesk-scale}"
+command -v /usr/bin/time >/dev/null || { apt-get install -y -qq time >/dev/null; }
+
+cd "$repo"
+cargo build --release --quiet --example synthetic_corpus --example lint_timing
+cargo build --release --quiet
+bin="${CARGO_TARGET_DIR:-$repo/target}/release"
+
+# `measure CMD...` → "seconds peak_kb" of one run (exit status 1 = findings).
+measure() {
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || true
+  tail -1 "$work/time.txt"
+}
+
+echo "| articles | corpus MB | cold lint s | indexing MB/s | cold peak RSS MB | warm lint s | warm peak RSS MB | 2,000-word draft ms (median) | 1,000 drafts s |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+for n in "${sizes[@]}"; do
+  dir="$work/$n"
+  if [ ! -d "$dir/corpus" ]; then
+    rm -rf "$dir"
+    "$bin/examples/synthetic_corpus" "$dir" "$n" 1000 7 >/dev/null
+  fi
+  rm -rf "$dir/.copydesk-cache"
+  bytes=$(cat "$dir"/corpus/* | wc -c)
+  mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
+  draft="$dir/drafts/draft-00000.md"
+  read -r cold_s cold_kb < <(measure "$bin/copydesk" lint --no-cache --config "$dir/copydesk.toml" "$draft")
+  measure "$bin/copydesk" lint --config "$dir/copydesk.toml" "$draft" >/dev/null   # writes the cache
+  read -r warm_s warm_kb < <(measure "$bin/copydesk" lint --config "$dir/copydesk.toml" "$draft")
+  timing=$("$bin/examples/lint_timing" "$dir/corpus" "$draft" 30)
+  lint_ms=$(sed -E 's/.*lint_median_ms=([0-9.]+).*/\1/' <<<"$timing")
+  read -r many_s _ < <(measure "$bin/copydesk" lint --config "$dir/copydesk.toml" "$dir/drafts")
+  rate=$(awk -v b="$bytes" -v s="$cold_s" 'BEGIN { printf "%.1f", (s > 0) ? b / 1048576 / s : 0 }')
+  printf "| %d | %s | %s | %s | %d | %s | %d | %s | %s |\n" "$n" "$mb" "$cold_s" "$rate" \
+    $((cold_kb / 1024)) "$warm_s" $((warm_kb / 1024)) "$lint_ms" "$many_s"
+done
