@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{clean_prose_warnings, evaluate, fixture_dir, linter_for, load_cases};
+use common::{assert_quiet_on_clean_prose, evaluate, fixture_dir, linter_for, load_cases};
 
 const CODE: &str = "name-spelling";
 
@@ -30,18 +30,5 @@ fn name_spelling_precision_and_recall() {
 
 #[test]
 fn name_spelling_is_quiet_on_well_edited_prose() {
-    let dir = fixture_dir("names");
-    let (warnings, words) = clean_prose_warnings(&linter_for(&dir), &dir, &[CODE]);
-    println!(
-        "name-spelling on clean prose: {} warnings in {words} words",
-        warnings.len()
-    );
-    for warning in &warnings {
-        println!("  {warning}");
-    }
-    assert!(words >= 5_000, "only {words} words of clean prose");
-    assert!(
-        warnings.len() * 2_000 <= words,
-        "more than 1 warning per 2,000 words"
-    );
+    assert_quiet_on_clean_prose("names", &[CODE]);
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{clean_prose_warnings, evaluate, fixture_dir, linter_for, load_cases};
+use common::{assert_quiet_on_clean_prose, evaluate, fixture_dir, linter_for, load_cases};
 
 const CODES: &[&str] = &[
     "unattributed-quote",
@@ -70,18 +70,5 @@ fn opening_marks(text: &str) -> usize {
 
 #[test]
 fn quote_checks_are_quiet_on_well_attributed_prose() {
-    let dir = fixture_dir("quotes");
-    let (warnings, words) = clean_prose_warnings(&linter_for(&dir), &dir, CODES);
-    println!(
-        "quote checks on clean prose: {} warnings in {words} words",
-        warnings.len()
-    );
-    for warning in &warnings {
-        println!("  {warning}");
-    }
-    assert!(words >= 5_000, "only {words} words of clean prose");
-    assert!(
-        warnings.len() * 2_000 <= words,
-        "more than 1 warning per 2,000 words"
-    );
+    assert_quiet_on_clean_prose("quotes", CODES);
 }

@@ -354,3 +354,24 @@ pub fn clean_prose_warnings(linter: &Linter, dir: &Path, codes: &[&str]) -> (Vec
     }
     (warnings, words)
 }
+
+/// Lint the clean prose of fixture `name` for `codes`, print what was
+/// found, and require at least 5,000 words with at most one warning per
+/// 2,000 words.
+pub fn assert_quiet_on_clean_prose(name: &str, codes: &[&str]) {
+    let dir = fixture_dir(name);
+    let (warnings, words) = clean_prose_warnings(&linter_for(&dir), &dir, codes);
+    println!(
+        "{} on clean prose: {} warnings in {words} words",
+        codes.join(", "),
+        warnings.len()
+    );
+    for warning in &warnings {
+        println!("  {warning}");
+    }
+    assert!(words >= 5_000, "only {words} words of clean prose");
+    assert!(
+        warnings.len() * 2_000 <= words,
+        "more than 1 warning per 2,000 words"
+    );
+}
