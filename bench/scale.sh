@@ -31,7 +31,7 @@ for n in "${sizes[@]}"; do
     "$bin/examples/synthetic_corpus" "$dir" "$n" 1000 7 >/dev/null
   fi
   rm -rf "$dir/.copydesk-cache"
-  bytes=$(cat "$dir"/corpus/* | wc -c)
+  bytes=$(find "$dir/corpus" -type f -print0 | xargs -0 cat | wc -c)
   mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
   draft="$dir/drafts/draft-00000.md"
   read -r cold_s cold_kb < <(measure "$bin/copydesk" lint --no-cache --config "$dir/copydesk.toml" "$draft")

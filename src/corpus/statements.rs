@@ -151,12 +151,21 @@ impl StatementIndex {
         let Some(&measure) = self.measure_ids.get(measure) else {
             return Vec::new();
         };
-        let mut ids: Vec<u32> = context
+        // A word in a large share of the statements ("said", "plan" in a
+        // corpus about one plan) finds nothing by itself, and collecting its
+        // postings would cost more than the rest together: only the rarer
+        // words gather candidates, unless there are none (then the rarest).
+        let common = (self.statements.len() / 20).max(2_000);
+        let mut lists: Vec<&Vec<u32>> = context
             .iter()
             .filter_map(|(word, _)| self.word_ids.get(word))
             .filter_map(|&word| self.postings.get(&(measure, word)))
-            .flatten()
-            .copied()
+            .collect();
+        lists.sort_by_key(|list| list.len());
+        let rare = lists.iter().take_while(|list| list.len() <= common).count();
+        let mut ids: Vec<u32> = lists[..rare.max(1).min(lists.len())]
+            .iter()
+            .flat_map(|list| list.iter().copied())
             .collect();
         ids.sort_unstable();
         ids.dedup();

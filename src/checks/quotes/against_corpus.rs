@@ -14,6 +14,8 @@ use crate::text::quotes::find_quotations;
 /// Above this share of shared words, a quotation with another speaker is the
 /// same quotation given to the wrong person rather than a similar remark.
 const SAME_QUOTE_OVERLAP: f64 = 0.9;
+/// Occurrences of one corpus wording whose speakers are looked up.
+const OCCURRENCES_COMPARED: usize = 16;
 
 pub(super) fn compare(check: &QuoteCheck, doc: &Document, record: &QuoteRecord) -> Option<Finding> {
     let inner = record.quotation.inner.clone();
@@ -28,12 +30,18 @@ pub(super) fn compare(check: &QuoteCheck, doc: &Document, record: &QuoteRecord) 
         .into_iter()
         .flat_map(|(text, share)| {
             let wording = index.text(text);
-            wording.occurrences.iter().map(move |&id| CorpusMatch {
-                quote: &index.quotes()[id as usize],
-                words: &wording.words,
-                share,
-                speaker: check.corpus_speakers.of(check, id),
-            })
+            // Wire copy repeats a quotation across many articles; a few of
+            // them say who spoke as well as all of them would.
+            wording
+                .occurrences
+                .iter()
+                .take(OCCURRENCES_COMPARED)
+                .map(move |&id| CorpusMatch {
+                    quote: &index.quotes()[id as usize],
+                    words: &wording.words,
+                    share,
+                    speaker: check.corpus_speakers.of(check, id),
+                })
         })
         .collect();
     let draft_speaker = record.speaker.as_ref().and_then(Speaker::name);
