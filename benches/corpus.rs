@@ -1,6 +1,7 @@
-//! Corpus indexing and lint benchmarks on synthetic articles. Indexing is
-//! measured at several sizes so its growth can be read off as linear (time
-//! per article should stay flat).
+//! Corpus indexing, warm loading and lint benchmarks on synthetic articles,
+//! at 1k and 10k articles (100k takes minutes per sample; bench/scale.sh
+//! measures it end to end). Indexing is measured at several sizes so its
+//! growth can be read off as linear (time per article should stay flat).
 
 #[path = "support/synthetic.rs"]
 mod synthetic;
@@ -11,6 +12,7 @@ use std::sync::Arc;
 
 use copydesk::corpus::{Article, Corpus};
 use copydesk::linter::{LintSettings, Linter};
+use copydesk::workspace::load_corpus_cached;
 use copydesk::{Document, RuleSet};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
@@ -26,7 +28,7 @@ fn articles(count: usize) -> Vec<Article> {
 fn index_build(c: &mut Criterion) {
     let mut group = c.benchmark_group("corpus_index");
     group.sample_size(10);
-    for count in [250, 500, 1_000, 2_000] {
+    for count in [1_000, 2_000, 10_000] {
         let texts = synthetic::corpus(7, count).1;
         let bytes: usize = texts.iter().map(String::len).sum();
         group.throughput(Throughput::Bytes(bytes as u64));
@@ -44,20 +46,54 @@ fn index_build(c: &mut Criterion) {
     group.finish();
 }
 
-fn lint_draft(c: &mut Criterion) {
-    let corpus = Arc::new(Corpus::new(articles(1_000)));
-    let linter = Linter::new(
-        Arc::new(RuleSet::defaults()),
-        corpus,
-        LintSettings::default(),
-    );
-    let (stories, _) = synthetic::corpus(7, 1_000);
-    let mut rng = synthetic::Rng::new(99);
-    let draft = synthetic::draft(&mut rng, &stories[0], 2_000);
-    c.bench_function("lint_2000_word_draft_1000_articles", |b| {
-        b.iter(|| black_box(linter.lint(&Document::markdown(draft.clone()))))
-    });
+/// A corpus folder on disk with a warm index cache beside it.
+fn corpus_on_disk(count: usize) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).expect("mkdir");
+    for (i, text) in synthetic::corpus(7, count).1.iter().enumerate() {
+        std::fs::write(corpus.join(format!("a{i:06}.md")), text).expect("write");
+    }
+    let cache = dir.path().join(".copydesk-cache");
+    load_corpus_cached(std::slice::from_ref(&corpus), Some(&cache)).expect("cold load");
+    (dir, corpus, cache)
 }
 
-criterion_group!(benches, index_build, lint_draft);
+fn warm_load(c: &mut Criterion) {
+    let mut group = c.benchmark_group("corpus_warm_load");
+    group.sample_size(10);
+    for count in [1_000, 10_000] {
+        let (_dir, corpus, cache) = corpus_on_disk(count);
+        group.bench_with_input(BenchmarkId::from_parameter(count), &count, |b, _| {
+            b.iter(|| {
+                let load = load_corpus_cached(std::slice::from_ref(&corpus), Some(&cache))
+                    .expect("warm load");
+                assert_eq!(load.cache.analysed, 0);
+                black_box(load.corpus)
+            })
+        });
+    }
+    group.finish();
+}
+
+fn lint_draft(c: &mut Criterion) {
+    let mut group = c.benchmark_group("lint_2000_word_draft");
+    for count in [1_000, 10_000] {
+        let corpus = Arc::new(Corpus::new(articles(count)));
+        let linter = Linter::new(
+            Arc::new(RuleSet::defaults()),
+            corpus,
+            LintSettings::default(),
+        );
+        let (stories, _) = synthetic::corpus(7, count);
+        let mut rng = synthetic::Rng::new(99);
+        let draft = synthetic::draft(&mut rng, &stories[0], 2_000);
+        group.bench_with_input(BenchmarkId::from_parameter(count), &draft, |b, draft| {
+            b.iter(|| black_box(linter.lint(&Document::markdown(draft.clone()))))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, index_build, warm_load, lint_draft);
 criterion_main!(benches);
