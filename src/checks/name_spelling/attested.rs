@@ -5,6 +5,9 @@
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap, FxHasher};
 use std::rc::Rc;
 
 use rphonetic::DoubleMetaphone;
@@ -33,7 +36,7 @@ pub(super) struct AttestedNames {
     /// Single words ("Witkoff") and two-word names ("Oleksandr Syrskyi").
     entries: Vec<Attested>,
     /// Deletion variants of each entry's transliteration key → entries.
-    by_key: HashMap<String, Vec<u32>>,
+    by_key: FxHashMap<u64, Vec<u32>>,
     /// Transliteration key of a surname → two-word entries ending in it.
     full_names_by_surname: HashMap<String, Vec<u32>>,
     encoder: DoubleMetaphone,
@@ -62,7 +65,7 @@ impl AttestedNames {
             .collect();
         // Hash map order is random; sort so ties break the same way every run.
         entries.sort_by(|a, b| a.spelling.cmp(&b.spelling));
-        let mut by_key: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_key: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         let mut full_names_by_surname: HashMap<String, Vec<u32>> = HashMap::new();
         for (index, entry) in entries.iter().enumerate() {
             let index = index as u32;
@@ -172,43 +175,41 @@ fn is_name_like(spelling: &str) -> bool {
 /// spelling: folding can shorten one spelling more than its neighbour
 /// ("Leyen" folds to "leen", "Leyan" to "leian"), and the plain letters
 /// still share a deletion ("leyn").
-fn lookup_keys(spelling: &str) -> Vec<String> {
-    let mut keys = deletion_keys(&transliteration_key(spelling));
-    keys.extend(deletion_keys(&format!("={}", spelling.to_lowercase())));
+fn lookup_keys(spelling: &str) -> Vec<u64> {
+    let mut keys = deletion_keys(&transliteration_key(spelling), 0, 7);
+    keys.extend(deletion_keys(&spelling.to_lowercase(), 1, 6));
     keys
 }
 
-/// The key itself and every key with one or two letters deleted. Two
-/// spellings one substitution apart share a key with a letter deleted.
-fn deletion_keys(key: &str) -> Vec<String> {
+/// Hashes of the key itself and of every key with one letter deleted, or
+/// two once it has `two_from` letters. Two spellings one substitution apart
+/// share a key with a letter deleted. Hashing each variant in place rather
+/// than building it as a string keeps the index cheap to build; a rare
+/// collision only adds a candidate that the similarity test then rejects.
+/// `namespace` keeps the folded and the plain keys apart.
+fn deletion_keys(key: &str, namespace: u8, two_from: usize) -> Vec<u64> {
     let chars: Vec<char> = key.chars().collect();
-    let mut keys = vec![key.to_string()];
-    if chars.len() < 4 {
-        return keys;
-    }
-    for i in 0..chars.len() {
-        let one: String = chars
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| *k != i)
-            .map(|(_, c)| c)
-            .collect();
-        if chars.len() >= 7 {
-            let one_chars: Vec<char> = one.chars().collect();
-            for j in i..one_chars.len() {
-                keys.push(
-                    one_chars
-                        .iter()
-                        .enumerate()
-                        .filter(|(k, _)| *k != j)
-                        .map(|(_, c)| c)
-                        .collect(),
-                );
+    let hash_without = |skip: [usize; 2]| {
+        let mut hasher = FxHasher::default();
+        namespace.hash(&mut hasher);
+        for (k, c) in chars.iter().enumerate() {
+            if k != skip[0] && k != skip[1] {
+                c.hash(&mut hasher);
             }
         }
-        keys.push(one);
+        hasher.finish()
+    };
+    let none = usize::MAX;
+    let mut keys = vec![hash_without([none, none])];
+    if chars.len() >= 4 {
+        for i in 0..chars.len() {
+            keys.push(hash_without([i, none]));
+            if chars.len() >= two_from {
+                keys.extend((i + 1..chars.len()).map(|k| hash_without([i, k])));
+            }
+        }
     }
-    keys.sort();
+    keys.sort_unstable();
     keys.dedup();
     keys
 }
@@ -219,10 +220,12 @@ mod tests {
 
     #[test]
     fn one_substitution_shares_a_deletion_key() {
-        let a: HashSet<String> = deletion_keys("stoltenberg").into_iter().collect();
-        let b: HashSet<String> = deletion_keys("stoltenburg").into_iter().collect();
+        let a: HashSet<u64> = deletion_keys("stoltenberg", 0, 7).into_iter().collect();
+        let b: HashSet<u64> = deletion_keys("stoltenburg", 0, 7).into_iter().collect();
         assert!(!a.is_disjoint(&b));
-        assert_eq!(deletion_keys("abc"), vec!["abc".to_string()]);
+        assert_eq!(deletion_keys("abc", 0, 7).len(), 1);
+        let plain: HashSet<u64> = deletion_keys("abcd", 1, 7).into_iter().collect();
+        assert!(plain.is_disjoint(&deletion_keys("abcd", 0, 7).into_iter().collect()));
     }
 
     #[test]
