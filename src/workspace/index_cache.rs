@@ -96,6 +96,15 @@ pub fn write_cache(path: &Path, entries: &[(&ContentHash, &ArticleFacts)]) -> Re
         .and_then(|()| file.write_all(&body))
         .and_then(|()| file.as_file().sync_all())
         .map_err(|e| e.to_string())?;
+    // A temporary file is private (0600); the cache is as shareable as the
+    // corpus it describes.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = file
+            .as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644));
+    }
     file.persist(path).map_err(|e| e.error.to_string())?;
     Ok(())
 }
