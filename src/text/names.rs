@@ -44,6 +44,99 @@ pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// The `'s` or `’s` a possessive word ends in, if any.
+fn possessive_ending(word: &str) -> Option<&'static str> {
+    ["'s", "’s", "'S", "’S"]
+        .into_iter()
+        .find(|ending| word.len() > ending.len() && word.ends_with(ending))
+}
+
+/// "I'm", "We’ll", "Don't", "Isn’t": a word with a contracted verb or
+/// negation after its apostrophe.
+pub fn is_contraction(word: &str) -> bool {
+    let Some((head, tail)) = word.rsplit_once(['\'', '’']) else {
+        return false;
+    };
+    let tail = tail.to_lowercase();
+    !head.is_empty()
+        && (["ll", "re", "ve", "m", "d"].contains(&tail.as_str())
+            || (tail == "t" && head.to_lowercase().ends_with('n')))
+}
+
+/// Apostrophe style is typography: fold `’` to `'` before comparing.
+pub fn fold_apostrophes(spelling: &str) -> std::borrow::Cow<'_, str> {
+    if spelling.contains('’') {
+        spelling.replace('’', "'").into()
+    } else {
+        spelling.into()
+    }
+}
+
+/// Endings that make another form of the same name: possessives, plurals,
+/// demonyms and adjectives ("Israelis", "Jordanian", "Democratic").
+const NAME_FORM_ENDINGS: &[&str] = &[
+    "", "s", "es", "'s", "'", "n", "ns", "an", "ans", "ian", "ians", "ean", "eans", "i", "is",
+    "ia", "ic", "ics", "ism", "ist", "ists", "ite", "ites", "ese", "ish", "er", "ers", "al", "ial",
+    "ional", "ed", "ing", "stan",
+];
+
+/// Final letters a demonym or adjective replaces ("Mexico" → "Mexican",
+/// "Europe" → "European", "Florida" → "Floridians").
+const REPLACED_VOWELS: &[&str] = &["a", "e", "o"];
+
+/// Whether two spellings are forms of one name rather than two names:
+/// equal up to apostrophe style, or one stem with different endings
+/// ("Kenya" / "Kenyan", "Democrats" / "Democratic", "Islamic" /
+/// "Islamist"). Romanisation variants are not forms: "Navalny" and
+/// "Navalnyi" stay different, since an ending that starts with a vowel
+/// never follows a vowel or "y".
+pub fn same_name(a: &str, b: &str) -> bool {
+    let a = fold_apostrophes(a);
+    let b = fold_apostrophes(b);
+    if a == b {
+        return true;
+    }
+    let (a, b) = (a.as_ref(), b.as_ref());
+    let is_vowel = |c: char| "aeiouy".contains(c.to_ascii_lowercase());
+    let ending_fits =
+        |stem: &str, ending: &str| !ending.starts_with(is_vowel) || !stem.ends_with(is_vowel);
+    // Split `word` into a stem of 3+ letters and an ending it may carry.
+    let splits = |word: &'_ str| -> Vec<(usize, bool)> {
+        let mut found = Vec::new();
+        for ending in NAME_FORM_ENDINGS {
+            if let Some(stem) = word.strip_suffix(ending)
+                && stem.chars().count() >= 3
+                && ending_fits(stem, ending)
+            {
+                found.push((stem.len(), false));
+            }
+        }
+        for vowel in REPLACED_VOWELS {
+            if let Some(stem) = word.strip_suffix(vowel)
+                && stem.chars().count() >= 3
+                && !stem.ends_with(is_vowel)
+            {
+                found.push((stem.len(), true));
+            }
+        }
+        found
+    };
+    let (a_splits, b_splits) = (splits(a), splits(b));
+    a_splits.iter().any(|&(a_stem, a_vowel)| {
+        b_splits.iter().any(|&(b_stem, b_vowel)| {
+            let (a_ending, b_ending) = (&a[a_stem..], &b[b_stem..]);
+            // A replaced vowel pairs only with a real suffix of two letters
+            // or more: "Macron" / "Macrone" are two spellings, not two forms.
+            let vowel_ok = |vowel: bool, other: &str| !vowel || other.chars().count() >= 2;
+            a[..a_stem] == b[..b_stem]
+                && a_ending != b_ending
+                && !(a_vowel && b_vowel)
+                && vowel_ok(a_vowel, b_ending)
+                && vowel_ok(b_vowel, a_ending)
+        })
+    })
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Piece {
     Word,
@@ -92,6 +185,11 @@ pub fn name_mentions(prose: &str, sentence: Range<usize>) -> Vec<NameMention> {
             i += 1;
             continue;
         }
+        // "I'm", "We'll", "Don't": a contraction is not a name.
+        if is_contraction(word) {
+            i += 1;
+            continue;
+        }
         let (words, next) = extend_run(&tokens, i);
         mentions.push(build_mention(prose, &tokens, &words, first_word == Some(i)));
         i = next;
@@ -106,6 +204,10 @@ fn extend_run(tokens: &[(Range<usize>, &str, Piece)], start: usize) -> (Vec<usiz
     let mut i = start + 1;
     loop {
         let last_word = tokens[*words.last().unwrap_or(&start)].1;
+        // "Kenya's President": a possessive ends the name it belongs to.
+        if possessive_ending(last_word).is_some() {
+            break;
+        }
         // An initial such as "F." continues across its period.
         let after_initial = tokens.get(i).is_some_and(|t| t.2 == Piece::Period)
             && last_word.chars().count() == 1
@@ -165,13 +267,10 @@ fn build_mention(
     let mut possessive = None;
     if let Some(last) = word_ranges.last_mut() {
         let text = prose.get(last.clone()).unwrap_or("");
-        for ending in ["'s", "’s", "'S", "’S"] {
-            if text.len() > ending.len() && text.ends_with(ending) {
-                let split = last.end - ending.len();
-                possessive = Some(split..last.end);
-                last.end = split;
-                break;
-            }
+        if let Some(ending) = possessive_ending(text) {
+            let split = last.end - ending.len();
+            possessive = Some(split..last.end);
+            last.end = split;
         }
     }
     let start = word_ranges.first().map_or(0, |r| r.start);
@@ -264,6 +363,57 @@ mod tests {
                     .join(" ")
             ]
         );
+    }
+
+    #[test]
+    fn a_possessive_ends_the_name_and_contractions_are_not_names() {
+        assert_eq!(
+            spellings("Kenya's President Ruto met Israel’s envoy"),
+            vec!["Kenya", "President Ruto", "Israel"]
+        );
+        assert_eq!(
+            spellings("I'm sure. We’ll see, Don't go, said O'Brien"),
+            vec!["O'Brien"]
+        );
+    }
+
+    #[test]
+    fn forms_of_one_name_are_the_same_name() {
+        for (a, b) in [
+            ("Israel", "Israeli"),
+            ("Israel", "Israelis"),
+            ("Jordan", "Jordanian"),
+            ("Kenya", "Kenyan"),
+            ("Republican", "Republicans"),
+            ("Democrats", "Democratic"),
+            ("Mexico", "Mexican"),
+            ("Europe", "European"),
+            ("Florida", "Floridians"),
+            ("Islamic", "Islamist"),
+            ("Kazakh", "Kazakhstan"),
+            ("Islamophobia", "Islamophobic"),
+            ("O’Malley", "O'Malley"),
+            ("Trump", "Trump's"),
+        ] {
+            assert!(same_name(a, b), "{a} / {b}");
+            assert!(same_name(b, a), "{b} / {a}");
+        }
+    }
+
+    #[test]
+    fn spelling_variants_are_not_forms_of_one_name() {
+        for (a, b) in [
+            ("Navalny", "Navalnyi"),
+            ("Navalny", "Navalnyy"),
+            ("Macron", "Macrone"),
+            ("Lagarde", "Lagard"),
+            ("Sabalenka", "Sabalenko"),
+            ("Dmitri", "Dmitry"),
+            ("Witkoff", "Whitkoff"),
+            ("Austria", "Australia"),
+        ] {
+            assert!(!same_name(a, b), "{a} / {b}");
+        }
     }
 
     #[test]

@@ -43,7 +43,13 @@ pub(super) struct AttestedNames {
 }
 
 impl AttestedNames {
-    pub(super) fn build(names: &NameIndex, thresholds: &NameThresholds) -> AttestedNames {
+    /// `is_excluded` says which spellings are never names ("Calif",
+    /// "Normally"), whatever the corpus counts.
+    pub(super) fn build(
+        names: &NameIndex,
+        thresholds: &NameThresholds,
+        is_excluded: impl Fn(&str) -> bool,
+    ) -> AttestedNames {
         let mut entries: Vec<Attested> = names
             .iter()
             .filter(|(spelling, stats)| {
@@ -56,6 +62,7 @@ impl AttestedNames {
                 // "Residents") is a capitalised common word, not a name.
                 stats.mentions >= needed
                     && is_name_like(spelling)
+                    && !is_excluded(spelling)
                     && (spelling.contains(' ') || !names.is_common_word(spelling))
             })
             .map(|(spelling, stats)| Attested {

@@ -5,9 +5,14 @@
 use std::ops::Range;
 
 use super::attested::AttestedNames;
-use super::{CODE, match_case};
+use super::{CODE, Role, forms_of_one_name, match_case};
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
+use crate::lexicon;
+
+/// A lone word that is itself a surname at least this common (per 100,000
+/// people) is that surname, even beside a near spelling the draft introduced.
+const MAX_SURNAME_FREQUENCY_OF_A_SLIP: u32 = 10;
 
 /// Spellings shorter than this are too short to call one a variant of another.
 const MIN_LETTERS: usize = 5;
@@ -22,8 +27,10 @@ pub(super) struct DraftSpellings {
 struct Seen {
     word: String,
     range: Range<usize>,
-    /// It stood in a full (multi-word) reference.
-    in_full_reference: bool,
+    /// Its part in the name it stood in.
+    role: Role,
+    /// The word before it in that name ("Friedrich" for "Merz").
+    partner: Option<String>,
     /// A lone capitalised word opening a sentence may be any word, so it can
     /// be held to a standard but cannot set one.
     may_set_standard: bool,
@@ -34,14 +41,16 @@ impl DraftSpellings {
         &mut self,
         word: &str,
         range: Range<usize>,
-        in_full_reference: bool,
+        role: Role,
+        partner: Option<&str>,
         may_set_standard: bool,
     ) {
         if word.chars().count() >= MIN_LETTERS {
             self.seen.push(Seen {
                 word: word.to_string(),
                 range,
-                in_full_reference,
+                role,
+                partner: partner.map(str::to_string),
                 may_set_standard,
             });
         }
@@ -56,34 +65,85 @@ impl DraftSpellings {
         attested: &AttestedNames,
         min_similarity: f64,
     ) -> Vec<Finding> {
-        let mut standards: Vec<(&str, &Range<usize>)> = Vec::new();
+        let mut standards: Vec<&Seen> = Vec::new();
         let mut findings = Vec::new();
+        let in_full_reference = |s: &&Seen| s.role != Role::Lone;
         let ordered = self
             .seen
             .iter()
-            .filter(|s| s.in_full_reference)
-            .chain(self.seen.iter().filter(|s| !s.in_full_reference));
-        for Seen {
-            word,
-            range,
-            may_set_standard,
-            ..
-        } in ordered
-        {
-            let standard = standards.iter().find(|(form, _)| {
-                *form == word || attested.kinship(word, form, min_similarity).is_some()
+            .filter(in_full_reference)
+            .chain(self.seen.iter().filter(|s| !in_full_reference(s)));
+        for seen in ordered {
+            let word = seen.word.as_str();
+            let standard = standards.iter().find(|standard| {
+                comparable(standard.role, seen.role)
+                    && (forms_of_one_name(word, &standard.word)
+                        || attested
+                            .kinship(word, &standard.word, min_similarity)
+                            .is_some())
             });
             match standard {
-                Some((form, first)) if *form != word => {
-                    findings.push(variant_finding(doc, word, range.clone(), form, first));
+                Some(standard)
+                    if !forms_of_one_name(word, &standard.word)
+                        && may_be_a_slip(seen, standard) =>
+                {
+                    findings.push(variant_finding(
+                        doc,
+                        word,
+                        seen.range.clone(),
+                        &standard.word,
+                        &standard.range,
+                    ));
                 }
                 Some(_) => {}
-                None if *may_set_standard => standards.push((word, range)),
+                None if seen.may_set_standard && !lexicon::lookup(word).is_english_word() => {
+                    standards.push(seen)
+                }
                 None => {}
             }
         }
         findings
     }
+}
+
+/// Given names compare with given names, surnames with surnames: "Chris"
+/// and "Christie" are two names, not two spellings of one.
+fn comparable(standard: Role, later: Role) -> bool {
+    match (standard, later) {
+        (Role::Given, Role::Given) => true,
+        (Role::Given, _) | (_, Role::Given) => false,
+        _ => true,
+    }
+}
+
+/// A spelling that is itself a real name ("Ronald" beside "Donald",
+/// "California" beside "Carolina") is that name. The exceptions are the
+/// same person named again ("Anna Müller-Schmidt" … "Müller-Schmitt") and a
+/// bare surname near the surname of a person the draft introduced, unless
+/// it is itself a common surname ("Ingrid Halvorsen" … "Halvorson").
+fn may_be_a_slip(seen: &Seen, standard: &Seen) -> bool {
+    let (word, role) = (seen.word.as_str(), seen.role);
+    let entry = lexicon::lookup(word);
+    // An everyday word ("Board", "Press") is a name's word, not a name.
+    if entry.is_english_word() {
+        return false;
+    }
+    match (&seen.partner, &standard.partner) {
+        (Some(mine), Some(theirs)) if mine == theirs => return true,
+        // "Greg Bailor" and "Ed Failor", "Marwa Hamdy" and "Sami al-Hamad":
+        // introduced apart, they are two people.
+        (Some(_), Some(_)) => return false,
+        _ => {}
+    }
+    if !entry.is_real_name() {
+        return true;
+    }
+    role == Role::Lone
+        && standard.role == Role::Surname
+        && !entry.is_given_name()
+        && !entry.is_place()
+        && !entry.is_proper_noun()
+        && entry.surname_frequency() < MAX_SURNAME_FREQUENCY_OF_A_SLIP
 }
 
 fn variant_finding(
