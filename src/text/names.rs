@@ -225,7 +225,9 @@ fn extend_run(tokens: &[(Range<usize>, &str, Piece)], start: usize) -> (Vec<usiz
         if !joins {
             break;
         }
-        if is_capitalised(word) || is_particle_followed_by_name(tokens, next) {
+        if (is_capitalised(word) && !is_contraction(word))
+            || is_particle_followed_by_name(tokens, next)
+        {
             words.push(next);
             i = next + 1;
         } else {

@@ -20,7 +20,7 @@ use crate::document::{BlockKind, Document};
 use crate::finding::{Annotation, Finding, Report, Severity};
 use crate::lexicon;
 use crate::rules::{NameThresholds, RuleSet};
-use crate::text::names::{NameMention, is_capitalised, is_contraction, name_mentions, same_name};
+use crate::text::names::{NameMention, is_capitalised, name_mentions, same_name};
 use crate::text::similarity::Kinship;
 
 pub const CODE: &str = "name-spelling";
@@ -166,10 +166,7 @@ impl Check for NameSpelling {
                 continue;
             }
             for mention in name_mentions(prose, sentence) {
-                // A spelling marked [sic] is quoted as found, on purpose.
-                let after = prose.get(mention.range.end..).unwrap_or("");
-                let after = after.trim_start_matches(['\'', '’', 's', '"', '”', ',', ' ']);
-                if after.starts_with("[sic]") || after.starts_with("(sic)") {
+                if is_marked_sic(prose, &mention) {
                     continue;
                 }
                 if flagged
@@ -190,6 +187,17 @@ impl Check for NameSpelling {
             self.thresholds.min_similarity,
         ));
     }
+}
+
+/// A spelling marked [sic] is quoted as found, on purpose.
+fn is_marked_sic(prose: &str, mention: &NameMention) -> bool {
+    let end = mention
+        .possessive
+        .as_ref()
+        .map_or(mention.range.end, |p| p.end);
+    let after = prose.get(end..).unwrap_or("");
+    let after = after.trim_start_matches([' ', ',', '"', '”', '’', '\'']);
+    after.starts_with("[sic]") || after.starts_with("(sic)")
 }
 
 /// What one lint has learnt of the draft so far.
@@ -307,7 +315,6 @@ impl NameSpelling {
             && !word.chars().any(|c| c.is_ascii_digit())
             && !word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
             && !NOT_NAMES.contains(&word)
-            && !is_contraction(word)
             && !lexicon::is_common_word(word)
             && !self.sources.corpus.names().is_common_word(word)
             && !self.house.rules_on(word)
@@ -334,24 +341,24 @@ impl NameSpelling {
     ) -> Verdict<'s> {
         let names = self.sources.corpus.names();
         let own = names.mentions(word);
+        // Nothing to weigh against: the corpus either uses the word or not.
+        let on_its_own = || {
+            if own > 0 {
+                Verdict::Attested
+            } else {
+                Verdict::Unknown
+            }
+        };
         let neighbours = lookups.neighbours(word);
         let Some(best) = neighbours
             .iter()
             .find(|n| !forms_of_one_name(word, &n.attested.spelling))
             .cloned()
         else {
-            return if own > 0 {
-                Verdict::Attested
-            } else {
-                Verdict::Unknown
-            };
+            return on_its_own();
         };
         if !plays_the_role(entity.role, &best.attested.spelling) {
-            return if own > 0 {
-                Verdict::Attested
-            } else {
-                Verdict::Unknown
-            };
+            return on_its_own();
         }
         match self.same_person(entity, &best.attested.spelling) {
             Some(false) => return Verdict::Attested,
@@ -359,11 +366,7 @@ impl NameSpelling {
             // Brolin") whom the corpus never names: letters alone do not make
             // them the corpus's "Rupert" or "Berlin".
             None if entity.given.is_some() && best.kinship != Kinship::Transliteration => {
-                return if own > 0 {
-                    Verdict::Attested
-                } else {
-                    Verdict::Unknown
-                };
+                return on_its_own();
             }
             // The draft's "Friedrich Mertz" is the corpus's "Friedrich Merz":
             // the person settles it, whatever the lexicon says of "Mertz".
@@ -373,11 +376,7 @@ impl NameSpelling {
             // a name people bear ("Allan", "Jackie") is no romanisation of
             // another ("Alan", "Jake"). A short word is too short to judge.
             None if !self.may_be_a_slip(word, best.kinship) => {
-                return if own > 0 {
-                    Verdict::Attested
-                } else {
-                    Verdict::Unknown
-                };
+                return on_its_own();
             }
             None => {}
         }
@@ -630,7 +629,8 @@ fn judge<'a>(
     neighbour: &Neighbour<'a>,
     thresholds: &NameThresholds,
 ) -> Verdict<'a> {
-    let own = names.mentions(word);
+    let own_stats = names.get(word);
+    let own = own_stats.map_or(0, |s| s.mentions);
     let theirs = neighbour.attested.stats.mentions;
     if own < thresholds.min_attested_mentions
         && own as f64 <= thresholds.max_variant_share * theirs as f64
@@ -639,9 +639,8 @@ fn judge<'a>(
     }
     let minority = own.min(theirs) as f64 / (own + theirs).max(1) as f64;
     // A stray mention in one article does not divide the corpus.
-    let in_several_articles = |spelling: &str| names.get(spelling).is_some_and(|s| s.articles >= 2);
     if own >= thresholds.min_attested_mentions
-        && in_several_articles(word)
+        && own_stats.is_some_and(|s| s.articles >= 2)
         && neighbour.attested.stats.articles >= 2
         && neighbour.kinship == Kinship::Transliteration
         && minority >= thresholds.divided_min_share
