@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Lower-case words that may stand inside a name between capitalised words.
@@ -63,13 +64,14 @@ pub fn is_contraction(word: &str) -> bool {
             || (tail == "t" && head.to_lowercase().ends_with('n')))
 }
 
-/// Apostrophe style is typography: fold `’` to `'` before comparing.
-pub fn fold_apostrophes(spelling: &str) -> std::borrow::Cow<'_, str> {
-    if spelling.contains('’') {
-        spelling.replace('’', "'").into()
-    } else {
-        spelling.into()
-    }
+/// Apostrophe style and Unicode composition are typography: fold `’` to
+/// `'`, and "Ã" written as A + combining tilde to the one letter (NFC),
+/// before comparing.
+pub fn fold_typography(spelling: &str) -> String {
+    spelling
+        .nfc()
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect()
 }
 
 /// Endings that make another form of the same name: possessives, plurals,
@@ -91,13 +93,22 @@ const REPLACED_VOWELS: &[&str] = &["a", "e", "o"];
 /// "Navalnyi" stay different, since an ending that starts with a vowel
 /// never follows a vowel or "y".
 pub fn same_name(a: &str, b: &str) -> bool {
-    let a = fold_apostrophes(a);
-    let b = fold_apostrophes(b);
+    let a = fold_typography(a);
+    let b = fold_typography(b);
     if a == b {
         return true;
     }
-    let (a, b) = (a.as_ref(), b.as_ref());
+    let (a, b) = (a.as_str(), b.as_str());
     let is_vowel = |c: char| "aeiouy".contains(c.to_ascii_lowercase());
+    // A country from its people: "German" → "Germany". Only after a
+    // consonant, so "Dmitri" / "Dmitry" stay two spellings.
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.strip_suffix('y') == Some(short)
+        && short.chars().count() >= 4
+        && !short.ends_with(is_vowel)
+    {
+        return true;
+    }
     let ending_fits =
         |stem: &str, ending: &str| !ending.starts_with(is_vowel) || !stem.ends_with(is_vowel);
     // Split `word` into a stem of 3+ letters and an ending it may carry.
@@ -394,7 +405,9 @@ mod tests {
             ("Islamic", "Islamist"),
             ("Kazakh", "Kazakhstan"),
             ("Islamophobia", "Islamophobic"),
+            ("German", "Germany"),
             ("O’Malley", "O'Malley"),
+            ("Fran\u{c3}", "FranA\u{303}"),
             ("Trump", "Trump's"),
         ] {
             assert!(same_name(a, b), "{a} / {b}");

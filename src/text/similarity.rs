@@ -165,6 +165,31 @@ pub fn kinship(
     (edits <= 1 && score >= min_similarity).then_some(Kinship::NearMiss)
 }
 
+/// Whether two spellings begin and end alike. A slip of the keyboard
+/// rarely touches a word's first letter and seldom its last, so two names
+/// that differ there ("Lazard" / "Lazar", "Ghassan" / "Hassan", "Harter" /
+/// "Carter") are two names. Two initial vowels count as alike: romanisations
+/// differ there ("Aleksandr" / "Oleksandr"); so does a final silent "e".
+pub fn keeps_the_ends(a: &str, b: &str) -> bool {
+    let fold = |s: &str| -> Vec<char> {
+        s.chars()
+            .flat_map(char::to_lowercase)
+            .map(strip_accents)
+            .collect()
+    };
+    let (a, b) = (fold(a), fold(b));
+    let is_vowel = |c: &char| "aeiou".contains(*c);
+    let first_alike = match (a.first(), b.first()) {
+        (Some(x), Some(y)) => x == y || (is_vowel(x) && is_vowel(y)),
+        _ => false,
+    };
+    // A dropped or added final "e" is a common slip ("Lagard", "Macrone").
+    let silent_e = |long: &[char], short: &[char]| {
+        long.len() == short.len() + 1 && long.last() == Some(&'e') && long.starts_with(short)
+    };
+    first_alike && (a.last() == b.last() || silent_e(&a, &b) || silent_e(&b, &a))
+}
+
 /// Edits between two spellings (insertions, deletions, substitutions and
 /// transpositions of neighbours), ignoring case and accents.
 pub fn edit_distance(a: &str, b: &str) -> usize {
@@ -227,6 +252,11 @@ mod tests {
         assert_eq!(kinship(&e, "Roffman", "Roman", 0.88), None);
         assert_eq!(edit_distance("Zelenksy", "Zelensky"), 1);
         assert_eq!(edit_distance("García", "Garcia"), 0);
+        assert!(keeps_the_ends("Sharption", "Sharpton"));
+        assert!(keeps_the_ends("Aleksandr", "Oleksandr"));
+        assert!(!keeps_the_ends("Lazard", "Lazar"));
+        assert!(keeps_the_ends("Lagard", "Lagarde"));
+        assert!(!keeps_the_ends("Ghassan", "Hassan"));
         assert_eq!(kinship(&e, "Merz", "Merz", 0.88), None);
     }
 

@@ -9,6 +9,7 @@ use super::{CODE, Role, forms_of_one_name, match_case};
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::lexicon;
+use crate::text::similarity::{keeps_the_ends, transliteration_key};
 
 /// A lone word that is itself a surname at least this common (per 100,000
 /// people) is that surname, even beside a near spelling the draft introduced.
@@ -23,36 +24,26 @@ pub(super) struct DraftSpellings {
     seen: Vec<Seen>,
 }
 
+/// One unknown name word of the draft.
 #[derive(Debug)]
-struct Seen {
-    word: String,
-    range: Range<usize>,
+pub(super) struct Seen {
+    pub word: String,
+    pub range: Range<usize>,
     /// Its part in the name it stood in.
-    role: Role,
+    pub role: Role,
     /// The word before it in that name ("Friedrich" for "Merz").
-    partner: Option<String>,
+    pub partner: Option<String>,
+    /// Where its sentence starts.
+    pub sentence: usize,
     /// A lone capitalised word opening a sentence may be any word, so it can
     /// be held to a standard but cannot set one.
-    may_set_standard: bool,
+    pub may_set_standard: bool,
 }
 
 impl DraftSpellings {
-    pub(super) fn record(
-        &mut self,
-        word: &str,
-        range: Range<usize>,
-        role: Role,
-        partner: Option<&str>,
-        may_set_standard: bool,
-    ) {
-        if word.chars().count() >= MIN_LETTERS {
-            self.seen.push(Seen {
-                word: word.to_string(),
-                range,
-                role,
-                partner: partner.map(str::to_string),
-                may_set_standard,
-            });
+    pub(super) fn record(&mut self, seen: Seen) {
+        if seen.word.chars().count() >= MIN_LETTERS {
+            self.seen.push(seen);
         }
     }
 
@@ -123,6 +114,11 @@ fn comparable(standard: Role, later: Role) -> bool {
 /// it is itself a common surname ("Ingrid Halvorsen" … "Halvorson").
 fn may_be_a_slip(seen: &Seen, standard: &Seen) -> bool {
     let (word, role) = (seen.word.as_str(), seen.role);
+    // Two spellings in one sentence are set side by side on purpose
+    // ("Horgos to the Chinese, Khorgos to the Kazakhs").
+    if seen.sentence == standard.sentence {
+        return false;
+    }
     let entry = lexicon::lookup(word);
     // An everyday word ("Board", "Press") is a name's word, not a name.
     if entry.is_english_word() {
@@ -134,6 +130,13 @@ fn may_be_a_slip(seen: &Seen, standard: &Seen) -> bool {
         // introduced apart, they are two people.
         (Some(_), Some(_)) => return false,
         _ => {}
+    }
+    // Unanchored, a typo must keep the ends ("Khorgos" / "Horgos", "Hamdy"
+    // / "Hamad" are two names); romanisations may not.
+    if !keeps_the_ends(word, &standard.word)
+        && transliteration_key(word) != transliteration_key(&standard.word)
+    {
+        return false;
     }
     if !entry.is_real_name() {
         return true;
