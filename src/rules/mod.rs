@@ -87,6 +87,7 @@ pub struct QuoteRules {
     pub message: Option<String>,
     pub verbs: Vec<String>,
     pub phrases: Vec<String>,
+    pub nouns: Vec<String>,
     pub scare_quote_max_words: usize,
     pub scare_quote_severity: Severity,
 }
@@ -99,6 +100,7 @@ impl Default for QuoteRules {
             message: None,
             verbs: Vec::new(),
             phrases: Vec::new(),
+            nouns: Vec::new(),
             scare_quote_max_words: 3,
             scare_quote_severity: Severity::Hint,
         }
@@ -268,6 +270,7 @@ impl RuleSet {
         quotes.message = spec.message.or(quotes.message.take());
         extend_unique(&mut quotes.verbs, spec.verbs);
         extend_unique(&mut quotes.phrases, spec.phrases);
+        extend_unique(&mut quotes.nouns, spec.nouns);
         if let Some(max) = spec.scare_quote_max_words {
             quotes.scare_quote_max_words = max;
         }

@@ -70,6 +70,9 @@ pub(crate) struct QuoteSpec {
     /// Multi-word cues such as "according to" or "in a statement".
     #[serde(default)]
     pub phrases: Vec<String>,
+    /// Speech nouns that tie a quotation to their owner ("his statement").
+    #[serde(default)]
+    pub nouns: Vec<String>,
     /// Quoted phrases of at most this many words with no speaker are scare quotes.
     pub scare_quote_max_words: Option<usize>,
     pub scare_quote_severity: Option<Severity>,

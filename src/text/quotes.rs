@@ -38,11 +38,13 @@ enum Mark {
     Close(char),
 }
 
-/// Whether a mark closes a quotation opened with `open`.
+/// Whether a mark closes a quotation opened with `open`. A straight and a
+/// curly double mark close each other: copy passed through a converter
+/// often mixes them (“like this," or "like this”).
 fn closes(open: char, close: char) -> bool {
     matches!(
         (open, close),
-        ('"', '"') | ('“', '”') | ('«', '»') | ('„', '“' | '”')
+        ('"' | '“', '"' | '”') | ('«', '»') | ('„', '“' | '”')
     )
 }
 
@@ -233,6 +235,14 @@ mod tests {
         assert_eq!(
             &text[scan.quotations[1].inner.clone()],
             "It will take time."
+        );
+    }
+
+    #[test]
+    fn mixed_straight_and_curly_marks_pair_up() {
+        assert_eq!(
+            inners("“We agree,\" said Ruiz. \"We always did.” Then silence."),
+            vec!["We agree,", "We always did."]
         );
     }
 

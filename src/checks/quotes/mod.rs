@@ -42,7 +42,7 @@ impl QuoteCheck {
     }
 
     fn speaker_finding(&self, doc: &Document, record: &QuoteRecord) -> Option<Finding> {
-        if record.is_attributed() {
+        if record.is_attributed() || record.is_title {
             return None;
         }
         let policy = &self.rules.quotes;
@@ -68,9 +68,15 @@ impl QuoteCheck {
             .message
             .clone()
             .unwrap_or_else(|| "Quotation with no attributed speaker".to_string());
-        let message = format!(
-            "{message}: no cue such as “said” or “according to” ties it to a person or body"
-        );
+        let message = match &record.speaker {
+            Some(pronoun) if record.dangling_pronoun => format!(
+                "{message}: “{}” refers to nobody named before it; name the speaker",
+                pronoun.text
+            ),
+            _ => format!(
+                "{message}: no cue such as “said” or “according to” ties it to a person or body"
+            ),
+        };
         Some(Finding::new(
             UNATTRIBUTED,
             policy.severity.unwrap_or(Severity::Warning),
@@ -173,7 +179,7 @@ pub(super) mod tests {
 
     #[test]
     fn scare_quotes_are_hints_never_warnings() {
-        let report = lint_with(Corpus::empty(), "Critics mocked the “plan” again.");
+        let report = lint_with(Corpus::empty(), "The “plan” collapsed again.");
         assert_eq!(report.findings[0].severity, Severity::Hint);
     }
 

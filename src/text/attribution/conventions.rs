@@ -1,0 +1,201 @@
+//! The news conventions that tie a quotation with no cue of its own to a
+//! speaker named in a neighbouring sentence: the cue just after it, a
+//! lead-in ending in a colon, a sentence of indirect speech just before it,
+//! an earlier quotation of the same paragraph, the previous paragraph's
+//! speaker, and the continuation of a multi-paragraph quotation.
+
+use std::ops::Range;
+
+use super::cues::{Cue, Cues, LEAD_IN_WORDS, find_cue};
+use super::speakers::{Speaker, person_before, speaker_within};
+use super::text::{Place, blank_quotations, is_quotes_only, words};
+use super::{Link, QuoteRecord};
+use crate::document::{BlockKind, Document};
+use crate::text::quotes::{QuoteScan, Quotation, word_count};
+
+/// Words that open a sentence pointing back at the quotation before it:
+/// "That was how the minister put it."
+const BACK_POINTERS: &[&str] = &["that", "this", "those", "these", "such", "so"];
+/// How far into the next sentence its cue may stand.
+const CUE_AFTER_WORDS: usize = 12;
+
+/// What the conventions see around one quotation.
+pub(super) struct Surroundings<'a> {
+    pub doc: &'a Document,
+    pub scan: &'a QuoteScan,
+    pub cues: &'a Cues,
+    pub place: Option<Place>,
+}
+
+impl Surroundings<'_> {
+    /// A sentence's text with quotations blanked.
+    fn outside(&self, range: &Range<usize>) -> String {
+        blank_quotations(self.doc.prose(), range, &self.scan.quotations)
+    }
+
+    /// The sentence after the quotation's last one: in its paragraph, or
+    /// the first of the next paragraph.
+    fn next_sentence(&self) -> Option<(Range<usize>, bool)> {
+        let place = self.place?;
+        let blocks = self.doc.blocks();
+        let sentences = &blocks[place.block].sentences;
+        if let Some(next) = sentences.get(place.last + 1) {
+            return Some((next.clone(), false));
+        }
+        let next_block = blocks.get(place.block + 1).filter(|b| is_body(b.kind))?;
+        Some((next_block.sentences.first()?.clone(), true))
+    }
+
+    /// The sentence before the quotation's first one: in its paragraph, or
+    /// the last of the previous paragraph.
+    fn previous_sentence(&self) -> Option<Range<usize>> {
+        let place = self.place?;
+        let blocks = self.doc.blocks();
+        if place.first > 0 {
+            return blocks[place.block].sentences.get(place.first - 1).cloned();
+        }
+        let previous = blocks.get(place.block.checked_sub(1)?)?;
+        is_body(previous.kind)
+            .then(|| previous.sentences.last().cloned())
+            .flatten()
+    }
+
+    /// Nothing of the reporter's own between the start of the quotation's
+    /// sentence and the quotation.
+    fn opens_its_sentence(&self, quotation: &Quotation) -> bool {
+        let Some(place) = self.place else {
+            return false;
+        };
+        let start = self.doc.blocks()[place.block].sentences[place.first].start;
+        let before = self.outside(&(start..quotation.range.start));
+        !before.chars().any(char::is_alphanumeric)
+    }
+
+    /// A person named, or a personal pronoun, in the quotation's sentence
+    /// before it.
+    fn person_before(&self, quotation: &Quotation) -> Option<Speaker> {
+        let place = self.place?;
+        let start = self.doc.blocks()[place.block].sentences[place.first].start;
+        person_before(&self.outside(&(start..quotation.range.start)))
+    }
+
+    /// Nothing of the reporter's own after the quotation in its sentence.
+    fn ends_its_sentence(&self, quotation: &Quotation) -> bool {
+        let Some(place) = self.place else {
+            return false;
+        };
+        let end = self.doc.blocks()[place.block].sentences[place.last].end;
+        let after = self.outside(&(quotation.range.end..end.max(quotation.range.end)));
+        !after.chars().any(char::is_alphanumeric)
+    }
+}
+
+fn is_body(kind: BlockKind) -> bool {
+    matches!(kind, BlockKind::Paragraph | BlockKind::ListItem)
+}
+
+/// "“Where were you?” Okafor asked." and "“…” That was how Ruiz put it.":
+/// the cue opens the next sentence of the paragraph, or the next paragraph
+/// when that one points back at the quotation.
+pub(super) fn cue_after(around: &Surroundings, quotation: &Quotation) -> Option<Cue> {
+    if !around.ends_its_sentence(quotation) {
+        return None;
+    }
+    let (next, new_paragraph) = around.next_sentence()?;
+    let outside = around.outside(&next);
+    let opening = words(&outside);
+    if new_paragraph {
+        let own_paragraph = &around.doc.blocks()[quotation.block].range;
+        let points_back = opening
+            .first()
+            .is_some_and(|w| BACK_POINTERS.contains(&w.lower.as_str()));
+        if !points_back || !is_quotes_only(around.doc.prose(), own_paragraph, &around.scan.quotations)
+        {
+            return None;
+        }
+    }
+    // Only the opening words count: a cue deep in the next sentence
+    // reports other words.
+    let window_end = opening.get(CUE_AFTER_WORDS - 1).or(opening.last())?.range.end;
+    let window = outside.get(..window_end)?;
+    find_cue(window, around.cues, &(window.len()..window.len()))
+}
+
+/// The conventions that carry a speaker to a quotation with no cue of its
+/// own, tried in order.
+pub(super) fn inherit(
+    record: &mut QuoteRecord,
+    earlier: &[QuoteRecord],
+    around: &Surroundings,
+    short_quote_words: usize,
+) {
+    let quotation = &record.quotation;
+    let prose = around.doc.prose();
+    if quotation.continues_previous {
+        if let Some(previous) = earlier.iter().rev().find(|r| r.quotation.continues_next)
+            && previous.is_attributed()
+        {
+            record.speaker = previous.speaker.clone();
+            record.link = Some(Link::ContinuedQuotation);
+        }
+        return;
+    }
+    if word_count(prose.get(quotation.inner.clone()).unwrap_or("")) <= short_quote_words {
+        return; // a short phrase later on is a scare quote, not more speech
+    }
+    let same_paragraph = earlier
+        .iter()
+        .rev()
+        .find(|r| r.quotation.block == quotation.block);
+    if let Some(previous) = same_paragraph.filter(|r| r.is_attributed()) {
+        record.speaker = previous.speaker.clone();
+        record.link = Some(Link::SameParagraph);
+        return;
+    }
+    if let Some(previous) = around.previous_sentence() {
+        let outside = around.outside(&previous);
+        let end = outside.len()..outside.len();
+        let opens = around.opens_its_sentence(quotation);
+        if let Some(lead) = outside.trim_end().strip_suffix(':').filter(|_| opens) {
+            // "Cruz called them on it:" then the quotation.
+            let words = words(&outside);
+            if let Some(speaker) =
+                speaker_within(&outside, &words, lead.len()..lead.len(), &end, LEAD_IN_WORDS)
+            {
+                record.speaker = Some(speaker);
+                record.link = Some(Link::LeadIn);
+                return;
+            }
+        }
+        // Indirect speech carries its speaker only within the paragraph: a
+        // new paragraph of quotation needs a cue of its own.
+        let same_block = around.place.is_some_and(|p| p.first > 0);
+        if same_block && let Some(cue) = find_cue(&outside, around.cues, &end) {
+            record.speaker = Some(cue.speaker);
+            record.link = Some(Link::IndirectSpeech(cue.text));
+            return;
+        }
+    }
+    if !around.opens_its_sentence(quotation)
+        && let Some(speaker) = around.person_before(quotation)
+    {
+        record.speaker = Some(speaker);
+        record.link = Some(Link::PartialQuote);
+        return;
+    }
+    if same_paragraph.is_some() {
+        return;
+    }
+    let block = &around.doc.blocks()[quotation.block];
+    if !is_quotes_only(prose, &block.range, &around.scan.quotations) {
+        return;
+    }
+    let previous_block = earlier
+        .iter()
+        .rev()
+        .find(|r| r.quotation.block + 1 == quotation.block);
+    if let Some(previous) = previous_block.filter(|r| r.is_attributed()) {
+        record.speaker = previous.speaker.clone();
+        record.link = Some(Link::FollowingParagraph);
+    }
+}

@@ -1,0 +1,296 @@
+//! Cues inside one sentence: a speech verb or phrase with its speaker
+//! ("said Ruiz", "according to the ministry"), a speech noun with its owner
+//! ("his statement", "Ruiz's remarks"), or a speaker before a colon
+//! ("Ruiz: “…”").
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::speakers::{Speaker, SpeakerKind, indefinite_speaker, speaker_near, speaker_within};
+use super::text::{Word, words};
+use crate::rules::QuoteRules;
+
+/// Words that stand next to a cue verb without being its speaker.
+pub(super) const NOT_SPEAKERS: &[&str] = &[
+    "that",
+    "this",
+    "and",
+    "but",
+    "or",
+    "as",
+    "to",
+    "in",
+    "on",
+    "at",
+    "of",
+    "for",
+    "with",
+    "by",
+    "from",
+    "had",
+    "has",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "also",
+    "then",
+    "later",
+    "earlier",
+    "once",
+    "not",
+    "never",
+    "so",
+    "when",
+    "while",
+    "after",
+    "before",
+    "if",
+    "there",
+    "what",
+    "which",
+    "who",
+    "it's",
+    "just",
+    "today",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// How far before a colon its speaker may stand ("Obama's questioners
+/// ranged from skeptical to hostile: “…”").
+pub(super) const LEAD_IN_WORDS: usize = 12;
+
+/// Possessive pronouns that own a speech noun ("his statement").
+const OWNERS: &[&str] = &["his", "her", "their", "its", "our", "my", "your"];
+
+/// The cue lists of the rules, ready for matching.
+#[derive(Debug, Clone, Default)]
+pub struct Cues {
+    verbs: HashSet<String>,
+    /// Lower-cased multi-word cues.
+    phrases: Vec<String>,
+    nouns: HashSet<String>,
+}
+
+impl Cues {
+    pub fn new(rules: &QuoteRules) -> Cues {
+        let lower = |list: &[String]| list.iter().map(|v| v.to_lowercase()).collect();
+        Cues {
+            verbs: lower(&rules.verbs),
+            phrases: rules.phrases.iter().map(|p| p.to_lowercase()).collect(),
+            nouns: lower(&rules.nouns),
+        }
+    }
+}
+
+/// A cue and the speaker it links to.
+pub(super) struct Cue {
+    pub text: String,
+    pub speaker: Speaker,
+}
+
+/// The cue in `outside` (a sentence with its quotations blanked) and its
+/// speaker. `quote` is where the quotation stands in it (empty, at the end,
+/// for a sentence without it).
+pub(super) fn find_cue(outside: &str, cues: &Cues, quote: &Range<usize>) -> Option<Cue> {
+    // ASCII lower-casing keeps byte offsets, so ranges found in `lowered`
+    // index `outside` too.
+    let lowered = outside.to_ascii_lowercase().replace("so-called", "         ");
+    let words = words(&lowered);
+    for phrase in &cues.phrases {
+        if let Some(at) = find_phrase(&lowered, phrase) {
+            let speaker = speaker_near(outside, &words, at..at + phrase.len(), quote);
+            if let Some(speaker) = speaker {
+                return Some(Cue {
+                    text: phrase.clone(),
+                    speaker,
+                });
+            }
+        }
+    }
+    let verb_cue = words.iter().enumerate().find_map(|(index, word)| {
+        if !cues.verbs.contains(&word.lower)
+            || is_noun_use(&words, index)
+            || is_agentless_passive(outside, &words, index)
+        {
+            return None;
+        }
+        let speaker = speaker_near(outside, &words, word.range.clone(), quote)
+            .or_else(|| indefinite_speaker(outside, &words, index))
+            .or_else(|| bare_noun_before(outside, &words, index))?;
+        Some(Cue {
+            text: word.lower.clone(),
+            speaker,
+        })
+    });
+    verb_cue
+        .or_else(|| noun_cue(outside, &words, cues, quote))
+        .or_else(|| colon_cue(outside, &words, quote))
+}
+
+/// "the real question", "the text", "a tweet": after a determiner a cue
+/// word is a noun, not the verb.
+fn is_noun_use(words: &[Word], index: usize) -> bool {
+    const NOUN_MARKERS: &[&str] = &[
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
+        "my", "your", "real", "whose",
+    ];
+    index
+        .checked_sub(1)
+        .is_some_and(|i| NOUN_MARKERS.contains(&words[i].lower.as_str()))
+}
+
+const SOURCE_CHARS: usize = 48;
+
+/// "“…” [WaPo.]", "“…” (Reuters)": a source in brackets right after the
+/// quotation, as digests cite them.
+pub(super) fn bracketed_source(after: &str) -> Option<Speaker> {
+    // A source is a few words: look no further, whatever follows.
+    let window = after
+        .char_indices()
+        .nth(SOURCE_CHARS)
+        .map_or(after, |(end, _)| &after[..end]);
+    let rest = window.trim_start();
+    let close = match rest.chars().next()? {
+        '[' => ']',
+        '(' => ')',
+        _ => return None,
+    };
+    let (inside, _) = rest[1..].split_once(close)?;
+    let source = inside.trim().trim_end_matches('.');
+    let words: Vec<&str> = source.split_whitespace().collect();
+    let named = (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    named.then(|| Speaker {
+        text: source.to_string(),
+        kind: SpeakerKind::Name,
+        refers_to: None,
+    })
+}
+
+/// "officials said", "police said": a bare noun right before the verb.
+fn bare_noun_before(outside: &str, words: &[Word], index: usize) -> Option<Speaker> {
+    let word = &words[index.checked_sub(1)?];
+    is_plain_noun(&word.lower).then(|| Speaker {
+        text: outside[word.range.clone()].to_string(),
+        kind: SpeakerKind::NounPhrase,
+        refers_to: None,
+    })
+}
+
+/// "his warning that …", "Ruiz's remarks", "Trump issued a statement",
+/// "the statement released by Fox News": a speech noun with its owner
+/// before it, or a speaker close by.
+fn noun_cue(outside: &str, words: &[Word], cues: &Cues, quote: &Range<usize>) -> Option<Cue> {
+    words.iter().enumerate().find_map(|(index, word)| {
+        if !cues.nouns.contains(&word.lower) {
+            return None;
+        }
+        // An adjective may stand between owner and noun ("her opening statement").
+        let owner = words[index.saturating_sub(3)..index]
+            .iter()
+            .rev()
+            .find(|w| OWNERS.contains(&w.lower.as_str()) || is_possessive(outside, w));
+        let speaker = match owner {
+            Some(owner) => owner_speaker(outside, owner),
+            None => speaker_near(outside, words, word.range.clone(), quote)
+                .filter(|s| s.kind != SpeakerKind::NounPhrase)?,
+        };
+        Some(Cue {
+            text: word.lower.clone(),
+            speaker,
+        })
+    })
+}
+
+fn owner_speaker(outside: &str, owner: &Word) -> Speaker {
+    let text = owner_text(outside, owner);
+    let kind = if OWNERS.contains(&owner.lower.as_str()) {
+        SpeakerKind::Pronoun
+    } else if text.chars().next().is_some_and(char::is_uppercase) {
+        SpeakerKind::Name
+    } else {
+        SpeakerKind::NounPhrase
+    };
+    Speaker {
+        text,
+        kind,
+        refers_to: None,
+    }
+}
+
+/// The owner as written, without its possessive ending.
+fn owner_text(outside: &str, owner: &Word) -> String {
+    let text = &outside[owner.range.clone()];
+    text.strip_suffix("'s")
+        .or_else(|| text.strip_suffix("’s"))
+        .unwrap_or(text)
+        .to_string()
+}
+
+fn is_possessive(outside: &str, word: &Word) -> bool {
+    let text = &outside[word.range.clone()];
+    (text.ends_with("'s") || text.ends_with("’s")) && text.len() > 3
+}
+
+/// "Ruiz: “We will not close the port.”", "Senator Ortiz, on Twitter: “…”".
+fn colon_cue(outside: &str, words: &[Word], quote: &Range<usize>) -> Option<Cue> {
+    let before = outside.get(..quote.start)?.trim_end();
+    let lead = before.strip_suffix(':')?;
+    let colon = lead.len()..lead.len();
+    let speaker = speaker_within(outside, words, colon, quote, LEAD_IN_WORDS)?;
+    Some(Cue {
+        text: ":".to_string(),
+        speaker,
+    })
+}
+
+/// "what was called “…”", "the text was described as “…”": a cue verb in
+/// the passive with no "by …" names nobody. "is telling" is no passive, nor
+/// is "was “…,” said Ruiz", where a quotation stood between the two.
+fn is_agentless_passive(outside: &str, words: &[Word], index: usize) -> bool {
+    const AUXILIARIES: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
+    let verb = &words[index];
+    let passive = index.checked_sub(1).is_some_and(|i| {
+        let gap = &outside[words[i].range.end..verb.range.start];
+        AUXILIARIES.contains(&words[i].lower.as_str()) && gap.len() <= 2 && gap.trim().is_empty()
+    });
+    passive
+        && !verb.lower.ends_with("ing")
+        && !words[index + 1..].iter().take(3).any(|w| w.lower == "by")
+}
+
+fn find_phrase(text: &str, phrase: &str) -> Option<usize> {
+    text.match_indices(phrase).map(|(i, _)| i).find(|&i| {
+        let before_ok = text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = text[i + phrase.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        before_ok && after_ok
+    })
+}
+
+/// A word that can stand in a noun phrase: letters or digits ("the
+/// 46-year-old" is read as "the", "46", "year", "old").
+pub(super) fn is_plain_noun(word: &str) -> bool {
+    use super::speakers::DETERMINERS;
+    word.chars().all(|c| c.is_alphanumeric() || c == '-')
+        && !NOT_SPEAKERS.contains(&word)
+        && !DETERMINERS.contains(&word)
+}

@@ -1,0 +1,313 @@
+//! Who said each quotation. A speech cue in the quotation's sentence
+//! ("said", "according to", "his statement", a colon) ties it to a speaker:
+//! a name, a pronoun (resolved to the nearest earlier name) or a noun phrase
+//! ("the official", "one voter"). News conventions tie the rest to a
+//! speaker in a neighbouring sentence (see `conventions`). Titles and
+//! slogans in quotation marks need no speaker.
+
+mod conventions;
+mod cues;
+mod not_speech;
+mod speakers;
+mod text;
+
+use conventions::{Surroundings, cue_after, inherit};
+pub use cues::Cues;
+use cues::{bracketed_source, find_cue};
+use not_speech::{is_title, transcript_label};
+use speakers::Antecedents;
+pub use speakers::{Speaker, SpeakerKind};
+use text::{Place, blank_quotations, words};
+
+use super::quotes::{Quotation, QuoteScan};
+use crate::document::{BlockKind, Document};
+
+/// How a quotation got its speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    /// A cue in its own sentence ("said", "according to", a colon).
+    Cue(String),
+    /// A cue opening the sentence after it ("Okafor asked.").
+    CueAfter(String),
+    /// The speaker a transcript line names ("CLINTON: …").
+    Label,
+    /// A sentence ending in a colon just before it names the speaker.
+    LeadIn,
+    /// The sentence just before it reports the speaker's words.
+    IndirectSpeech(String),
+    /// A partial quotation in a sentence about a named person ("West
+    /// landed a dig at “…”").
+    PartialQuote,
+    /// A source in brackets right after it ("[WaPo.]").
+    BracketedSource,
+    /// An earlier attributed quotation in the same paragraph.
+    SameParagraph,
+    /// A quote-only paragraph after a paragraph whose last quote is attributed.
+    FollowingParagraph,
+    /// The continuation of a multi-paragraph quotation.
+    ContinuedQuotation,
+}
+
+/// A quotation with what the analysis knows about its speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteRecord {
+    pub quotation: Quotation,
+    pub speaker: Option<Speaker>,
+    pub link: Option<Link>,
+    pub in_heading: bool,
+    /// A title, headline or slogan, not speech: it needs no speaker.
+    pub is_title: bool,
+    /// Its speaker is "he" or "she" with nobody named before to refer to.
+    pub dangling_pronoun: bool,
+}
+
+impl QuoteRecord {
+    pub fn is_attributed(&self) -> bool {
+        self.link.is_some() && !self.dangling_pronoun
+    }
+
+    /// "quote attributed to Jens Stoltenberg (cue: said)".
+    pub fn describe(&self) -> String {
+        if self.is_title {
+            return "a title or slogan in quotation marks, not speech".to_string();
+        }
+        let who = match &self.speaker {
+            Some(Speaker {
+                text,
+                refers_to: Some(name),
+                ..
+            }) => format!("{text} ({name})"),
+            Some(speaker) => speaker.text.clone(),
+            None => "an unnamed speaker".to_string(),
+        };
+        let how = match &self.link {
+            Some(Link::Cue(cue)) => format!("cue: {cue}"),
+            Some(Link::CueAfter(cue)) => format!("cue in the next sentence: {cue}"),
+            Some(Link::Label) => "named at the start of the transcript line".to_string(),
+            Some(Link::LeadIn) => "introduced by the sentence before, ending in a colon".to_string(),
+            Some(Link::IndirectSpeech(cue)) => {
+                format!("the sentence before reports their words, cue: {cue}")
+            }
+            Some(Link::PartialQuote) => "a partial quote in a sentence about them".to_string(),
+            Some(Link::BracketedSource) => "source in brackets after it".to_string(),
+            Some(Link::SameParagraph) => "same speaker as the paragraph's earlier quote".to_string(),
+            Some(Link::FollowingParagraph) => {
+                "continues the previous paragraph's speaker".to_string()
+            }
+            Some(Link::ContinuedQuotation) => "continues a multi-paragraph quotation".to_string(),
+            None => return "quote with no attributed speaker".to_string(),
+        };
+        if self.dangling_pronoun {
+            return format!("quote attributed to “{who}”, but nobody is named before it ({how})");
+        }
+        format!("quote attributed to {who} ({how})")
+    }
+}
+
+/// Attribute every quotation of `scan`, in document order.
+pub fn attribute(
+    doc: &Document,
+    scan: &QuoteScan,
+    cues: &Cues,
+    short_quote_words: usize,
+) -> Vec<QuoteRecord> {
+    let prose = doc.prose();
+    let mut antecedents: Option<Antecedents> = None;
+    let mut records: Vec<QuoteRecord> = Vec::with_capacity(scan.quotations.len());
+    for quotation in &scan.quotations {
+        let place = Place::of(doc, quotation);
+        let context = place.map_or(quotation.range.clone(), |p| p.range(doc));
+        let outside = blank_quotations(prose, &context, &scan.quotations);
+        let quote_at = quotation.range.start - context.start;
+        let quote = quote_at..(quotation.range.end - context.start).min(outside.len());
+        let inner = prose.get(quotation.inner.clone()).unwrap_or("");
+        let around = Surroundings {
+            doc,
+            scan,
+            cues,
+            place,
+        };
+        let mut record = QuoteRecord {
+            quotation: quotation.clone(),
+            speaker: None,
+            link: None,
+            in_heading: doc.blocks()[quotation.block].kind == BlockKind::Heading,
+            is_title: is_title(inner, word_before(&outside, quote_at).as_deref()),
+            dangling_pronoun: false,
+        };
+        if record.is_title {
+            records.push(record);
+            continue;
+        }
+        if let Some(label) = transcript_label(inner) {
+            record.speaker = Some(Speaker {
+                text: label.to_string(),
+                kind: SpeakerKind::Name,
+                refers_to: None,
+            });
+            record.link = Some(Link::Label);
+        } else if let Some(cue) = find_cue(&outside, cues, &quote) {
+            record.speaker = Some(cue.speaker);
+            record.link = Some(Link::Cue(cue.text));
+        } else if let Some(source) = bracketed_source(prose.get(quotation.range.end..).unwrap_or("")) {
+            record.speaker = Some(source);
+            record.link = Some(Link::BracketedSource);
+        } else if let Some(cue) = cue_after(&around, quotation) {
+            record.speaker = Some(cue.speaker);
+            record.link = Some(Link::CueAfter(cue.text));
+        }
+        if let Some(speaker) = record.speaker.take() {
+            let antecedents = antecedents.get_or_insert_with(|| Antecedents::new(doc));
+            record.dangling_pronoun = speaker.is_personal_pronoun()
+                && !antecedents.has_person_before(quotation.range.start);
+            record.speaker = Some(antecedents.resolve(speaker, quotation.range.start));
+        }
+        if record.link.is_none() && !record.in_heading {
+            inherit(&mut record, &records, &around, short_quote_words);
+        }
+        records.push(record);
+    }
+    records
+}
+
+/// The reporter's last word before the quotation, lower-cased.
+fn word_before(outside: &str, quote_at: usize) -> Option<String> {
+    let before = outside.get(..quote_at)?;
+    words(before).pop().map(|w| w.lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+    use crate::text::quotes::find_quotations;
+
+    fn records(text: &str) -> Vec<(String, Option<String>, bool)> {
+        let doc = Document::markdown(text);
+        let cues = Cues::new(&RuleSet::defaults().quotes);
+        attribute(&doc, &find_quotations(&doc), &cues, 3)
+            .into_iter()
+            .map(|r| {
+                let speaker = r
+                    .speaker
+                    .as_ref()
+                    .map(|s| s.name().unwrap_or(&s.text).to_string());
+                (
+                    text[r.quotation.inner.clone()].to_string(),
+                    speaker,
+                    r.is_attributed(),
+                )
+            })
+            .collect()
+    }
+
+    fn speaker_of(text: &str) -> Option<String> {
+        records(text).into_iter().next().and_then(|r| r.1)
+    }
+
+    #[test]
+    fn the_news_structures_find_their_speaker() {
+        assert_eq!(
+            speaker_of("“We will not close the port,” Mayor Ana Ruiz said."),
+            Some("Ana Ruiz".into())
+        );
+        assert_eq!(
+            speaker_of("“We will not close the port,” said Ana Ruiz."),
+            Some("Ana Ruiz".into())
+        );
+        assert_eq!(
+            speaker_of("Ana Ruiz said, “We will not close the port.”"),
+            Some("Ana Ruiz".into())
+        );
+        assert_eq!(
+            speaker_of("Ruiz said that the plan was “dead on arrival” for now."),
+            Some("Ruiz".into())
+        );
+        assert_eq!(
+            speaker_of("According to Ana Ruiz, “the port stays open.”"),
+            Some("Ana Ruiz".into())
+        );
+        assert_eq!(
+            speaker_of("Ruiz described the talks as “difficult but honest”."),
+            Some("Ruiz".into())
+        );
+        assert_eq!(
+            speaker_of("Ruiz: “The port stays open.”"),
+            Some("Ruiz".into())
+        );
+        assert_eq!(
+            speaker_of("“The port stays open,” the official said."),
+            Some("the official".into())
+        );
+        assert_eq!(
+            speaker_of("“The port stays open,” officials said."),
+            Some("officials".into())
+        );
+    }
+
+    #[test]
+    fn pronouns_resolve_to_the_nearest_earlier_name() {
+        let text = "Ana Ruiz spoke first.\n\n“The port stays open,” she said.";
+        assert_eq!(speaker_of_nth(text, 0), Some("Ana Ruiz".into()));
+    }
+
+    fn speaker_of_nth(text: &str, n: usize) -> Option<String> {
+        records(text).into_iter().nth(n).and_then(|r| r.1)
+    }
+
+    #[test]
+    fn conventions_carry_the_speaker_on() {
+        let same = records("“We will stay,” Ruiz said. “We will not be moved by threats.”");
+        assert_eq!(
+            same[1],
+            (
+                "We will not be moved by threats.".into(),
+                Some("Ruiz".into()),
+                true
+            )
+        );
+        let next = records("“We will stay,” Ruiz said.\n\n“We will not be moved by threats.”");
+        assert_eq!(next[1].1, Some("Ruiz".into()));
+        let multi =
+            records("Ruiz said: “We will stay here.\n\n“And we will not be moved by threats.”");
+        assert!(multi[1].2, "{multi:?}");
+    }
+
+    #[test]
+    fn quotes_with_no_cue_are_unattributed() {
+        assert!(!records("The deal collapsed. “Nobody trusts the numbers any more.”")[0].2);
+        assert!(!records("The talks ended.\n\n“Nobody trusts the numbers any more.”")[0].2);
+        assert!(!records("The so-called “iron budget” passed on Tuesday.")[0].2);
+        assert!(!records("It was called “a decision everyone saw coming” at the time.")[0].2);
+        assert!(records("“Where were the ministers?” Okafor asked the chamber.")[0].2);
+        assert!(!records("“Where were the ministers?” Nobody knew. Okafor asked later.")[0].2);
+        assert!(records("It was called “a decision everyone saw coming” by Ruiz.")[0].2);
+        let after_unattributed =
+            records("The talks ended. “Nobody trusts them now.”\n\n“Nothing will change at all.”");
+        assert!(!after_unattributed[1].2);
+    }
+
+    #[test]
+    fn describe_names_speaker_and_cue() {
+        let doc = Document::markdown("“We will stay,” said Jens Stoltenberg.");
+        let cues = Cues::new(&RuleSet::defaults().quotes);
+        let record = attribute(&doc, &find_quotations(&doc), &cues, 3).remove(0);
+        assert_eq!(
+            record.describe(),
+            "quote attributed to Jens Stoltenberg (cue: said)"
+        );
+    }
+}
+#[cfg(test)]
+mod scratch {
+    #[test]
+    fn scratch_debug() {
+        let Ok(text) = std::env::var("SCRATCH") else { return };
+        let doc = crate::document::Document::markdown(&text);
+        let cues = super::Cues::new(&crate::rules::RuleSet::defaults().quotes);
+        for s in doc.sentences() { eprintln!("SENT {:?}", &text[s.1.clone()]); }
+        for r in super::attribute(&doc, &crate::text::quotes::find_quotations(&doc), &cues, 3) {
+            eprintln!("{:?} -> {}", &text[r.quotation.range.clone()], r.describe());
+        }
+    }
+}

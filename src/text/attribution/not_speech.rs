@@ -1,0 +1,76 @@
+//! Quotation marks around words nobody is quoted as saying (titles of
+//! works, headlines, slogans), and quotations that name their own speaker
+//! (a transcript's "CLINTON: …").
+
+/// Words right before a quotation that make it a title, not speech.
+const TITLE_LEADS: &[&str] = &[
+    "titled",
+    "entitled",
+    "headlined",
+    "subtitled",
+    "captioned",
+    "headline",
+    "slogan",
+    "hashtag",
+    "motto",
+];
+/// Words a title leaves in lower case.
+const MINOR_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for",
+    "with", "from", "as", "is", "vs", "via", "into", "over",
+];
+
+/// A quotation that is a title or a slogan: after "titled" or "headlined",
+/// or written in Title Case ("The Facts on Where the Race Stands").
+pub(super) fn is_title(inner: &str, word_before: Option<&str>) -> bool {
+    if word_before.is_some_and(|w| TITLE_LEADS.contains(&w)) {
+        return true;
+    }
+    let words: Vec<&str> = inner
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    words.len() >= 2
+        && words.first().is_some_and(capitalised)
+        && words
+            .iter()
+            .all(|w| capitalised(w) || MINOR_WORDS.contains(&w.to_lowercase().as_str()))
+        && words.iter().filter(|w| capitalised(w)).count() >= 2
+}
+
+/// The speaker a transcript line names at its start: "CLINTON: I feel …",
+/// "Chris Matthews: Seriously, …".
+pub(super) fn transcript_label(inner: &str) -> Option<&str> {
+    let (label, rest) = inner.split_once(':')?;
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let is_name_word = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || ".'’-".contains(c))
+    };
+    let named = (1..=3).contains(&words.len()) && words.iter().all(is_name_word);
+    (named && rest.trim_start().chars().next().is_some_and(char::is_alphabetic)).then(|| label.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_title_case_or_follow_a_title_word() {
+        assert!(is_title("The Facts on Where the Race Stands.", None));
+        assert!(is_title("A Very Clinton Christmas,", None));
+        assert!(is_title("we will win this", Some("titled")));
+        assert!(!is_title("We will not give up our land.", None));
+        assert!(!is_title("Nobody", None));
+    }
+
+    #[test]
+    fn transcript_labels_name_their_speaker() {
+        assert_eq!(transcript_label("CLINTON: I feel sorry."), Some("CLINTON"));
+        assert_eq!(transcript_label("Chris Matthews: Seriously."), Some("Chris Matthews"));
+        assert_eq!(transcript_label("We have one rule: win."), None);
+        assert_eq!(transcript_label("At 9:30 we left."), None);
+    }
+}

@@ -1,0 +1,380 @@
+//! Speakers: the name, pronoun or noun phrase a cue links to, and the
+//! earlier person a pronoun refers back to.
+
+use std::ops::Range;
+
+use super::cues::{NOT_SPEAKERS, is_plain_noun};
+use super::text::Word;
+use crate::document::{BlockKind, Document};
+use crate::lexicon;
+use crate::text::claims::ROLE_WORDS;
+use crate::text::names::name_mentions;
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
+pub(super) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "two", "three",
+    "several", "some", "many", "other",
+];
+/// Speakers that are a lone indefinite word: "one said", "said another".
+const INDEFINITES: &[&str] = &[
+    "one", "another", "others", "some", "many", "several", "few", "both", "most", "all", "two",
+    "three",
+];
+/// Nouns for people that a later "he" or "she" can refer to.
+const PERSON_NOUNS: &[&str] = &[
+    "man",
+    "woman",
+    "official",
+    "officer",
+    "aide",
+    "adviser",
+    "advisor",
+    "analyst",
+    "voter",
+    "resident",
+    "candidate",
+    "lawyer",
+    "attorney",
+    "spokesperson",
+    "source",
+    "witness",
+    "worker",
+    "owner",
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "friend",
+    "neighbour",
+    "neighbor",
+    "student",
+    "teacher",
+    "doctor",
+    "nurse",
+    "activist",
+    "lawmaker",
+    "strategist",
+    "pastor",
+    "priest",
+    "farmer",
+    "judge",
+    "author",
+    "writer",
+    "reporter",
+    "host",
+    "founder",
+    "member",
+    "supporter",
+    "critic",
+    "protester",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeakerKind {
+    Name,
+    Pronoun,
+    NounPhrase,
+}
+
+/// Who a quotation is attributed to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// The speaker as written ("Ana Ruiz", "she", "the official").
+    pub text: String,
+    pub kind: SpeakerKind,
+    /// For a pronoun, the name it refers back to, when there is one.
+    pub refers_to: Option<String>,
+}
+
+impl Speaker {
+    /// The name to compare speakers by: the referent of a pronoun, or the
+    /// text itself.
+    pub fn name(&self) -> Option<&str> {
+        match self.kind {
+            SpeakerKind::Name => Some(&self.text),
+            SpeakerKind::Pronoun => self.refers_to.as_deref(),
+            SpeakerKind::NounPhrase => None,
+        }
+    }
+
+    /// "he" or "she": a pronoun that must refer to a person named before.
+    pub(super) fn is_personal_pronoun(&self) -> bool {
+        self.kind == SpeakerKind::Pronoun
+            && matches!(self.text.to_lowercase().as_str(), "he" | "she")
+    }
+}
+
+/// "one said", "said another", "others added": a lone indefinite word on
+/// either side of the cue verb at `index`.
+pub(super) fn indefinite_speaker(outside: &str, words: &[Word], index: usize) -> Option<Speaker> {
+    let neighbours = [index.checked_sub(1), Some(index + 1)];
+    neighbours
+        .into_iter()
+        .flatten()
+        .filter_map(|i| words.get(i))
+        .find(|w| INDEFINITES.contains(&w.lower.as_str()))
+        .map(|w| Speaker {
+            text: outside[w.range.clone()].to_string(),
+            kind: SpeakerKind::NounPhrase,
+            refers_to: None,
+        })
+}
+
+/// How far from its cue a speaker may stand.
+const NEAR_WORDS: usize = 6;
+
+/// The speaker nearest to a cue spanning `cue`: a name, a pronoun or a
+/// determiner-led noun phrase, within a few words, and on the same side of
+/// the quotation (`quote`) as the cue: in "The question remains “…” and
+/// nobody answered", "the question" did not answer.
+pub(super) fn speaker_near(
+    outside: &str,
+    words: &[Word],
+    cue: Range<usize>,
+    quote: &Range<usize>,
+) -> Option<Speaker> {
+    speaker_within(outside, words, cue, quote, NEAR_WORDS)
+}
+
+/// The speaker nearest to a cue, within `max_words` of it.
+pub(super) fn speaker_within(
+    outside: &str,
+    words: &[Word],
+    cue: Range<usize>,
+    quote: &Range<usize>,
+    max_words: usize,
+) -> Option<Speaker> {
+    let (cue_start, cue_end) = (cue.start, cue.end);
+    let across_quote = |range: &Range<usize>| {
+        (range.end <= quote.start && cue_start >= quote.end)
+            || (range.start >= quote.end && cue_end <= quote.start)
+    };
+    let mut candidates: Vec<(usize, Speaker)> = Vec::new();
+    let distance = |range: &Range<usize>| {
+        if across_quote(range) {
+            usize::MAX
+        } else if range.end <= cue_start {
+            outside[range.end..cue_start].split_whitespace().count()
+        } else if range.start >= cue_end {
+            outside[cue_end..range.start].split_whitespace().count()
+        } else {
+            0
+        }
+    };
+    for mention in name_mentions(outside, 0..outside.len()) {
+        let text = mention.spelling(outside);
+        let first = text.split(' ').next().unwrap_or("").to_lowercase();
+        if mention.sentence_initial
+            && mention.words.len() == 1
+            && (NOT_SPEAKERS.contains(&first.as_str())
+                || DETERMINERS.contains(&first.as_str())
+                || first == "according")
+        {
+            continue;
+        }
+        if PRONOUNS.contains(&first.as_str()) || DETERMINERS.contains(&first.as_str()) {
+            continue;
+        }
+        let text = without_titles(&text);
+        if text.is_empty() {
+            continue;
+        }
+        candidates.push((
+            distance(&mention.range),
+            Speaker {
+                text,
+                kind: SpeakerKind::Name,
+                refers_to: None,
+            },
+        ));
+    }
+    for (i, word) in words.iter().enumerate() {
+        // After the verb, "it" and "you" are objects ("answered it"); only
+        // an inverted "said he" puts the speaker there.
+        let object = word.range.start >= cue_end && matches!(word.lower.as_str(), "it" | "you");
+        if PRONOUNS.contains(&word.lower.as_str()) && !object {
+            let text = outside[word.range.clone()].to_string();
+            candidates.push((
+                distance(&word.range),
+                Speaker {
+                    text,
+                    kind: SpeakerKind::Pronoun,
+                    refers_to: None,
+                },
+            ));
+        } else if DETERMINERS.contains(&word.lower.as_str()) {
+            let outside_cue = |w: &&Word| w.range.end <= cue_start || w.range.start >= cue_end;
+            let phrase: Vec<&Word> = words[i + 1..]
+                .iter()
+                .take(3)
+                .take_while(|w| is_plain_noun(&w.lower) && outside_cue(w))
+                .collect();
+            if let Some(last) = phrase.last() {
+                let range = word.range.start..last.range.end;
+                let text = outside[range.clone()]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                candidates.push((
+                    distance(&range),
+                    Speaker {
+                        text,
+                        kind: SpeakerKind::NounPhrase,
+                        refers_to: None,
+                    },
+                ));
+            }
+        }
+    }
+    // Nearest wins; on a tie a name beats a pronoun beats a noun phrase.
+    candidates
+        .into_iter()
+        .filter(|(d, _)| *d <= max_words)
+        .min_by_key(|(d, s)| (*d, s.kind as u8))
+        .map(|(_, s)| s)
+}
+
+/// A name mention without the titles before it: "Secretary of State Marco
+/// Rubio" is "Marco Rubio", so speakers compare by the person.
+fn without_titles(mention: &str) -> String {
+    const QUALIFIERS: &[&str] = &[
+        "state",
+        "foreign",
+        "defence",
+        "defense",
+        "prime",
+        "deputy",
+        "first",
+        "vice",
+        "army",
+        "interior",
+        "finance",
+        "kremlin",
+        "councillor",
+        "captain",
+        "coach",
+        "manager",
+        "sir",
+        "dame",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "of",
+        "the",
+        "former",
+        "special",
+        "nato",
+        "un",
+        "us",
+    ];
+    let words: Vec<&str> = mention.split(' ').collect();
+    let is_title = |w: &&&str| {
+        let lower = w.to_lowercase();
+        ROLE_WORDS.contains(&lower.as_str()) || QUALIFIERS.contains(&lower.as_str())
+    };
+    let titles = words.iter().take_while(is_title).count();
+    words[titles..].join(" ")
+}
+
+/// The people a pronoun can refer back to, listed once per document on the
+/// first pronoun: full names for naming the referent, and where the first
+/// mention of any person (a name, a role, a person noun) ends.
+pub(super) struct Antecedents {
+    full_names: Vec<(usize, String)>,
+    first_person: Option<usize>,
+}
+
+impl Antecedents {
+    pub(super) fn new(doc: &Document) -> Antecedents {
+        let prose = doc.prose();
+        let mut full_names = Vec::new();
+        let mut first_person: Option<usize> = None;
+        for (block, sentence) in doc.sentences() {
+            for mention in name_mentions(prose, sentence.clone()) {
+                let spelling = mention.spelling(prose);
+                if first_person.is_none() && is_person_like(&spelling, mention.sentence_initial) {
+                    first_person = Some(mention.range.end);
+                }
+                if mention.words.len() >= 2 && block.kind != BlockKind::Heading {
+                    full_names.push((mention.range.end, spelling));
+                }
+            }
+            if first_person.is_none() {
+                let text = prose.get(sentence.clone()).unwrap_or("");
+                let person_noun = text.split(|c: char| !c.is_alphabetic()).find(|w| {
+                    let lower = w.to_lowercase();
+                    let singular = lower.strip_suffix('s').unwrap_or(&lower);
+                    ROLE_WORDS.contains(&singular) || PERSON_NOUNS.contains(&singular)
+                });
+                if let Some(word) = person_noun {
+                    let at = word.as_ptr() as usize - text.as_ptr() as usize;
+                    first_person = Some(sentence.start + at + word.len());
+                }
+            }
+        }
+        full_names.sort();
+        Antecedents {
+            full_names,
+            first_person,
+        }
+    }
+
+    /// Give a pronoun the nearest full name mentioned before `before`.
+    pub(super) fn resolve(&self, mut speaker: Speaker, before: usize) -> Speaker {
+        if speaker.kind != SpeakerKind::Pronoun {
+            return speaker;
+        }
+        let nearest = self.full_names.partition_point(|(end, _)| *end <= before);
+        speaker.refers_to = nearest
+            .checked_sub(1)
+            .map(|i| self.full_names[i].1.clone());
+        speaker
+    }
+
+    /// Some person was named or described before `before`.
+    pub(super) fn has_person_before(&self, before: usize) -> bool {
+        self.first_person.is_some_and(|at| at <= before)
+    }
+}
+
+/// The person a partial quotation's sentence is about: a name that can be
+/// a person, or a personal pronoun, before the quotation ("West landed a
+/// sharp dig at “…”").
+pub(super) fn person_before(before: &str) -> Option<Speaker> {
+    const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
+    let name = name_mentions(before, 0..before.len())
+        .into_iter()
+        .map(|m| (m.spelling(before), m.sentence_initial))
+        .find(|(spelling, initial)| is_person_like(spelling, *initial));
+    if let Some((spelling, _)) = name {
+        return Some(Speaker {
+            text: without_titles(&spelling),
+            kind: SpeakerKind::Name,
+            refers_to: None,
+        });
+    }
+    super::text::words(before)
+        .into_iter()
+        .find(|w| SUBJECT_PRONOUNS.contains(&w.lower.as_str()))
+        .map(|w| Speaker {
+            text: before[w.range].to_string(),
+            kind: SpeakerKind::Pronoun,
+            refers_to: None,
+        })
+}
+
+/// A name mention that can be a person: not a place, and not an everyday
+/// word capitalised at the start of a sentence.
+fn is_person_like(spelling: &str, sentence_initial: bool) -> bool {
+    let mut words = spelling.split(' ');
+    let first = words.next().unwrap_or("");
+    let single = words.next().is_none();
+    if single && sentence_initial && lexicon::is_common_word(first) {
+        return false;
+    }
+    if PRONOUNS.contains(&first.to_lowercase().as_str()) {
+        return false;
+    }
+    !(single && lexicon::lookup(first).is_place())
+}

@@ -1,0 +1,81 @@
+//! The reporter's own words around a quotation: sentences by index, and
+//! text with the quotations blanked out.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::document::Document;
+use crate::text::quotes::Quotation;
+
+/// A word of the reporter's text, lower-cased, with its byte range.
+pub(super) struct Word {
+    pub lower: String,
+    pub range: Range<usize>,
+}
+
+pub(super) fn words(text: &str) -> Vec<Word> {
+    text.unicode_word_indices()
+        .map(|(i, w)| Word {
+            lower: w.to_lowercase(),
+            range: i..i + w.len(),
+        })
+        .collect()
+}
+
+/// Where a quotation sits: its block and the indices of the first and last
+/// sentences it touches.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Place {
+    pub block: usize,
+    pub first: usize,
+    pub last: usize,
+}
+
+impl Place {
+    pub(super) fn of(doc: &Document, quotation: &Quotation) -> Option<Place> {
+        let sentences = &doc.blocks()[quotation.block].sentences;
+        // Sentences are in order: the first that ends after the quotation
+        // starts, then those that begin before it ends.
+        let first = sentences.partition_point(|s| s.end <= quotation.range.start);
+        let count = sentences[first..].partition_point(|s| s.start < quotation.range.end);
+        (count > 0).then(|| Place {
+            block: quotation.block,
+            first,
+            last: first + count - 1,
+        })
+    }
+
+    /// The byte range of the sentences the quotation touches.
+    pub(super) fn range(&self, doc: &Document) -> Range<usize> {
+        let sentences = &doc.blocks()[self.block].sentences;
+        sentences[self.first].start..sentences[self.last].end
+    }
+}
+
+/// The text of `range` with every quotation in it blanked, same length, so
+/// cues and speakers are looked for only in the reporter's own words.
+/// `quotations` are in document order, so only those near it are visited.
+pub(super) fn blank_quotations(prose: &str, range: &Range<usize>, quotations: &[Quotation]) -> String {
+    let mut bytes = prose.get(range.clone()).unwrap_or("").as_bytes().to_vec();
+    let first = quotations.partition_point(|q| q.range.end <= range.start);
+    for q in quotations[first..]
+        .iter()
+        .take_while(|q| q.range.start < range.end)
+    {
+        let start = q.range.start.max(range.start);
+        let end = q.range.end.min(range.end);
+        if start < end {
+            bytes[start - range.start..end - range.start].fill(b' ');
+        }
+    }
+    // Blanking whole quotations (whole characters) keeps the text valid.
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// No words of the reporter's own in `range`: only quotations and marks.
+pub(super) fn is_quotes_only(prose: &str, range: &Range<usize>, quotations: &[Quotation]) -> bool {
+    !blank_quotations(prose, range, quotations)
+        .chars()
+        .any(char::is_alphanumeric)
+}
