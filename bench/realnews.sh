@@ -24,6 +24,8 @@ folds="${FOLDS:-5}"
 cd "$repo"
 [ -n "${COPYDESK_BIN:-}" ] || cargo build --release --quiet
 bin="${COPYDESK_BIN:-${CARGO_TARGET_DIR:-$repo/target}/release/copydesk}"
+# A relative COPYDESK_BIN is relative to where the script was started.
+bin="$(cd "$OLDPWD" && realpath "$bin")"
 
 rm -rf "$out"
 mkdir -p "$out/results"

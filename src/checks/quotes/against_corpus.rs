@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use crate::corpus::{CorpusQuote, MIN_QUOTE_WORDS, quote_words};
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::text::attribution::{QuoteRecord, Speaker, attribute};
+use crate::text::attribution::{QuoteRecord, attribute};
 use crate::text::quotes::find_quotations;
 
 /// Above this share of shared words, a quotation with another speaker is the
@@ -44,7 +44,7 @@ pub(super) fn compare(check: &QuoteCheck, doc: &Document, record: &QuoteRecord) 
                 })
         })
         .collect();
-    let draft_speaker = record.speaker.as_ref().and_then(Speaker::name);
+    let draft_speaker = record.speaker_name();
     // The corpus may itself give the words to several people: the draft is
     // wrong only if it agrees with none of them.
     let same_speaker = |m: &CorpusMatch| match (draft_speaker, m.speaker.as_deref()) {
@@ -234,9 +234,7 @@ fn article_speakers(check: &QuoteCheck, article: u32) -> HashMap<u32, String> {
             let name = records
                 .iter()
                 .find(|r| r.quotation.inner == quote.location.range())?
-                .speaker
-                .as_ref()?
-                .name()?
+                .speaker_name()?
                 .to_string();
             Some((id as u32, name))
         })

@@ -11,13 +11,13 @@ use super::speakers::{Speaker, person_before, speaker_within};
 use super::text::{Place, blank_quotations, is_quotes_only, words};
 use super::{Link, QuoteRecord};
 use crate::document::{BlockKind, Document};
-use crate::text::quotes::{QuoteScan, Quotation, word_count};
+use crate::text::quotes::{Quotation, QuoteScan, word_count};
 
 /// Words that open a sentence pointing back at the quotation before it:
 /// "That was how the minister put it."
 const BACK_POINTERS: &[&str] = &["that", "this", "those", "these", "such", "so"];
 /// How far into the next sentence its cue may stand.
-const CUE_AFTER_WORDS: usize = 12;
+const CUE_AFTER_WORDS: usize = 16;
 
 /// What the conventions see around one quotation.
 pub(super) struct Surroundings<'a> {
@@ -109,14 +109,19 @@ pub(super) fn cue_after(around: &Surroundings, quotation: &Quotation) -> Option<
         let points_back = opening
             .first()
             .is_some_and(|w| BACK_POINTERS.contains(&w.lower.as_str()));
-        if !points_back || !is_quotes_only(around.doc.prose(), own_paragraph, &around.scan.quotations)
+        if !points_back
+            || !is_quotes_only(around.doc.prose(), own_paragraph, &around.scan.quotations)
         {
             return None;
         }
     }
     // Only the opening words count: a cue deep in the next sentence
     // reports other words.
-    let window_end = opening.get(CUE_AFTER_WORDS - 1).or(opening.last())?.range.end;
+    let window_end = opening
+        .get(CUE_AFTER_WORDS - 1)
+        .or(opening.last())?
+        .range
+        .end;
     let window = outside.get(..window_end)?;
     find_cue(window, around.cues, &(window.len()..window.len()))
 }
@@ -159,9 +164,13 @@ pub(super) fn inherit(
         if let Some(lead) = outside.trim_end().strip_suffix(':').filter(|_| opens) {
             // "Cruz called them on it:" then the quotation.
             let words = words(&outside);
-            if let Some(speaker) =
-                speaker_within(&outside, &words, lead.len()..lead.len(), &end, LEAD_IN_WORDS)
-            {
+            if let Some(speaker) = speaker_within(
+                &outside,
+                &words,
+                lead.len()..lead.len(),
+                &end,
+                LEAD_IN_WORDS,
+            ) {
                 record.speaker = Some(speaker);
                 record.link = Some(Link::LeadIn);
                 return;

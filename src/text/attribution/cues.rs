@@ -9,9 +9,9 @@ use std::ops::Range;
 use super::speakers::{Speaker, SpeakerKind, indefinite_speaker, speaker_near, speaker_within};
 use super::text::{Word, words};
 use crate::rules::QuoteRules;
+use crate::text::claims::WEEKDAYS;
 
-/// Words that stand next to a cue verb without being its speaker.
-pub(super) const NOT_SPEAKERS: &[&str] = &[
+const NOT_SPEAKERS: &[&str] = &[
     "that",
     "this",
     "and",
@@ -57,14 +57,13 @@ pub(super) const NOT_SPEAKERS: &[&str] = &[
     "just",
     "today",
     "yesterday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
+
+/// A word that stands next to a cue without being its speaker: a function
+/// word, or a day ("said on Monday").
+pub(super) fn is_not_speaker(word: &str) -> bool {
+    NOT_SPEAKERS.contains(&word) || WEEKDAYS.contains(&word)
+}
 
 /// How far before a colon its speaker may stand ("Obama's questioners
 /// ranged from skeptical to hostile: “…”").
@@ -105,7 +104,9 @@ pub(super) struct Cue {
 pub(super) fn find_cue(outside: &str, cues: &Cues, quote: &Range<usize>) -> Option<Cue> {
     // ASCII lower-casing keeps byte offsets, so ranges found in `lowered`
     // index `outside` too.
-    let lowered = outside.to_ascii_lowercase().replace("so-called", "         ");
+    let lowered = outside
+        .to_ascii_lowercase()
+        .replace("so-called", "         ");
     let words = words(&lowered);
     for phrase in &cues.phrases {
         if let Some(at) = find_phrase(&lowered, phrase) {
@@ -150,24 +151,31 @@ fn is_noun_use(words: &[Word], index: usize) -> bool {
         .is_some_and(|i| NOUN_MARKERS.contains(&words[i].lower.as_str()))
 }
 
-const SOURCE_CHARS: usize = 48;
+const SOURCE_CHARS: usize = 64;
 
-/// "“…” [WaPo.]", "“…” (Reuters)": a source in brackets right after the
-/// quotation, as digests cite them.
-pub(super) fn bracketed_source(after: &str) -> Option<Speaker> {
+/// A source named right after the quotation, as digests, fact checks and
+/// newsletters cite them: "“…” [WaPo.]", "“…” (Reuters)", "“…” – Bernie
+/// Sanders.", "“…,” by the Times' Ben Ruiz" (a byline only after a comma
+/// inside the marks: "“a decision” by Friday" names no source).
+pub(super) fn source_after(inner: &str, after: &str) -> Option<Speaker> {
     // A source is a few words: look no further, whatever follows.
     let window = after
         .char_indices()
         .nth(SOURCE_CHARS)
         .map_or(after, |(end, _)| &after[..end]);
     let rest = window.trim_start();
-    let close = match rest.chars().next()? {
-        '[' => ']',
-        '(' => ')',
-        _ => return None,
+    let source = if let Some(inside) = rest.strip_prefix('[') {
+        inside.split_once(']')?.0
+    } else if let Some(inside) = rest.strip_prefix('(') {
+        inside.split_once(')')?.0
+    } else if let Some(line) = rest.strip_prefix(['-', '–', '—']) {
+        line.split([',', '\n']).next()?
+    } else if let Some(byline) = rest.strip_prefix("by ").filter(|_| inner.ends_with(',')) {
+        byline.split([',', '\n']).next()?
+    } else {
+        return None;
     };
-    let (inside, _) = rest[1..].split_once(close)?;
-    let source = inside.trim().trim_end_matches('.');
+    let source = source.trim().trim_end_matches('.');
     let words: Vec<&str> = source.split_whitespace().collect();
     let named = (1..=4).contains(&words.len())
         && words
@@ -291,6 +299,6 @@ fn find_phrase(text: &str, phrase: &str) -> Option<usize> {
 pub(super) fn is_plain_noun(word: &str) -> bool {
     use super::speakers::DETERMINERS;
     word.chars().all(|c| c.is_alphanumeric() || c == '-')
-        && !NOT_SPEAKERS.contains(&word)
+        && !is_not_speaker(word)
         && !DETERMINERS.contains(&word)
 }

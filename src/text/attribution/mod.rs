@@ -13,8 +13,8 @@ mod text;
 
 use conventions::{Surroundings, cue_after, inherit};
 pub use cues::Cues;
-use cues::{bracketed_source, find_cue};
-use not_speech::{is_title, transcript_label};
+use cues::{find_cue, source_after};
+use not_speech::{is_dated, is_title, transcript_label};
 use speakers::Antecedents;
 pub use speakers::{Speaker, SpeakerKind};
 use text::{Place, blank_quotations, words};
@@ -38,8 +38,8 @@ pub enum Link {
     /// A partial quotation in a sentence about a named person ("West
     /// landed a dig at “…”").
     PartialQuote,
-    /// A source in brackets right after it ("[WaPo.]").
-    BracketedSource,
+    /// A source named right after it ("[WaPo.]", "– Bernie Sanders").
+    SourceAfter,
     /// An earlier attributed quotation in the same paragraph.
     SameParagraph,
     /// A quote-only paragraph after a paragraph whose last quote is attributed.
@@ -66,6 +66,17 @@ impl QuoteRecord {
         self.link.is_some() && !self.dangling_pronoun
     }
 
+    /// The speaker's name, when the link is firm enough to compare speakers
+    /// by: a partial quote's sentence subject or a digest's source may be
+    /// someone other than who spoke.
+    pub fn speaker_name(&self) -> Option<&str> {
+        let loose = matches!(self.link, Some(Link::PartialQuote | Link::SourceAfter));
+        if loose || !self.is_attributed() {
+            return None;
+        }
+        self.speaker.as_ref().and_then(Speaker::name)
+    }
+
     /// "quote attributed to Jens Stoltenberg (cue: said)".
     pub fn describe(&self) -> String {
         if self.is_title {
@@ -84,13 +95,17 @@ impl QuoteRecord {
             Some(Link::Cue(cue)) => format!("cue: {cue}"),
             Some(Link::CueAfter(cue)) => format!("cue in the next sentence: {cue}"),
             Some(Link::Label) => "named at the start of the transcript line".to_string(),
-            Some(Link::LeadIn) => "introduced by the sentence before, ending in a colon".to_string(),
+            Some(Link::LeadIn) => {
+                "introduced by the sentence before, ending in a colon".to_string()
+            }
             Some(Link::IndirectSpeech(cue)) => {
                 format!("the sentence before reports their words, cue: {cue}")
             }
             Some(Link::PartialQuote) => "a partial quote in a sentence about them".to_string(),
-            Some(Link::BracketedSource) => "source in brackets after it".to_string(),
-            Some(Link::SameParagraph) => "same speaker as the paragraph's earlier quote".to_string(),
+            Some(Link::SourceAfter) => "source named right after it".to_string(),
+            Some(Link::SameParagraph) => {
+                "same speaker as the paragraph's earlier quote".to_string()
+            }
             Some(Link::FollowingParagraph) => {
                 "continues the previous paragraph's speaker".to_string()
             }
@@ -132,7 +147,8 @@ pub fn attribute(
             speaker: None,
             link: None,
             in_heading: doc.blocks()[quotation.block].kind == BlockKind::Heading,
-            is_title: is_title(inner, word_before(&outside, quote_at).as_deref()),
+            is_title: is_title(inner, word_before(&outside, quote_at).as_deref())
+                || is_dated(prose.get(quotation.range.end..).unwrap_or("")),
             dangling_pronoun: false,
         };
         if record.is_title {
@@ -149,21 +165,25 @@ pub fn attribute(
         } else if let Some(cue) = find_cue(&outside, cues, &quote) {
             record.speaker = Some(cue.speaker);
             record.link = Some(Link::Cue(cue.text));
-        } else if let Some(source) = bracketed_source(prose.get(quotation.range.end..).unwrap_or("")) {
+        } else if let Some(source) =
+            source_after(inner, prose.get(quotation.range.end..).unwrap_or(""))
+        {
             record.speaker = Some(source);
-            record.link = Some(Link::BracketedSource);
+            record.link = Some(Link::SourceAfter);
         } else if let Some(cue) = cue_after(&around, quotation) {
             record.speaker = Some(cue.speaker);
             record.link = Some(Link::CueAfter(cue.text));
         }
+        if record.link.is_none() && !record.in_heading {
+            inherit(&mut record, &records, &around, short_quote_words);
+        }
+        // "he said" with nobody named before: no speaker, whatever linked it.
         if let Some(speaker) = record.speaker.take() {
             let antecedents = antecedents.get_or_insert_with(|| Antecedents::new(doc));
             record.dangling_pronoun = speaker.is_personal_pronoun()
+                && speaker.refers_to.is_none()
                 && !antecedents.has_person_before(quotation.range.start);
             record.speaker = Some(antecedents.resolve(speaker, quotation.range.start));
-        }
-        if record.link.is_none() && !record.in_heading {
-            inherit(&mut record, &records, &around, short_quote_words);
         }
         records.push(record);
     }
@@ -287,6 +307,57 @@ mod tests {
         assert!(!after_unattributed[1].2);
     }
 
+    fn links(text: &str) -> Vec<Option<Link>> {
+        let doc = Document::markdown(text);
+        let cues = Cues::new(&RuleSet::defaults().quotes);
+        attribute(&doc, &find_quotations(&doc), &cues, 3)
+            .into_iter()
+            .map(|r| r.link.filter(|_| !r.dangling_pronoun))
+            .collect()
+    }
+
+    #[test]
+    fn each_structure_links_by_its_own_rule() {
+        let cue = |c: &str| Some(Link::Cue(c.to_string()));
+        assert_eq!(links("“We stay,” the two write today."), vec![cue("write")]);
+        assert_eq!(
+            links("Petrie ended with a warning:\n\n“The library closes in June.”"),
+            vec![Some(Link::LeadIn)]
+        );
+        assert_eq!(
+            links("The tunnel helps, said Nora Quist. “It avoids a fight with landowners.”"),
+            vec![Some(Link::IndirectSpeech("said".into()))]
+        );
+        assert_eq!(
+            links("“Who signed this contract?” Councillor Ines Moreau asked."),
+            vec![Some(Link::CueAfter("asked".into()))]
+        );
+        assert_eq!(
+            links("Vance took a swipe at “the consultants who never rode a bus.”"),
+            vec![Some(Link::PartialQuote)]
+        );
+        assert_eq!(
+            links("“Forty boats were lost this season.” [Harbour Gazette.]"),
+            vec![Some(Link::SourceAfter)]
+        );
+        assert_eq!(
+            links("“HOST: Will you raise taxes this year?”"),
+            vec![Some(Link::Label)]
+        );
+        assert_eq!(
+            links("Snow fell.\n\n“We will not give up,” he said."),
+            vec![None]
+        );
+    }
+
+    #[test]
+    fn titles_need_no_speaker() {
+        let doc = Document::markdown("Her memoir, “A House Between Two Rivers,” sold out.");
+        let cues = Cues::new(&RuleSet::defaults().quotes);
+        let records = attribute(&doc, &find_quotations(&doc), &cues, 3);
+        assert!(records[0].is_title);
+    }
+
     #[test]
     fn describe_names_speaker_and_cue() {
         let doc = Document::markdown("“We will stay,” said Jens Stoltenberg.");
@@ -296,18 +367,5 @@ mod tests {
             record.describe(),
             "quote attributed to Jens Stoltenberg (cue: said)"
         );
-    }
-}
-#[cfg(test)]
-mod scratch {
-    #[test]
-    fn scratch_debug() {
-        let Ok(text) = std::env::var("SCRATCH") else { return };
-        let doc = crate::document::Document::markdown(&text);
-        let cues = super::Cues::new(&crate::rules::RuleSet::defaults().quotes);
-        for s in doc.sentences() { eprintln!("SENT {:?}", &text[s.1.clone()]); }
-        for r in super::attribute(&doc, &crate::text::quotes::find_quotations(&doc), &cues, 3) {
-            eprintln!("{:?} -> {}", &text[r.quotation.range.clone()], r.describe());
-        }
     }
 }

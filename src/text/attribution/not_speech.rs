@@ -16,8 +16,8 @@ const TITLE_LEADS: &[&str] = &[
 ];
 /// Words a title leaves in lower case.
 const MINOR_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for",
-    "with", "from", "as", "is", "vs", "via", "into", "over",
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "as", "is", "vs", "via", "into", "over",
 ];
 
 /// A quotation that is a title or a slogan: after "titled" or "headlined",
@@ -31,13 +31,28 @@ pub(super) fn is_title(inner: &str, word_before: Option<&str>) -> bool {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
-    let capitalised = |w: &&str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let capitalised = |w: &&str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    };
     words.len() >= 2
         && words.first().is_some_and(capitalised)
         && words
             .iter()
             .all(|w| capitalised(w) || MINOR_WORDS.contains(&w.to_lowercase().as_str()))
         && words.iter().filter(|w| capitalised(w)).count() >= 2
+}
+
+/// "“Yes to the minaret ban” (2009)": a year in brackets after a quotation
+/// dates a poster, a slogan or a work, not speech.
+pub(super) fn is_dated(after: &str) -> bool {
+    let rest = after.trim_start();
+    let Some(inside) = rest.strip_prefix('(') else {
+        return false;
+    };
+    let year: String = inside.chars().take(5).collect();
+    year.len() == 5 && year.ends_with(')') && year[..4].chars().all(|c| c.is_ascii_digit())
 }
 
 /// The speaker a transcript line names at its start: "CLINTON: I feel …",
@@ -50,7 +65,13 @@ pub(super) fn transcript_label(inner: &str) -> Option<&str> {
             && w.chars().all(|c| c.is_alphabetic() || ".'’-".contains(c))
     };
     let named = (1..=3).contains(&words.len()) && words.iter().all(is_name_word);
-    (named && rest.trim_start().chars().next().is_some_and(char::is_alphabetic)).then(|| label.trim())
+    (named
+        && rest
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic))
+    .then(|| label.trim())
 }
 
 #[cfg(test)]
@@ -67,9 +88,19 @@ mod tests {
     }
 
     #[test]
+    fn a_year_in_brackets_dates_a_work() {
+        assert!(is_dated(" (2008) and more"));
+        assert!(!is_dated(" (Reuters)"));
+        assert!(!is_dated(" (20"));
+    }
+
+    #[test]
     fn transcript_labels_name_their_speaker() {
         assert_eq!(transcript_label("CLINTON: I feel sorry."), Some("CLINTON"));
-        assert_eq!(transcript_label("Chris Matthews: Seriously."), Some("Chris Matthews"));
+        assert_eq!(
+            transcript_label("Chris Matthews: Seriously."),
+            Some("Chris Matthews")
+        );
         assert_eq!(transcript_label("We have one rule: win."), None);
         assert_eq!(transcript_label("At 9:30 we left."), None);
     }

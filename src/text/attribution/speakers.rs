@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::cues::{NOT_SPEAKERS, is_plain_noun};
+use super::cues::{is_not_speaker, is_plain_noun};
 use super::text::Word;
 use crate::document::{BlockKind, Document};
 use crate::lexicon;
@@ -166,7 +166,7 @@ pub(super) fn speaker_within(
         let first = text.split(' ').next().unwrap_or("").to_lowercase();
         if mention.sentence_initial
             && mention.words.len() == 1
-            && (NOT_SPEAKERS.contains(&first.as_str())
+            && (is_not_speaker(&first)
                 || DETERMINERS.contains(&first.as_str())
                 || first == "according")
         {
@@ -326,9 +326,7 @@ impl Antecedents {
             return speaker;
         }
         let nearest = self.full_names.partition_point(|(end, _)| *end <= before);
-        speaker.refers_to = nearest
-            .checked_sub(1)
-            .map(|i| self.full_names[i].1.clone());
+        speaker.refers_to = nearest.checked_sub(1).map(|i| self.full_names[i].1.clone());
         speaker
     }
 
@@ -370,11 +368,15 @@ fn is_person_like(spelling: &str, sentence_initial: bool) -> bool {
     let mut words = spelling.split(' ');
     let first = words.next().unwrap_or("");
     let single = words.next().is_none();
-    if single && sentence_initial && lexicon::is_common_word(first) {
+    // "Snow closed the pass": an everyday word opening a sentence, even one
+    // that is also a surname.
+    if single && sentence_initial && lexicon::lookup(first).is_english_word() {
         return false;
     }
     if PRONOUNS.contains(&first.to_lowercase().as_str()) {
         return false;
     }
-    !(single && lexicon::lookup(first).is_place())
+    // "Moscow" is a place; "Vance", a county too, is also a surname.
+    let entry = lexicon::lookup(first);
+    !(single && entry.is_place() && !entry.is_surname())
 }

@@ -56,7 +56,11 @@ impl Place {
 /// The text of `range` with every quotation in it blanked, same length, so
 /// cues and speakers are looked for only in the reporter's own words.
 /// `quotations` are in document order, so only those near it are visited.
-pub(super) fn blank_quotations(prose: &str, range: &Range<usize>, quotations: &[Quotation]) -> String {
+pub(super) fn blank_quotations(
+    prose: &str,
+    range: &Range<usize>,
+    quotations: &[Quotation],
+) -> String {
     let mut bytes = prose.get(range.clone()).unwrap_or("").as_bytes().to_vec();
     let first = quotations.partition_point(|q| q.range.end <= range.start);
     for q in quotations[first..]
