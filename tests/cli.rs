@@ -474,3 +474,63 @@ fn the_corpus_index_cache_is_written_reused_and_skipped_with_no_cache() {
             .starts_with(b"copydesk-index")
     );
 }
+
+/// The findings `examples/EXPECTED.md` lists, as (draft, line:column, code),
+/// read from its tables: a `## \`drafts/NAME\`` heading, then rows
+/// `| line:col | text | \`code\` … |`.
+fn expected_example_findings() -> Vec<(String, String, String)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/EXPECTED.md");
+    let text = std::fs::read_to_string(path).expect("EXPECTED.md");
+    let mut draft = String::new();
+    let mut expected = Vec::new();
+    for line in text.lines() {
+        if let Some(name) = line.strip_prefix("## `drafts/") {
+            draft = name.trim_end_matches('`').to_string();
+            continue;
+        }
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let position = cells.get(1).copied().unwrap_or("");
+        let is_position =
+            position.contains(':') && position.split(':').all(|n| n.parse::<usize>().is_ok());
+        if line.starts_with('|') && is_position && !draft.is_empty() {
+            let code = cells[3].split('`').nth(1).expect("a code in backticks");
+            expected.push((draft.clone(), position.to_string(), code.to_string()));
+        }
+    }
+    expected.sort();
+    expected
+}
+
+#[test]
+fn the_shipped_example_raises_exactly_what_expected_md_lists() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let (json, status) = lint_json(&examples, &["--no-cache", "drafts"]);
+    assert_eq!(status, 1);
+    let mut found: Vec<(String, String, String)> = json["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .flat_map(|file| {
+            let path = file["path"].as_str().expect("path");
+            let draft = Path::new(path)
+                .file_name()
+                .expect("file name")
+                .to_string_lossy()
+                .to_string();
+            file["diagnostics"]
+                .as_array()
+                .expect("diagnostics")
+                .iter()
+                .map(move |d| {
+                    let position = format!("{}:{}", d["line"], d["column"]);
+                    (
+                        draft.clone(),
+                        position,
+                        d["code"].as_str().expect("code").to_string(),
+                    )
+                })
+        })
+        .collect();
+    found.sort();
+    assert_eq!(found, expected_example_findings());
+}

@@ -71,7 +71,11 @@ def lemma(word):
 
 def inflect(entry):
     """Every form of a verb line: `lemma`, `lemma particle` (only the verb
-    is inflected) or `lemma | form form ...` for forms the rules get wrong."""
+    is inflected), `lemma | form form ...` for forms the rules get wrong, or
+    `= form form ...` for only the forms listed (when the lemma is also a
+    common noun: "the revised text")."""
+    if entry.startswith("="):
+        return sorted(set(entry[1:].split()))
     head, _, overrides = entry.partition("|")
     verb, *particle = head.split()
     rest = "".join(" " + p for p in particle)

@@ -34,58 +34,69 @@ impl Surroundings<'_> {
     }
 
     /// The sentence after the quotation's last one: in its paragraph, or
-    /// the first of the next paragraph.
+    /// the first of the next paragraph; within reach.
     fn next_sentence(&self) -> Option<(Range<usize>, bool)> {
-        let place = self.place?;
+        let place = self.place.as_ref()?;
         let blocks = self.doc.blocks();
         let sentences = &blocks[place.block].sentences;
-        if let Some(next) = sentences.get(place.last + 1) {
-            return Some((next.clone(), false));
-        }
-        let next_block = blocks.get(place.block + 1).filter(|b| is_body(b.kind))?;
-        Some((next_block.sentences.first()?.clone(), true))
+        let (next, new_paragraph) = match sentences.get(place.last + 1) {
+            Some(next) => (next.clone(), false),
+            None => {
+                let next_block = blocks.get(place.block + 1).filter(|b| is_body(b.kind))?;
+                (next_block.sentences.first()?.clone(), true)
+            }
+        };
+        let start = next.start;
+        Some((place.within_reach(self.doc.prose(), next), new_paragraph))
+            .filter(|(r, _)| r.start == start)
     }
 
     /// The sentence before the quotation's first one: in its paragraph, or
-    /// the last of the previous paragraph.
+    /// the last of the previous paragraph; within reach.
     fn previous_sentence(&self) -> Option<Range<usize>> {
-        let place = self.place?;
+        let place = self.place.as_ref()?;
         let blocks = self.doc.blocks();
-        if place.first > 0 {
-            return blocks[place.block].sentences.get(place.first - 1).cloned();
-        }
-        let previous = blocks.get(place.block.checked_sub(1)?)?;
-        is_body(previous.kind)
-            .then(|| previous.sentences.last().cloned())
-            .flatten()
+        let previous = if place.first > 0 {
+            blocks[place.block].sentences.get(place.first - 1).cloned()
+        } else {
+            let block = blocks.get(place.block.checked_sub(1)?)?;
+            is_body(block.kind)
+                .then(|| block.sentences.last().cloned())
+                .flatten()
+        }?;
+        let end = previous.end;
+        Some(place.within_reach(self.doc.prose(), previous)).filter(|r| r.end == end)
+    }
+
+    /// The quotation's sentence, within reach.
+    fn sentence(&self) -> Option<Range<usize>> {
+        let place = self.place.as_ref()?;
+        Some(place.range(self.doc))
     }
 
     /// Nothing of the reporter's own between the start of the quotation's
     /// sentence and the quotation.
     fn opens_its_sentence(&self, quotation: &Quotation) -> bool {
-        let Some(place) = self.place else {
+        let Some(sentence) = self.sentence() else {
             return false;
         };
-        let start = self.doc.blocks()[place.block].sentences[place.first].start;
-        let before = self.outside(&(start..quotation.range.start));
+        let before = self.outside(&(sentence.start..quotation.range.start.max(sentence.start)));
         !before.chars().any(char::is_alphanumeric)
     }
 
     /// A person named, or a personal pronoun, in the quotation's sentence
     /// before it.
     fn person_before(&self, quotation: &Quotation) -> Option<Speaker> {
-        let place = self.place?;
-        let start = self.doc.blocks()[place.block].sentences[place.first].start;
-        person_before(&self.outside(&(start..quotation.range.start)))
+        let sentence = self.sentence()?;
+        person_before(&self.outside(&(sentence.start..quotation.range.start.max(sentence.start))))
     }
 
     /// Nothing of the reporter's own after the quotation in its sentence.
     fn ends_its_sentence(&self, quotation: &Quotation) -> bool {
-        let Some(place) = self.place else {
+        let Some(sentence) = self.sentence() else {
             return false;
         };
-        let end = self.doc.blocks()[place.block].sentences[place.last].end;
-        let after = self.outside(&(quotation.range.end..end.max(quotation.range.end)));
+        let after = self.outside(&(quotation.range.end.min(sentence.end)..sentence.end));
         !after.chars().any(char::is_alphanumeric)
     }
 }
@@ -178,7 +189,7 @@ pub(super) fn inherit(
         }
         // Indirect speech carries its speaker only within the paragraph: a
         // new paragraph of quotation needs a cue of its own.
-        let same_block = around.place.is_some_and(|p| p.first > 0);
+        let same_block = around.place.as_ref().is_some_and(|p| p.first > 0);
         if same_block && let Some(cue) = find_cue(&outside, around.cues, &end) {
             record.speaker = Some(cue.speaker);
             record.link = Some(Link::IndirectSpeech(cue.text));

@@ -131,7 +131,9 @@ pub fn attribute(
     let mut records: Vec<QuoteRecord> = Vec::with_capacity(scan.quotations.len());
     for quotation in &scan.quotations {
         let place = Place::of(doc, quotation);
-        let context = place.map_or(quotation.range.clone(), |p| p.range(doc));
+        let context = place
+            .as_ref()
+            .map_or(quotation.range.clone(), |p| p.range(doc));
         let outside = blank_quotations(prose, &context, &scan.quotations);
         let quote_at = quotation.range.start - context.start;
         let quote = quote_at..(quotation.range.end - context.start).min(outside.len());

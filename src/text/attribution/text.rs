@@ -23,13 +23,20 @@ pub(super) fn words(text: &str) -> Vec<Word> {
         .collect()
 }
 
+/// How much of the reporter's text on each side of a quotation is read.
+/// Cues and speakers stand close to it, and the bound keeps analysis linear
+/// on a pathological paragraph (thousands of quotations in one sentence).
+const WINDOW: usize = 480;
+
 /// Where a quotation sits: its block and the indices of the first and last
 /// sentences it touches.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(super) struct Place {
     pub block: usize,
     pub first: usize,
     pub last: usize,
+    /// The bytes around the quotation that are read at all.
+    reach: Range<usize>,
 }
 
 impl Place {
@@ -43,13 +50,31 @@ impl Place {
             block: quotation.block,
             first,
             last: first + count - 1,
+            reach: quotation.range.start.saturating_sub(WINDOW)..quotation.range.end + WINDOW,
         })
     }
 
-    /// The byte range of the sentences the quotation touches.
+    /// The byte range of the sentences the quotation touches, within reach.
     pub(super) fn range(&self, doc: &Document) -> Range<usize> {
         let sentences = &doc.blocks()[self.block].sentences;
-        sentences[self.first].start..sentences[self.last].end
+        self.within_reach(
+            doc.prose(),
+            sentences[self.first].start..sentences[self.last].end,
+        )
+    }
+
+    /// `range` cut to the bytes around the quotation that are read, on
+    /// character boundaries.
+    pub(super) fn within_reach(&self, prose: &str, range: Range<usize>) -> Range<usize> {
+        let mut start = range.start.max(self.reach.start).min(prose.len());
+        while !prose.is_char_boundary(start) {
+            start += 1;
+        }
+        let mut end = range.end.min(self.reach.end).min(prose.len()).max(start);
+        while !prose.is_char_boundary(end) {
+            end -= 1;
+        }
+        start..end.max(start)
     }
 }
 
