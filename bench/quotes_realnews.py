@@ -5,9 +5,9 @@ spans in character offsets).
 
     bench/quotes_realnews.py POLNEAR_TRAIN [OUT]
 
-POLNEAR_TRAIN is the folder `../shared/data/polnear-train.sh` extracts (with
-`text/` and `attributions/`). Use the train split only: test and dev are
-reserved for acceptance. OUT (default /tmp/copydesk-quotes) receives the
+POLNEAR_TRAIN is a folder holding the `text/` and `attributions/` folders of
+`data/train` in the public repository networkdynamics/PolNeAR. Use the train
+split only: test and dev are reserved for acceptance. OUT (default /tmp/copydesk-quotes) receives the
 mutated texts, copydesk's JSON and two samples for hand review; the article
 texts stay there, outside the repository.
 

@@ -3,10 +3,10 @@
 
     data/cues/derive.py POLNEAR_TRAIN
 
-POLNEAR_TRAIN is the folder `../shared/data/polnear-train.sh` extracts from
-the public repository networkdynamics/PolNeAR (840 published 2016 US
-political news articles whose attributions were annotated by hand). Only the
-train split is read; test and dev are reserved for acceptance.
+POLNEAR_TRAIN is a folder holding the `text/` and `attributions/` folders of
+`data/train` in the public repository networkdynamics/PolNeAR (840 published
+2016 US political news articles whose attributions were annotated by hand).
+Only the train split is read; test and dev are reserved for acceptance.
 
 1. Counts every word of every annotated cue span, by lemma, and writes
    `polnear-cue-words.tsv` (lemma, cue spans, cue spans whose content holds
