@@ -152,6 +152,8 @@ fn is_noun_use(words: &[Word], index: usize) -> bool {
 }
 
 const SOURCE_CHARS: usize = 64;
+/// Where a source named after a quotation ends: "by the Times' Ben Ruiz: …".
+const SOURCE_ENDS: [char; 7] = [',', '\n', ':', ';', '“', '"', '('];
 
 /// A source named right after the quotation, as digests, fact checks and
 /// newsletters cite them: "“…” [WaPo.]", "“…” (Reuters)", "“…” – Bernie
@@ -169,13 +171,14 @@ pub(super) fn source_after(inner: &str, after: &str) -> Option<Speaker> {
     } else if let Some(inside) = rest.strip_prefix('(') {
         inside.split_once(')')?.0
     } else if let Some(line) = rest.strip_prefix(['-', '–', '—']) {
-        line.split([',', '\n']).next()?
+        line.split(SOURCE_ENDS).next()?
     } else if let Some(byline) = rest.strip_prefix("by ").filter(|_| inner.ends_with(',')) {
-        byline.split([',', '\n']).next()?
+        byline.split(SOURCE_ENDS).next()?
     } else {
         return None;
     };
     let source = source.trim().trim_end_matches('.');
+    let source = source.strip_prefix("the ").unwrap_or(source);
     let words: Vec<&str> = source.split_whitespace().collect();
     let named = (1..=4).contains(&words.len())
         && words

@@ -343,6 +343,10 @@ mod tests {
             vec![Some(Link::SourceAfter)]
         );
         assert_eq!(
+            links("Two more. “Forty boats lost, and a season,” by the Gazette’s Tomas Reyes."),
+            vec![Some(Link::SourceAfter)]
+        );
+        assert_eq!(
             links("“HOST: Will you raise taxes this year?”"),
             vec![Some(Link::Label)]
         );
