@@ -83,9 +83,32 @@ pub struct Finding {
     /// Replacements for `range`. `--fix` applies one only when it is the sole
     /// suggestion, so a check adds several only when the choice is the editor's.
     pub suggestions: Vec<String>,
+    /// Whether the suggestions may be applied without a person choosing.
+    pub fix_safety: FixSafety,
     pub related: Vec<Evidence>,
     /// Id of the rule behind the finding, when a rules-file entry caused it.
     pub rule_id: Option<String>,
+}
+
+/// Whether a suggestion may be applied with nobody looking, as ruff's fixes
+/// are safe or unsafe. A spelling that a house rule or unambiguous corpus
+/// evidence settles is safe; a suggestion that changes a fact or a
+/// quotation is unsafe: `--fix` and fix-all apply it only when asked
+/// (`--unsafe-fixes`), and the editor offers it as a quick fix to choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FixSafety {
+    Safe,
+    #[default]
+    Unsafe,
+}
+
+impl FixSafety {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixSafety::Safe => "safe",
+            FixSafety::Unsafe => "unsafe",
+        }
+    }
 }
 
 impl Finding {
@@ -101,9 +124,16 @@ impl Finding {
             message: message.into(),
             range,
             suggestions: Vec::new(),
+            fix_safety: FixSafety::Unsafe,
             related: Vec::new(),
             rule_id: None,
         }
+    }
+
+    /// Mark the suggestions safe to apply with nobody choosing.
+    pub fn with_safe_fix(mut self) -> Self {
+        self.fix_safety = FixSafety::Safe;
+        self
     }
 
     pub fn with_suggestion(mut self, replacement: impl Into<String>) -> Self {
@@ -127,6 +157,13 @@ impl Finding {
             [only] => Some(only.as_str()),
             _ => None,
         }
+    }
+
+    /// The fix `--fix` applies: the sole suggestion, if it is safe or
+    /// unsafe fixes were asked for.
+    pub fn applicable_fix(&self, unsafe_fixes: bool) -> Option<&str> {
+        let allowed = unsafe_fixes || self.fix_safety == FixSafety::Safe;
+        self.unambiguous_fix().filter(|_| allowed)
     }
 }
 

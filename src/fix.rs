@@ -7,13 +7,17 @@ use std::path::Path;
 
 use crate::finding::Finding;
 
-/// The source with every unambiguous suggestion applied, and how many were
-/// applied. Edits that overlap an earlier one, or whose range is not valid
-/// in `source`, are skipped; nothing outside the edits changes.
-pub fn apply_fixes(source: &str, findings: &[Finding]) -> (String, usize) {
+/// The source with every unambiguous safe suggestion applied (and unsafe
+/// ones too with `unsafe_fixes`), and how many were applied. Edits that
+/// overlap an earlier one, or whose range is not valid in `source`, are
+/// skipped; nothing outside the edits changes.
+pub fn apply_fixes(source: &str, findings: &[Finding], unsafe_fixes: bool) -> (String, usize) {
     let mut edits: Vec<(Range<usize>, &str)> = findings
         .iter()
-        .filter_map(|f| f.unambiguous_fix().map(|fix| (f.range.clone(), fix)))
+        .filter_map(|f| {
+            f.applicable_fix(unsafe_fixes)
+                .map(|fix| (f.range.clone(), fix))
+        })
         .filter(|(range, _)| {
             range.start <= range.end
                 && source.is_char_boundary(range.start)
@@ -64,14 +68,34 @@ mod tests {
     use crate::finding::Severity;
 
     fn fix_at(range: Range<usize>, replacement: &str) -> Finding {
-        Finding::new("name-spelling", Severity::Warning, range, "m").with_suggestion(replacement)
+        Finding::new("name-spelling", Severity::Warning, range, "m")
+            .with_suggestion(replacement)
+            .with_safe_fix()
+    }
+
+    #[test]
+    fn unsafe_fixes_apply_only_when_asked() {
+        let claim =
+            Finding::new("claim-conflict", Severity::Warning, 5..7, "m").with_suggestion("19");
+        let findings = [fix_at(0..4, "Kyiv"), claim];
+        assert_eq!(
+            apply_fixes("Kiev 20", &findings, false),
+            ("Kyiv 20".to_string(), 1)
+        );
+        assert_eq!(
+            apply_fixes("Kiev 20", &findings, true),
+            ("Kyiv 19".to_string(), 2)
+        );
     }
 
     #[test]
     fn single_suggestions_apply_and_nothing_else_changes() {
         let source = "Kiev\r\nand Odessa \n";
-        let (fixed, applied) =
-            apply_fixes(source, &[fix_at(10..16, "Odesa"), fix_at(0..4, "Kyiv")]);
+        let (fixed, applied) = apply_fixes(
+            source,
+            &[fix_at(10..16, "Odesa"), fix_at(0..4, "Kyiv")],
+            false,
+        );
         assert_eq!(fixed, "Kyiv\r\nand Odesa \n");
         assert_eq!(applied, 2);
     }
@@ -80,7 +104,8 @@ mod tests {
     fn ambiguous_overlapping_and_invalid_edits_are_skipped() {
         let source = "Київ Kiev";
         let two = fix_at(9..13, "Kyiv").with_suggestion("Kiew");
-        let (fixed, applied) = apply_fixes(source, &[two, fix_at(1..3, "x"), fix_at(9..20, "x")]);
+        let (fixed, applied) =
+            apply_fixes(source, &[two, fix_at(1..3, "x"), fix_at(9..20, "x")], false);
         assert_eq!((fixed.as_str(), applied), (source, 0));
         let (fixed, applied) = apply_fixes(
             "Kiev",
@@ -89,6 +114,7 @@ mod tests {
                 fix_at(2..4, "xx"),
                 fix_at(0..4, "Kiew"),
             ],
+            false,
         );
         assert_eq!((fixed.as_str(), applied), ("Kyiv", 1));
     }

@@ -101,6 +101,33 @@ fn json_output_follows_the_schema_exactly() {
         (Some(19), Some(23))
     );
     assert_eq!(heading["suggestions"], serde_json::json!(["Kyiv"]));
+    assert_eq!(heading["fix_safety"], "safe");
+    let mut keys: Vec<&str> = heading
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        vec![
+            "code",
+            "column",
+            "end_column",
+            "end_line",
+            "end_offset",
+            "fix_safety",
+            "line",
+            "match",
+            "message",
+            "offset",
+            "related",
+            "rule",
+            "severity",
+            "suggestions"
+        ]
+    );
 
     let syrsky = found[3];
     assert_eq!(syrsky["line"], 6);
@@ -533,4 +560,75 @@ fn the_shipped_example_raises_exactly_what_expected_md_lists() {
         .collect();
     found.sort();
     assert_eq!(found, expected_example_findings());
+}
+
+/// A copy of the shipped example in a temporary folder, for tests that write.
+fn scratch_example() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"),
+        dir.path(),
+    );
+    dir
+}
+
+#[test]
+fn fix_never_changes_a_claim_and_unsafe_fixes_apply_both() {
+    let dir = scratch_example();
+    let draft = dir.path().join("drafts/peace-plan-draft.md");
+    let before = std::fs::read_to_string(&draft).expect("read");
+    assert!(before.contains("Kiev") && before.contains("down to 20 items"));
+
+    lint_json(
+        dir.path(),
+        &["--no-cache", "--fix", "drafts/peace-plan-draft.md"],
+    );
+    let safe = std::fs::read_to_string(&draft).expect("read");
+    assert!(!safe.contains("Kiev"), "the house-rule name is fixed");
+    assert!(safe.contains("down to 20 items"), "the claim is kept");
+    assert!(safe.contains("Foreign Minister"), "the role is kept");
+
+    lint_json(
+        dir.path(),
+        &[
+            "--no-cache",
+            "--fix",
+            "--unsafe-fixes",
+            "drafts/peace-plan-draft.md",
+        ],
+    );
+    let all = std::fs::read_to_string(&draft).expect("read");
+    assert!(
+        all.contains("down to 19 items"),
+        "the claim is changed when asked"
+    );
+    assert!(!all.contains("Foreign Minister"));
+}
+
+#[test]
+fn json_marks_each_fix_safe_or_unsafe() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let (json, _) = lint_json(&examples, &["--no-cache", "drafts/peace-plan-draft.md"]);
+    let safety = |code: &str| -> Vec<Value> {
+        diagnostics(&json)
+            .into_iter()
+            .filter(|d| d["code"] == code)
+            .map(|d| d["fix_safety"].clone())
+            .collect()
+    };
+    assert!(safety("name-spelling").iter().all(|s| s == "safe"));
+    assert!(safety("claim-conflict").contains(&Value::from("unsafe")));
+    assert!(safety("unattributed-quote").iter().all(Value::is_null));
+}
+
+#[test]
+fn unsafe_fixes_without_fix_is_a_usage_error() {
+    let output = copydesk()
+        .args(["lint", "--unsafe-fixes", "x.md"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("--fix"), "{stderr}");
 }

@@ -608,7 +608,7 @@ async fn code_actions_fix_disable_and_fix_all() {
         vec![
             "Replace with ‘Kyiv’",
             "Disable copydesk for this line (name-spelling)",
-            "Fix all name spellings in this document",
+            "Fix all safe copydesk findings in this document",
         ],
         "a house-rule finding offers no 'add to house rules'"
     );

@@ -96,7 +96,7 @@ fn lint(args: &LintArgs) -> Result<u8, WorkspaceError> {
         }
         let outcomes: Vec<Result<FileResult, WorkspaceError>> = files
             .par_iter()
-            .map(|path| lint_file(path, &linter, args.fix))
+            .map(|path| lint_file(path, &linter, FixMode::of(args)))
             .collect();
         for outcome in outcomes {
             match outcome {
@@ -152,13 +152,32 @@ fn configure(
     Ok(config)
 }
 
-fn lint_file(path: &Path, linter: &Linter, fix: bool) -> Result<FileResult, WorkspaceError> {
+/// Which suggestions `--fix` applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FixMode {
+    None,
+    Safe,
+    SafeAndUnsafe,
+}
+
+impl FixMode {
+    fn of(args: &LintArgs) -> FixMode {
+        match (args.fix, args.unsafe_fixes) {
+            (false, _) => FixMode::None,
+            (true, false) => FixMode::Safe,
+            (true, true) => FixMode::SafeAndUnsafe,
+        }
+    }
+}
+
+fn lint_file(path: &Path, linter: &Linter, fix: FixMode) -> Result<FileResult, WorkspaceError> {
     let source = read_text(path)?;
     let kind = DocumentKind::from_path(path);
     let mut document = Document::new(source, kind);
     let mut report = linter.lint(&document);
-    if fix {
-        let (fixed, applied) = apply_fixes(document.source(), &report.findings);
+    if fix != FixMode::None {
+        let unsafe_fixes = fix == FixMode::SafeAndUnsafe;
+        let (fixed, applied) = apply_fixes(document.source(), &report.findings, unsafe_fixes);
         if applied > 0 {
             write_atomically(path, &fixed)
                 .map_err(|e| WorkspaceError::io(path, format!("cannot write fixes: {e}")))?;
@@ -193,7 +212,7 @@ fn lint_stdin(args: &LintArgs, linter: &Linter) -> Result<FileResult, WorkspaceE
     let mut report = linter.lint(&document);
     if args.fix {
         // Fixed standard input goes back out on standard output, as formatters do.
-        let (fixed, _) = apply_fixes(document.source(), &report.findings);
+        let (fixed, _) = apply_fixes(document.source(), &report.findings, args.unsafe_fixes);
         document = Document::new(fixed, kind);
         report = linter.lint(&document);
     }

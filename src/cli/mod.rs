@@ -84,9 +84,15 @@ pub struct LintArgs {
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on: Option<FailOn>,
 
-    /// Apply unambiguous suggestions in place.
+    /// Apply unambiguous safe suggestions in place (house-rule and corpus
+    /// spellings).
     #[arg(long)]
     pub fix: bool,
+
+    /// With --fix, also apply unsafe suggestions: claims, quotations and
+    /// spellings only the draft itself suggests.
+    #[arg(long, requires = "fix")]
+    pub unsafe_fixes: bool,
 
     /// The file name to report (and to pick Markdown or text by) for `-`.
     #[arg(long, value_name = "PATH")]
@@ -97,18 +103,31 @@ pub struct LintArgs {
     pub color: ColorChoice,
 }
 
+/// clap's report on one line: its first line, and the indented lines that
+/// complete it ("required arguments were not provided: --fix"), without the
+/// usage and tips that follow.
+fn one_line(error: &clap::Error) -> String {
+    let rendered = error.render().to_string();
+    let mut lines = rendered.lines();
+    let first = lines.next().unwrap_or("invalid arguments");
+    let details: Vec<&str> = lines
+        .take_while(|l| l.starts_with("  "))
+        .map(str::trim)
+        .collect();
+    let first = first.trim_start_matches("error: ");
+    if details.is_empty() {
+        first.to_string()
+    } else {
+        format!("{} {}", first.trim_end(), details.join(", "))
+    }
+}
+
 /// Parse the arguments, run the command, and map the outcome to an exit code.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) if error.use_stderr() => {
-            // clap's own report spans several lines; keep its first.
-            let rendered = error.render().to_string();
-            let first = rendered.lines().next().unwrap_or("invalid arguments");
-            print_error(format!(
-                "{} (see `copydesk --help`)",
-                first.trim_start_matches("error: ")
-            ));
+            print_error(format!("{} (see `copydesk --help`)", one_line(&error)));
             return ExitCode::from(EXIT_ERROR);
         }
         Err(help_or_version) => {

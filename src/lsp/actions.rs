@@ -137,9 +137,14 @@ fn quick_fixes(
 ) {
     let diagnostic = &candidate.diagnostic;
     let single = candidate.data.suggestions.len() == 1;
+    let caution = if candidate.data.unsafe_fix {
+        " (unsafe: check the evidence first)"
+    } else {
+        ""
+    };
     for suggestion in &candidate.data.suggestions {
         actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-            title: format!("Replace with ‘{suggestion}’"),
+            title: format!("Replace with ‘{suggestion}’{caution}"),
             kind: Some(CodeActionKind::QUICKFIX),
             diagnostics: Some(vec![diagnostic.clone()]),
             edit: Some(workspace_edit(
@@ -266,15 +271,15 @@ fn to_u32(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
 }
 
-/// Every unambiguous name-spelling fix of the current analysis, as one edit.
+/// Every unambiguous safe fix of the current analysis, as one edit: unsafe
+/// suggestions (claims, quotations) stay quick fixes the user picks.
 fn fix_all(ctx: &ActionContext<'_>) -> Option<CodeAction> {
     let analysis = ctx.analysis.filter(|a| a.version == ctx.version)?;
     let mut fixes: Vec<(std::ops::Range<usize>, &str)> = analysis
         .report
         .findings
         .iter()
-        .filter(|f| f.code == NAME_SPELLING)
-        .filter_map(|f| Some((f.range.clone(), f.unambiguous_fix()?)))
+        .filter_map(|f| Some((f.range.clone(), f.applicable_fix(false)?)))
         .collect();
     fixes.sort_by_key(|(range, _)| range.start);
     let mut edits: Vec<TextEdit> = Vec::new();
@@ -297,7 +302,7 @@ fn fix_all(ctx: &ActionContext<'_>) -> Option<CodeAction> {
         return None;
     }
     Some(CodeAction {
-        title: "Fix all name spellings in this document".to_string(),
+        title: "Fix all safe copydesk findings in this document".to_string(),
         kind: Some(fix_all_kind()),
         edit: Some(workspace_edit(ctx, edits)),
         ..CodeAction::default()

@@ -16,7 +16,7 @@ use tower_lsp_server::ls_types::{
 use super::documents::{PositionEncoding, range_of_bytes};
 use super::workspaces::FileProblem;
 use crate::corpus::Corpus;
-use crate::finding::{Evidence, Finding, LineCol, Severity};
+use crate::finding::{Evidence, Finding, FixSafety, LineCol, Severity};
 
 pub const SOURCE: &str = "copydesk";
 const DOCS: &str = "https://github.com/copydesk/copydesk";
@@ -29,6 +29,10 @@ pub struct DiagnosticData {
     #[serde(rename = "match")]
     pub matched: String,
     pub suggestions: Vec<String>,
+    /// The suggestions change a fact or a quotation: offered, never applied
+    /// by fix-all.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unsafe_fix: bool,
     /// The house rule behind the finding, if one is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule_id: Option<String>,
@@ -158,6 +162,7 @@ pub fn diagnostic(
             .unwrap_or_default()
             .to_string(),
         suggestions: finding.suggestions.clone(),
+        unsafe_fix: finding.fix_safety == FixSafety::Unsafe && !finding.suggestions.is_empty(),
         rule_id: finding.rule_id.clone(),
     };
     let related_information: Vec<_> = finding

@@ -7,7 +7,7 @@ use std::ops::Range;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use super::{FileResult, OutputOptions};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, FixSafety, Severity};
 
 /// Lines longer than this are shown as a window around the flagged text.
 const MAX_SNIPPET_BYTES: usize = 240;
@@ -73,9 +73,13 @@ fn report<'a>(
 }
 
 fn suggestion_label(finding: &Finding) -> String {
+    let caution = match finding.fix_safety {
+        FixSafety::Safe => "",
+        FixSafety::Unsafe => " (unsafe fix: check it; `--fix --unsafe-fixes` applies it)",
+    };
     match finding.suggestions.as_slice() {
         [] => String::new(),
-        [only] => format!("help: replace with `{only}`"),
+        [only] => format!("help: replace with `{only}`{caution}"),
         many => format!(
             "help: replace with one of {}",
             many.iter()

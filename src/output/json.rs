@@ -35,6 +35,8 @@ struct JsonDiagnostic<'a> {
     #[serde(rename = "match")]
     matched: &'a str,
     suggestions: &'a [String],
+    /// "safe" or "unsafe" for a finding with suggestions, else null.
+    fix_safety: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<&'a str>,
     related: Vec<JsonRelated<'a>>,
@@ -92,6 +94,7 @@ fn diagnostic<'a>(
         end_offset: finding.range.end,
         matched: file.source.get(finding.range.clone()).unwrap_or(""),
         suggestions: &finding.suggestions,
+        fix_safety: (!finding.suggestions.is_empty()).then(|| finding.fix_safety.as_str()),
         rule: finding.rule_id.as_deref(),
         related: finding
             .related
@@ -156,7 +159,7 @@ mod tests {
         let text = String::from_utf8(out).expect("utf-8");
         assert_eq!(
             text,
-            "{\"version\":1,\"files\":[{\"path\":\"d.md\",\"diagnostics\":[{\"code\":\"name-spelling\",\"severity\":\"warning\",\"message\":\"use Kyiv\",\"line\":1,\"column\":10,\"end_line\":1,\"end_column\":14,\"offset\":13,\"end_offset\":17,\"match\":\"Kiev\",\"suggestions\":[\"Kyiv\"],\"related\":[{\"path\":\"corpus/a.md\",\"line\":3,\"column\":10,\"end_line\":3,\"end_column\":14,\"message\":\"corpus\"}]}]}]}\n"
+            "{\"version\":1,\"files\":[{\"path\":\"d.md\",\"diagnostics\":[{\"code\":\"name-spelling\",\"severity\":\"warning\",\"message\":\"use Kyiv\",\"line\":1,\"column\":10,\"end_line\":1,\"end_column\":14,\"offset\":13,\"end_offset\":17,\"match\":\"Kiev\",\"suggestions\":[\"Kyiv\"],\"fix_safety\":\"unsafe\",\"related\":[{\"path\":\"corpus/a.md\",\"line\":3,\"column\":10,\"end_line\":3,\"end_column\":14,\"message\":\"corpus\"}]}]}]}\n"
         );
     }
 

@@ -135,7 +135,7 @@ test('copydesk lsp --stdio: diagnostics, quick fix, fix-all, shutdown and exit',
   const second = await diagnosticsWhere('diagnostics of version 2', (p) => p.uri === uri && p.version === 2);
   assert.deepEqual(second.diagnostics.map((d) => d.data.match), ['Kiev', 'Kiev', 'Kiev']);
 
-  // Fix all name spellings; then the draft is clean.
+  // Fix all safe findings (here, name spellings); then the draft is clean.
   const sourceActions = await connection.sendRequest('textDocument/codeAction', {
     textDocument: { uri },
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },

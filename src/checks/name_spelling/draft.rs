@@ -162,6 +162,7 @@ fn variant_finding(
         at.line
     );
     let mut finding = Finding::new(CODE, Severity::Warning, range.clone(), message);
+    // Unsafe: the draft's first spelling may be the wrong one.
     if doc.source().get(range) == Some(word) {
         finding = finding.with_suggestion(match_case(word, form));
     }

@@ -114,6 +114,7 @@ fn finding_for(sources: &Sources, rule: &NameRule, variant: &str, range: Range<u
     }
     let mut finding = Finding::new(CODE, severity, range, message)
         .with_suggestion(rule.canonical.clone())
+        .with_safe_fix()
         .with_rule(rule.id.clone())
         .with_related(rule.origin.evidence(format!("house rule `{}`", rule.id)));
     let first_use = corpus_use.and_then(|stats| stats.samples.first().copied());

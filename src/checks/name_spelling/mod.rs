@@ -550,7 +550,10 @@ impl NameSpelling {
         let mut finding = Finding::new(CODE, Severity::Warning, range.clone(), message);
         // A name broken by markup ("Aleksandr **Syrsky**") would lose it on replacement.
         if doc.source().get(range) == Some(found) {
-            finding = finding.with_suggestion(match_case(found, target));
+            // The corpus agrees on one spelling: safe to apply unasked.
+            finding = finding
+                .with_suggestion(match_case(found, target))
+                .with_safe_fix();
         }
         self.with_corpus_evidence(finding, stats, target)
     }
