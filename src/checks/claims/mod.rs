@@ -253,6 +253,22 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_conflict_quotes_the_corpus_wording_not_the_drafts() {
+        let check = ClaimCheck::new(&CheckContext {
+            rules: Arc::new(RuleSet::defaults()),
+            corpus: Arc::new(corpus()),
+        });
+        let mut report = Report::default();
+        check.run(
+            &Document::markdown("After Geneva the revised peace plan was cut to 20 items."),
+            &mut report,
+        );
+        let message = &report.findings[0].message;
+        assert!(message.contains("19 points"), "{message}");
+        assert!(!message.contains("items"), "{message}");
+    }
+
+    #[test]
     fn supported_paraphrased_and_uncovered_claims_are_silent() {
         assert!(lint("The revised peace plan has nineteen provisions after Geneva.").is_empty());
         assert!(lint("The original peace plan had 28 points when it reached Kyiv.").is_empty());

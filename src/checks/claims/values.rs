@@ -165,14 +165,26 @@ fn agrees(draft: &ClaimValue, corpus: &ClaimValue) -> bool {
 fn describe(check: &ClaimCheck, group: &ValueGroup, claim: &Claim, source: &str) -> String {
     match group.value() {
         ClaimValue::Quantity(q) => {
-            let unit = claim_unit_word(claim, source);
-            let number = match corpus_wording(check, group) {
-                Some(written) if same_scale(q, claim) => written,
-                _ => format_number(in_draft_units(q, claim)),
+            // As the corpus wrote it ("19 points"), not in the draft's words
+            // ("19 items"), when the figure needs no conversion.
+            let (number, unit) = match corpus_wording(check, group) {
+                Some(written) if same_scale(q, claim) => (
+                    written,
+                    corpus_unit_word(check, group).or_else(|| claim_unit_word(claim, source)),
+                ),
+                _ => (
+                    format_number(in_draft_units(q, claim)),
+                    claim_unit_word(claim, source),
+                ),
             };
             format!(
                 "{number}{}",
-                unit.map(|u| format!(" {u}")).unwrap_or_default()
+                unit.map(|u| if u.starts_with(char::is_alphabetic) {
+                    format!(" {u}")
+                } else {
+                    u // "%", "-fold"
+                })
+                .unwrap_or_default()
             )
         }
         ClaimValue::Weekday(day) => capitalise(WEEKDAYS[*day]),
@@ -232,6 +244,27 @@ const MONTH_NAMES: &[&str] = &[
     "november",
     "december",
 ];
+
+/// The unit as the corpus wrote it for a group's first statement ("points",
+/// "-point framework" as "points").
+fn corpus_unit_word(check: &ClaimCheck, group: &ValueGroup) -> Option<String> {
+    let statement = group.statements.first()?.statement;
+    let ClaimValue::Quantity(q) = &statement.claim.value else {
+        return None;
+    };
+    let prose = check.corpus.article(statement.location)?.document().prose();
+    let unit = prose.get(q.range.end..q.phrase.end)?.trim();
+    let hyphenated = unit.starts_with('-');
+    let unit = unit.trim_start_matches('-').trim();
+    if unit.is_empty() || unit.contains(char::is_whitespace) {
+        return None;
+    }
+    Some(if hyphenated && !q.ordinal && !unit.ends_with('s') {
+        format!("{unit}s")
+    } else {
+        unit.to_string()
+    })
+}
 
 /// The unit as the draft wrote it ("items", "hours"); a hyphenated
 /// "28-point" is given its plural. Empty for money and bare counts.
