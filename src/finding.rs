@@ -159,6 +159,11 @@ impl Finding {
         }
     }
 
+    /// The safety of the suggestions, when there are any.
+    pub fn suggestion_safety(&self) -> Option<FixSafety> {
+        (!self.suggestions.is_empty()).then_some(self.fix_safety)
+    }
+
     /// The fix `--fix` applies: the sole suggestion, if it is safe or
     /// unsafe fixes were asked for.
     pub fn applicable_fix(&self, unsafe_fixes: bool) -> Option<&str> {

@@ -168,6 +168,10 @@ impl FixMode {
             (true, true) => FixMode::SafeAndUnsafe,
         }
     }
+
+    fn applies_unsafe(self) -> bool {
+        self == FixMode::SafeAndUnsafe
+    }
 }
 
 fn lint_file(path: &Path, linter: &Linter, fix: FixMode) -> Result<FileResult, WorkspaceError> {
@@ -176,8 +180,8 @@ fn lint_file(path: &Path, linter: &Linter, fix: FixMode) -> Result<FileResult, W
     let mut document = Document::new(source, kind);
     let mut report = linter.lint(&document);
     if fix != FixMode::None {
-        let unsafe_fixes = fix == FixMode::SafeAndUnsafe;
-        let (fixed, applied) = apply_fixes(document.source(), &report.findings, unsafe_fixes);
+        let (fixed, applied) =
+            apply_fixes(document.source(), &report.findings, fix.applies_unsafe());
         if applied > 0 {
             write_atomically(path, &fixed)
                 .map_err(|e| WorkspaceError::io(path, format!("cannot write fixes: {e}")))?;
@@ -210,9 +214,10 @@ fn lint_stdin(args: &LintArgs, linter: &Linter) -> Result<FileResult, WorkspaceE
     };
     let mut document = Document::new(source, kind);
     let mut report = linter.lint(&document);
-    if args.fix {
+    let fix = FixMode::of(args);
+    if fix != FixMode::None {
         // Fixed standard input goes back out on standard output, as formatters do.
-        let (fixed, _) = apply_fixes(document.source(), &report.findings, args.unsafe_fixes);
+        let (fixed, _) = apply_fixes(document.source(), &report.findings, fix.applies_unsafe());
         document = Document::new(fixed, kind);
         report = linter.lint(&document);
     }

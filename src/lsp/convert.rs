@@ -162,7 +162,7 @@ pub fn diagnostic(
             .unwrap_or_default()
             .to_string(),
         suggestions: finding.suggestions.clone(),
-        unsafe_fix: finding.fix_safety == FixSafety::Unsafe && !finding.suggestions.is_empty(),
+        unsafe_fix: finding.suggestion_safety() == Some(FixSafety::Unsafe),
         rule_id: finding.rule_id.clone(),
     };
     let related_information: Vec<_> = finding

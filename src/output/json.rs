@@ -5,7 +5,7 @@ use std::io;
 use serde::Serialize;
 
 use super::{FileResult, OutputOptions};
-use crate::finding::{Evidence, Finding};
+use crate::finding::{Evidence, Finding, FixSafety};
 
 pub const JSON_SCHEMA_VERSION: u32 = 1;
 
@@ -94,7 +94,7 @@ fn diagnostic<'a>(
         end_offset: finding.range.end,
         matched: file.source.get(finding.range.clone()).unwrap_or(""),
         suggestions: &finding.suggestions,
-        fix_safety: (!finding.suggestions.is_empty()).then(|| finding.fix_safety.as_str()),
+        fix_safety: finding.suggestion_safety().map(FixSafety::as_str),
         rule: finding.rule_id.as_deref(),
         related: finding
             .related

@@ -245,34 +245,30 @@ const MONTH_NAMES: &[&str] = &[
     "december",
 ];
 
-/// The unit as the corpus wrote it for a group's first statement ("points",
-/// "-point framework" as "points").
+/// The unit as the corpus wrote it for a group's first statement ("points";
+/// a unit of several words is left to the draft's wording).
 fn corpus_unit_word(check: &ClaimCheck, group: &ValueGroup) -> Option<String> {
     let statement = group.statements.first()?.statement;
     let ClaimValue::Quantity(q) = &statement.claim.value else {
         return None;
     };
     let prose = check.corpus.article(statement.location)?.document().prose();
-    let unit = prose.get(q.range.end..q.phrase.end)?.trim();
-    let hyphenated = unit.starts_with('-');
-    let unit = unit.trim_start_matches('-').trim();
-    if unit.is_empty() || unit.contains(char::is_whitespace) {
-        return None;
-    }
-    Some(if hyphenated && !q.ordinal && !unit.ends_with('s') {
-        format!("{unit}s")
-    } else {
-        unit.to_string()
-    })
+    unit_word(prose, q).filter(|unit| !unit.contains(char::is_whitespace))
 }
 
-/// The unit as the draft wrote it ("items", "hours"); a hyphenated
-/// "28-point" is given its plural. Empty for money and bare counts.
+/// The unit as the draft wrote it ("items", "hours"). Empty for money and
+/// bare counts.
 fn claim_unit_word(claim: &Claim, source: &str) -> Option<String> {
     let ClaimValue::Quantity(q) = &claim.value else {
         return None;
     };
-    let unit = source.get(q.range.end..q.phrase.end)?.trim();
+    unit_word(source, q)
+}
+
+/// The unit written after a figure in `text`; a hyphenated "28-point" is
+/// given its plural.
+fn unit_word(text: &str, q: &Quantity) -> Option<String> {
+    let unit = text.get(q.range.end..q.phrase.end)?.trim();
     let hyphenated = unit.starts_with('-');
     let unit = unit.trim_start_matches('-').trim();
     if unit.is_empty() {

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::cues::{Cue, Cues, LEAD_IN_WORDS, find_cue};
-use super::speakers::{Speaker, person_before, speaker_within};
+use super::speakers::{person_before, speaker_within};
 use super::text::{Place, blank_quotations, is_quotes_only, words};
 use super::{Link, QuoteRecord};
 use crate::document::{BlockKind, Document};
@@ -74,31 +74,21 @@ impl Surroundings<'_> {
         Some(place.range(self.doc))
     }
 
-    /// Nothing of the reporter's own between the start of the quotation's
-    /// sentence and the quotation.
-    fn opens_its_sentence(&self, quotation: &Quotation) -> bool {
-        let Some(sentence) = self.sentence() else {
-            return false;
-        };
-        let before = self.outside(&(sentence.start..quotation.range.start.max(sentence.start)));
-        !before.chars().any(char::is_alphanumeric)
-    }
-
-    /// A person named, or a personal pronoun, in the quotation's sentence
-    /// before it.
-    fn person_before(&self, quotation: &Quotation) -> Option<Speaker> {
+    /// The reporter's words in the quotation's sentence before it.
+    fn before(&self, quotation: &Quotation) -> Option<String> {
         let sentence = self.sentence()?;
-        person_before(&self.outside(&(sentence.start..quotation.range.start.max(sentence.start))))
+        Some(self.outside(&(sentence.start..quotation.range.start.max(sentence.start))))
     }
 
-    /// Nothing of the reporter's own after the quotation in its sentence.
-    fn ends_its_sentence(&self, quotation: &Quotation) -> bool {
-        let Some(sentence) = self.sentence() else {
-            return false;
-        };
-        let after = self.outside(&(quotation.range.end.min(sentence.end)..sentence.end));
-        !after.chars().any(char::is_alphanumeric)
+    /// The reporter's words in the quotation's sentence after it.
+    fn after(&self, quotation: &Quotation) -> Option<String> {
+        let sentence = self.sentence()?;
+        Some(self.outside(&(quotation.range.end.min(sentence.end)..sentence.end)))
     }
+}
+
+fn has_words(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
 }
 
 fn is_body(kind: BlockKind) -> bool {
@@ -109,7 +99,10 @@ fn is_body(kind: BlockKind) -> bool {
 /// the cue opens the next sentence of the paragraph, or the next paragraph
 /// when that one points back at the quotation.
 pub(super) fn cue_after(around: &Surroundings, quotation: &Quotation) -> Option<Cue> {
-    if !around.ends_its_sentence(quotation) {
+    if around
+        .after(quotation)
+        .is_none_or(|after| has_words(&after))
+    {
         return None;
     }
     let (next, new_paragraph) = around.next_sentence()?;
@@ -168,10 +161,11 @@ pub(super) fn inherit(
         record.link = Some(Link::SameParagraph);
         return;
     }
+    let before = around.before(quotation);
+    let opens = before.as_deref().is_some_and(|b| !has_words(b));
     if let Some(previous) = around.previous_sentence() {
         let outside = around.outside(&previous);
         let end = outside.len()..outside.len();
-        let opens = around.opens_its_sentence(quotation);
         if let Some(lead) = outside.trim_end().strip_suffix(':').filter(|_| opens) {
             // "Cruz called them on it:" then the quotation.
             let words = words(&outside);
@@ -196,9 +190,7 @@ pub(super) fn inherit(
             return;
         }
     }
-    if !around.opens_its_sentence(quotation)
-        && let Some(speaker) = around.person_before(quotation)
-    {
+    if let Some(speaker) = before.as_deref().filter(|_| !opens).and_then(person_before) {
         record.speaker = Some(speaker);
         record.link = Some(Link::PartialQuote);
         return;

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use super::cues::{is_not_speaker, is_plain_noun};
 use super::text::Word;
 use crate::document::{BlockKind, Document};
@@ -302,13 +304,16 @@ impl Antecedents {
             }
             if first_person.is_none() {
                 let text = prose.get(sentence.clone()).unwrap_or("");
-                let person_noun = text.split(|c: char| !c.is_alphabetic()).find(|w| {
+                let person_noun = text.unicode_word_indices().find(|(_, w)| {
                     let lower = w.to_lowercase();
-                    let singular = lower.strip_suffix('s').unwrap_or(&lower);
+                    let bare = lower
+                        .strip_suffix("'s")
+                        .or_else(|| lower.strip_suffix("’s"));
+                    let bare = bare.unwrap_or(&lower);
+                    let singular = bare.strip_suffix('s').unwrap_or(bare);
                     ROLE_WORDS.contains(&singular) || PERSON_NOUNS.contains(&singular)
                 });
-                if let Some(word) = person_noun {
-                    let at = word.as_ptr() as usize - text.as_ptr() as usize;
+                if let Some((at, word)) = person_noun {
                     first_person = Some(sentence.start + at + word.len());
                 }
             }
