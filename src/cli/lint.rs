@@ -176,8 +176,7 @@ impl FixMode {
 
 fn lint_file(path: &Path, linter: &Linter, fix: FixMode) -> Result<FileResult, WorkspaceError> {
     let source = read_text(path)?;
-    let kind = DocumentKind::from_path(path);
-    let mut document = Document::new(source, kind);
+    let mut document = Document::for_file(source, path);
     let mut report = linter.lint(&document);
     if fix != FixMode::None {
         let (fixed, applied) =
@@ -185,7 +184,7 @@ fn lint_file(path: &Path, linter: &Linter, fix: FixMode) -> Result<FileResult, W
         if applied > 0 {
             write_atomically(path, &fixed)
                 .map_err(|e| WorkspaceError::io(path, format!("cannot write fixes: {e}")))?;
-            document = Document::new(fixed, kind);
+            document = Document::for_file(fixed, path);
             report = linter.lint(&document);
         }
     }
@@ -212,13 +211,13 @@ fn lint_stdin(args: &LintArgs, linter: &Linter) -> Result<FileResult, WorkspaceE
     } else {
         DocumentKind::Markdown
     };
-    let mut document = Document::new(source, kind);
+    let mut document = Document::new(source, kind).with_file_name_date(&name);
     let mut report = linter.lint(&document);
     let fix = FixMode::of(args);
     if fix != FixMode::None {
         // Fixed standard input goes back out on standard output, as formatters do.
         let (fixed, _) = apply_fixes(document.source(), &report.findings, fix.applies_unsafe());
-        document = Document::new(fixed, kind);
+        document = Document::new(fixed, kind).with_file_name_date(&name);
         report = linter.lint(&document);
     }
     Ok(FileResult::new(

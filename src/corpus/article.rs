@@ -58,6 +58,17 @@ impl Article {
         }
     }
 
+    /// The day the article was written: its front matter's `date:`, or the
+    /// date in its file name.
+    pub fn dateline(&self) -> Option<crate::text::dates::Day> {
+        use crate::text::dates::{day_of_path, find_day};
+        self.meta
+            .date
+            .as_deref()
+            .and_then(find_day)
+            .or_else(|| day_of_path(&self.path))
+    }
+
     /// The parsed article.
     pub fn document(&self) -> &Document {
         self.document.get_or_init(|| {

@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::{Article, Location};
-use crate::document::{BlockKind, Document};
-use crate::text::claims::{Claim, claim_context, claims};
+use crate::document::Document;
+use crate::text::claims::{Claim, claim_context, document_claims};
 
 /// One corpus statement and where it stands.
 #[derive(Debug, Clone)]
@@ -36,10 +36,10 @@ pub(super) fn statement_facts(doc: &Document) -> StatementFacts {
     let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let prose = doc.prose();
     StatementFacts(
-        doc.sentences()
-            .filter(|(block, _)| block.kind != BlockKind::Heading)
-            .flat_map(|(_, sentence)| {
-                claims(prose, sentence.clone()).into_iter().map(move |c| {
+        document_claims(doc)
+            .into_iter()
+            .flat_map(|(sentence, found)| {
+                found.into_iter().map(move |c| {
                     let context = claim_context(prose, &c);
                     (c, (narrow(sentence.start), narrow(sentence.end)), context)
                 })
@@ -57,6 +57,8 @@ pub struct StatementIndex {
     /// word with, however large the corpus.
     postings: HashMap<(u32, u32), Vec<u32>>,
     roles_by_person: HashMap<String, Vec<u32>>,
+    /// (month, day) → weekday statements written beside that date.
+    weekdays_by_date: HashMap<(u32, u32), Vec<u32>>,
     word_ids: HashMap<String, u32>,
     /// Inverse document frequency of each word id over statement contexts.
     idf: Vec<f64>,
@@ -102,6 +104,9 @@ impl StatementIndex {
                 let measure = index.measure_id(&claim.measure);
                 for &(word, _) in &ids {
                     index.postings.entry((measure, word)).or_default().push(id);
+                }
+                if let Some(date) = claim.paired_date {
+                    index.weekdays_by_date.entry(date).or_default().push(id);
                 }
                 if let Some(person) = &claim.person {
                     index
@@ -177,6 +182,15 @@ impl StatementIndex {
         *self.measure_ids.entry(measure.to_string()).or_insert(next)
     }
 
+    /// Weekday statements written beside the date (month, day).
+    pub fn weekdays_on(&self, date: (u32, u32)) -> impl Iterator<Item = &Statement> {
+        self.weekdays_by_date
+            .get(&date)
+            .into_iter()
+            .flatten()
+            .map(|&id| &self.statements[id as usize])
+    }
+
     /// Role statements about the person with this (lower-case) surname.
     pub fn roles_of(&self, person: &str, context: &[(String, usize)]) -> Vec<Scored<'_>> {
         self.rank(
@@ -239,6 +253,7 @@ fn nearness(distance: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::claims::claims;
     use std::path::PathBuf;
 
     #[test]

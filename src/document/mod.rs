@@ -16,6 +16,17 @@ mod suppress;
 use std::ops::Range;
 use std::path::Path;
 
+use crate::text::dates::{Day, day_of_path, find_day};
+
+/// The `date:` line of front matter, as a day.
+fn front_matter_day(block: &str) -> Option<Day> {
+    block
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("date"))
+        .map(|rest| rest.trim_start_matches([' ', ':', '=']))
+        .and_then(find_day)
+}
+
 pub use lines::LineIndex;
 pub use segment::split_sentences;
 pub use suppress::Suppressions;
@@ -87,6 +98,8 @@ pub struct Document {
     front_matter: Option<Range<usize>>,
     suppressions: Suppressions,
     lines: LineIndex,
+    /// The day it was written, when its front matter or file name says.
+    dateline: Option<Day>,
 }
 
 impl Document {
@@ -109,7 +122,13 @@ impl Document {
             .collect();
         let lines = LineIndex::new(&source);
         let suppressions = Suppressions::from_comments(&source, &parsed.comments, &lines);
+        let dateline = parsed
+            .front_matter
+            .clone()
+            .and_then(|range| source.get(range))
+            .and_then(front_matter_day);
         Document {
+            dateline,
             prose: parsed.prose,
             front_matter: parsed.front_matter,
             blocks,
@@ -118,6 +137,11 @@ impl Document {
             kind,
             source,
         }
+    }
+
+    /// A file's document: its kind and dateline from its name.
+    pub fn for_file(source: impl Into<String>, path: &Path) -> Self {
+        Document::new(source, DocumentKind::from_path(path)).with_file_name_date(path)
     }
 
     /// Convenience for tests and stdin: Markdown unless told otherwise.
@@ -162,6 +186,19 @@ impl Document {
         self.front_matter
             .clone()
             .and_then(|range| self.source.get(range))
+    }
+
+    /// The day the document was written: its front matter's `date:`, or
+    /// else the date in the file name given to `with_file_name_date`.
+    pub fn dateline(&self) -> Option<Day> {
+        self.dateline
+    }
+
+    /// Take the dateline from a `2025-11-24` in the file's name when the
+    /// front matter gives none.
+    pub fn with_file_name_date(mut self, path: &Path) -> Self {
+        self.dateline = self.dateline.or_else(|| day_of_path(path));
+        self
     }
 
     pub fn suppressions(&self) -> &Suppressions {

@@ -45,6 +45,8 @@ pub struct Snapshot {
     pub rope: Rope,
     pub version: i32,
     pub kind: DocumentKind,
+    /// The file's path, for the dateline in its name.
+    pub path: Option<std::path::PathBuf>,
     /// False for copydesk's own TOML files, which are not prose.
     pub lint: bool,
     pub linter: Arc<Linter>,
@@ -60,7 +62,11 @@ impl Snapshot {
         catch_unwind(AssertUnwindSafe(|| {
             let source = self.rope.to_string();
             let report = if self.lint {
-                self.linter.lint(&Document::new(source.clone(), self.kind))
+                let mut doc = Document::new(source.clone(), self.kind);
+                if let Some(path) = &self.path {
+                    doc = doc.with_file_name_date(path);
+                }
+                self.linter.lint(&doc)
             } else {
                 Report::default()
             };
@@ -136,6 +142,7 @@ impl Backend {
                 rope: doc.rope.clone(),
                 version: doc.version,
                 kind: doc.kind,
+                path: doc.path.clone(),
                 lint: is_prose(doc.path.as_deref()),
                 linter: project.linter.clone(),
                 generation: project.generation,

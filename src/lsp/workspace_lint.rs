@@ -15,7 +15,7 @@ use super::backend::Backend;
 use super::convert::{EvidenceTexts, diagnostic};
 use super::lock;
 use super::workspaces::ProjectKey;
-use crate::document::{Document, DocumentKind};
+use crate::document::Document;
 use crate::workspace::{FileSelector, read_text};
 
 pub const LINT_WORKSPACE: &str = "copydesk.lintWorkspace";
@@ -142,8 +142,7 @@ impl Job {
                 let source = read_text(path).map_err(|e| e.to_string())?;
                 let uri = Uri::from_file_path(path)
                     .ok_or_else(|| format!("{}: not a file URI", path.display()))?;
-                let kind = DocumentKind::from_path(path);
-                let report = self.linter.lint(&Document::new(source.clone(), kind));
+                let report = self.linter.lint(&Document::for_file(source.clone(), path));
                 let rope = ropey::Rope::from_str(&source);
                 let diagnostics = report
                     .findings

@@ -179,13 +179,18 @@ pub struct ClaimThresholds {
     pub min_articles: usize,
     /// The corpus is "divided" when the minority value has at least this share.
     pub divided_min_share: f64,
+    /// A dated draft is compared only with corpus articles dated within
+    /// this many days of it (a weekday always within 7): a figure from
+    /// months before may have been true then.
+    pub max_days_apart: i64,
 }
 
 impl Default for ClaimThresholds {
     fn default() -> Self {
         ClaimThresholds {
-            min_articles: 1,
+            min_articles: 2,
             divided_min_share: 0.25,
+            max_days_apart: 14,
         }
     }
 }
@@ -297,6 +302,7 @@ impl RuleSet {
         if let Some(c) = spec.claims {
             set_if(&mut t.claims.min_articles, c.min_articles);
             set_if(&mut t.claims.divided_min_share, c.divided_min_share);
+            set_if(&mut t.claims.max_days_apart, c.max_days_apart);
         }
     }
 }

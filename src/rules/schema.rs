@@ -129,4 +129,5 @@ pub(crate) struct QuoteThresholdsSpec {
 pub(crate) struct ClaimThresholdsSpec {
     pub min_articles: Option<usize>,
     pub divided_min_share: Option<f64>,
+    pub max_days_apart: Option<i64>,
 }

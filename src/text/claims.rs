@@ -10,8 +10,11 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::frames::{Frame, ValueSpan, frame};
 use super::names::name_mentions;
-use super::quantities::{Quantity, quantities, singular};
+use super::quantities::{Quantity, counts_a_noun, quantities, singular};
+use super::quotes::find_quotations;
+use crate::document::{BlockKind, Document};
 
 pub const WEEKDAYS: &[&str] = &[
     "monday",
@@ -22,7 +25,7 @@ pub const WEEKDAYS: &[&str] = &[
     "saturday",
     "sunday",
 ];
-const MONTHS: &[&str] = &[
+pub(crate) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -109,6 +112,12 @@ pub struct Claim {
     /// Whether the value is where something changed to or from ("cut to
     /// 19", "from 28").
     pub change: Option<Change>,
+    /// For a weekday, the date written beside it ("Tuesday, 24 June"): the
+    /// pair is a fact of the calendar, whatever the event.
+    pub paired_date: Option<(u32, u32)>,
+    /// What the statement is about beside its value (not kept for roles,
+    /// which are about their person).
+    pub frame: Frame,
 }
 
 /// The side of a change a value stands on.
@@ -120,6 +129,31 @@ pub enum Change {
 
 /// Words either side of a value that make up its context.
 const CONTEXT_WORDS: usize = 12;
+
+/// The reporter's statements in a document, sentence by sentence. Headings
+/// are left out, and so is anything inside a quotation: a quotation is its
+/// speaker's claim ("President Sanders!", chanted), checked as a quote.
+pub fn document_claims(doc: &Document) -> Vec<(Range<usize>, Vec<Claim>)> {
+    let quoted: Vec<Range<usize>> = find_quotations(doc)
+        .quotations
+        .into_iter()
+        .map(|q| q.range)
+        .collect();
+    let prose = doc.prose();
+    doc.sentences()
+        .filter(|(block, _)| block.kind != BlockKind::Heading)
+        .map(|(_, sentence)| {
+            let mut found = claims(prose, sentence.clone());
+            found.retain(|c| {
+                !quoted
+                    .iter()
+                    .any(|q| q.start <= c.range.start && c.range.end <= q.end)
+            });
+            (sentence, found)
+        })
+        .filter(|(_, found)| !found.is_empty())
+        .collect()
+}
 
 /// Every statement in `sentence`, a byte range into `prose`.
 pub fn claims(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
@@ -134,15 +168,46 @@ pub fn claims(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
             former_range: None,
             context: 0..0,
             change: None,
+            paired_date: None,
+            frame: Frame::default(),
         })
         .collect();
-    found.extend(calendar(prose, sentence.clone()));
+    found.extend(pair_weekdays(prose, calendar(prose, sentence.clone())));
     found.extend(roles(prose, sentence.clone()));
     for claim in &mut found {
         claim.context = window(prose, &sentence, &claim.range);
         claim.change = change_side(prose, &sentence, claim.range.start);
+        if let Some(span) = value_span(claim) {
+            claim.frame = frame(prose, &sentence, &span);
+        }
+    }
+    // Two or more other values of a measure in one sentence make a tally.
+    let measures: Vec<String> = found.iter().map(|c| c.measure.clone()).collect();
+    for claim in &mut found {
+        claim.frame.in_tally = measures.iter().filter(|m| **m == claim.measure).count() >= 3;
     }
     found
+}
+
+/// Where a value stands and what kind it is, for its frame; `None` for roles.
+fn value_span(claim: &Claim) -> Option<ValueSpan> {
+    match &claim.value {
+        ClaimValue::Quantity(q) => Some(ValueSpan {
+            phrase: q.phrase.start.min(q.range.start)..q.phrase.end.max(q.range.end),
+            measure: q.measure.trim_end_matches('#').to_string(),
+            is_time: false,
+            ordinal: q.ordinal,
+            counts_a_noun: counts_a_noun(&q.measure),
+        }),
+        ClaimValue::Weekday(_) | ClaimValue::Date(..) => Some(ValueSpan {
+            phrase: claim.range.clone(),
+            measure: claim.measure.clone(),
+            is_time: true,
+            ordinal: false,
+            counts_a_noun: false,
+        }),
+        ClaimValue::Role { .. } => None,
+    }
 }
 
 /// Up to `CONTEXT_WORDS` words either side of `value`, within the sentence.
@@ -257,7 +322,10 @@ fn calendar(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
     for (i, (at, word)) in words.iter().enumerate() {
         let lower = word.to_lowercase();
         let range = sentence.start + at..sentence.start + at + word.len();
-        if let Some(day) = WEEKDAYS.iter().position(|d| *d == lower) {
+        // "Sunday's talks" dates the talks as much as "talks on Sunday".
+        let bare = lower.trim_end_matches("'s").trim_end_matches("’s");
+        if let Some(day) = WEEKDAYS.iter().position(|d| *d == bare) {
+            let range = range.start..range.start + bare.len();
             found.push(plain_claim(range, "weekday", ClaimValue::Weekday(day)));
         } else if let Some(month) = MONTHS
             .iter()
@@ -291,6 +359,30 @@ fn calendar(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
     found
 }
 
+/// Give each weekday the date that follows it ("Tuesday, 24 June").
+fn pair_weekdays(prose: &str, mut found: Vec<Claim>) -> Vec<Claim> {
+    let dates: Vec<(usize, (u32, u32))> = found
+        .iter()
+        .filter_map(|c| match c.value {
+            ClaimValue::Date(month, day) => Some((c.range.start, (month, day))),
+            _ => None,
+        })
+        .collect();
+    for claim in &mut found {
+        if let ClaimValue::Weekday(_) = claim.value {
+            claim.paired_date = dates
+                .iter()
+                .find(|(start, _)| {
+                    prose.get(claim.range.end..*start).is_some_and(|gap| {
+                        gap.len() <= 3 && gap.trim_start_matches(',').trim().is_empty()
+                    })
+                })
+                .map(|(_, date)| *date);
+        }
+    }
+    found
+}
+
 fn day_number(word: &str) -> Option<u32> {
     let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
     digits.parse().ok().filter(|d| (1..=31).contains(d))
@@ -306,6 +398,8 @@ fn plain_claim(range: Range<usize>, measure: &str, value: ClaimValue) -> Claim {
         former_range: None,
         context: 0..0,
         change: None,
+        paired_date: None,
+        frame: Frame::default(),
     }
 }
 
@@ -323,6 +417,12 @@ fn roles(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
         // The person is the run of words after the last role word.
         let last_role = words.iter().rposition(|w| is_role_word(w));
         let person_start = last_role.map_or(0, |i| i + 1);
+        if last_role.is_none()
+            && let Some(claim) = role_of_portfolio(prose, &sentence, &mention, &words)
+        {
+            found.push(claim);
+            continue;
+        }
         if words.len() - person_start < 2 && last_role.is_none() {
             // A lone surname with no title in the mention: look for an apposition.
             if let Some(claim) = apposition(prose, &sentence, &mention.range, &words) {
@@ -334,6 +434,9 @@ fn roles(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
             continue;
         }
         let person_words = &words[person_start..];
+        if !plausible_person(person_words) {
+            continue;
+        }
         let person = person_words.last().map(|s| s.to_lowercase());
         let person_name = person_words.join(" ");
         // Lower-case role words just before the name ("Kremlin spokesman").
@@ -357,7 +460,7 @@ fn roles(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
                 .find(|(_, w)| w.eq_ignore_ascii_case("former"))
                 .map(|(at, w)| role_range.start + at..role_range.start + at + w.len())
         });
-        let Some(role) = normalise_role(role_text) else {
+        let Some(role) = normalise_role(role_text).filter(|_| !has_quote_mark(role_text)) else {
             continue;
         };
         found.push(Claim {
@@ -372,9 +475,66 @@ fn roles(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
             former_range,
             context: 0..0,
             change: None,
+            paired_date: None,
+            frame: Frame::default(),
         });
     }
     found
+}
+
+/// "Secretary of Commerce Jonas Pell", "Secretary of the Treasury X": the
+/// name run starts with the portfolio, after a role word and "of".
+fn role_of_portfolio(
+    prose: &str,
+    sentence: &Range<usize>,
+    mention: &super::names::NameMention,
+    words: &[&str],
+) -> Option<Claim> {
+    if words.len() < 3 {
+        return None;
+    }
+    let before = prose.get(sentence.start..mention.range.start)?;
+    let previous: Vec<(usize, &str)> = before.unicode_word_indices().collect();
+    let mut back = previous.iter().rev();
+    let mut next = back.next()?;
+    if next.1.eq_ignore_ascii_case("the") {
+        next = back.next()?;
+    }
+    if next.1 != "of" {
+        return None;
+    }
+    let (role_at, role_word) = back.next()?;
+    if !is_role_word(role_word) || !role_word.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let start = sentence.start + role_at;
+    let end = mention.words[0].end;
+    let role_text = prose.get(start..end)?;
+    let person_words = &words[1..];
+    if !plausible_person(person_words) {
+        return None;
+    }
+    let former = previous
+        .iter()
+        .rev()
+        .nth(if next.1 == "of" { 2 } else { 3 })
+        .filter(|(_, w)| w.eq_ignore_ascii_case("former"))
+        .map(|(at, w)| sentence.start + at..sentence.start + at + w.len());
+    Some(Claim {
+        range: start..end,
+        measure: "role".into(),
+        value: ClaimValue::Role {
+            role: normalise_role(role_text)?,
+            former: former.is_some(),
+        },
+        person: person_words.last().map(|w| w.to_lowercase()),
+        person_name: Some(person_words.join(" ")),
+        former_range: former,
+        context: 0..0,
+        change: None,
+        paired_date: None,
+        frame: Frame::default(),
+    })
 }
 
 /// The role phrase before the person: capitalised title words inside the
@@ -394,14 +554,19 @@ fn role_before(
     let before = prose.get(sentence.start..start).unwrap_or("");
     let mut former = None;
     let mut saw_role = has_title_inside;
-    for (at, word) in before
-        .unicode_word_indices()
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-    {
+    let words_before: Vec<(usize, &str)> = before.unicode_word_indices().collect();
+    let mut remaining = words_before.len();
+    while remaining > 0 {
+        let (at, word) = words_before[remaining - 1];
         let lower = word.to_lowercase();
         let absolute = sentence.start + at;
+        // "In Moscow, Kremlin spokesman X": a comma ends the role.
+        if prose
+            .get(absolute + word.len()..start)
+            .is_some_and(|gap| gap.contains([',', ';', ':']))
+        {
+            break;
+        }
         if lower == "former" || lower == "ex" {
             former = Some(absolute..absolute + word.len());
             break;
@@ -412,9 +577,26 @@ fn role_before(
         {
             saw_role |= is_role_word(&lower);
             start = absolute;
+            remaining -= 1;
         } else {
             break;
         }
+    }
+    // "then Vice President X" is a title held in the past, and "former
+    // prosecutor and Mayor X" makes both titles former.
+    let mut lead = words_before[..remaining]
+        .iter()
+        .rev()
+        .map(|(at, w)| (sentence.start + at, w.to_lowercase()));
+    match lead.next() {
+        Some((_, w)) if w == "then" || w == "onetime" || w == "late" => return (None, None),
+        Some((_, w)) if former.is_none() && (w == "and" || w == "or") => {
+            former = lead
+                .take(3)
+                .find(|(_, w)| w == "former" || w == "ex")
+                .map(|(at, w)| at..at + w.len());
+        }
+        _ => {}
     }
     if !saw_role {
         return (None, former);
@@ -435,17 +617,33 @@ fn apposition(
         .find([',', '.', ';', '(', ')'])
         .unwrap_or(after_comma.len());
     let phrase = &after_comma[..phrase_len];
+    // "Rick Santorum, Senator Marco Rubio, and …" is a list of people.
+    let ends_in_name = phrase
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .all(|w| w.starts_with(char::is_uppercase) && !is_role_word(w));
+    if !plausible_person(words) || has_quote_mark(phrase) || ends_in_name {
+        return None;
+    }
+    // "the general election" is no general.
     if phrase.split_whitespace().count() > 5
         || !phrase
             .split_whitespace()
-            .any(|w| is_role_word(&w.to_lowercase()))
+            .any(|w| is_role_word(&w.to_lowercase()) && w != "general")
     {
         return None;
     }
     let lead = phrase.len() - phrase.trim_start().len();
     let start = name.end + 1 + lead;
     let text = phrase.trim();
-    let former = text.to_lowercase().starts_with("former ");
+    // "the former secretary of state", "ex-chancellor"
+    let former_at = text
+        .unicode_word_indices()
+        .take(3)
+        .find(|(_, w)| w.eq_ignore_ascii_case("former") || w.eq_ignore_ascii_case("ex"))
+        .map(|(at, w)| start + at..start + at + w.len());
+    let former = former_at.is_some();
     let role = normalise_role(text)?;
     Some(Claim {
         range: start..start + text.len(),
@@ -453,10 +651,33 @@ fn apposition(
         value: ClaimValue::Role { role, former },
         person: words.last().map(|w| w.to_lowercase()),
         person_name: Some(words.join(" ")),
-        former_range: former.then(|| start..start + "former".len()),
+        former_range: former_at,
         context: 0..0,
         change: None,
+        paired_date: None,
+        frame: Frame::default(),
     })
+}
+
+/// A person's name, not a weekday, a suffix or a stray initial read as
+/// one ("Martin Luther King Jr.", "On Tuesday").
+fn plausible_person(words: &[&str]) -> bool {
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    last.chars().count() > 2
+        && !matches!(
+            lower.last().map(String::as_str),
+            Some("jr" | "sr" | "ii" | "iii" | "iv")
+        )
+        && !lower
+            .iter()
+            .any(|w| WEEKDAYS.contains(&w.as_str()) || MONTHS.contains(&w.as_str()) || w == "on")
+}
+
+fn has_quote_mark(text: &str) -> bool {
+    text.contains(['"', '“', '”', '‘'])
 }
 
 pub fn is_role_word(word: &str) -> bool {
@@ -483,10 +704,12 @@ pub fn normalise_role(text: &str) -> Option<String> {
             _ => w,
         })
         .collect();
-    words
-        .iter()
-        .any(|w| is_role_word(w))
-        .then(|| words.join(" "))
+    let joined = words.join(" ").replace("press secretary", "spokesman");
+    // An adviser is a description, not a post that excludes another.
+    joined
+        .split(' ')
+        .any(|w| is_role_word(w) && w != "adviser")
+        .then_some(joined)
 }
 
 /// Words that change which post a role is: a deputy mayor is not the mayor.
@@ -517,6 +740,13 @@ const ROLE_PORTFOLIOS: &[&str] = &[
     "port",
     "union",
     "press",
+    "commerce",
+    "labor",
+    "labour",
+    "transportation",
+    "homeland",
+    "veterans",
+    "housing",
 ];
 
 /// Whether two normalised roles can describe the same post: the same rank,
@@ -527,6 +757,18 @@ pub fn roles_compatible(a: &str, b: &str) -> bool {
     let (ranks_a, post_a) = role_core(a);
     let (ranks_b, post_b) = role_core(b);
     ranks_a == ranks_b && (post_a.is_subset(&post_b) || post_b.is_subset(&post_a))
+}
+
+/// Whether two roles are posts of one kind (both ministers, both
+/// secretaries), differing at most in portfolio or rank.
+pub fn same_kind_of_post(a: &str, b: &str) -> bool {
+    let heads = |role: &str| -> BTreeSet<String> {
+        role.split([' ', '-'])
+            .filter(|w| is_role_word(w))
+            .map(str::to_string)
+            .collect()
+    };
+    !heads(a).is_disjoint(&heads(b))
 }
 
 fn role_core(role: &str) -> (BTreeSet<&str>, BTreeSet<&str>) {
@@ -548,6 +790,10 @@ pub fn context_words(text: &str) -> BTreeSet<String> {
         })
         .map(|w| singular(&w))
         .collect()
+}
+
+pub(crate) fn is_stopword(word: &str) -> bool {
+    STOPWORDS.contains(&word)
 }
 
 const STOPWORDS: &[&str] = &[

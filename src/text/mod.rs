@@ -3,6 +3,8 @@
 
 pub mod attribution;
 pub mod claims;
+pub mod dates;
+pub mod frames;
 pub mod names;
 pub mod quantities;
 pub mod quotes;

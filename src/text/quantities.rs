@@ -326,6 +326,14 @@ fn quantity_at(prose: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usi
     Some((quantity, end_token + 1))
 }
 
+/// Whether a measure is a noun that is itself what is counted ("troop",
+/// "member"), rather than a unit of time, share, length or money.
+pub fn counts_a_noun(measure: &str) -> bool {
+    let measure = measure.trim_end_matches('#');
+    !MEASURES.iter().any(|(_, unit, _)| *unit == measure)
+        && !CURRENCIES.iter().any(|(_, code)| *code == measure)
+}
+
 fn currency(word: &str) -> Option<&'static str> {
     CURRENCIES.iter().find(|(w, _)| *w == word).map(|(_, c)| *c)
 }
@@ -346,7 +354,22 @@ fn measure_at(tokens: &[Token], at: usize) -> Option<(String, f64, usize)> {
             return Some((code.to_string(), 1.0, width));
         }
     }
-    let word = &first.lower;
+    // "4,300 dock workers": the counted noun is the plural after a modifier.
+    let word = match tokens.get(at + 1) {
+        Some(second)
+            if !first.lower.ends_with('s')
+                && second.range.start == first.range.end + 1
+                && second.lower.len() > 3
+                && second.lower.ends_with('s')
+                && !second.lower.ends_with("ss")
+                && second.lower.chars().all(|c| c.is_ascii_lowercase()) =>
+        {
+            return (!NOT_MEASURES.contains(&first.lower.as_str())
+                && first.lower.chars().all(char::is_alphabetic))
+            .then(|| (singular(&second.lower), 1.0, 2));
+        }
+        _ => &first.lower,
+    };
     if !word.chars().all(char::is_alphabetic)
         || word.len() < 3
         || NOT_MEASURES.contains(&word.as_str())

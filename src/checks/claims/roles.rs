@@ -6,7 +6,7 @@ use super::{CODE, ClaimCheck, Outcome, article_count, articles, support_hover};
 use crate::corpus::Scored;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::text::claims::{Claim, ClaimValue, roles_compatible};
+use crate::text::claims::{Claim, ClaimValue, roles_compatible, same_kind_of_post};
 
 pub(super) fn check(
     check: &ClaimCheck,
@@ -23,6 +23,7 @@ pub(super) fn check(
         .roles_of(person, context)
         .into_iter()
         .filter(|s| same_person(&s.statement.claim, claim))
+        .filter(|s| super::values::within_time_frame(check, doc, claim, s))
         .collect();
     if article_count(&known) < check.rules.thresholds.claims.min_articles.max(1) {
         return Outcome::default();
@@ -42,6 +43,25 @@ pub(super) fn check(
         let Some(best) = corpus_roles.first() else {
             return Outcome::default();
         };
+        let Some((best_role, _)) = corpus_role(best) else {
+            return Outcome::default();
+        };
+        // A corpus that gives the person two posts (senator and minority
+        // leader) shows they hold several: no single one contradicts.
+        if corpus_roles
+            .iter()
+            .any(|s| corpus_role(s).is_some_and(|(r, _)| !roles_compatible(&r, &best_role)))
+        {
+            return Outcome::default();
+        }
+        // Another rank or portfolio of the same post (Foreign against
+        // Defence Minister) is a conflict; another post altogether may be
+        // held as well, so it is only worth a look.
+        let severity = if same_kind_of_post(&best_role, role) {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
         let written = doc.source().get(claim.range.clone()).unwrap_or("");
         let corpus_text = check
             .corpus
@@ -57,7 +77,7 @@ pub(super) fn check(
             "The reference corpus calls {name} “{corpus_text}” ({}), not “{written}”",
             articles(article_count(&corpus_roles))
         );
-        let mut finding = Finding::new(CODE, Severity::Warning, claim.range.clone(), message);
+        let mut finding = Finding::new(CODE, severity, claim.range.clone(), message);
         if let Some(suggestion) = styled_like(&corpus_text, written) {
             finding = finding.with_suggestion(suggestion);
         }
@@ -76,13 +96,15 @@ pub(super) fn check(
         .count();
     let departed = matching.len() - sitting;
     let hover = support_hover(&check.corpus, claim, &matching);
+    // Courtesy titles ("President Clinton" years after office) make a
+    // sitting title weak evidence either way: these are only worth a look.
     let finding = match (*former, &claim.former_range) {
         (true, Some(range)) if sitting > 0 && departed == 0 => {
             let message = format!(
-                "The reference corpus calls {name} the sitting {role} ({}), not a former one",
+                "The reference corpus calls {name} the sitting {role} ({}), not a former one: check whether they have left the post",
                 articles(article_count(&matching))
             );
-            let mut finding = Finding::new(CODE, Severity::Warning, range.clone(), message);
+            let mut finding = Finding::new(CODE, Severity::Info, range.clone(), message);
             for evidence in check.evidence(&matching, 2) {
                 finding = finding.with_related(evidence);
             }
@@ -90,10 +112,11 @@ pub(super) fn check(
         }
         (false, _) if departed > 0 && sitting == 0 => {
             let message = format!(
-                "The reference corpus calls {name} a former {role} ({})",
+                "The reference corpus calls {name} a former {} ({})",
+                corpus_wording(check, &matching[0]).unwrap_or_else(|| role.clone()),
                 articles(article_count(&matching))
             );
-            let mut finding = Finding::new(CODE, Severity::Warning, claim.range.clone(), message);
+            let mut finding = Finding::new(CODE, Severity::Info, claim.range.clone(), message);
             for evidence in check.evidence(&matching, 2) {
                 finding = finding.with_related(evidence);
             }
@@ -104,21 +127,35 @@ pub(super) fn check(
     Outcome { finding, hover }
 }
 
+/// A corpus role as written, without "former" or an article: "French Prime
+/// Minister" of "Former French Prime Minister".
+fn corpus_wording(check: &ClaimCheck, statement: &Scored) -> Option<String> {
+    let prose = check
+        .corpus
+        .article(statement.statement.location)?
+        .document()
+        .prose();
+    let text = prose.get(statement.statement.location.range())?;
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .skip_while(|w| matches!(w.to_lowercase().as_str(), "former" | "the" | "a"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
 /// The same person: surnames agree (the index is keyed by surname) and, when
-/// both give one, so do the first names.
+/// the draft gives a first name, the corpus gives the same.
 fn same_person(corpus: &Claim, draft: &Claim) -> bool {
     let first = |c: &Claim| {
         c.person_name
             .as_deref()
             .and_then(|n| n.split(' ').next().map(str::to_lowercase))
     };
-    match (first(corpus), first(draft)) {
-        (Some(a), Some(b))
-            if a != corpus.person.clone().unwrap_or_default()
-                && b != draft.person.clone().unwrap_or_default() =>
-        {
-            a == b
-        }
+    let given = |c: &Claim| first(c).filter(|f| *f != c.person.clone().unwrap_or_default());
+    match (given(corpus), given(draft)) {
+        (Some(a), Some(b)) => a == b,
+        // "George Bush" in the draft: a corpus "Bush" may be Jeb.
+        (None, Some(_)) => false,
         _ => true,
     }
 }

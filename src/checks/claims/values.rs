@@ -1,16 +1,17 @@
 //! Quantities, weekdays and dates against the corpus.
 
-use super::{CODE, ClaimCheck, Outcome, article_count, articles, relevant, support_hover};
+use super::{
+    CODE, ClaimCheck, MIN_SCORE, Outcome, article_count, articles, relevant, support_hover,
+};
 use crate::corpus::Scored;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::text::claims::{Claim, ClaimValue, WEEKDAYS};
+use crate::text::frames::{Alignment, align, align_event};
 use crate::text::quantities::Quantity;
 
-/// A divided corpus needs each side stated in this many articles, so one
-/// stray sentence about another moment does not make a dispute.
-const DIVIDED_MIN_ARTICLES: usize = 2;
-/// And the rival value must be about as relevant as the supporting one.
+/// A rival value makes the corpus divided only when stated about as
+/// relevantly as the draft's.
 const DIVIDED_NEAR_BEST: f64 = 0.9;
 
 /// Corpus statements grouped by the value they give.
@@ -34,42 +35,85 @@ pub(super) fn check(
     claim: &Claim,
     context: &[(String, usize)],
 ) -> Outcome {
-    let candidates = relevant(
-        check
-            .corpus
-            .statements()
-            .candidates(&claim.measure, context),
-        claim.change,
-    );
+    // Only statements whose frame aligns with the draft's are about the
+    // same thing; a forecast in the corpus says nothing about a reported fact.
+    let aligned: Vec<Scored> = check
+        .corpus
+        .statements()
+        .candidates(&claim.measure, context)
+        .into_iter()
+        .filter(|s| claim.frame.outlook || !s.statement.claim.frame.outlook)
+        .filter(|s| within_time_frame(check, doc, claim, s))
+        .filter(|s| aligned_frames(claim, s).is_some())
+        .collect();
+    let candidates = relevant(aligned.clone(), claim.change);
     if candidates.is_empty() {
         return Outcome::default();
     }
-    let groups = group_by_value(candidates);
+    let groups = corroborated(group_by_value(candidates), &aligned);
     let thresholds = &check.rules.thresholds.claims;
+    // Every aligned article on the same side of a change counts in the
+    // total: a frame that many articles fill with other values (a running
+    // tally, a threshold of another party) is not one fact.
+    let total: usize = aligned
+        .iter()
+        .filter(|s| {
+            s.score >= MIN_SCORE
+                && (claim.change.is_none()
+                    || s.statement.claim.change.is_none()
+                    || s.statement.claim.change == claim.change)
+        })
+        .map(|s| s.statement.location.article)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
+        .max(groups.iter().map(|g| article_count(&g.statements)).sum());
     let agreeing = groups.iter().position(|g| agrees(&claim.value, g.value()));
     if let Some(index) = agreeing {
         let support = &groups[index];
         let hover = support_hover(&check.corpus, claim, &support.statements);
-        // Another value just as relevant, from enough articles: say so.
-        let total: usize = groups.iter().map(|g| article_count(&g.statements)).sum();
+        // Another value just as well attested: say the corpus is divided.
         let rival = groups.iter().enumerate().find(|(i, g)| {
             *i != index
-                && article_count(&g.statements) >= DIVIDED_MIN_ARTICLES
-                && article_count(&support.statements) >= DIVIDED_MIN_ARTICLES
                 && g.best_score() >= support.best_score() * DIVIDED_NEAR_BEST
+                && article_count(&g.statements) >= thresholds.min_articles.max(2)
+                && article_count(&support.statements) >= thresholds.min_articles.max(2)
                 && article_count(&g.statements) as f64 / total as f64
                     >= thresholds.divided_min_share
         });
         let finding = rival.map(|(_, rival)| divided(check, doc, claim, support, rival));
         return Outcome { finding, hover };
     }
+    // Any aligned statement that gives the draft's value, however it ranks,
+    // means the corpus does not contradict it.
+    if aligned
+        .iter()
+        .any(|s| s.score >= MIN_SCORE && agrees(&claim.value, &s.statement.claim.value))
+    {
+        return Outcome::default();
+    }
+    // A value is backed when enough articles give it. When the aligned
+    // statements scatter over values no two articles share, the frame has
+    // matched different things (polls, events): abstain.
+    // A weekday names an event's day only relative to the article's
+    // dateline: the corpus must also pin the day to a date ("Sunday, 23
+    // November") before two weekdays are called the same event's.
+    let dated = |g: &ValueGroup| {
+        !matches!(claim.value, ClaimValue::Weekday(_))
+            || g.statements
+                .iter()
+                .any(|s| s.statement.claim.paired_date.is_some())
+    };
     let backing: Vec<&ValueGroup> = groups
         .iter()
-        .filter(|g| article_count(&g.statements) >= thresholds.min_articles)
+        .filter(|g| article_count(&g.statements) >= thresholds.min_articles && dated(g))
         .collect();
-    let Some(first) = backing.first() else {
+    let backed: usize = backing.iter().map(|g| article_count(&g.statements)).sum();
+    // Two backed values make a divided corpus; more, or many strays beside
+    // them, a frame that matched different things.
+    if backing.is_empty() || backing.len() > 2 || backed * 3 < total * 2 {
         return Outcome::default();
-    };
+    }
+    let first = backing[0];
     let said: Vec<String> = backing
         .iter()
         .map(|g| {
@@ -81,8 +125,11 @@ pub(super) fn check(
         })
         .collect();
     let written = doc.source().get(claim.range.clone()).unwrap_or("");
+    let matched = aligned_frames(claim, &first.statements[0])
+        .map(|a| format!(" (compared on: {})", a.describe()))
+        .unwrap_or_default();
     let message = format!(
-        "The reference corpus says {}, not {written}",
+        "The reference corpus says {}, not {written}{matched}",
         said.join(" or ")
     );
     let mut finding = Finding::new(CODE, Severity::Warning, claim.range.clone(), message);
@@ -132,6 +179,7 @@ fn divided(
     finding
 }
 
+/// Statements grouped by value, the best attested first.
 fn group_by_value(candidates: Vec<Scored>) -> Vec<ValueGroup> {
     let mut groups: Vec<ValueGroup> = Vec::new();
     for candidate in candidates {
@@ -145,6 +193,75 @@ fn group_by_value(candidates: Vec<Scored>) -> Vec<ValueGroup> {
             }),
         }
     }
+    groups.sort_by_key(|g| std::cmp::Reverse(article_count(&g.statements)));
+    groups
+}
+
+/// What a draft claim and a corpus statement share, if their frames align:
+/// an event's day or date needs more in common than a figure.
+fn aligned_frames(claim: &Claim, s: &Scored) -> Option<Alignment> {
+    match claim.value {
+        ClaimValue::Weekday(_) | ClaimValue::Date(..) => {
+            align_event(&claim.frame, &s.statement.claim.frame)
+        }
+        _ => align(&claim.frame, &s.statement.claim.frame),
+    }
+}
+
+/// Whether a corpus statement's article was written near enough the draft's
+/// dateline (when both are dated) for the two to speak of the same time.
+pub(super) fn within_time_frame(
+    check: &ClaimCheck,
+    doc: &Document,
+    claim: &Claim,
+    s: &Scored,
+) -> bool {
+    let Some(draft_day) = doc.dateline() else {
+        return true;
+    };
+    let Some(corpus_day) = check
+        .corpus
+        .article(s.statement.location)
+        .and_then(|a| a.dateline())
+    else {
+        return true;
+    };
+    let window = match claim.value {
+        ClaimValue::Weekday(_) => WEEKDAY_DAYS,
+        _ => check.rules.thresholds.claims.max_days_apart,
+    };
+    (draft_day - corpus_day).abs() <= window
+}
+
+/// A weekday names a day within a week of the dateline.
+const WEEKDAY_DAYS: i64 = 7;
+
+/// Each group with the other aligned statements of the same value, however
+/// they rank: the most relevant statements choose the values, and every
+/// article that gives the value in an aligned frame counts for it.
+fn corroborated<'a>(
+    mut groups: Vec<ValueGroup<'a>>,
+    aligned: &[Scored<'a>],
+) -> Vec<ValueGroup<'a>> {
+    for group in &mut groups {
+        let change = group.statements[0].statement.claim.change;
+        let more: Vec<Scored> = aligned
+            .iter()
+            .filter(|s| {
+                (change.is_none()
+                    || s.statement.claim.change.is_none()
+                    || s.statement.claim.change == change)
+                    && same_value(group.value(), &s.statement.claim.value)
+                    && !group
+                        .statements
+                        .iter()
+                        .any(|g| std::ptr::eq(g.statement, s.statement))
+            })
+            .copied()
+            .collect();
+        group.statements.extend(more);
+    }
+    groups.sort_by_key(|g| std::cmp::Reverse(article_count(&g.statements)));
     groups
 }
 

@@ -1,0 +1,92 @@
+//! Weekday and date written together ("Monday, 24 June") against the
+//! corpus's pairing of the same date: which day of the week a date fell on
+//! is a fact of the calendar, whatever the event, so any dated corpus
+//! article within the time frame may settle it.
+
+use std::collections::BTreeMap;
+
+use super::{CODE, ClaimCheck, Outcome, article_count, articles, support_hover};
+use crate::corpus::Scored;
+use crate::document::Document;
+use crate::finding::{Finding, Severity};
+use crate::text::claims::{Claim, ClaimValue, WEEKDAYS};
+
+/// The verdict on a weekday written beside a date, or `None` when the corpus
+/// never pairs that date with a weekday (then the event's frame decides).
+pub(super) fn check(check: &ClaimCheck, doc: &Document, claim: &Claim) -> Option<Outcome> {
+    let (ClaimValue::Weekday(written_day), Some(date)) = (&claim.value, claim.paired_date) else {
+        return None;
+    };
+    let mut by_weekday: BTreeMap<usize, Vec<Scored>> = BTreeMap::new();
+    for statement in check.corpus.statements().weekdays_on(date) {
+        let scored = Scored {
+            statement,
+            score: 1.0,
+            shared_words: 0,
+        };
+        if let ClaimValue::Weekday(day) = statement.claim.value
+            && super::values::within_time_frame(check, doc, claim, &scored)
+        {
+            by_weekday.entry(day).or_default().push(scored);
+        }
+    }
+    if by_weekday.is_empty() {
+        return None;
+    }
+    if let Some(support) = by_weekday.get(written_day) {
+        return Some(Outcome {
+            finding: None,
+            hover: support_hover(&check.corpus, claim, support),
+        });
+    }
+    // The corpus must agree with itself, in enough articles.
+    if by_weekday.len() > 1 {
+        return Some(Outcome::default());
+    }
+    let Some((corpus_day, statements)) = by_weekday.pop_first() else {
+        return Some(Outcome::default());
+    };
+    if article_count(&statements) < check.rules.thresholds.claims.min_articles {
+        return Some(Outcome::default());
+    }
+    let day_name = capitalised(WEEKDAYS[corpus_day]);
+    let written = doc.source().get(claim.range.clone()).unwrap_or("");
+    let (month, day) = date;
+    let message = format!(
+        "The reference corpus gives {day} {} as a {day_name} ({}), not {written}",
+        capitalised(MONTHS[(month as usize).saturating_sub(1) % 12]),
+        articles(article_count(&statements)),
+    );
+    let mut finding = Finding::new(CODE, Severity::Warning, claim.range.clone(), message)
+        .with_suggestion(day_name);
+    for evidence in check.evidence(&statements, 2) {
+        finding = finding.with_related(evidence);
+    }
+    Some(Outcome {
+        finding: Some(finding),
+        hover: None,
+    })
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}

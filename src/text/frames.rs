@@ -1,0 +1,810 @@
+//! The frame of a checkable statement: beyond its value, what the statement
+//! is about. A draft statement and a corpus statement are compared only when
+//! their frames align: the same named entities, the same measured thing or
+//! predicate next to the value, no clashing names near it, and years that
+//! can be the same. "Clinton led 46 percent to 39 percent in a CBS poll" and
+//! "Clinton led 50 percent to 42 percent in the Quinnipiac poll" share a
+//! name and a predicate, but not the poll: no conflict.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::names::is_capitalised;
+
+/// Content words either side of the value that make up its local frame.
+const LOCAL_WORDS: usize = 5;
+/// An entity this close to the value (in words) says which instance of a
+/// thing the value belongs to ("a CBS poll", "Trump's 2005 return").
+const NEAR_ENTITY_WORDS: usize = 6;
+
+/// Words that make a value a remainder or difference rather than a total.
+const PART_WORDS: &[&str] = &[
+    "need",
+    "needs",
+    "needed",
+    "remaining",
+    "more",
+    "another",
+    "additional",
+    "extra",
+    "left",
+    "short",
+    "fewer",
+    "less",
+    "lead",
+    "margin",
+    "ahead",
+    "behind",
+    "still",
+];
+
+/// Words after a value that make it a remainder ("12 more", "40 left").
+const PART_WORDS_AFTER: &[&str] = &["more", "remaining", "left", "short", "fewer", "less"];
+
+/// Words that make a sentence a poll report.
+const POLL_WORDS: &[&str] = &[
+    "poll",
+    "polls",
+    "polling",
+    "survey",
+    "surveyed",
+    "surveys",
+    "respondents",
+    "pollster",
+    "pollsters",
+];
+
+/// Shared words an event needs when the sentences share no name ("the strike
+/// ended … when both sides signed").
+const EVENT_ANCHORS_WITHOUT_NAME: usize = 3;
+
+/// How near its day or date an event's word stands.
+const EVENT_WORDS: usize = 6;
+
+/// How far before a value a forecast word ("will", "expected") reaches.
+const OUTLOOK_WORDS: usize = 8;
+
+/// How far before a value its owner's name may stand.
+const OWNER_WORDS: usize = 2;
+
+/// The distance given to a sentence's capitalised first word.
+const FAR: usize = usize::MAX;
+
+/// One content word of the frame: its stem for comparing, the word for
+/// saying what matched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrameWord {
+    pub stem: String,
+    pub word: String,
+    /// Words between it and the value.
+    pub distance: usize,
+}
+
+/// What a statement is about, beside its value.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Frame {
+    /// Proper nouns in the sentence, lower-cased, each with its distance in
+    /// words from the value.
+    pub entities: Vec<(String, usize)>,
+    /// The thing the value measures: "plan" in "a 28-point plan", "assets"
+    /// in "$100bn of frozen assets", "troops" in "600,000 troops".
+    pub head: Option<FrameWord>,
+    /// Content words within `LOCAL_WORDS` of the value on either side, in
+    /// the same clause: its predicate and the nouns it hangs on.
+    pub local: Vec<FrameWord>,
+    /// The name the value belongs to, right before it: "Cruz" in "Ted Cruz
+    /// has 11 delegates", "Rubio" in "Rubio's fifth-place finish".
+    pub owner: Option<String>,
+    /// The years the sentence names.
+    pub years: Vec<u16>,
+    /// Forward-looking or conditional ("will", "is expected to", "plans
+    /// to"): not a report of what happened.
+    pub outlook: bool,
+    /// The value is a remainder or a difference, not a total: "needs 836
+    /// more delegates", "the remaining 12".
+    pub part: bool,
+    /// The sentence reports a poll: its figures are of one poll at one time.
+    pub poll: bool,
+    /// The value is a rank ("fifth-place finish", "his third visit"): whose
+    /// rank it is must agree.
+    pub ordinal: bool,
+    /// The sentence gives two or more other values of the same measure (a
+    /// tally: "Trump 37%, Sanders 30%").
+    pub in_tally: bool,
+}
+
+/// What two aligned frames share, for saying why they were compared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alignment {
+    pub entities: Vec<String>,
+    pub anchors: Vec<String>,
+}
+
+impl Alignment {
+    /// "plan, cut; Washington": up to three anchors, then up to three names.
+    pub fn describe(&self) -> String {
+        let names: Vec<String> = self
+            .entities
+            .iter()
+            .take(3)
+            .map(|e| {
+                // Short names are mostly acronyms: "US", "GDP", "NATO".
+                if e.chars().count() <= 3 {
+                    return e.to_uppercase();
+                }
+                let mut chars = e.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let anchors: Vec<&str> = self.anchors.iter().take(3).map(String::as_str).collect();
+        [anchors.join(", "), names.join(", ")]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+/// Where the value stands in its sentence and what kind it is.
+pub struct ValueSpan {
+    /// The value and its unit ("28-point", "19 points", "$100bn", "Sunday").
+    pub phrase: Range<usize>,
+    /// The measure's own words, which say nothing about what is measured
+    /// ("point", "hour").
+    pub measure: String,
+    /// Whether the value is a time (weekday, date): then weekdays and months
+    /// elsewhere in the sentence are rival values, not entities.
+    pub is_time: bool,
+    /// Whether the value is an ordinal.
+    pub ordinal: bool,
+    /// Whether the unit is a noun that is itself the measured thing
+    /// ("troops", "members"), not a unit of measure ("hours", "%", "$").
+    pub counts_a_noun: bool,
+}
+
+struct Word<'a> {
+    text: &'a str,
+    lower: String,
+    range: Range<usize>,
+}
+
+/// The frame of the value at `span` in `sentence` (byte ranges into `prose`).
+pub fn frame(prose: &str, sentence: &Range<usize>, span: &ValueSpan) -> Frame {
+    let Some(text) = prose.get(sentence.clone()) else {
+        return Frame::default();
+    };
+    let words: Vec<Word> = text
+        .unicode_word_indices()
+        .map(|(at, w)| Word {
+            text: w,
+            lower: w.to_lowercase(),
+            range: sentence.start + at..sentence.start + at + w.len(),
+        })
+        .collect();
+    let first_value = words
+        .iter()
+        .position(|w| w.range.end > span.phrase.start)
+        .unwrap_or(words.len());
+    let after_value = words
+        .iter()
+        .position(|w| w.range.start >= span.phrase.end)
+        .unwrap_or(words.len());
+    let distance = |i: usize| {
+        if i < first_value {
+            first_value - i - 1
+        } else {
+            i.saturating_sub(after_value)
+        }
+    };
+    let skip = |w: &Word| {
+        is_stopword(&w.lower)
+            || TIME_WORDS.contains(&w.lower.as_str())
+            || !w.lower.chars().all(char::is_alphabetic)
+            || w.lower.len() < 3
+            || w.lower == span.measure
+            || crate::text::quantities::singular(&w.lower) == span.measure
+            || is_number_word(&w.lower)
+            || (span.is_time && is_time_word(&w.lower))
+    };
+
+    let mut entities = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        if i >= first_value && i < after_value {
+            continue;
+        }
+        let capitalised = is_capitalised(word.text) && word.text.chars().any(char::is_lowercase)
+            || word.text.len() > 1 && word.text.chars().all(|c| c.is_ascii_uppercase());
+        if !capitalised || NOT_ENTITIES.contains(&word.lower.as_str()) {
+            continue;
+        }
+        // Any first word is capitalised: it may be a name ("Kyiv was
+        // handed"), but it never counts as one near the value.
+        let initial_alone = i == 0 && !words.get(1).is_some_and(|n| is_capitalised(n.text));
+        if span.is_time && is_time_word(&word.lower) {
+            continue;
+        }
+        let name = word
+            .lower
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .to_string();
+        entities.push((name, if initial_alone { FAR } else { distance(i) }));
+    }
+
+    let barrier = |from: usize, to: usize| -> bool {
+        // A clause break between two words: ; : ( ) or a dash.
+        let (a, b) = (
+            words[from.min(to)].range.end,
+            words[from.max(to)].range.start,
+        );
+        prose
+            .get(a..b)
+            .is_some_and(|gap| gap.contains([';', ':', '(', ')', '—', '–']))
+    };
+    let mut local = Vec::new();
+    let mut take = |indexes: &mut dyn Iterator<Item = usize>, anchor: usize| {
+        let mut taken = 0;
+        let mut last = anchor;
+        for i in indexes {
+            if barrier(last, i) {
+                break;
+            }
+            last = i;
+            // Names are entities, not anchors: two sentences about Rubio
+            // need more in common than Rubio.
+            if skip(&words[i]) || (i > 0 && is_capitalised(words[i].text)) {
+                continue;
+            }
+            local.push(FrameWord {
+                distance: distance(i),
+                ..frame_word(&words[i].lower)
+            });
+            taken += 1;
+            if taken == LOCAL_WORDS {
+                break;
+            }
+        }
+    };
+    if first_value < words.len() {
+        take(&mut (0..first_value).rev(), first_value);
+    }
+    if after_value > 0 && after_value < words.len() {
+        take(&mut (after_value..words.len()), after_value - 1);
+    }
+
+    let head = if span.is_time {
+        None
+    } else {
+        head_after(prose, &words, after_value, &skip)
+            .or_else(|| span.counts_a_noun.then(|| frame_word(&span.measure)))
+    };
+
+    let owner = owner_before(prose, &words, first_value);
+    let years = words
+        .iter()
+        .filter(|w| w.text.len() == 4)
+        .filter_map(|w| w.text.parse::<u16>().ok())
+        .filter(|y| (1900..=2100).contains(y))
+        .collect();
+    // Forward-looking when a forecast word governs the value: before it in
+    // the same clause ("would cap … at 600,000"), not after ("32 allies
+    // would sign").
+    let outlook = (first_value.saturating_sub(OUTLOOK_WORDS)..first_value).any(|i| {
+        let w = &words[i];
+        !barrier(i, first_value.min(words.len() - 1))
+            && (OUTLOOK.contains(&w.lower.as_str())
+                || (OUTLOOK_BEFORE_TO.contains(&w.lower.as_str())
+                    && words.get(i + 1).is_some_and(|n| n.lower == "to")))
+    });
+    let near_words =
+        |from: usize, to: usize| words[from.min(words.len())..to.min(words.len())].iter();
+    // "needs 836 delegates" is a remainder; "the 2,383 delegates needed"
+    // a threshold: only a few words after the value make it a part.
+    let part = !span.is_time
+        && (near_words(first_value.saturating_sub(3), first_value)
+            .any(|w| PART_WORDS.contains(&w.lower.as_str()))
+            || near_words(after_value, after_value + 1)
+                .any(|w| PART_WORDS_AFTER.contains(&w.lower.as_str())));
+    let poll = words.iter().any(|w| POLL_WORDS.contains(&w.lower.as_str()));
+    Frame {
+        entities,
+        head,
+        local,
+        owner,
+        years,
+        outlook,
+        part,
+        poll,
+        ordinal: span.ordinal,
+        in_tally: false,
+    }
+}
+
+/// The name right before a value that it belongs to: "Rubio's fifth",
+/// "Cruz has 11", "Trump 37%"; not "The Hague for a two-day summit" or
+/// "24 June, for".
+fn owner_before(prose: &str, words: &[Word], first_value: usize) -> Option<String> {
+    let mut at = first_value;
+    for _ in 0..OWNER_WORDS {
+        at = at.checked_sub(1)?;
+        let word = &words[at];
+        let gap = prose.get(word.range.end..words.get(at + 1)?.range.start)?;
+        if gap.contains([',', ';', ':', '(', ')', '—', '–']) {
+            return None;
+        }
+        let name = word.lower.trim_end_matches("'s").trim_end_matches("’s");
+        if at > 0 && is_capitalised(word.text) && !is_time_word(name) {
+            return Some(name.to_string());
+        }
+        if !OWNER_VERBS.contains(&word.lower.as_str()) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Words that may stand between a name and its figure.
+const OWNER_VERBS: &[&str] = &[
+    "has", "had", "have", "won", "holds", "held", "got", "gets", "took", "is", "was",
+];
+
+/// The noun a value hangs on, right after it: "plan" in "a 28-point plan",
+/// or the end of the "of" phrase in "$100bn of frozen Russian assets".
+fn head_after(
+    prose: &str,
+    words: &[Word],
+    after_value: usize,
+    skip: &dyn Fn(&Word) -> bool,
+) -> Option<FrameWord> {
+    let next = words.get(after_value)?;
+    let joined = |a: &Word, b: &Word| {
+        prose
+            .get(a.range.end..b.range.start)
+            .is_some_and(|gap| gap.trim().is_empty())
+    };
+    let previous = after_value.checked_sub(1).map(|p| &words[p]);
+    if next.lower == "of" {
+        // The last word of the run that follows, before a function word.
+        let mut head = None;
+        let mut last = next;
+        for word in words.iter().skip(after_value + 1).take(4) {
+            if !joined(last, word) {
+                break;
+            }
+            if DETERMINERS.contains(&word.lower.as_str()) && head.is_none() {
+                last = word;
+                continue;
+            }
+            if skip(word) || (head.is_some() && is_participle(&word.lower)) {
+                break;
+            }
+            head = Some(word);
+            last = word;
+        }
+        return head.map(|w| frame_word(&w.lower));
+    }
+    // "28-point plan": the unit is glued to the number, a noun follows.
+    let hyphenated = previous.is_some_and(|p| {
+        prose
+            .get(p.range.start.saturating_sub(1)..p.range.start)
+            .is_some_and(|c| c == "-")
+    });
+    if !(hyphenated && previous.is_some_and(|p| joined(p, next))) {
+        return None;
+    }
+    // The last noun of the compound: "peace" and then "plan" in "28-point
+    // peace plan drawn up".
+    let mut head = None;
+    let mut last = previous?;
+    for word in words.iter().skip(after_value).take(3) {
+        if !joined(last, word) || skip(word) || is_participle(&word.lower) {
+            break;
+        }
+        head = Some(word);
+        last = word;
+    }
+    head.map(|w| frame_word(&w.lower))
+}
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+fn frame_word(lower: &str) -> FrameWord {
+    let base = IRREGULAR
+        .iter()
+        .find(|(form, _)| *form == lower)
+        .map_or(lower, |(_, base)| base);
+    let stem = STEMMER.stem(base).into_owned();
+    let stem = SYNONYMS
+        .iter()
+        .find(|(words, _)| words.contains(&stem.as_str()))
+        .map_or(stem, |(_, class)| (*class).to_string());
+    FrameWord {
+        stem,
+        word: lower.to_string(),
+        distance: 0,
+    }
+}
+
+/// Whether a draft frame and a corpus frame can be about the same thing,
+/// and what they share if so.
+pub fn align(draft: &Frame, corpus: &Frame) -> Option<Alignment> {
+    align_with(draft, corpus, 2)
+}
+
+/// As `align`, for a weekday or date: the same event needs its own word next
+/// to the day in both, and a shared name (or three shared words).
+pub fn align_event(draft: &Frame, corpus: &Frame) -> Option<Alignment> {
+    // The event's own word stands next to its day in both: "met in Geneva
+    // on Sunday", not "front-runner Donald Trump on Monday".
+    let near = |frame: &Frame, stem: &str| {
+        frame
+            .local
+            .iter()
+            .any(|w| w.stem == stem && w.distance < EVENT_WORDS)
+    };
+    let shares_event_word = draft
+        .local
+        .iter()
+        .any(|w| w.distance < EVENT_WORDS && near(corpus, &w.stem));
+    align_with(draft, corpus, 1).filter(|a| {
+        shares_event_word
+            && (!a.entities.is_empty() || a.anchors.len() >= EVENT_ANCHORS_WITHOUT_NAME)
+    })
+}
+
+fn align_with(draft: &Frame, corpus: &Frame, anchors_without_name: usize) -> Option<Alignment> {
+    // A draft statement dated by its year ("in 2014") is about that year:
+    // a corpus statement must name it too.
+    if !draft.years.is_empty() && !draft.years.iter().any(|y| corpus.years.contains(y)) {
+        return None;
+    }
+    if let (Some(a), Some(b)) = (&draft.head, &corpus.head)
+        && a.stem != b.stem
+    {
+        return None;
+    }
+    if let (Some(a), Some(b)) = (&draft.owner, &corpus.owner)
+        && a != b
+    {
+        return None;
+    }
+    if (draft.ordinal || corpus.ordinal) && draft.owner != corpus.owner {
+        return None;
+    }
+    // A remainder is not a total; a poll's figure is that poll's; a figure in
+    // a tally belongs to the name it stands beside, in both.
+    if draft.part != corpus.part || draft.poll || corpus.poll {
+        return None;
+    }
+    if (draft.in_tally || corpus.in_tally) && (draft.owner.is_none() || draft.owner != corpus.owner)
+    {
+        return None;
+    }
+    let has_entity = |frame: &Frame, name: &str| frame.entities.iter().any(|(e, _)| e == name);
+    let clash = |ours: &Frame, theirs: &Frame| {
+        ours.entities
+            .iter()
+            .any(|(e, d)| *d < NEAR_ENTITY_WORDS && !has_entity(theirs, e))
+    };
+    if clash(draft, corpus) && clash(corpus, draft) {
+        return None;
+    }
+    let mut entities: Vec<String> = draft
+        .entities
+        .iter()
+        .filter(|(e, _)| has_entity(corpus, e) && !STOPWORD_NAMES.contains(&e.as_str()))
+        .map(|(e, _)| e.clone())
+        .collect();
+    entities.dedup();
+    let mut anchors: Vec<String> = Vec::new();
+    if let (Some(a), Some(_)) = (&draft.head, &corpus.head) {
+        anchors.push(a.word.clone());
+    }
+    for word in &draft.local {
+        if corpus.local.iter().any(|c| c.stem == word.stem) && !anchors.contains(&word.word) {
+            anchors.push(word.word.clone());
+        }
+    }
+    // A shared name and an anchor, or without a name two anchors ("the
+    // final negotiating session ... lasted").
+    let enough = if entities.is_empty() {
+        anchors.len() >= anchors_without_name
+    } else {
+        !anchors.is_empty()
+    };
+    enough.then_some(Alignment { entities, anchors })
+}
+
+/// Capitalised words that are not names of anything in particular.
+const NOT_ENTITIES: &[&str] = &[
+    "i", "mr", "mrs", "ms", "dr", "the", "a", "an", "but", "and", "in", "on", "at", "he", "she",
+    "it", "they", "we", "this", "that", "his", "her", "their", "its", "sen", "rep", "gov", "gen",
+];
+
+/// Words that place a statement in time without saying what it is about:
+/// "late Sunday", "Tuesday night", "four years ago".
+const TIME_WORDS: &[&str] = &[
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "last",
+    "next",
+    "ago",
+    "past",
+    "now",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "days",
+    "time",
+    "recent",
+    "recently",
+    "previous",
+    "far",
+    "throughout",
+    "during",
+];
+
+/// Capitalised first words that are common words, not names.
+const STOPWORD_NAMES: &[&str] = &[
+    "under", "after", "before", "when", "while", "during", "since",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "this", "that",
+];
+
+/// Words that make a statement forward-looking or conditional.
+const OUTLOOK: &[&str] = &[
+    "will",
+    "would",
+    "could",
+    "might",
+    "should",
+    "expected",
+    "expects",
+    "projected",
+    "forecast",
+    "forecasts",
+    "predicted",
+    "predicts",
+    "scheduled",
+    "proposed",
+    "proposes",
+    "hopes",
+    "hoped",
+    "hoping",
+    "wants",
+    "seeks",
+    "seeking",
+    "aims",
+    "aiming",
+    "trying",
+    "if",
+];
+/// ... and those that do only before "to" ("plans to", "is due to").
+const OUTLOOK_BEFORE_TO: &[&str] = &["plans", "planned", "planning", "due", "set", "going"];
+
+/// Verb forms the stemmer cannot bring to their base.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("met", "meet"),
+    ("held", "hold"),
+    ("ran", "run"),
+    ("won", "win"),
+    ("lost", "lose"),
+    ("spent", "spend"),
+    ("paid", "pay"),
+    ("rose", "rise"),
+    ("fell", "fall"),
+    ("fallen", "fall"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("took", "take"),
+    ("taken", "take"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("sold", "sell"),
+    ("built", "build"),
+    ("led", "lead"),
+    ("brought", "bring"),
+    ("bought", "buy"),
+    ("drew", "draw"),
+    ("drawn", "draw"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("left", "leave"),
+    ("sent", "send"),
+    ("struck", "strike"),
+    ("wrote", "write"),
+    ("written", "write"),
+    ("came", "come"),
+    ("went", "go"),
+    ("gone", "go"),
+    ("raised", "raise"),
+    ("handed", "give"),
+    ("delivered", "give"),
+    ("presented", "give"),
+];
+
+/// Stems of one meaning folded together: a plan cut, trimmed or pared back.
+const SYNONYMS: &[(&[&str], &str)] = &[
+    (
+        &["cut", "trim", "pare", "reduc", "shrink", "slash", "shorten"],
+        "reduce",
+    ),
+    (
+        &["rais", "rise", "increas", "boost", "lift", "grow"],
+        "raise",
+    ),
+    (&["meet", "meet", "talk", "negoti"], "meet"),
+    (
+        &["draft", "plan", "framework", "propos", "document"],
+        "plan",
+    ),
+    (&["last", "ran", "run"], "last"),
+    (&["strike", "walkout", "stoppag"], "strike"),
+];
+
+/// "-ing" and "-ed" forms and the irregular past forms: verbs, not the
+/// noun a compound ends in.
+fn is_participle(word: &str) -> bool {
+    word.ends_with("ing") || word.ends_with("ed") || IRREGULAR.iter().any(|(form, _)| *form == word)
+}
+
+fn is_number_word(word: &str) -> bool {
+    const NUMBERS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million",
+        "billion", "dozen",
+    ];
+    NUMBERS.contains(&word)
+}
+
+fn is_time_word(word: &str) -> bool {
+    super::claims::WEEKDAYS.contains(&word) || super::claims::MONTHS.contains(&word)
+}
+
+fn is_stopword(word: &str) -> bool {
+    super::claims::is_stopword(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame_of(text: &str, value: &str, measure: &str, counts_a_noun: bool) -> Frame {
+        let at = text.find(value).unwrap_or(0);
+        frame(
+            text,
+            &(0..text.len()),
+            &ValueSpan {
+                phrase: at..at + value.len(),
+                measure: measure.into(),
+                is_time: false,
+                ordinal: false,
+                counts_a_noun,
+            },
+        )
+    }
+
+    #[test]
+    fn heads_come_from_hyphenated_units_and_of_phrases() {
+        let f = frame_of(
+            "Kyiv was handed Washington's 30-point plan on Thursday.",
+            "30-point",
+            "point",
+            false,
+        );
+        assert_eq!(f.head.map(|h| h.word).as_deref(), Some("plan"));
+        assert!(f.entities.iter().any(|(e, _)| e == "washington"));
+        assert!(f.entities.iter().any(|(e, _)| e == "thursday"));
+        let f = frame_of(
+            "The draft would put $200bn of frozen Russian assets into rebuilding.",
+            "$200bn",
+            "usd",
+            false,
+        );
+        assert_eq!(f.head.map(|h| h.word).as_deref(), Some("assets"));
+        assert!(f.outlook, "a forecast word before the value governs it");
+        let f = frame_of("All 32 allies would sign the text.", "32", "ally", true);
+        assert!(!f.outlook, "a forecast word after the value does not");
+    }
+
+    #[test]
+    fn polls_never_align_and_owners_must_agree() {
+        let draft = frame_of(
+            "Clinton led Trump 46 percent to 39 percent in a CBS poll.",
+            "39 percent",
+            "percent",
+            false,
+        );
+        let corpus = frame_of(
+            "Clinton led Trump 46 percent to 39 percent in the CBS poll.",
+            "39 percent",
+            "percent",
+            false,
+        );
+        assert_eq!(align(&draft, &corpus), None, "a poll is of its own day");
+        let draft = frame_of(
+            "In the council vote, the Greens won 7 seats in Harbourton.",
+            "7 seats",
+            "seat",
+            true,
+        );
+        let other_owner = frame_of(
+            "In the council vote, the Civic List won 9 seats in Harbourton.",
+            "9 seats",
+            "seat",
+            true,
+        );
+        assert_eq!(align(&draft, &other_owner), None);
+        let same_owner = frame_of(
+            "In the council vote, the Greens won 6 seats in Harbourton.",
+            "6 seats",
+            "seat",
+            true,
+        );
+        assert!(align(&draft, &same_owner).is_some());
+    }
+
+    #[test]
+    fn a_remainder_is_not_a_total() {
+        let remainder = frame_of(
+            "Sanders needs 836 delegates to clinch the nomination.",
+            "836 delegates",
+            "delegate",
+            true,
+        );
+        let threshold = frame_of(
+            "Sanders was far from the 2,383 delegates needed to clinch the nomination.",
+            "2,383 delegates",
+            "delegate",
+            true,
+        );
+        assert!(remainder.part && !threshold.part);
+        assert_eq!(align(&remainder, &threshold), None);
+    }
+
+    #[test]
+    fn synonyms_and_verb_forms_share_a_stem() {
+        assert_eq!(frame_word("trimmed").stem, frame_word("cut").stem);
+        assert_eq!(frame_word("met").stem, frame_word("meeting").stem);
+        assert_ne!(frame_word("spoke").stem, frame_word("met").stem);
+    }
+
+    #[test]
+    fn different_years_never_align() {
+        let a = frame_of(
+            "In 2014 the allies set a 2% goal in Wales.",
+            "2%",
+            "percent",
+            false,
+        );
+        let b = frame_of(
+            "In 2025 the allies set a 5% goal in Wales.",
+            "5%",
+            "percent",
+            false,
+        );
+        assert_eq!(align(&a, &b), None);
+    }
+}
