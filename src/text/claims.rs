@@ -159,6 +159,13 @@ pub fn document_claims(doc: &Document) -> Vec<(Range<usize>, Vec<Claim>)> {
 pub fn claims(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
     let mut found: Vec<Claim> = quantities(prose, sentence.clone())
         .into_iter()
+        // "one" is more often a word than a count: "one of", "from one
+        // contest to the next".
+        .filter(|q| {
+            !prose
+                .get(q.range.clone())
+                .is_some_and(|w| w.eq_ignore_ascii_case("one"))
+        })
         .map(|q| Claim {
             range: q.range.clone(),
             measure: q.measure.clone(),
@@ -189,7 +196,7 @@ pub fn claims(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
     found
 }
 
-/// Where a value stands and what kind it is, for its frame; `None` for roles.
+/// Where a value stands and what kind it is, for its frame.
 fn value_span(claim: &Claim) -> Option<ValueSpan> {
     match &claim.value {
         ClaimValue::Quantity(q) => Some(ValueSpan {
@@ -206,7 +213,14 @@ fn value_span(claim: &Claim) -> Option<ValueSpan> {
             ordinal: false,
             counts_a_noun: false,
         }),
-        ClaimValue::Role { .. } => None,
+        // A role's frame gives the years that make a title historical.
+        ClaimValue::Role { .. } => Some(ValueSpan {
+            phrase: claim.range.clone(),
+            measure: claim.measure.clone(),
+            is_time: false,
+            ordinal: false,
+            counts_a_noun: false,
+        }),
     }
 }
 
@@ -452,7 +466,22 @@ fn roles(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
             .get(role_range.start..role_end)
             .unwrap_or("")
             .trim_end();
-        let role_range = role_range.start..role_range.start + role_text.len();
+        // "If Secretary Clinton": a capitalised first word is not a title.
+        let lead = role_text
+            .unicode_word_indices()
+            .take_while(|(_, w)| is_function_word(&w.to_lowercase()))
+            .last()
+            .map_or(0, |(at, w)| at + w.len());
+        let role_text = role_text[lead..].trim_start();
+        let role_start = role_end
+            - role_text.len()
+            - (prose.get(role_range.start..role_end).unwrap_or("").len()
+                - prose
+                    .get(role_range.start..role_end)
+                    .unwrap_or("")
+                    .trim_end()
+                    .len());
+        let role_range = role_start..role_start + role_text.len();
         // A capitalised "Former" sits inside the name mention itself.
         let former_range = former_range.or_else(|| {
             role_text
@@ -560,10 +589,12 @@ fn role_before(
         let (at, word) = words_before[remaining - 1];
         let lower = word.to_lowercase();
         let absolute = sentence.start + at;
-        // "In Moscow, Kremlin spokesman X": a comma ends the role.
-        if prose
-            .get(absolute + word.len()..start)
-            .is_some_and(|gap| gap.contains([',', ';', ':']))
+        // "In Moscow, Kremlin spokesman X", "(UPI) — Former President X",
+        // "running for president -- X": punctuation ends the role, and so
+        // does a function word ("If Secretary X").
+        if prose.get(absolute + word.len()..start).is_some_and(|gap| {
+            gap.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']) || gap.contains("--")
+        }) || is_function_word(&lower)
         {
             break;
         }
@@ -676,8 +707,13 @@ fn plausible_person(words: &[&str]) -> bool {
             .any(|w| WEEKDAYS.contains(&w.as_str()) || MONTHS.contains(&w.as_str()) || w == "on")
 }
 
+/// Words that open a sentence without belonging to a title after them.
+fn is_function_word(word: &str) -> bool {
+    is_stopword(word) || matches!(word, "if" | "as" | "because" | "although" | "though" | "so")
+}
+
 fn has_quote_mark(text: &str) -> bool {
-    text.contains(['"', '“', '”', '‘'])
+    text.contains(['"', '“', '”', '‘']) || text.contains("''")
 }
 
 pub fn is_role_word(word: &str) -> bool {

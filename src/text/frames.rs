@@ -45,6 +45,15 @@ const PART_WORDS: &[&str] = &[
 /// Words after a value that make it a remainder ("12 more", "40 left").
 const PART_WORDS_AFTER: &[&str] = &["more", "remaining", "left", "short", "fewer", "less"];
 
+/// Nouns whose ordinal is a standing in a race.
+const RANKING_NOUNS: &[&str] = &["place", "finish", "spot", "ballot", "position"];
+
+/// Words before a value that make it a margin between rivals.
+const MARGIN_WORDS: &[&str] = &[
+    "lead", "leads", "led", "leading", "trail", "trails", "trailed", "trailing", "ahead", "behind",
+    "margin", "beat", "edge",
+];
+
 /// Words that make a sentence a poll report.
 const POLL_WORDS: &[&str] = &[
     "poll",
@@ -112,6 +121,10 @@ pub struct Frame {
     /// The value is a rank ("fifth-place finish", "his third visit"): whose
     /// rank it is must agree.
     pub ordinal: bool,
+    /// A standing in a race ("third-place finish", "second ballot").
+    pub ranking: bool,
+    /// A margin between rivals ("led by 20 points", "trailed by 50").
+    pub margin: bool,
     /// The sentence gives two or more other values of the same measure (a
     /// tally: "Trump 37%, Sanders 30%").
     pub in_tally: bool,
@@ -306,13 +319,35 @@ pub fn frame(prose: &str, sentence: &Range<usize>, span: &ValueSpan) -> Frame {
     let near_words =
         |from: usize, to: usize| words[from.min(words.len())..to.min(words.len())].iter();
     // "needs 836 delegates" is a remainder; "the 2,383 delegates needed"
-    // a threshold: only a few words after the value make it a part.
+    // a threshold: only a few words after the value make it a part. "seven
+    // of the past eight", "38 of the 50 at stake": the whole of a part.
+    let of_whole = (first_value.saturating_sub(4)..first_value)
+        .find(|&i| words[i].lower == "of")
+        .is_some_and(|of| {
+            words[of + 1..first_value]
+                .iter()
+                .all(|w| matches!(w.lower.as_str(), "the" | "past" | "last" | "first"))
+                && of.checked_sub(1).is_some_and(|p| {
+                    let w = &words[p].lower;
+                    w.chars().all(|c| c.is_ascii_digit() || c == ',')
+                        || is_number_word(w)
+                        || matches!(w.as_str(), "all" | "most" | "some" | "any" | "none")
+                })
+        });
     let part = !span.is_time
-        && (near_words(first_value.saturating_sub(3), first_value)
-            .any(|w| PART_WORDS.contains(&w.lower.as_str()))
+        && (of_whole
+            || near_words(first_value.saturating_sub(3), first_value)
+                .any(|w| PART_WORDS.contains(&w.lower.as_str()))
             || near_words(after_value, after_value + 1)
                 .any(|w| PART_WORDS_AFTER.contains(&w.lower.as_str())));
     let poll = words.iter().any(|w| POLL_WORDS.contains(&w.lower.as_str()));
+    let ranking = span.ordinal
+        && head
+            .as_ref()
+            .is_some_and(|h| RANKING_NOUNS.contains(&h.word.as_str()));
+    let margin = !span.is_time
+        && near_words(first_value.saturating_sub(4), first_value)
+            .any(|w| MARGIN_WORDS.contains(&w.lower.as_str()));
     Frame {
         entities,
         head,
@@ -323,6 +358,8 @@ pub fn frame(prose: &str, sentence: &Range<usize>, span: &ValueSpan) -> Frame {
         part,
         poll,
         ordinal: span.ordinal,
+        ranking,
+        margin,
         in_tally: false,
     }
 }
@@ -340,7 +377,11 @@ fn owner_before(prose: &str, words: &[Word], first_value: usize) -> Option<Strin
             return None;
         }
         let name = word.lower.trim_end_matches("'s").trim_end_matches("’s");
-        if at > 0 && is_capitalised(word.text) && !is_time_word(name) {
+        if is_capitalised(word.text)
+            && !is_time_word(name)
+            && !NOT_ENTITIES.contains(&name)
+            && !STOPWORD_NAMES.contains(&name)
+        {
             return Some(name.to_string());
         }
         if !OWNER_VERBS.contains(&word.lower.as_str()) {
@@ -470,17 +511,19 @@ fn align_with(draft: &Frame, corpus: &Frame, anchors_without_name: usize) -> Opt
     {
         return None;
     }
+    // A figure that belongs to a name ("Cruz has 11") is not compared with
+    // another name's; a rank ("third-place finish") needs the name in both.
     if let (Some(a), Some(b)) = (&draft.owner, &corpus.owner)
         && a != b
     {
         return None;
     }
-    if (draft.ordinal || corpus.ordinal) && draft.owner != corpus.owner {
+    if draft.ranking && (draft.owner.is_none() || corpus.owner.is_none()) {
         return None;
     }
-    // A remainder is not a total; a poll's figure is that poll's; a figure in
-    // a tally belongs to the name it stands beside, in both.
-    if draft.part != corpus.part || draft.poll || corpus.poll {
+    // A remainder is not a total; a poll's figure or a race's margin is of
+    // its own day.
+    if draft.part != corpus.part || draft.poll || corpus.poll || draft.margin || corpus.margin {
         return None;
     }
     if (draft.in_tally || corpus.in_tally) && (draft.owner.is_none() || draft.owner != corpus.owner)

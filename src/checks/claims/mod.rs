@@ -10,7 +10,7 @@ mod pinned;
 mod roles;
 mod values;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use super::{Check, CheckContext};
@@ -162,6 +162,36 @@ fn article_count(statements: &[Scored]) -> usize {
         .map(|s| s.statement.location.article)
         .collect::<BTreeSet<_>>()
         .len()
+}
+
+/// Independent sources behind a set of statements: articles, except that an
+/// article giving the value only in sentences already seen elsewhere (one
+/// wire story run by two outlets) adds nothing.
+fn source_count(corpus: &Corpus, statements: &[Scored]) -> usize {
+    let mut by_article: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+    for s in statements {
+        let text = corpus
+            .article(s.statement.sentence)
+            .and_then(|a| {
+                a.document()
+                    .prose()
+                    .get(s.statement.sentence.range())
+                    .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            })
+            .unwrap_or_default();
+        by_article
+            .entry(s.statement.location.article)
+            .or_default()
+            .push(text);
+    }
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut sources = 0;
+    for texts in by_article.into_values() {
+        let new = texts.iter().any(|t| !seen.contains(t));
+        seen.extend(texts);
+        sources += usize::from(new);
+    }
+    sources
 }
 
 fn articles(n: usize) -> String {

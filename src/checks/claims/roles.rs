@@ -2,7 +2,7 @@
 //! corpus has "Defence Minister X", or "former Chancellor X" where the
 //! corpus calls X the sitting chancellor.
 
-use super::{CODE, ClaimCheck, Outcome, article_count, articles, support_hover};
+use super::{CODE, ClaimCheck, Outcome, article_count, articles, source_count, support_hover};
 use crate::corpus::Scored;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
@@ -17,15 +17,17 @@ pub(super) fn check(
     let (Some(person), ClaimValue::Role { role, former }) = (&claim.person, &claim.value) else {
         return Outcome::default();
     };
-    let known: Vec<Scored> = check
-        .corpus
-        .statements()
-        .roles_of(person, context)
+    let everyone = check.corpus.statements().roles_of(person, context);
+    if several_people(claim, &everyone) {
+        return Outcome::default();
+    }
+    let known: Vec<Scored> = everyone
         .into_iter()
         .filter(|s| same_person(&s.statement.claim, claim))
         .filter(|s| super::values::within_time_frame(check, doc, claim, s))
         .collect();
-    if article_count(&known) < check.rules.thresholds.claims.min_articles.max(1) {
+    let min_articles = check.rules.thresholds.claims.min_articles.max(1);
+    if source_count(&check.corpus, &known) < min_articles {
         return Outcome::default();
     }
     let corpus_role = |s: &Scored| match &s.statement.claim.value {
@@ -98,8 +100,12 @@ pub(super) fn check(
     let hover = support_hover(&check.corpus, claim, &matching);
     // Courtesy titles ("President Clinton" years after office) make a
     // sitting title weak evidence either way: these are only worth a look.
+    // A sentence that names a year may speak of the past ("President Bill
+    // Clinton signed it in 1996"): its title is not today's.
+    let enough =
+        source_count(&check.corpus, &matching) >= min_articles && claim.frame.years.is_empty();
     let finding = match (*former, &claim.former_range) {
-        (true, Some(range)) if sitting > 0 && departed == 0 => {
+        (true, Some(range)) if enough && sitting > 0 && departed == 0 => {
             let message = format!(
                 "The reference corpus calls {name} the sitting {role} ({}), not a former one: check whether they have left the post",
                 articles(article_count(&matching))
@@ -110,10 +116,12 @@ pub(super) fn check(
             }
             Some(finding)
         }
-        (false, _) if departed > 0 && sitting == 0 => {
+        (false, _) if enough && departed > 0 && sitting == 0 => {
             let message = format!(
-                "The reference corpus calls {name} a former {} ({})",
-                corpus_wording(check, &matching[0]).unwrap_or_else(|| role.clone()),
+                "The reference corpus calls {name} “{}” ({})",
+                corpus_wording(check, &matching[0])
+                    .filter(|w| w.contains("former"))
+                    .unwrap_or_else(|| format!("former {role}")),
                 articles(article_count(&matching))
             );
             let mut finding = Finding::new(CODE, Severity::Info, claim.range.clone(), message);
@@ -127,8 +135,8 @@ pub(super) fn check(
     Outcome { finding, hover }
 }
 
-/// A corpus role as written, without "former" or an article: "French Prime
-/// Minister" of "Former French Prime Minister".
+/// A corpus role as written, without a leading article and with "former"
+/// in lower case: "former French Prime Minister".
 fn corpus_wording(check: &ClaimCheck, statement: &Scored) -> Option<String> {
     let prose = check
         .corpus
@@ -136,23 +144,47 @@ fn corpus_wording(check: &ClaimCheck, statement: &Scored) -> Option<String> {
         .document()
         .prose();
     let text = prose.get(statement.statement.location.range())?;
-    let words: Vec<&str> = text
+    let words: Vec<String> = text
         .split_whitespace()
-        .skip_while(|w| matches!(w.to_lowercase().as_str(), "former" | "the" | "a"))
+        .skip_while(|w| matches!(w.to_lowercase().as_str(), "the" | "a"))
+        .map(|w| {
+            if w == "Former" {
+                "former".to_string()
+            } else {
+                w.to_string()
+            }
+        })
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// Whether the corpus's statements about this surname, at any date, name two
+/// people ("Bill Clinton", "Hillary Clinton") when the draft gives no first
+/// name.
+fn several_people(draft: &Claim, known: &[Scored]) -> bool {
+    if given_name(draft).is_some() {
+        return false;
+    }
+    let names: std::collections::BTreeSet<String> = known
+        .iter()
+        .filter_map(|s| given_name(&s.statement.claim))
+        .collect();
+    names.len() > 1
+}
+
+/// The first name, when a claim gives more than the surname.
+fn given_name(claim: &Claim) -> Option<String> {
+    claim
+        .person_name
+        .as_deref()
+        .and_then(|n| n.split(' ').next().map(str::to_lowercase))
+        .filter(|first| *first != claim.person.clone().unwrap_or_default())
 }
 
 /// The same person: surnames agree (the index is keyed by surname) and, when
 /// the draft gives a first name, the corpus gives the same.
 fn same_person(corpus: &Claim, draft: &Claim) -> bool {
-    let first = |c: &Claim| {
-        c.person_name
-            .as_deref()
-            .and_then(|n| n.split(' ').next().map(str::to_lowercase))
-    };
-    let given = |c: &Claim| first(c).filter(|f| *f != c.person.clone().unwrap_or_default());
-    match (given(corpus), given(draft)) {
+    match (given_name(corpus), given_name(draft)) {
         (Some(a), Some(b)) => a == b,
         // "George Bush" in the draft: a corpus "Bush" may be Jeb.
         (None, Some(_)) => false,

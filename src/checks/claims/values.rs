@@ -1,7 +1,8 @@
 //! Quantities, weekdays and dates against the corpus.
 
 use super::{
-    CODE, ClaimCheck, MIN_SCORE, Outcome, article_count, articles, relevant, support_hover,
+    CODE, ClaimCheck, MIN_SCORE, Outcome, article_count, articles, relevant, source_count,
+    support_hover,
 };
 use crate::corpus::Scored;
 use crate::document::Document;
@@ -67,6 +68,15 @@ pub(super) fn check(
         .collect::<std::collections::BTreeSet<_>>()
         .len()
         .max(groups.iter().map(|g| article_count(&g.statements)).sum());
+    // A weekday names an event's day only relative to the article's
+    // dateline: the corpus must also pin the day to a date ("Sunday, 23
+    // November") before two weekdays are called the same event's.
+    let dated = |g: &ValueGroup| {
+        !matches!(claim.value, ClaimValue::Weekday(_))
+            || g.statements
+                .iter()
+                .any(|s| s.statement.claim.paired_date.is_some())
+    };
     let agreeing = groups.iter().position(|g| agrees(&claim.value, g.value()));
     if let Some(index) = agreeing {
         let support = &groups[index];
@@ -74,9 +84,12 @@ pub(super) fn check(
         // Another value just as well attested: say the corpus is divided.
         let rival = groups.iter().enumerate().find(|(i, g)| {
             *i != index
+                && dated(g)
+                && dated(support)
                 && g.best_score() >= support.best_score() * DIVIDED_NEAR_BEST
-                && article_count(&g.statements) >= thresholds.min_articles.max(2)
-                && article_count(&support.statements) >= thresholds.min_articles.max(2)
+                && source_count(&check.corpus, &g.statements) >= thresholds.min_articles.max(2)
+                && source_count(&check.corpus, &support.statements)
+                    >= thresholds.min_articles.max(2)
                 && article_count(&g.statements) as f64 / total as f64
                     >= thresholds.divided_min_share
         });
@@ -94,18 +107,11 @@ pub(super) fn check(
     // A value is backed when enough articles give it. When the aligned
     // statements scatter over values no two articles share, the frame has
     // matched different things (polls, events): abstain.
-    // A weekday names an event's day only relative to the article's
-    // dateline: the corpus must also pin the day to a date ("Sunday, 23
-    // November") before two weekdays are called the same event's.
-    let dated = |g: &ValueGroup| {
-        !matches!(claim.value, ClaimValue::Weekday(_))
-            || g.statements
-                .iter()
-                .any(|s| s.statement.claim.paired_date.is_some())
-    };
     let backing: Vec<&ValueGroup> = groups
         .iter()
-        .filter(|g| article_count(&g.statements) >= thresholds.min_articles && dated(g))
+        .filter(|g| {
+            source_count(&check.corpus, &g.statements) >= thresholds.min_articles && dated(g)
+        })
         .collect();
     let backed: usize = backing.iter().map(|g| article_count(&g.statements)).sum();
     // Two backed values make a divided corpus; more, or many strays beside
