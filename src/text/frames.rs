@@ -536,7 +536,10 @@ fn align_with(draft: &Frame, corpus: &Frame, anchors_without_name: usize) -> Opt
             .iter()
             .any(|(e, d)| *d < NEAR_ENTITY_WORDS && !has_entity(theirs, e))
     };
-    if clash(draft, corpus) && clash(corpus, draft) {
+    // The same owner names the instance already; other names near a figure
+    // in a tally are its neighbours', not a rival instance.
+    let same_owner = draft.owner.is_some() && draft.owner == corpus.owner;
+    if !same_owner && clash(draft, corpus) && clash(corpus, draft) {
         return None;
     }
     let mut entities: Vec<String> = draft
