@@ -560,6 +560,82 @@ fn the_shipped_example_raises_exactly_what_expected_md_lists() {
         .collect();
     found.sort();
     assert_eq!(found, expected_example_findings());
+    // Each claim conflict gives the corpus value and article count EXPECTED.md
+    // states, and cites the evidence it names first.
+    for (draft, position, value, count, cited) in expected_claim_details() {
+        let finding = json["files"]
+            .as_array()
+            .expect("files")
+            .iter()
+            .filter(|f| f["path"].as_str().is_some_and(|p| p.ends_with(&draft)))
+            .flat_map(|f| f["diagnostics"].as_array().expect("diagnostics").iter())
+            .find(|d| format!("{}:{}", d["line"], d["column"]) == position)
+            .expect("the listed finding");
+        let message = finding["message"].as_str().expect("message");
+        assert!(
+            message.contains(&value) && message.contains(&format!("({count} articles)")),
+            "{position}: {message}"
+        );
+        let related: Vec<String> = finding["related"]
+            .as_array()
+            .expect("related")
+            .iter()
+            .map(|r| format!("{}:{}", r["path"].as_str().unwrap_or(""), r["line"]))
+            .collect();
+        assert_eq!(related, cited, "{position}: evidence cited");
+    }
+}
+
+/// For each `claim-conflict` row of `examples/EXPECTED.md`: the draft, the
+/// position, the corpus value and article count from "(corpus: VALUE, N
+/// articles)", and the evidence after "cites" (up to the first ";").
+fn expected_claim_details() -> Vec<(String, String, String, usize, Vec<String>)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/EXPECTED.md");
+    let text = std::fs::read_to_string(path).expect("EXPECTED.md");
+    let mut draft = String::new();
+    let mut details = Vec::new();
+    for line in text.lines() {
+        if let Some(name) = line.strip_prefix("## `drafts/") {
+            draft = name.trim_end_matches('`').to_string();
+            continue;
+        }
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let Some(corpus) = cells
+            .get(3)
+            .filter(|c| c.starts_with("`claim-conflict`"))
+            .and_then(|c| c.split("(corpus: ").nth(1))
+        else {
+            continue;
+        };
+        let (value, count) = corpus
+            .trim_end_matches(')')
+            .rsplit_once(", ")
+            .expect("VALUE, N articles");
+        let count: usize = count
+            .trim_end_matches(" articles")
+            .parse()
+            .expect("an article count");
+        let cited = cells[4]
+            .strip_prefix("cites ")
+            .expect("cites …")
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect();
+        details.push((
+            draft.clone(),
+            cells[1].to_string(),
+            value.to_string(),
+            count,
+            cited,
+        ));
+    }
+    assert!(!details.is_empty(), "EXPECTED.md lists claim conflicts");
+    details
 }
 
 /// A copy of the shipped example in a temporary folder, for tests that write.

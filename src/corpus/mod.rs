@@ -52,6 +52,8 @@ impl Location {
 #[derive(Debug, Default)]
 pub struct Corpus {
     articles: Vec<Article>,
+    /// Each article's dateline, read once.
+    datelines: Vec<Option<crate::text::dates::Day>>,
     names: NameIndex,
     quotes: QuoteIndex,
     statements: StatementIndex,
@@ -85,7 +87,9 @@ impl Corpus {
             },
             || StatementIndex::from_facts(statements.into_iter()),
         );
+        let datelines = articles.iter().map(Article::dateline).collect();
         Corpus {
+            datelines,
             articles,
             names,
             quotes,
@@ -103,6 +107,14 @@ impl Corpus {
 
     pub fn article(&self, location: Location) -> Option<&Article> {
         self.articles.get(location.article as usize)
+    }
+
+    /// The dateline of the article a location is in.
+    pub fn dateline(&self, location: Location) -> Option<crate::text::dates::Day> {
+        self.datelines
+            .get(location.article as usize)
+            .copied()
+            .flatten()
     }
 
     pub fn is_empty(&self) -> bool {

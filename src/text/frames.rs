@@ -132,12 +132,12 @@ pub struct Frame {
 
 /// What two aligned frames share, for saying why they were compared.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Alignment {
-    pub entities: Vec<String>,
-    pub anchors: Vec<String>,
+pub struct Alignment<'a> {
+    pub entities: Vec<&'a str>,
+    pub anchors: Vec<&'a str>,
 }
 
-impl Alignment {
+impl Alignment<'_> {
     /// "plan, cut; Washington": up to three anchors, then up to three names.
     pub fn describe(&self) -> String {
         let names: Vec<String> = self
@@ -156,7 +156,7 @@ impl Alignment {
                     .unwrap_or_default()
             })
             .collect();
-        let anchors: Vec<&str> = self.anchors.iter().take(3).map(String::as_str).collect();
+        let anchors: Vec<&str> = self.anchors.iter().take(3).copied().collect();
         [anchors.join(", "), names.join(", ")]
             .into_iter()
             .filter(|part| !part.is_empty())
@@ -475,13 +475,13 @@ fn frame_word(lower: &str) -> FrameWord {
 
 /// Whether a draft frame and a corpus frame can be about the same thing,
 /// and what they share if so.
-pub fn align(draft: &Frame, corpus: &Frame) -> Option<Alignment> {
+pub fn align<'a>(draft: &'a Frame, corpus: &Frame) -> Option<Alignment<'a>> {
     align_with(draft, corpus, 2)
 }
 
 /// As `align`, for a weekday or date: the same event needs its own word next
 /// to the day in both, and a shared name (or three shared words).
-pub fn align_event(draft: &Frame, corpus: &Frame) -> Option<Alignment> {
+pub fn align_event<'a>(draft: &'a Frame, corpus: &Frame) -> Option<Alignment<'a>> {
     // The event's own word stands next to its day in both: "met in Geneva
     // on Sunday", not "front-runner Donald Trump on Monday".
     let near = |frame: &Frame, stem: &str| {
@@ -490,17 +490,23 @@ pub fn align_event(draft: &Frame, corpus: &Frame) -> Option<Alignment> {
             .iter()
             .any(|w| w.stem == stem && w.distance < EVENT_WORDS)
     };
-    let shares_event_word = draft
-        .local
-        .iter()
-        .any(|w| w.distance < EVENT_WORDS && near(corpus, &w.stem));
+    let shares_event_word = || {
+        draft
+            .local
+            .iter()
+            .any(|w| w.distance < EVENT_WORDS && near(corpus, &w.stem))
+    };
     align_with(draft, corpus, 1).filter(|a| {
-        shares_event_word
-            && (!a.entities.is_empty() || a.anchors.len() >= EVENT_ANCHORS_WITHOUT_NAME)
+        (!a.entities.is_empty() || a.anchors.len() >= EVENT_ANCHORS_WITHOUT_NAME)
+            && shares_event_word()
     })
 }
 
-fn align_with(draft: &Frame, corpus: &Frame, anchors_without_name: usize) -> Option<Alignment> {
+fn align_with<'a>(
+    draft: &'a Frame,
+    corpus: &Frame,
+    anchors_without_name: usize,
+) -> Option<Alignment<'a>> {
     // A draft statement dated by its year ("in 2014") is about that year:
     // a corpus statement must name it too.
     if !draft.years.is_empty() && !draft.years.iter().any(|y| corpus.years.contains(y)) {
@@ -542,30 +548,46 @@ fn align_with(draft: &Frame, corpus: &Frame, anchors_without_name: usize) -> Opt
     if !same_owner && clash(draft, corpus) && clash(corpus, draft) {
         return None;
     }
-    let mut entities: Vec<String> = draft
-        .entities
-        .iter()
-        .filter(|(e, _)| has_entity(corpus, e) && !STOPWORD_NAMES.contains(&e.as_str()))
-        .map(|(e, _)| e.clone())
-        .collect();
-    entities.dedup();
-    let mut anchors: Vec<String> = Vec::new();
-    if let (Some(a), Some(_)) = (&draft.head, &corpus.head) {
-        anchors.push(a.word.clone());
-    }
-    for word in &draft.local {
-        if corpus.local.iter().any(|c| c.stem == word.stem) && !anchors.contains(&word.word) {
-            anchors.push(word.word.clone());
-        }
-    }
+    // Counted first, collected only for a match: most candidates fail here.
+    let shared_entities = || {
+        draft
+            .entities
+            .iter()
+            .filter(|(e, _)| has_entity(corpus, e) && !STOPWORD_NAMES.contains(&e.as_str()))
+            .map(|(e, _)| e.as_str())
+    };
+    let shared_head = match (&draft.head, &corpus.head) {
+        (Some(a), Some(_)) => Some(a.word.as_str()),
+        _ => None,
+    };
+    let shared_local = || {
+        draft
+            .local
+            .iter()
+            .filter(|w| corpus.local.iter().any(|c| c.stem == w.stem))
+            .map(|w| w.word.as_str())
+            .filter(move |w| Some(*w) != shared_head)
+    };
+    let anchor_count = usize::from(shared_head.is_some()) + shared_local().count();
     // A shared name and an anchor, or without a name two anchors ("the
     // final negotiating session ... lasted").
-    let enough = if entities.is_empty() {
-        anchors.len() >= anchors_without_name
+    let enough = if shared_entities().next().is_none() {
+        anchor_count >= anchors_without_name
     } else {
-        !anchors.is_empty()
+        anchor_count > 0
     };
-    enough.then_some(Alignment { entities, anchors })
+    if !enough {
+        return None;
+    }
+    let mut entities: Vec<&str> = shared_entities().collect();
+    entities.dedup();
+    let mut anchors: Vec<&str> = shared_head.into_iter().collect();
+    for word in shared_local() {
+        if !anchors.contains(&word) {
+            anchors.push(word);
+        }
+    }
+    Some(Alignment { entities, anchors })
 }
 
 /// Capitalised words that are not names of anything in particular.

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{CODE, ClaimCheck, Outcome, article_count, articles, source_count, support_hover};
+use super::{CODE, ClaimCheck, Outcome, article_count, articles, has_sources, support_hover};
 use crate::corpus::Scored;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
@@ -46,7 +46,11 @@ pub(super) fn check(check: &ClaimCheck, doc: &Document, claim: &Claim) -> Option
     let Some((corpus_day, statements)) = by_weekday.pop_first() else {
         return Some(Outcome::default());
     };
-    if source_count(&check.corpus, &statements) < check.rules.thresholds.claims.min_articles {
+    if !has_sources(
+        &check.corpus,
+        &statements,
+        check.rules.thresholds.claims.min_articles,
+    ) {
         return Some(Outcome::default());
     }
     let day_name = capitalised(WEEKDAYS[corpus_day]);

@@ -10,7 +10,8 @@ mod pinned;
 mod roles;
 mod values;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashSet};
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use super::{Check, CheckContext};
@@ -47,10 +48,15 @@ impl ClaimCheck {
 
     /// Evidence pointing at the sentences of the strongest statements, one
     /// per article, at most `limit`, each quoting the corpus's own wording
-    /// of the value ("19 points", not the draft's "19 items").
+    /// of the value ("19 points", not the draft's "19 items"). A weekday
+    /// written with its date ("Sunday, 23 November") pins the event best,
+    /// so it comes first.
     fn evidence(&self, statements: &[Scored], limit: usize) -> Vec<Evidence> {
         let mut strongest: Vec<&Scored> = statements.iter().collect();
-        strongest.sort_by(|a, b| b.score.total_cmp(&a.score));
+        strongest.sort_by(|a, b| {
+            let dated = |s: &Scored| s.statement.claim.paired_date.is_some();
+            dated(b).cmp(&dated(a)).then(b.score.total_cmp(&a.score))
+        });
         let mut seen = BTreeSet::new();
         strongest.retain(|s| seen.insert(s.statement.location.article));
         strongest
@@ -164,34 +170,36 @@ fn article_count(statements: &[Scored]) -> usize {
         .len()
 }
 
-/// Independent sources behind a set of statements: articles, except that an
-/// article giving the value only in sentences already seen elsewhere (one
-/// wire story run by two outlets) adds nothing.
-fn source_count(corpus: &Corpus, statements: &[Scored]) -> usize {
-    let mut by_article: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+/// Whether at least `wanted` independent sources stand behind a set of
+/// statements: articles, except that an article giving the value only in
+/// sentences already seen elsewhere (one wire story run by two outlets)
+/// adds nothing.
+fn has_sources(corpus: &Corpus, statements: &[Scored], wanted: usize) -> bool {
+    if article_count(statements) < wanted {
+        return false;
+    }
+    let mut seen_sentences = HashSet::new();
+    let mut sources = BTreeSet::new();
     for s in statements {
-        let text = corpus
+        let Some(sentence) = corpus
             .article(s.statement.sentence)
-            .and_then(|a| {
-                a.document()
-                    .prose()
-                    .get(s.statement.sentence.range())
-                    .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-            })
-            .unwrap_or_default();
-        by_article
-            .entry(s.statement.location.article)
-            .or_default()
-            .push(text);
+            .and_then(|a| a.document().prose().get(s.statement.sentence.range()))
+        else {
+            continue;
+        };
+        // The sentence's words, hashed: line breaks and spacing aside, the same text.
+        let mut hasher = std::hash::DefaultHasher::new();
+        for word in sentence.split_whitespace() {
+            word.hash(&mut hasher);
+        }
+        if seen_sentences.insert(hasher.finish()) {
+            sources.insert(s.statement.location.article);
+            if sources.len() >= wanted {
+                return true;
+            }
+        }
     }
-    let mut seen: BTreeSet<String> = BTreeSet::new();
-    let mut sources = 0;
-    for texts in by_article.into_values() {
-        let new = texts.iter().any(|t| !seen.contains(t));
-        seen.extend(texts);
-        sources += usize::from(new);
-    }
-    sources
+    false
 }
 
 fn articles(n: usize) -> String {
@@ -312,6 +320,14 @@ pub(super) mod tests {
         assert!(lint("The original peace plan had 28 points when it reached Kyiv.").is_empty());
         assert!(lint("The Geneva talks on Sunday lasted nearly five hours.").is_empty());
         assert!(lint("The delegation had 12 members.").is_empty());
+    }
+
+    #[test]
+    fn another_event_on_another_day_is_not_compared() {
+        // "arrived" is not the talks: the corpus's Sunday says nothing of it,
+        // and --fix must never have a day to rewrite.
+        assert!(lint("Rubio arrived in Geneva on Saturday.").is_empty());
+        assert!(lint("The envoy met officials in Kyiv on Tuesday.").is_empty());
     }
 
     #[test]

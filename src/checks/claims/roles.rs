@@ -2,7 +2,7 @@
 //! corpus has "Defence Minister X", or "former Chancellor X" where the
 //! corpus calls X the sitting chancellor.
 
-use super::{CODE, ClaimCheck, Outcome, article_count, articles, source_count, support_hover};
+use super::{CODE, ClaimCheck, Outcome, article_count, articles, has_sources, support_hover};
 use crate::corpus::Scored;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
@@ -27,7 +27,7 @@ pub(super) fn check(
         .filter(|s| super::values::within_time_frame(check, doc, claim, s))
         .collect();
     let min_articles = check.rules.thresholds.claims.min_articles.max(1);
-    if source_count(&check.corpus, &known) < min_articles {
+    if !has_sources(&check.corpus, &known, min_articles) {
         return Outcome::default();
     }
     let corpus_role = |s: &Scored| match &s.statement.claim.value {
@@ -103,7 +103,7 @@ pub(super) fn check(
     // A sentence that names a year may speak of the past ("President Bill
     // Clinton signed it in 1996"): its title is not today's.
     let enough =
-        source_count(&check.corpus, &matching) >= min_articles && claim.frame.years.is_empty();
+        has_sources(&check.corpus, &matching, min_articles) && claim.frame.years.is_empty();
     let finding = match (*former, &claim.former_range) {
         (true, Some(range)) if enough && sitting > 0 && departed == 0 => {
             let message = format!(

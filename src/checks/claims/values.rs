@@ -1,7 +1,7 @@
 //! Quantities, weekdays and dates against the corpus.
 
 use super::{
-    CODE, ClaimCheck, MIN_SCORE, Outcome, article_count, articles, relevant, source_count,
+    CODE, ClaimCheck, MIN_SCORE, Outcome, article_count, articles, has_sources, relevant,
     support_hover,
 };
 use crate::corpus::Scored;
@@ -10,6 +10,9 @@ use crate::finding::{Finding, Severity};
 use crate::text::claims::{Claim, ClaimValue, WEEKDAYS};
 use crate::text::frames::{Alignment, align, align_event};
 use crate::text::quantities::Quantity;
+
+/// Corpus statements, best ranked first, whose frames a claim is compared with.
+const MAX_CANDIDATES: usize = 100;
 
 /// A rival value makes the corpus divided only when stated about as
 /// relevantly as the draft's.
@@ -43,6 +46,9 @@ pub(super) fn check(
         .statements()
         .candidates(&claim.measure, context)
         .into_iter()
+        // The best-ranked only: a corpus of many similar stories would
+        // otherwise make one claim cost thousands of frame comparisons.
+        .take(MAX_CANDIDATES)
         .filter(|s| claim.frame.outlook || !s.statement.claim.frame.outlook)
         .filter(|s| within_time_frame(check, doc, claim, s))
         .filter(|s| aligned_frames(claim, s).is_some())
@@ -87,9 +93,12 @@ pub(super) fn check(
                 && dated(g)
                 && dated(support)
                 && g.best_score() >= support.best_score() * DIVIDED_NEAR_BEST
-                && source_count(&check.corpus, &g.statements) >= thresholds.min_articles.max(2)
-                && source_count(&check.corpus, &support.statements)
-                    >= thresholds.min_articles.max(2)
+                && has_sources(&check.corpus, &g.statements, thresholds.min_articles.max(2))
+                && has_sources(
+                    &check.corpus,
+                    &support.statements,
+                    thresholds.min_articles.max(2),
+                )
                 && article_count(&g.statements) as f64 / total as f64
                     >= thresholds.divided_min_share
         });
@@ -109,9 +118,7 @@ pub(super) fn check(
     // matched different things (polls, events): abstain.
     let backing: Vec<&ValueGroup> = groups
         .iter()
-        .filter(|g| {
-            source_count(&check.corpus, &g.statements) >= thresholds.min_articles && dated(g)
-        })
+        .filter(|g| has_sources(&check.corpus, &g.statements, thresholds.min_articles) && dated(g))
         .collect();
     let backed: usize = backing.iter().map(|g| article_count(&g.statements)).sum();
     // Two backed values make a divided corpus; more, or many strays beside
@@ -205,7 +212,7 @@ fn group_by_value(candidates: Vec<Scored>) -> Vec<ValueGroup> {
 
 /// What a draft claim and a corpus statement share, if their frames align:
 /// an event's day or date needs more in common than a figure.
-fn aligned_frames(claim: &Claim, s: &Scored) -> Option<Alignment> {
+fn aligned_frames<'a>(claim: &'a Claim, s: &Scored) -> Option<Alignment<'a>> {
     match claim.value {
         ClaimValue::Weekday(_) | ClaimValue::Date(..) => {
             align_event(&claim.frame, &s.statement.claim.frame)
@@ -225,11 +232,7 @@ pub(super) fn within_time_frame(
     let Some(draft_day) = doc.dateline() else {
         return true;
     };
-    let Some(corpus_day) = check
-        .corpus
-        .article(s.statement.location)
-        .and_then(|a| a.dateline())
-    else {
+    let Some(corpus_day) = check.corpus.dateline(s.statement.location) else {
         return true;
     };
     let window = match claim.value {
@@ -251,6 +254,11 @@ fn corroborated<'a>(
 ) -> Vec<ValueGroup<'a>> {
     for group in &mut groups {
         let change = group.statements[0].statement.claim.change;
+        let members: std::collections::HashSet<*const crate::corpus::Statement> = group
+            .statements
+            .iter()
+            .map(|g| std::ptr::from_ref(g.statement))
+            .collect();
         let more: Vec<Scored> = aligned
             .iter()
             .filter(|s| {
@@ -258,10 +266,7 @@ fn corroborated<'a>(
                     || s.statement.claim.change.is_none()
                     || s.statement.claim.change == change)
                     && same_value(group.value(), &s.statement.claim.value)
-                    && !group
-                        .statements
-                        .iter()
-                        .any(|g| std::ptr::eq(g.statement, s.statement))
+                    && !members.contains(&std::ptr::from_ref(s.statement))
             })
             .copied()
             .collect();
