@@ -472,16 +472,9 @@ fn roles(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
             .take_while(|(_, w)| is_function_word(&w.to_lowercase()))
             .last()
             .map_or(0, |(at, w)| at + w.len());
-        let role_text = role_text[lead..].trim_start();
-        let role_start = role_end
-            - role_text.len()
-            - (prose.get(role_range.start..role_end).unwrap_or("").len()
-                - prose
-                    .get(role_range.start..role_end)
-                    .unwrap_or("")
-                    .trim_end()
-                    .len());
-        let role_range = role_start..role_start + role_text.len();
+        let skipped = lead + (role_text[lead..].len() - role_text[lead..].trim_start().len());
+        let role_text = &role_text[skipped..];
+        let role_range = role_range.start + skipped..role_range.start + skipped + role_text.len();
         // A capitalised "Former" sits inside the name mention itself.
         let former_range = former_range.or_else(|| {
             role_text

@@ -149,11 +149,7 @@ impl Alignment<'_> {
                 if e.chars().count() <= 3 {
                     return e.to_uppercase();
                 }
-                let mut chars = e.chars();
-                chars
-                    .next()
-                    .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-                    .unwrap_or_default()
+                super::capitalise(e)
             })
             .collect();
         let anchors: Vec<&str> = self.anchors.iter().take(3).copied().collect();

@@ -9,3 +9,17 @@ pub mod names;
 pub mod quantities;
 pub mod quotes;
 pub mod similarity;
+
+/// A word with its first letter in upper case: "sunday" → "Sunday".
+pub fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+/// The English name of a month, 1 to 12, capitalised.
+pub fn month_name(month: u32) -> String {
+    capitalise(claims::MONTHS[(month as usize).saturating_sub(1) % 12])
+}

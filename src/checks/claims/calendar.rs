@@ -10,6 +10,7 @@ use crate::corpus::Scored;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::text::claims::{Claim, ClaimValue, WEEKDAYS};
+use crate::text::{capitalise, month_name};
 
 /// The verdict on a weekday written beside a date, or `None` when the corpus
 /// never pairs that date with a weekday (then the event's frame decides).
@@ -53,12 +54,12 @@ pub(super) fn check(check: &ClaimCheck, doc: &Document, claim: &Claim) -> Option
     ) {
         return Some(Outcome::default());
     }
-    let day_name = capitalised(WEEKDAYS[corpus_day]);
+    let day_name = capitalise(WEEKDAYS[corpus_day]);
     let written = doc.source().get(claim.range.clone()).unwrap_or("");
     let (month, day) = date;
     let message = format!(
         "The reference corpus gives {day} {} as a {day_name} ({}), not {written}",
-        capitalised(MONTHS[(month as usize).saturating_sub(1) % 12]),
+        month_name(month),
         articles(article_count(&statements)),
     );
     let mut finding = Finding::new(CODE, Severity::Warning, claim.range.clone(), message)
@@ -70,27 +71,4 @@ pub(super) fn check(check: &ClaimCheck, doc: &Document, claim: &Claim) -> Option
         finding: Some(finding),
         hover: None,
     })
-}
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
 }

@@ -204,12 +204,7 @@ fn styled_like(corpus: &str, written: &str) -> Option<String> {
     Some(if title_case {
         corpus
             .split(' ')
-            .map(|w| {
-                let mut c = w.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-                    .unwrap_or_default()
-            })
+            .map(crate::text::capitalise)
             .collect::<Vec<_>>()
             .join(" ")
     } else if written.chars().next().is_some_and(char::is_lowercase) {

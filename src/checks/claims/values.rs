@@ -10,6 +10,7 @@ use crate::finding::{Finding, Severity};
 use crate::text::claims::{Claim, ClaimValue, WEEKDAYS};
 use crate::text::frames::{Alignment, align, align_event};
 use crate::text::quantities::Quantity;
+use crate::text::{capitalise, month_name};
 
 /// Corpus statements, best ranked first, whose frames a claim is compared with.
 const MAX_CANDIDATES: usize = 100;
@@ -316,10 +317,7 @@ fn describe(check: &ClaimCheck, group: &ValueGroup, claim: &Claim, source: &str)
             )
         }
         ClaimValue::Weekday(day) => capitalise(WEEKDAYS[*day]),
-        ClaimValue::Date(month, day) => format!(
-            "{day} {}",
-            capitalise(MONTH_NAMES[(*month as usize).saturating_sub(1) % 12])
-        ),
+        ClaimValue::Date(month, day) => format!("{day} {}", month_name(*month)),
         ClaimValue::Role { role, .. } => role.clone(),
     }
 }
@@ -357,21 +355,6 @@ fn same_scale(corpus: &Quantity, claim: &Claim) -> bool {
         _ => false,
     }
 }
-
-const MONTH_NAMES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// The unit as the corpus wrote it for a group's first statement ("points";
 /// a unit of several words is left to the draft's wording).
@@ -476,7 +459,7 @@ fn render(
         }
         (ClaimValue::Weekday(day), _) => Some(capitalise(WEEKDAYS[*day])),
         (ClaimValue::Date(month, day), _) => {
-            let month_name = capitalise(MONTH_NAMES[(*month as usize).saturating_sub(1) % 12]);
+            let month_name = month_name(*month);
             Some(if written.starts_with(|c: char| c.is_ascii_digit()) {
                 format!("{day} {month_name}")
             } else {
@@ -559,14 +542,6 @@ fn number_word(number: f64, written: &str) -> Option<String> {
     } else {
         word.to_string()
     })
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]
