@@ -7,7 +7,7 @@ use super::{
 use crate::corpus::Scored;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::text::claims::{Claim, ClaimValue, WEEKDAYS};
+use crate::text::claims::{Change, Claim, ClaimValue, WEEKDAYS};
 use crate::text::frames::{Alignment, align, align_event};
 use crate::text::quantities::Quantity;
 use crate::text::{capitalise, month_name};
@@ -65,12 +65,7 @@ pub(super) fn check(
     // tally, a threshold of another party) is not one fact.
     let total: usize = aligned
         .iter()
-        .filter(|s| {
-            s.score >= MIN_SCORE
-                && (claim.change.is_none()
-                    || s.statement.claim.change.is_none()
-                    || s.statement.claim.change == claim.change)
-        })
+        .filter(|s| s.score >= MIN_SCORE && same_side(claim.change, s.statement.claim.change))
         .map(|s| s.statement.location.article)
         .collect::<std::collections::BTreeSet<_>>()
         .len()
@@ -246,6 +241,12 @@ pub(super) fn within_time_frame(
 /// A weekday names a day within a week of the dateline.
 const WEEKDAY_DAYS: i64 = 7;
 
+/// Whether two values can stand on the same side of a change: either says
+/// nothing of one, or both say the same.
+fn same_side(a: Option<Change>, b: Option<Change>) -> bool {
+    a.is_none() || b.is_none() || a == b
+}
+
 /// Each group with the other aligned statements of the same value, however
 /// they rank: the most relevant statements choose the values, and every
 /// article that gives the value in an aligned frame counts for it.
@@ -263,9 +264,7 @@ fn corroborated<'a>(
         let more: Vec<Scored> = aligned
             .iter()
             .filter(|s| {
-                (change.is_none()
-                    || s.statement.claim.change.is_none()
-                    || s.statement.claim.change == change)
+                same_side(change, s.statement.claim.change)
                     && same_value(group.value(), &s.statement.claim.value)
                     && !members.contains(&std::ptr::from_ref(s.statement))
             })

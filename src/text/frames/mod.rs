@@ -15,64 +15,14 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::names::is_capitalised;
 
+mod align;
+mod lexicon;
+
+pub use align::{Alignment, align, align_event};
+use lexicon::*;
+
 /// Content words either side of the value that make up its local frame.
 const LOCAL_WORDS: usize = 5;
-/// An entity this close to the value (in words) says which instance of a
-/// thing the value belongs to ("a CBS poll", "Trump's 2005 return").
-const NEAR_ENTITY_WORDS: usize = 6;
-
-/// Words that make a value a remainder or difference rather than a total.
-const PART_WORDS: &[&str] = &[
-    "need",
-    "needs",
-    "needed",
-    "remaining",
-    "more",
-    "another",
-    "additional",
-    "extra",
-    "left",
-    "short",
-    "fewer",
-    "less",
-    "lead",
-    "margin",
-    "ahead",
-    "behind",
-    "still",
-];
-
-/// Words after a value that make it a remainder ("12 more", "40 left").
-const PART_WORDS_AFTER: &[&str] = &["more", "remaining", "left", "short", "fewer", "less"];
-
-/// Nouns whose ordinal is a standing in a race.
-const RANKING_NOUNS: &[&str] = &["place", "finish", "spot", "ballot", "position"];
-
-/// Words before a value that make it a margin between rivals.
-const MARGIN_WORDS: &[&str] = &[
-    "lead", "leads", "led", "leading", "trail", "trails", "trailed", "trailing", "ahead", "behind",
-    "margin", "beat", "edge",
-];
-
-/// Words that make a sentence a poll report.
-const POLL_WORDS: &[&str] = &[
-    "poll",
-    "polls",
-    "polling",
-    "survey",
-    "surveyed",
-    "surveys",
-    "respondents",
-    "pollster",
-    "pollsters",
-];
-
-/// Shared words an event needs when the sentences share no name ("the strike
-/// ended … when both sides signed").
-const EVENT_ANCHORS_WITHOUT_NAME: usize = 3;
-
-/// How near its day or date an event's word stands.
-const EVENT_WORDS: usize = 6;
 
 /// How far before a value a forecast word ("will", "expected") reaches.
 const OUTLOOK_WORDS: usize = 8;
@@ -81,7 +31,7 @@ const OUTLOOK_WORDS: usize = 8;
 const OWNER_WORDS: usize = 2;
 
 /// The distance given to a sentence's capitalised first word.
-const FAR: usize = usize::MAX;
+pub(super) const FAR: usize = usize::MAX;
 
 /// One content word of the frame: its stem for comparing, the word for
 /// saying what matched.
@@ -128,37 +78,6 @@ pub struct Frame {
     /// The sentence gives two or more other values of the same measure (a
     /// tally: "Trump 37%, Sanders 30%").
     pub in_tally: bool,
-}
-
-/// What two aligned frames share, for saying why they were compared.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Alignment<'a> {
-    pub entities: Vec<&'a str>,
-    pub anchors: Vec<&'a str>,
-}
-
-impl Alignment<'_> {
-    /// "plan, cut; Washington": up to three anchors, then up to three names.
-    pub fn describe(&self) -> String {
-        let names: Vec<String> = self
-            .entities
-            .iter()
-            .take(3)
-            .map(|e| {
-                // Short names are mostly acronyms: "US", "GDP", "NATO".
-                if e.chars().count() <= 3 {
-                    return e.to_uppercase();
-                }
-                super::capitalise(e)
-            })
-            .collect();
-        let anchors: Vec<&str> = self.anchors.iter().take(3).copied().collect();
-        [anchors.join(", "), names.join(", ")]
-            .into_iter()
-            .filter(|part| !part.is_empty())
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
 }
 
 /// Where the value stands in its sentence and what kind it is.
@@ -387,11 +306,6 @@ fn owner_before(prose: &str, words: &[Word], first_value: usize) -> Option<Strin
     None
 }
 
-/// Words that may stand between a name and its figure.
-const OWNER_VERBS: &[&str] = &[
-    "has", "had", "have", "won", "holds", "held", "got", "gets", "took", "is", "was",
-];
-
 /// The noun a value hangs on, right after it: "plan" in "a 28-point plan",
 /// or the end of the "of" phrase in "$100bn of frozen Russian assets".
 fn head_after(
@@ -469,272 +383,13 @@ fn frame_word(lower: &str) -> FrameWord {
     }
 }
 
-/// Whether a draft frame and a corpus frame can be about the same thing,
-/// and what they share if so.
-pub fn align<'a>(draft: &'a Frame, corpus: &Frame) -> Option<Alignment<'a>> {
-    align_with(draft, corpus, 2)
-}
-
-/// As `align`, for a weekday or date: the same event needs its own word next
-/// to the day in both, and a shared name (or three shared words).
-pub fn align_event<'a>(draft: &'a Frame, corpus: &Frame) -> Option<Alignment<'a>> {
-    // The event's own word stands next to its day in both: "met in Geneva
-    // on Sunday", not "front-runner Donald Trump on Monday".
-    let near = |frame: &Frame, stem: &str| {
-        frame
-            .local
-            .iter()
-            .any(|w| w.stem == stem && w.distance < EVENT_WORDS)
-    };
-    let shares_event_word = || {
-        draft
-            .local
-            .iter()
-            .any(|w| w.distance < EVENT_WORDS && near(corpus, &w.stem))
-    };
-    align_with(draft, corpus, 1).filter(|a| {
-        (!a.entities.is_empty() || a.anchors.len() >= EVENT_ANCHORS_WITHOUT_NAME)
-            && shares_event_word()
-    })
-}
-
-fn align_with<'a>(
-    draft: &'a Frame,
-    corpus: &Frame,
-    anchors_without_name: usize,
-) -> Option<Alignment<'a>> {
-    // A draft statement dated by its year ("in 2014") is about that year:
-    // a corpus statement must name it too.
-    if !draft.years.is_empty() && !draft.years.iter().any(|y| corpus.years.contains(y)) {
-        return None;
-    }
-    if let (Some(a), Some(b)) = (&draft.head, &corpus.head)
-        && a.stem != b.stem
-    {
-        return None;
-    }
-    // A figure that belongs to a name ("Cruz has 11") is not compared with
-    // another name's; a rank ("third-place finish") needs the name in both.
-    if let (Some(a), Some(b)) = (&draft.owner, &corpus.owner)
-        && a != b
-    {
-        return None;
-    }
-    if draft.ranking && (draft.owner.is_none() || corpus.owner.is_none()) {
-        return None;
-    }
-    // A remainder is not a total; a poll's figure or a race's margin is of
-    // its own day.
-    if draft.part != corpus.part || draft.poll || corpus.poll || draft.margin || corpus.margin {
-        return None;
-    }
-    if (draft.in_tally || corpus.in_tally) && (draft.owner.is_none() || draft.owner != corpus.owner)
-    {
-        return None;
-    }
-    let has_entity = |frame: &Frame, name: &str| frame.entities.iter().any(|(e, _)| e == name);
-    let clash = |ours: &Frame, theirs: &Frame| {
-        ours.entities
-            .iter()
-            .any(|(e, d)| *d < NEAR_ENTITY_WORDS && !has_entity(theirs, e))
-    };
-    // The same owner names the instance already; other names near a figure
-    // in a tally are its neighbours', not a rival instance.
-    let same_owner = draft.owner.is_some() && draft.owner == corpus.owner;
-    if !same_owner && clash(draft, corpus) && clash(corpus, draft) {
-        return None;
-    }
-    // Counted first, collected only for a match: most candidates fail here.
-    let shared_entities = || {
-        draft
-            .entities
-            .iter()
-            .filter(|(e, _)| has_entity(corpus, e) && !STOPWORD_NAMES.contains(&e.as_str()))
-            .map(|(e, _)| e.as_str())
-    };
-    let shared_head = match (&draft.head, &corpus.head) {
-        (Some(a), Some(_)) => Some(a.word.as_str()),
-        _ => None,
-    };
-    let shared_local = || {
-        draft
-            .local
-            .iter()
-            .filter(|w| corpus.local.iter().any(|c| c.stem == w.stem))
-            .map(|w| w.word.as_str())
-            .filter(move |w| Some(*w) != shared_head)
-    };
-    let anchor_count = usize::from(shared_head.is_some()) + shared_local().count();
-    // A shared name and an anchor, or without a name two anchors ("the
-    // final negotiating session ... lasted").
-    let enough = if shared_entities().next().is_none() {
-        anchor_count >= anchors_without_name
-    } else {
-        anchor_count > 0
-    };
-    if !enough {
-        return None;
-    }
-    let mut entities: Vec<&str> = shared_entities().collect();
-    entities.dedup();
-    let mut anchors: Vec<&str> = shared_head.into_iter().collect();
-    for word in shared_local() {
-        if !anchors.contains(&word) {
-            anchors.push(word);
-        }
-    }
-    Some(Alignment { entities, anchors })
-}
-
-/// Capitalised words that are not names of anything in particular.
-const NOT_ENTITIES: &[&str] = &[
-    "i", "mr", "mrs", "ms", "dr", "the", "a", "an", "but", "and", "in", "on", "at", "he", "she",
-    "it", "they", "we", "this", "that", "his", "her", "their", "its", "sen", "rep", "gov", "gen",
-];
-
-/// Words that place a statement in time without saying what it is about:
-/// "late Sunday", "Tuesday night", "four years ago".
-const TIME_WORDS: &[&str] = &[
-    "night",
-    "morning",
-    "afternoon",
-    "evening",
-    "late",
-    "early",
-    "earlier",
-    "later",
-    "last",
-    "next",
-    "ago",
-    "past",
-    "now",
-    "today",
-    "tonight",
-    "yesterday",
-    "tomorrow",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "days",
-    "time",
-    "recent",
-    "recently",
-    "previous",
-    "far",
-    "throughout",
-    "during",
-];
-
-/// Capitalised first words that are common words, not names.
-const STOPWORD_NAMES: &[&str] = &[
-    "under", "after", "before", "when", "while", "during", "since",
-];
-
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "his", "her", "their", "this", "that",
-];
-
-/// Words that make a statement forward-looking or conditional.
-const OUTLOOK: &[&str] = &[
-    "will",
-    "would",
-    "could",
-    "might",
-    "should",
-    "expected",
-    "expects",
-    "projected",
-    "forecast",
-    "forecasts",
-    "predicted",
-    "predicts",
-    "scheduled",
-    "proposed",
-    "proposes",
-    "hopes",
-    "hoped",
-    "hoping",
-    "wants",
-    "seeks",
-    "seeking",
-    "aims",
-    "aiming",
-    "trying",
-    "if",
-];
-/// ... and those that do only before "to" ("plans to", "is due to").
-const OUTLOOK_BEFORE_TO: &[&str] = &["plans", "planned", "planning", "due", "set", "going"];
-
-/// Verb forms the stemmer cannot bring to their base.
-const IRREGULAR: &[(&str, &str)] = &[
-    ("met", "meet"),
-    ("held", "hold"),
-    ("ran", "run"),
-    ("won", "win"),
-    ("lost", "lose"),
-    ("spent", "spend"),
-    ("paid", "pay"),
-    ("rose", "rise"),
-    ("fell", "fall"),
-    ("fallen", "fall"),
-    ("gave", "give"),
-    ("given", "give"),
-    ("took", "take"),
-    ("taken", "take"),
-    ("began", "begin"),
-    ("begun", "begin"),
-    ("sold", "sell"),
-    ("built", "build"),
-    ("led", "lead"),
-    ("brought", "bring"),
-    ("bought", "buy"),
-    ("drew", "draw"),
-    ("drawn", "draw"),
-    ("grew", "grow"),
-    ("grown", "grow"),
-    ("left", "leave"),
-    ("sent", "send"),
-    ("struck", "strike"),
-    ("wrote", "write"),
-    ("written", "write"),
-    ("came", "come"),
-    ("went", "go"),
-    ("gone", "go"),
-    ("raised", "raise"),
-    ("handed", "give"),
-    ("delivered", "give"),
-    ("presented", "give"),
-];
-
-/// Stems of one meaning folded together: a plan cut, trimmed or pared back.
-const SYNONYMS: &[(&[&str], &str)] = &[
-    (
-        &["cut", "trim", "pare", "reduc", "shrink", "slash", "shorten"],
-        "reduce",
-    ),
-    (
-        &["rais", "rise", "increas", "boost", "lift", "grow"],
-        "raise",
-    ),
-    (&["meet", "meet", "talk", "negoti"], "meet"),
-    (
-        &["draft", "plan", "framework", "propos", "document"],
-        "plan",
-    ),
-    (&["last", "ran", "run"], "last"),
-    (&["strike", "walkout", "stoppag"], "strike"),
-];
-
 /// "-ing" and "-ed" forms and the irregular past forms: verbs, not the
 /// noun a compound ends in.
 fn is_participle(word: &str) -> bool {
     word.ends_with("ing") || word.ends_with("ed") || IRREGULAR.iter().any(|(form, _)| *form == word)
 }
 
-fn is_number_word(word: &str) -> bool {
+pub(super) fn is_number_word(word: &str) -> bool {
     const NUMBERS: &[&str] = &[
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
         "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million",
@@ -743,14 +398,13 @@ fn is_number_word(word: &str) -> bool {
     NUMBERS.contains(&word)
 }
 
-fn is_time_word(word: &str) -> bool {
+pub(super) fn is_time_word(word: &str) -> bool {
     super::claims::WEEKDAYS.contains(&word) || super::claims::MONTHS.contains(&word)
 }
 
 fn is_stopword(word: &str) -> bool {
     super::claims::is_stopword(word)
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
