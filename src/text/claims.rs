@@ -519,7 +519,8 @@ fn role_of_portfolio(
     let previous: Vec<(usize, &str)> = before.unicode_word_indices().collect();
     let mut back = previous.iter().rev();
     let mut next = back.next()?;
-    if next.1.eq_ignore_ascii_case("the") {
+    let with_article = next.1.eq_ignore_ascii_case("the");
+    if with_article {
         next = back.next()?;
     }
     if next.1 != "of" {
@@ -539,7 +540,8 @@ fn role_of_portfolio(
     let former = previous
         .iter()
         .rev()
-        .nth(if next.1 == "of" { 2 } else { 3 })
+        // The word before the title: past "of" (and "the") and the role word.
+        .nth(if with_article { 3 } else { 2 })
         .filter(|(_, w)| w.eq_ignore_ascii_case("former"))
         .map(|(at, w)| sentence.start + at..sentence.start + at + w.len());
     Some(Claim {
@@ -955,6 +957,36 @@ mod tests {
         let found = find("Mark Rutte, NATO's secretary-general, spoke.");
         assert_eq!(found[0].0, "NATO's secretary-general");
         assert_eq!(found[0].3.as_deref(), Some("rutte"));
+    }
+
+    #[test]
+    fn roles_with_of_and_a_portfolio() {
+        let found = find("The former Secretary of the Treasury Jonas Pell spoke.");
+        assert_eq!(found[0].0, "Secretary of the Treasury");
+        assert_eq!(found[0].3.as_deref(), Some("pell"));
+        assert_eq!(
+            found[0].2,
+            ClaimValue::Role {
+                role: "secretary of treasury".into(),
+                former: true
+            }
+        );
+        let found = find("Secretary of Commerce Jonas Pell spoke.");
+        assert_eq!(
+            found[0].2,
+            ClaimValue::Role {
+                role: "secretary of commerce".into(),
+                former: false
+            }
+        );
+        assert!(!roles_compatible(
+            "secretary of commerce",
+            "secretary of treasury"
+        ));
+        assert!(roles_compatible(
+            "secretary of commerce",
+            "commerce secretary"
+        ));
     }
 
     #[test]
