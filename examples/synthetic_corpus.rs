@@ -1,7 +1,7 @@
 //! Write a synthetic reference corpus and drafts with planted problems:
 //! `cargo run --release --example synthetic_corpus -- OUT_DIR ARTICLES [DRAFTS] [SEED]`.
 
-#[path = "../benches/support/synthetic.rs"]
+#[path = "../bench/criterion/support/synthetic.rs"]
 mod synthetic;
 
 use std::path::PathBuf;

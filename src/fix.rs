@@ -7,43 +7,64 @@ use std::path::Path;
 
 use crate::finding::Finding;
 
-/// The source with every unambiguous safe suggestion applied (and unsafe
-/// ones too with `unsafe_fixes`), and how many were applied. Edits that
-/// overlap an earlier one, or whose range is not valid in `source`, are
-/// skipped; nothing outside the edits changes.
-pub fn apply_fixes(source: &str, findings: &[Finding], unsafe_fixes: bool) -> (String, usize) {
-    let mut edits: Vec<(Range<usize>, &str)> = findings
+/// One replacement that `--fix` makes: `range` of the source becomes `text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit<'a> {
+    pub code: &'static str,
+    pub range: Range<usize>,
+    pub text: &'a str,
+}
+
+/// The edits `--fix` makes: every unambiguous safe suggestion (and unsafe
+/// ones too with `unsafe_fixes`), sorted and disjoint. Edits that overlap
+/// an earlier one, or whose range is not valid in `source`, are skipped.
+pub fn planned_edits<'a>(
+    source: &str,
+    findings: &'a [Finding],
+    unsafe_fixes: bool,
+) -> Vec<Edit<'a>> {
+    let mut edits: Vec<Edit<'a>> = findings
         .iter()
         .filter_map(|f| {
-            f.applicable_fix(unsafe_fixes)
-                .map(|fix| (f.range.clone(), fix))
+            f.applicable_fix(unsafe_fixes).map(|text| Edit {
+                code: f.code,
+                range: f.range.clone(),
+                text,
+            })
         })
-        .filter(|(range, _)| {
-            range.start <= range.end
-                && source.is_char_boundary(range.start)
-                && source.is_char_boundary(range.end)
+        .filter(|edit| {
+            edit.range.start <= edit.range.end
+                && source.is_char_boundary(edit.range.start)
+                && source.is_char_boundary(edit.range.end)
         })
         .collect();
     // Stable sort: among equal starts, the first finding wins.
-    edits.sort_by_key(|(range, _)| range.start);
-    let mut chosen: Vec<(Range<usize>, &str)> = Vec::with_capacity(edits.len());
-    for (range, fix) in edits {
-        let overlaps = chosen
-            .last()
-            .is_some_and(|(last, _)| range.start < last.end || range.start == last.start);
+    edits.sort_by_key(|edit| edit.range.start);
+    let mut chosen: Vec<Edit<'a>> = Vec::with_capacity(edits.len());
+    for edit in edits {
+        let overlaps = chosen.last().is_some_and(|last| {
+            edit.range.start < last.range.end || edit.range.start == last.range.start
+        });
         if !overlaps {
-            chosen.push((range, fix));
+            chosen.push(edit);
         }
     }
+    chosen
+}
+
+/// The source with the [`planned_edits`] applied, and how many there were;
+/// nothing outside the edits changes.
+pub fn apply_fixes(source: &str, findings: &[Finding], unsafe_fixes: bool) -> (String, usize) {
+    let edits = planned_edits(source, findings, unsafe_fixes);
     let mut fixed = String::with_capacity(source.len());
     let mut copied_to = 0;
-    for (range, fix) in &chosen {
-        fixed.push_str(&source[copied_to..range.start]);
-        fixed.push_str(fix);
-        copied_to = range.end;
+    for edit in &edits {
+        fixed.push_str(&source[copied_to..edit.range.start]);
+        fixed.push_str(edit.text);
+        copied_to = edit.range.end;
     }
     fixed.push_str(&source[copied_to..]);
-    (fixed, chosen.len())
+    (fixed, edits.len())
 }
 
 /// Replace `path`'s contents: write a temporary file beside it with the

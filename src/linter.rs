@@ -87,7 +87,9 @@ impl Linter {
             .par_iter()
             .map(|check| {
                 let mut report = Report::default();
-                check.run(doc, &mut report);
+                if !doc.is_cancelled() {
+                    check.run(doc, &mut report);
+                }
                 report
             })
             .collect();

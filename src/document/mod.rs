@@ -15,6 +15,8 @@ mod suppress;
 
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::text::dates::{Day, day_of_path, find_day};
 
@@ -100,6 +102,9 @@ pub struct Document {
     lines: LineIndex,
     /// The day it was written, when its front matter or file name says.
     dateline: Option<Day>,
+    /// Set by a front end when the result is no longer wanted (a newer
+    /// version of the text arrived); the checks stop at their next step.
+    cancelled: Option<Arc<AtomicBool>>,
 }
 
 impl Document {
@@ -128,6 +133,7 @@ impl Document {
             .and_then(|range| source.get(range))
             .and_then(front_matter_day);
         Document {
+            cancelled: None,
             dateline,
             prose: parsed.prose,
             front_matter: parsed.front_matter,
@@ -142,6 +148,20 @@ impl Document {
     /// A file's document: its kind and dateline from its name.
     pub fn for_file(source: impl Into<String>, path: &Path) -> Self {
         Document::new(source, DocumentKind::from_path(path)).with_file_name_date(path)
+    }
+
+    /// Let `flag` cancel the analysis of this document: once it is set, the
+    /// checks stop early and their report is partial, for the caller to drop.
+    pub fn with_cancel_flag(mut self, flag: Arc<AtomicBool>) -> Self {
+        self.cancelled = Some(flag);
+        self
+    }
+
+    /// Whether the caller no longer wants this document's analysis.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled
+            .as_ref()
+            .is_some_and(|flag| flag.load(Ordering::Relaxed))
     }
 
     /// Convenience for tests and stdin: Markdown unless told otherwise.

@@ -15,9 +15,13 @@ struct Suppression {
     codes: Vec<String>,
 }
 
+/// Spans sorted by first line, with the furthest last line of each prefix,
+/// so that a lookup visits only the spans that can contain its line and a
+/// draft with thousands of comments stays linear.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Suppressions {
     spans: Vec<Suppression>,
+    furthest_end: Vec<usize>,
 }
 
 enum Directive {
@@ -85,14 +89,30 @@ impl Suppressions {
             lines: start..=usize::MAX,
             codes,
         }));
-        Suppressions { spans }
+        spans.sort_by_key(|s| *s.lines.start());
+        let furthest_end = spans
+            .iter()
+            .scan(0, |furthest, s| {
+                *furthest = (*furthest).max(*s.lines.end());
+                Some(*furthest)
+            })
+            .collect();
+        Suppressions {
+            spans,
+            furthest_end,
+        }
     }
 
     /// Whether a finding with `code` starting on 0-based `line` is suppressed.
     pub fn is_suppressed(&self, code: &str, line: usize) -> bool {
-        self.spans.iter().any(|s| {
-            s.lines.contains(&line) && (s.codes.is_empty() || s.codes.iter().any(|c| c == code))
-        })
+        let starting_before = self.spans.partition_point(|s| *s.lines.start() <= line);
+        (0..starting_before)
+            .rev()
+            .take_while(|&k| self.furthest_end[k] >= line)
+            .map(|k| &self.spans[k])
+            .any(|s| {
+                s.lines.contains(&line) && (s.codes.is_empty() || s.codes.iter().any(|c| c == code))
+            })
     }
 
     pub fn is_empty(&self) -> bool {

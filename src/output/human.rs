@@ -105,7 +105,12 @@ impl<'a> Excerpt<'a> {
         let end = floor_boundary(source, range.end.clamp(start, source.len()));
         let line = file.lines.line_of(start);
         let line_start = file.lines.line_start(line).unwrap_or(0);
-        let line_end = source[end..].find('\n').map_or(source.len(), |i| end + i);
+        // The end of the last line, from the index: scanning for it would
+        // make every finding on a one-line megabyte cost the whole line.
+        let line_end = file
+            .lines
+            .line_start(file.lines.line_of(end) + 1)
+            .map_or(source.len(), |next| next - 1);
         let mut from = line_start;
         let mut to = line_end;
         if to - from > MAX_SNIPPET_BYTES {

@@ -14,6 +14,16 @@ const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "ben", "abu", "y", "zu", "ter",
 ];
 
+/// Longer "words" are pasted blobs or broken exports, not names; bounding
+/// them keeps every per-name cost (keys, similarity) bounded too.
+const MAX_NAME_WORD_CHARS: usize = 40;
+
+/// A longer run of capitalised words is title-case text, not one name.
+const MAX_NAME_WORDS: usize = 10;
+
+/// Particles that may chain before a name's next word ("von der Leyen").
+const MAX_CHAINED_PARTICLES: usize = 3;
+
 /// One mention of a name in the prose.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameMention {
@@ -166,6 +176,11 @@ fn classify(token: &str) -> Piece {
     match token {
         "-" | "‐" => Piece::Hyphen,
         "." => Piece::Period,
+        _ if token.len() > 4 * MAX_NAME_WORD_CHARS
+            || token.chars().count() > MAX_NAME_WORD_CHARS =>
+        {
+            Piece::Other
+        }
         _ if token.chars().any(char::is_alphanumeric) => Piece::Word,
         _ => Piece::Other,
     }
@@ -201,9 +216,18 @@ pub fn name_mentions(prose: &str, sentence: Range<usize>) -> Vec<NameMention> {
             i += 1;
             continue;
         }
-        let (words, next) = extend_run(&tokens, i);
-        mentions.push(build_mention(prose, &tokens, &words, first_word == Some(i)));
+        let start = i;
+        let (words, next) = extend_run(&tokens, start);
         i = next;
+        if words.len() > MAX_NAME_WORDS {
+            continue;
+        }
+        mentions.push(build_mention(
+            prose,
+            &tokens,
+            &words,
+            first_word == Some(start),
+        ));
     }
     mentions
 }
@@ -251,7 +275,7 @@ fn extend_run(tokens: &[(Range<usize>, &str, Piece)], start: usize) -> (Vec<usiz
 fn is_particle_followed_by_name(tokens: &[(Range<usize>, &str, Piece)], at: usize) -> bool {
     // Particles may chain ("von der Leyen"), but must end in a capitalised word.
     let mut at = at;
-    loop {
+    for _ in 0..MAX_CHAINED_PARTICLES {
         if !PARTICLES.contains(&tokens[at].1) {
             return false;
         }
@@ -268,6 +292,7 @@ fn is_particle_followed_by_name(tokens: &[(Range<usize>, &str, Piece)], at: usiz
             _ => return false,
         }
     }
+    false
 }
 
 fn build_mention(
@@ -375,6 +400,20 @@ mod tests {
                     .collect::<Vec<_>>()
                     .join(" ")
             ]
+        );
+    }
+
+    #[test]
+    fn blobs_and_title_case_runs_are_not_names() {
+        let blob = format!("Ukraine{} met Witkoff.", "A".repeat(2_000));
+        assert_eq!(spellings(&blob), vec!["Witkoff"]);
+        let headline = "Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliet Kilo";
+        assert!(spellings(headline).is_empty());
+        let particles = format!("Anna {} Berg", "de ".repeat(10));
+        assert_eq!(spellings(&particles), vec!["Anna", "Berg"]);
+        assert_eq!(
+            spellings("Ursula von der Leyen"),
+            vec!["Ursula von der Leyen"]
         );
     }
 

@@ -189,6 +189,27 @@ fn read_article(path: PathBuf) -> Result<(PathBuf, String), LoadWarning> {
 mod tests {
     use super::*;
 
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_in_the_corpus_are_not_followed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let corpus = dir.path().join("corpus");
+        let outside = dir.path().join("outside");
+        std::fs::create_dir_all(&corpus).expect("mkdir");
+        std::fs::create_dir_all(&outside).expect("mkdir");
+        std::fs::write(outside.join("private.md"), "Private notes on Kyiv.").expect("write");
+        std::fs::write(corpus.join("wire.md"), "Talks in Kyiv.").expect("write");
+        std::os::unix::fs::symlink(outside.join("private.md"), corpus.join("link.md"))
+            .expect("link");
+        std::os::unix::fs::symlink(&outside, corpus.join("folder")).expect("link");
+        let (articles, _) = load_corpus(&[corpus]).expect("loads");
+        let names: Vec<_> = articles
+            .iter()
+            .map(|a| a.path.file_name().unwrap())
+            .collect();
+        assert_eq!(names, ["wire.md"]);
+    }
+
     #[test]
     fn bad_files_are_warnings_and_good_ones_load() {
         let dir = tempfile::tempdir().expect("tempdir");

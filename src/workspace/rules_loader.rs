@@ -11,10 +11,16 @@ use crate::rules::{RuleError, RuleSet, RuleSource, embedded_sources};
 pub fn read_rules_dir(dir: &Path) -> Result<(Vec<RuleSource>, Vec<RuleError>), WorkspaceError> {
     let entries = std::fs::read_dir(dir)
         .map_err(|e| WorkspaceError::io(dir, format!("cannot read rules directory: {e}")))?;
+    // A symlink is followed only while it stays inside the rules folder.
+    let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         .filter(|path| path.extension().is_some_and(|e| e == "toml") && path.is_file())
+        .filter(|path| {
+            path.canonicalize()
+                .is_ok_and(|real| real.starts_with(&root))
+        })
         .collect();
     paths.sort();
     let mut sources = Vec::new();
@@ -79,6 +85,29 @@ fn rules_dir(config: &Config) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_out_of_the_rules_folder_are_not_followed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let rules = dir.path().join("rules");
+        let outside = dir.path().join("outside");
+        std::fs::create_dir_all(&rules).expect("mkdir");
+        std::fs::create_dir_all(&outside).expect("mkdir");
+        let rule = "[[name]]\nid = \"x\"\ncanonical = \"Kyiv\"\nvariants = [\"Kiev\"]\n";
+        std::fs::write(outside.join("secret.toml"), rule).expect("write");
+        std::fs::write(rules.join("own.toml"), rule).expect("write");
+        std::os::unix::fs::symlink(outside.join("secret.toml"), rules.join("link.toml"))
+            .expect("link");
+        std::os::unix::fs::symlink(rules.join("own.toml"), rules.join("alias.toml")).expect("link");
+        let (sources, errors) = read_rules_dir(&rules).expect("reads");
+        assert!(errors.is_empty(), "{errors:?}");
+        let names: Vec<_> = sources
+            .iter()
+            .map(|s| s.path.file_name().unwrap())
+            .collect();
+        assert_eq!(names, ["alias.toml", "own.toml"]);
+    }
 
     #[test]
     fn rules_dir_files_add_to_and_override_the_defaults() {

@@ -98,6 +98,9 @@ impl Check for ClaimCheck {
     fn run(&self, doc: &Document, report: &mut Report) {
         let prose = doc.prose();
         for (sentence, found) in document_claims(doc) {
+            if doc.is_cancelled() {
+                return;
+            }
             let sentence_context = context_words(prose.get(sentence).unwrap_or(""));
             for claim in &found {
                 // Roles are about the person; values about the words around them.

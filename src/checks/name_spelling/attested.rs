@@ -168,6 +168,9 @@ impl<'a> Lookups<'a> {
     }
 }
 
+/// Keys longer than this (two long words) get one-letter deletions only.
+const MAX_TWO_DELETION_CHARS: usize = 30;
+
 /// A spelling of one or two capitalised words, long enough to misspell.
 fn is_name_like(spelling: &str) -> bool {
     let words: Vec<&str> = spelling.split(' ').collect();
@@ -193,7 +196,8 @@ fn lookup_keys(spelling: &str) -> Vec<u64> {
 /// share a key with a letter deleted. Hashing each variant in place rather
 /// than building it as a string keeps the index cheap to build; a rare
 /// collision only adds a candidate that the similarity test then rejects.
-/// `namespace` keeps the folded and the plain keys apart.
+/// `namespace` keeps the folded and the plain keys apart. Two deletions
+/// stop at `MAX_TWO_DELETION_CHARS`, so the cubic cost stays bounded.
 fn deletion_keys(key: &str, namespace: u8, two_from: usize) -> Vec<u64> {
     let chars: Vec<char> = key.chars().collect();
     let hash_without = |skip: [usize; 2]| {
@@ -211,7 +215,7 @@ fn deletion_keys(key: &str, namespace: u8, two_from: usize) -> Vec<u64> {
     if chars.len() >= 4 {
         for i in 0..chars.len() {
             keys.push(hash_without([i, none]));
-            if chars.len() >= two_from {
+            if (two_from..=MAX_TWO_DELETION_CHARS).contains(&chars.len()) {
                 keys.extend((i + 1..chars.len()).map(|k| hash_without([i, k])));
             }
         }

@@ -6,7 +6,7 @@ mod attested;
 mod draft;
 mod house;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -156,7 +156,10 @@ impl Check for NameSpelling {
 
     fn run(&self, doc: &Document, report: &mut Report) {
         let house = self.house.findings(&self.sources, doc);
-        let mut flagged: Vec<Range<usize>> = house.iter().map(|f| f.range.clone()).collect();
+        // Flagged spans by start: a lookup per mention stays logarithmic
+        // when a draft repeats a variant thousands of times.
+        let mut flagged: BTreeMap<usize, usize> =
+            house.iter().map(|f| (f.range.start, f.range.end)).collect();
         report.findings.extend(house);
 
         let prose = doc.prose();
@@ -164,7 +167,7 @@ impl Check for NameSpelling {
         let mut draft = DraftState::default();
         for (block, sentence) in doc.sentences() {
             // Headline Title Case capitalises every word; it is not a name list.
-            if block.kind == BlockKind::Heading {
+            if block.kind == BlockKind::Heading || doc.is_cancelled() {
                 continue;
             }
             draft.sentence = sentence.start;
@@ -172,15 +175,17 @@ impl Check for NameSpelling {
                 if is_marked_sic(prose, &mention) {
                     continue;
                 }
-                if flagged
-                    .iter()
-                    .any(|r| r.start < mention.range.end && mention.range.start < r.end)
-                {
+                let overlaps_flagged = flagged
+                    .range(..mention.range.end)
+                    .rev()
+                    .take(4)
+                    .any(|(_, &end)| mention.range.start < end);
+                if overlaps_flagged {
                     continue;
                 }
                 self.annotate(&lookups, prose, &mention, report);
                 let found = self.check_mention(&lookups, doc, &mention, &mut draft);
-                flagged.extend(found.iter().map(|f| f.range.clone()));
+                flagged.extend(found.iter().map(|f| (f.range.start, f.range.end)));
                 report.findings.extend(found);
             }
         }

@@ -130,6 +130,9 @@ pub fn attribute(
     let mut antecedents: Option<Antecedents> = None;
     let mut records: Vec<QuoteRecord> = Vec::with_capacity(scan.quotations.len());
     for quotation in &scan.quotations {
+        if doc.is_cancelled() {
+            break;
+        }
         let place = Place::of(doc, quotation);
         let context = place
             .as_ref()
