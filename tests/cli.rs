@@ -329,12 +329,15 @@ fn an_empty_file_is_clean() {
 
 #[test]
 fn a_binary_file_is_refused_by_name() {
-    let (code, stderr, _) = lint_scratch_file("photo.md", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", &[]);
+    let (code, stderr, stdout) =
+        lint_scratch_file("photo.md", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", &[]);
     assert_eq!(code, 2);
     assert_eq!(
         stderr.trim(),
         "copydesk: error: photo.md: binary file (NUL byte at offset 8), not linted"
     );
+    // Nothing was linted: no "No problems found in 0 files." beside the error.
+    assert_eq!(stdout, "");
 }
 
 #[test]
@@ -707,4 +710,120 @@ fn unsafe_fixes_without_fix_is_a_usage_error() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("--fix"), "{stderr}");
+}
+
+// ---- rough edges a newcomer meets first.
+
+#[test]
+fn bare_copydesk_prints_the_usage() {
+    let output = copydesk().output().expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr.contains("Usage: copydesk <COMMAND>"), "{stderr}");
+    assert!(
+        stderr.contains("lint") && stderr.contains("lsp"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("error:"), "{stderr}");
+}
+
+#[test]
+fn a_folder_with_no_drafts_warns_that_nothing_matched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("photos")).expect("mkdir");
+    std::fs::write(dir.path().join("photos/cover.jpg"), b"\xff\xd8").expect("write");
+    let output = copydesk()
+        .current_dir(dir.path())
+        .args(["lint", "photos"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        stderr.starts_with("copydesk: warning: photos: no drafts to lint here"),
+        "{stderr}"
+    );
+    assert!(!stdout.contains("0 files"), "{stdout}");
+}
+
+/// The SARIF 2.1.0 schema as serde-sarif ships it, found through cargo.
+fn sarif_schema() -> Value {
+    let rustc = std::process::Command::new("rustc")
+        .arg("-vV")
+        .output()
+        .expect("rustc runs");
+    let host = String::from_utf8_lossy(&rustc.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("host: ").map(str::to_string))
+        .expect("rustc names its host");
+    let metadata = std::process::Command::new(env!("CARGO"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["metadata", "--format-version", "1", "--offline"])
+        .args(["--filter-platform", &host])
+        .output()
+        .expect("cargo metadata runs");
+    let metadata: Value = serde_json::from_slice(&metadata.stdout).expect("metadata is JSON");
+    let manifest = metadata["packages"]
+        .as_array()
+        .expect("packages")
+        .iter()
+        .find(|p| p["name"] == "serde-sarif")
+        .and_then(|p| p["manifest_path"].as_str())
+        .expect("serde-sarif is a dependency");
+    let schema = Path::new(manifest).with_file_name("src/schema.json");
+    let mut schema: Value =
+        serde_json::from_slice(&std::fs::read(&schema).expect("schema file")).expect("schema JSON");
+    // The published schema's pattern for `language` properties has a stray
+    // `]` and fails the meta-schema's regex format; copydesk never writes
+    // `language`, so the intended pattern stands in for it.
+    fix_language_patterns(&mut schema);
+    schema
+}
+
+fn fix_language_patterns(schema: &mut Value) {
+    match schema {
+        Value::Object(map) => {
+            if map.get("pattern").and_then(Value::as_str)
+                == Some("^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$")
+            {
+                map.insert("pattern".into(), "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$".into());
+            }
+            map.values_mut().for_each(fix_language_patterns);
+        }
+        Value::Array(items) => items.iter_mut().for_each(fix_language_patterns),
+        _ => {}
+    }
+}
+
+#[test]
+fn sarif_output_is_valid_against_the_2_1_0_schema() {
+    let dir = scratch_newsroom();
+    // A name that needs percent-encoding, and evidence from built-in rules
+    // (Kiev) and from the corpus (Syrsky).
+    let draft = dir.path().join("drafts/brief #2 Київ.md");
+    std::fs::write(&draft, "Troops left Kiev.\n\nAleksandr Syrsky said so.\n").expect("write");
+    let output = copydesk()
+        .current_dir(dir.path())
+        .args(["lint", "--format", "sarif", "drafts"])
+        .output()
+        .expect("runs");
+    let sarif: Value = serde_json::from_slice(&output.stdout).expect("sarif is JSON");
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&sarif_schema())
+        .expect("the schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(!text.contains("\"uri\": \"<builtin>"), "{text}");
+    assert!(text.contains("drafts/brief%20%232%20%D0%9A"), "{text}");
+    assert!(
+        text.contains("built-in") || text.contains("<builtin>/places.toml"),
+        "{text}"
+    );
 }

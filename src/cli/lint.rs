@@ -90,7 +90,17 @@ fn lint(args: &LintArgs) -> Result<u8, WorkspaceError> {
         let mut files = Vec::new();
         for input in inputs {
             match input {
-                Input::File(path) => files.extend(selector.collect(&path)?),
+                Input::File(path) => {
+                    let found = selector.collect(&path)?;
+                    if found.is_empty() {
+                        print_warning(format!(
+                            "{}: no drafts to lint here (the config's `include` is {})",
+                            path.display(),
+                            workspace.config.include.join(", ")
+                        ));
+                    }
+                    files.extend(found);
+                }
                 Input::Stdin => results.push(lint_stdin(args, &linter)?),
             }
         }
@@ -110,7 +120,11 @@ fn lint(args: &LintArgs) -> Result<u8, WorkspaceError> {
     }
 
     let stdin_fixed = args.fix && paths.iter().any(|p| p.as_os_str() == "-");
-    print_results(args, &results, &cwd, stdin_fixed)?;
+    // With nothing linted, the warnings and errors above say why; a human
+    // summary of "0 files" beside them would contradict them.
+    if !results.is_empty() || args.format != Format::Human {
+        print_results(args, &results, &cwd, stdin_fixed)?;
+    }
 
     let fail_on = fail_on.unwrap_or(FailOn::Warning);
     let failed = results

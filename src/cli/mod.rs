@@ -5,6 +5,7 @@ mod lint;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::error::ErrorKind;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::config::FailOn;
@@ -126,6 +127,11 @@ fn one_line(error: &clap::Error) -> String {
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        // Bare `copydesk`: the usage, as the user needs it, not one line.
+        Err(error) if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = error.print();
+            return ExitCode::from(EXIT_ERROR);
+        }
         Err(error) if error.use_stderr() => {
             print_error(format!("{} (see `copydesk --help`)", one_line(&error)));
             return ExitCode::from(EXIT_ERROR);

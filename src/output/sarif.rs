@@ -9,8 +9,13 @@ use serde_sarif::sarif::{
     ToolComponent,
 };
 
+use std::path::Path;
+
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+
 use super::{FileResult, OutputOptions};
 use crate::finding::{Evidence, Finding, LineCol, Severity};
+use crate::rules::is_embedded;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const HOME: &str = "https://github.com/copydesk/copydesk";
@@ -58,8 +63,37 @@ pub(super) fn write(
     writeln!(out)
 }
 
+/// Bytes a URI path may not carry as they are (RFC 3986): controls, space,
+/// delimiters and `%` itself. Non-ASCII bytes are always encoded.
+const NOT_IN_URI_PATH: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b']')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// A file's URI: a relative reference for a relative path (what code
+/// scanning resolves against the repository), a `file:` URI for an
+/// absolute one; percent-encoded either way.
 fn uri(path: &str) -> String {
-    path.replace('\\', "/")
+    let slashed = path.replace('\\', "/");
+    let encoded = utf8_percent_encode(&slashed, NOT_IN_URI_PATH).to_string();
+    if Path::new(path).is_absolute() || slashed.starts_with('/') {
+        let root = if slashed.starts_with('/') { "" } else { "/" };
+        format!("file://{root}{encoded}")
+    } else {
+        encoded
+    }
 }
 
 fn region(start: LineCol, end: LineCol, bytes: std::ops::Range<usize>) -> Region {
@@ -138,6 +172,14 @@ fn result(file: &FileResult, finding: &Finding, options: &OutputOptions) -> Sari
 
 fn evidence_location(evidence: &Evidence, options: &OutputOptions) -> Location {
     let path = options.display_path(&evidence.path);
+    // Rules built into copydesk are in no file a reader can open: the
+    // location is the message alone, naming them.
+    if is_embedded(&evidence.path) {
+        let text = format!("{} ({path})", evidence.message);
+        return Location::builder()
+            .message(Message::builder().text(text).build())
+            .build();
+    }
     location(
         &path,
         region(evidence.start, evidence.end, evidence.range.clone()),
@@ -149,6 +191,14 @@ fn evidence_location(evidence: &Evidence, options: &OutputOptions) -> Location {
 mod tests {
     use super::*;
     use std::path::PathBuf;
+
+    #[test]
+    fn uris_are_encoded_and_absolute_paths_are_file_uris() {
+        assert_eq!(uri("drafts/a b#1.md"), "drafts/a%20b%231.md");
+        assert_eq!(uri("drafts/Київ.md"), "drafts/%D0%9A%D0%B8%D1%97%D0%B2.md");
+        assert_eq!(uri("/tmp/a.md"), "file:///tmp/a.md");
+        assert_eq!(uri("drafts\\a.md"), "drafts/a.md");
+    }
 
     #[test]
     fn sarif_has_the_2_1_0_shape_with_regions_fixes_and_evidence() {
