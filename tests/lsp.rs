@@ -1278,3 +1278,346 @@ async fn lint_workspace_publishes_diagnostics_for_files_not_open() {
         "corpus files must not be linted"
     );
 }
+
+// ---------------------------------------------------------------------------
+// Text sync under random edits.
+
+/// The client's LSP position of a byte offset: `\r\n`, `\r` and `\n` end a
+/// line; characters count in UTF-16 or UTF-8 units.
+fn client_position(text: &str, byte: usize, utf16: bool) -> Value {
+    let (mut line, mut character) = (0, 0);
+    let mut chars = text[..byte].chars().peekable();
+    while let Some(c) = chars.next() {
+        let crlf = c == '\r' && chars.peek() == Some(&'\n');
+        if c == '\n' || (c == '\r' && !crlf) {
+            (line, character) = (line + 1, 0);
+        } else if !crlf {
+            character += if utf16 { c.len_utf16() } else { c.len_utf8() };
+        }
+    }
+    json!({"line": line, "character": character})
+}
+
+/// A character boundary near `fraction` of the text, not inside a `\r\n`.
+fn edit_boundary(text: &str, fraction: f64) -> usize {
+    let mut at = ((text.len() as f64) * fraction) as usize;
+    while !text.is_char_boundary(at)
+        || (at > 0 && text[..at].ends_with('\r') && text[at..].starts_with('\n'))
+    {
+        at -= 1;
+    }
+    at
+}
+
+fn sync_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let pieces = vec![
+        "Kiev ",
+        "Kyiv ",
+        "Odessa. ",
+        "“We will see,” ",
+        "he said. ",
+        "“Unattributed.” ",
+        "\n\n",
+        "\r\n",
+        "\r",
+        "Київ ",
+        "😀",
+        "🇺🇦 ",
+        "é",
+        "# ",
+        "> ",
+    ];
+    prop::collection::vec(prop::sample::select(pieces), 0..25).prop_map(|p| p.concat())
+}
+
+/// What a diagnostic says, without anything tied to the document's URI.
+fn essentials(diagnostics: &[Value]) -> Vec<(Value, Value, Value)> {
+    diagnostics
+        .iter()
+        .map(|d| (d["code"].clone(), d["range"].clone(), d["message"].clone()))
+        .collect()
+}
+
+#[test]
+fn diagnostics_after_random_edits_equal_a_fresh_open() {
+    use proptest::prelude::*;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    // Each case starts a server; a tenth of the cases of the other properties.
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse::<u32>().ok())
+        .unwrap_or(1_000)
+        .div_ceil(10);
+    let edits = prop::collection::vec((0.0..=1.0f64, 0.0..=1.0f64, sync_text()), 1..10);
+    proptest!(ProptestConfig::with_cases(cases), |(initial in sync_text(), edits in edits, utf16 in any::<bool>())| {
+        let (edited, fresh, text) = runtime.block_on(async {
+            let dir = tempfile::tempdir().unwrap();
+            let folder = dir.path().canonicalize().unwrap();
+            let encodings = if utf16 { json!(["utf-16"]) } else { json!(["utf-8"]) };
+            let (mut client, _) = Client::initialized(
+                json!({"general": {"positionEncodings": encodings}}),
+                quiet_settings(),
+                &[&folder],
+            )
+            .await;
+            let edited_uri = uri(&folder.join("edited.md"));
+            client.open(&edited_uri, &initial).await;
+            let mut text = initial.clone();
+            let mut version = 1;
+            for (a, b, replacement) in &edits {
+                let (x, y) = (edit_boundary(&text, *a), edit_boundary(&text, *b));
+                let (start, end) = (x.min(y), x.max(y));
+                let range = json!({
+                    "start": client_position(&text, start, utf16),
+                    "end": client_position(&text, end, utf16),
+                });
+                version += 1;
+                client
+                    .change(&edited_uri, version, json!([{"range": range, "text": replacement}]))
+                    .await;
+                text.replace_range(start..end, replacement);
+            }
+            let edited = client.diagnostics(&edited_uri, Some(version)).await;
+            let fresh_uri = uri(&folder.join("fresh.md"));
+            client.open(&fresh_uri, &text).await;
+            let fresh = client.diagnostics(&fresh_uri, Some(1)).await;
+            assert_eq!(client.shut_down().await, 0);
+            (edited, fresh, text)
+        });
+        prop_assert_eq!(essentials(&edited), essentials(&fresh), "final text: {:?}", text);
+    });
+}
+
+// ---------------------------------------------------------------------------
+// A hostile repository: its config may point anywhere on the machine.
+
+/// `outside/corpus` with articles that spell Witkoff, and a repository whose
+/// `copydesk.toml` points at them directly and through a symlink.
+fn repository_pointing_outside() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let (dir, root) = witkoff_workspace();
+    let repo = root.join("repo");
+    std::fs::create_dir_all(&repo).unwrap();
+    std::fs::remove_file(root.join("copydesk.toml")).unwrap();
+    std::fs::write(
+        repo.join("copydesk.toml"),
+        "corpus = [\"../corpus\", \"linked\"]\nrules = \"../corpus\"\ncache = \"../cache\"\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(root.join("corpus"), repo.join("linked")).unwrap();
+    (dir, root, repo)
+}
+
+/// Open a draft misspelling Witkoff and return its name-spelling findings
+/// once the project has loaded (with no corpus, or with one).
+async fn witkoff_findings(client: &mut Client, doc: &str) -> Vec<Value> {
+    client
+        .open(doc, "The envoy Steve Whitkoff arrived.\n")
+        .await;
+    // Diagnostics come at once, and again when a corpus has loaded.
+    let _ = client.diagnostics(doc, Some(1)).await;
+    let later = client.drain(Duration::from_millis(1500)).await;
+    let last = later
+        .iter()
+        .rfind(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == doc)
+        .map(|m| {
+            m["params"]["diagnostics"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        });
+    client.pending = later;
+    names_only(last.unwrap_or_default())
+}
+
+/// Ask the server to add Whitkoff → Witkoff to the house names in `rules_dir`,
+/// as a client could with any arguments; the whole response.
+async fn add_house_name_in(client: &mut Client, rules_dir: &Path) -> Value {
+    let args = json!({"rulesDir": rules_dir, "variant": "Whitkoff", "canonical": "Witkoff"});
+    client
+        .request_raw(
+            "workspace/executeCommand",
+            json!({"command": copydesk::lsp::ADD_TO_HOUSE_NAMES, "arguments": [args]}),
+        )
+        .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_repository_config_cannot_reach_outside_the_workspace() {
+    let (_dir, root, repo) = repository_pointing_outside();
+    let (mut client, _) = Client::initialized(json!({}), quiet_settings(), &[&repo]).await;
+    let doc = uri(&repo.join("draft.md"));
+    let findings = witkoff_findings(&mut client, &doc).await;
+    assert!(findings.is_empty(), "no outside corpus read: {findings:?}");
+    let refused = client
+        .wait_for("the refusal", |m| {
+            m["method"] == "window/showMessage"
+                && m["params"]["message"]
+                    .as_str()
+                    .is_some_and(|s| s.contains("outside the workspace"))
+        })
+        .await;
+    assert!(
+        refused["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("editor settings"),
+        "{refused}"
+    );
+    assert!(!root.join("cache").exists(), "no cache written outside");
+    assert_eq!(client.shut_down().await, 0);
+
+    // The same folder, with the user's own settings naming the corpus.
+    let corpus = root.join("corpus").display().to_string();
+    let (mut client, _) = Client::initialized(
+        json!({}),
+        json!({"debounceMs": 0, "corpusDirs": [corpus]}),
+        &[&repo],
+    )
+    .await;
+    let findings = witkoff_findings(&mut client, &doc).await;
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(client.shut_down().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_untrusted_workspace_offers_and_makes_no_writes() {
+    let (_dir, root) = witkoff_workspace();
+    let (mut client, _) = Client::initialized(
+        json!({}),
+        json!({"copydesk": {"debounceMs": 0}, "workspaceTrusted": false}),
+        &[&root],
+    )
+    .await;
+    let doc = uri(&root.join("draft.md"));
+    // The corpus inside the workspace is still read.
+    let findings = witkoff_findings(&mut client, &doc).await;
+    let finding = findings.first().expect("a corpus finding").clone();
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": doc}, "range": finding["range"], "context": {"diagnostics": [finding]}}),
+        )
+        .await;
+    let titles: Vec<&str> = actions
+        .as_array()
+        .map(|a| a.iter().filter_map(|a| a["title"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(
+        titles.iter().all(|t| !t.contains("house names")),
+        "{titles:?}"
+    );
+    // A crafted command is refused and writes nothing.
+    let refused = add_house_name_in(&mut client, &root.join("rules")).await;
+    assert!(refused.get("error").is_some(), "{refused}");
+    assert!(!root.join("rules").exists());
+    assert!(
+        !root.join(".copydesk-cache").exists(),
+        "no index cache written"
+    );
+    assert_eq!(client.shut_down().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_server_never_writes_outside_the_workspace() {
+    let (_dir, root) = witkoff_workspace();
+    let repo = root.join("repo");
+    std::fs::create_dir_all(&repo).unwrap();
+    let (mut client, _) = Client::initialized(json!({}), quiet_settings(), &[&repo]).await;
+    let doc = uri(&repo.join("draft.md"));
+    client.open(&doc, "Kiev\n").await;
+    let _ = client.diagnostics(&doc, Some(1)).await;
+    for target in [root.join("rules"), repo.join("../rules-elsewhere")] {
+        let refused = add_house_name_in(&mut client, &target).await;
+        assert!(refused.get("error").is_some(), "{refused}");
+    }
+    assert!(!root.join("rules").exists() && !root.join("rules-elsewhere").exists());
+    assert_eq!(client.shut_down().await, 0);
+}
+
+// ---------------------------------------------------------------------------
+// Responsiveness while a slow document is analysed.
+
+/// A draft that takes the checks a long time: a short quotation every few
+/// bytes of one paragraph.
+fn slow_draft() -> String {
+    "“Quote” Kiev ".repeat(40_000)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hover_shutdown_and_exit_answer_while_a_slow_document_is_analysed() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().canonicalize().unwrap();
+    let (mut client, _) = Client::initialized(json!({}), quiet_settings(), &[&folder]).await;
+    let quick = uri(&folder.join("quick.md"));
+    client.open(&quick, "Troops left Kiev.\n").await;
+    let _ = client.diagnostics(&quick, Some(1)).await;
+
+    let slow = uri(&folder.join("slow.md"));
+    client.open(&slow, &slow_draft()).await;
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let started = std::time::Instant::now();
+    let hover = client
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": quick}, "position": {"line": 0, "character": 13}}),
+        )
+        .await;
+    let hover_took = started.elapsed();
+    assert!(hover.is_object(), "{hover}");
+    assert!(
+        hover_took < Duration::from_secs(1),
+        "hover took {hover_took:?}"
+    );
+
+    let started = std::time::Instant::now();
+    assert_eq!(client.shut_down().await, 0);
+    let exit_took = started.elapsed();
+    assert!(
+        exit_took < Duration::from_secs(1),
+        "shutdown and exit took {exit_took:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_newer_version_cancels_the_analysis_of_an_older_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().canonicalize().unwrap();
+    let (mut client, _) = Client::initialized(json!({}), quiet_settings(), &[&folder]).await;
+    let doc = uri(&folder.join("draft.md"));
+    client.open(&doc, &slow_draft()).await;
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let started = std::time::Instant::now();
+    client
+        .change(&doc, 2, json!([{"text": "Troops left Kiev.\n"}]))
+        .await;
+    let diagnostics = client.diagnostics(&doc, Some(2)).await;
+    let took = started.elapsed();
+    assert_eq!(names_only(diagnostics).len(), 1);
+    assert!(
+        took < Duration::from_secs(1),
+        "the new version waited {took:?}"
+    );
+    // The old analysis stopped rather than running on to its end.
+    client
+        .wait_for("the old analysis to be cancelled", |m| {
+            m["method"] == "window/logMessage"
+                && m["params"]["message"]
+                    .as_str()
+                    .is_some_and(|s| s.contains("version 1 cancelled by a newer version"))
+        })
+        .await;
+    let stale: Vec<Value> = client
+        .drain(Duration::from_millis(300))
+        .await
+        .into_iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"] == 1)
+        .collect();
+    assert!(stale.is_empty(), "{stale:?}");
+    assert_eq!(client.shut_down().await, 0);
+}

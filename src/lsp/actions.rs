@@ -13,21 +13,12 @@ use tower_lsp_server::ls_types::{
     Range, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
 };
 
-use super::analysis::Analysis;
-use super::convert::{DiagnosticData, SOURCE};
-use super::documents::{PositionEncoding, bytes_of_range, range_of_bytes};
+use super::position::{PositionEncoding, bytes_of_range, range_of_bytes};
+use super::protocol::{ADD_TO_HOUSE_NAMES, DiagnosticData, HOUSE_NAMES_FILE, SOURCE, fix_all_kind};
+use super::snapshot::Analysis;
 use crate::checks::name_spelling::CODE as NAME_SPELLING;
 use crate::document::DocumentKind;
 use crate::rules::RuleSet;
-
-/// `workspace/executeCommand` name of "Add to the house names rules".
-pub const ADD_TO_HOUSE_NAMES: &str = "copydesk.addToHouseNames";
-/// The rules file that action writes to, in the rules dir.
-pub const HOUSE_NAMES_FILE: &str = "house-names.toml";
-
-pub fn fix_all_kind() -> CodeActionKind {
-    CodeActionKind::new("source.fixAll.copydesk")
-}
 
 /// The arguments of [`ADD_TO_HOUSE_NAMES`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

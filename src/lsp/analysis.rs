@@ -2,98 +2,19 @@
 //! debounced after edits, at once on open and reload, on the blocking pool,
 //! and never published once the document (or its project) has moved on.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use ropey::Rope;
 use tower_lsp_server::ls_types::{
-    Diagnostic, DocumentDiagnosticReport, DocumentDiagnosticReportResult,
-    FullDocumentDiagnosticReport, MessageType, RelatedFullDocumentDiagnosticReport,
-    RelatedUnchangedDocumentDiagnosticReport, UnchangedDocumentDiagnosticReport, Uri,
+    DocumentDiagnosticReport, DocumentDiagnosticReportResult, FullDocumentDiagnosticReport,
+    MessageType, RelatedFullDocumentDiagnosticReport, RelatedUnchangedDocumentDiagnosticReport,
+    UnchangedDocumentDiagnosticReport, Uri,
 };
 
 use super::backend::Backend;
-use super::convert::{EvidenceTexts, diagnostic};
-use super::documents::PositionEncoding;
-use super::lock;
-use crate::document::{Document, DocumentKind};
-use crate::finding::Report;
-use crate::linter::Linter;
-
-/// What one lint run of one document version found.
-pub struct Analysis {
-    pub version: i32,
-    /// The project generation (rules, corpus, settings) it was made with.
-    pub generation: u64,
-    /// The text that was analysed; the report's byte ranges point into it.
-    pub rope: Rope,
-    pub report: Report,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Analysis {
-    /// Identifies this result for `previousResultId` in pull diagnostics.
-    pub fn result_id(&self) -> String {
-        format!("{}:{}", self.version, self.generation)
-    }
-}
-
-/// Everything a lint run needs, taken from the shared state in one go.
-pub struct Snapshot {
-    pub rope: Rope,
-    pub version: i32,
-    pub kind: DocumentKind,
-    /// The file's path, for the dateline in its name.
-    pub path: Option<std::path::PathBuf>,
-    /// False for copydesk's own TOML files, which are not prose.
-    pub lint: bool,
-    pub linter: Arc<Linter>,
-    pub generation: u64,
-    pub texts: EvidenceTexts,
-    pub encoding: PositionEncoding,
-}
-
-impl Snapshot {
-    /// Lint and convert. A panic in a check becomes an error message
-    /// instead of taking the server down.
-    pub fn run(self) -> Result<Analysis, String> {
-        catch_unwind(AssertUnwindSafe(|| {
-            let source = self.rope.to_string();
-            let report = if self.lint {
-                let mut doc = Document::new(source.clone(), self.kind);
-                if let Some(path) = &self.path {
-                    doc = doc.with_file_name_date(path);
-                }
-                self.linter.lint(&doc)
-            } else {
-                Report::default()
-            };
-            let diagnostics = report
-                .findings
-                .iter()
-                .map(|f| diagnostic(f, &source, &self.rope, &self.texts, self.encoding))
-                .collect();
-            Analysis {
-                version: self.version,
-                generation: self.generation,
-                rope: self.rope.clone(),
-                report,
-                diagnostics,
-            }
-        }))
-        .map_err(|panic| format!("analysis failed: {}", super::panic_message(&*panic)))
-    }
-}
-
-/// Config and rules files are shown their own problems, not linted as prose.
-pub fn is_prose(path: Option<&Path>) -> bool {
-    !path.is_some_and(|p| {
-        p.extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
-    })
-}
+use super::convert::EvidenceTexts;
+use super::locks::lock;
+use super::snapshot::{Analysis, Snapshot, is_prose};
 
 impl Backend {
     /// Analyse `uri` after `delay` unless another analysis is scheduled
@@ -152,10 +73,23 @@ impl Backend {
                     files: self.evidence_files.clone(),
                 },
                 encoding: self.caps().encoding,
+                cancel: doc.cancel.clone(),
             }
         };
+        let version = snapshot.version;
         let analysis = match tokio::task::spawn_blocking(move || snapshot.run()).await {
-            Ok(Ok(analysis)) => Arc::new(analysis),
+            Ok(Ok(Some(analysis))) => Arc::new(analysis),
+            Ok(Ok(None)) => {
+                self.log(
+                    MessageType::LOG,
+                    format!(
+                        "analysis of {} version {version} cancelled by a newer version",
+                        uri.as_str()
+                    ),
+                )
+                .await;
+                return None;
+            }
             Ok(Err(message)) => {
                 self.log(MessageType::ERROR, message).await;
                 return None;

@@ -17,9 +17,9 @@ use super::capabilities::ClientCaps;
 use super::config::ClientSettings;
 use super::convert::problem_diagnostics;
 use super::documents::{Documents, OpenDocument};
-use super::lock;
-use super::status::CorpusState;
-use super::watch::{WatchState, is_corpus_file, is_toml};
+use super::locks::lock;
+use super::protocol::CorpusState;
+use super::watched::{WatchState, is_corpus_file, is_toml};
 use super::workspaces::{
     FileProblem, Project, ProjectKey, deepest_folder, load_corpus_for, next_generation,
 };
@@ -75,9 +75,16 @@ pub struct State {
     corpus_loads: Mutex<HashMap<ProjectKey, u64>>,
     /// Errors found before the client was ready to show them.
     pub startup_errors: Mutex<Vec<String>>,
+    /// The editor's workspace trust, from `initializationOptions`
+    /// (`workspaceTrusted`); editors without the notion trust.
+    pub trusted: OnceLock<bool>,
 }
 
 impl Backend {
+    pub fn trusted(&self) -> bool {
+        self.trusted.get().copied().unwrap_or(true)
+    }
+
     pub fn new(client: Client) -> Backend {
         Backend(Arc::new(State {
             client,
@@ -93,6 +100,7 @@ impl Backend {
             evidence_files: Arc::default(),
             corpus_loads: Mutex::default(),
             startup_errors: Mutex::default(),
+            trusted: OnceLock::new(),
         }))
     }
 
@@ -156,7 +164,7 @@ impl Backend {
                     for change in &params.content_changes {
                         doc.apply_change(change, encoding);
                     }
-                    doc.version = params.text_document.version;
+                    doc.set_version(params.text_document.version);
                     true
                 }
                 None => false,
@@ -175,7 +183,9 @@ impl Backend {
 
     pub async fn close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        lock(&self.documents).open.remove(&uri);
+        if let Some(doc) = lock(&self.documents).open.remove(&uri) {
+            doc.cancel_analyses();
+        }
         self.published.lock().await.remove(&uri);
         if !self.caps().pull_diagnostics {
             self.client.publish_diagnostics(uri, Vec::new(), None).await;
@@ -233,8 +243,11 @@ impl Backend {
         let settings = self.settings_for(key);
         let folders = lock(&self.folders).clone();
         let loading = key.clone();
-        let loaded =
-            tokio::task::spawn_blocking(move || Project::load(&loading, &settings, &folders)).await;
+        let trusted = self.trusted();
+        let loaded = tokio::task::spawn_blocking(move || {
+            Project::load(&loading, &settings, &folders, trusted)
+        })
+        .await;
         let mut project = match loaded {
             Ok(loaded) => loaded,
             Err(error) => {

@@ -9,9 +9,8 @@ use tower_lsp_server::ls_types::{
     WorkspaceServerCapabilities,
 };
 
-use super::actions::{ADD_TO_HOUSE_NAMES, fix_all_kind};
-use super::convert::SOURCE;
-use super::documents::PositionEncoding;
+use super::position::PositionEncoding;
+use super::protocol::{ADD_TO_HOUSE_NAMES, LINT_WORKSPACE, SOURCE, fix_all_kind};
 
 /// The client capabilities the server depends on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,10 +92,7 @@ pub fn server_capabilities(client: &ClientCaps) -> ServerCapabilities {
             ..CodeActionOptions::default()
         })),
         execute_command_provider: Some(ExecuteCommandOptions {
-            commands: vec![
-                ADD_TO_HOUSE_NAMES.to_string(),
-                super::workspace_lint::LINT_WORKSPACE.to_string(),
-            ],
+            commands: vec![ADD_TO_HOUSE_NAMES.to_string(), LINT_WORKSPACE.to_string()],
             ..ExecuteCommandOptions::default()
         }),
         diagnostic_provider: client.pull_diagnostics.then(|| {

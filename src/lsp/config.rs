@@ -63,7 +63,13 @@ impl ClientSettings {
         if section.is_null() {
             return Ok(ClientSettings::default());
         }
-        let raw: RawSettings = serde_json::from_value(section.clone())
+        // Workspace trust rides beside the settings in initializationOptions;
+        // it is read there, by the server, and is no setting.
+        let mut section = section.clone();
+        if let Value::Object(map) = &mut section {
+            map.remove("workspaceTrusted");
+        }
+        let raw: RawSettings = serde_json::from_value(section)
             .map_err(|e| format!("invalid copydesk settings: {e}"))?;
         for code in raw.checks.keys() {
             if !ALL_CODES.contains(&code.as_str()) {

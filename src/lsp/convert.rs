@@ -7,36 +7,19 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use ropey::Rope;
-use serde::{Deserialize, Serialize};
 use tower_lsp_server::ls_types::{
     CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
     NumberOrString, Position, Range, Uri,
 };
 
-use super::documents::{PositionEncoding, range_of_bytes};
+use super::locks::lock;
+use super::position::{PositionEncoding, range_of_bytes};
+use super::protocol::{DiagnosticData, SOURCE};
 use super::workspaces::FileProblem;
 use crate::corpus::Corpus;
 use crate::finding::{Evidence, Finding, FixSafety, LineCol, Severity};
 
-pub const SOURCE: &str = "copydesk";
 const DOCS: &str = "https://github.com/copydesk/copydesk";
-
-/// What a diagnostic carries for the code actions, in its `data` field.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DiagnosticData {
-    /// The flagged text, so that a fix is offered only while it is still there.
-    #[serde(rename = "match")]
-    pub matched: String,
-    pub suggestions: Vec<String>,
-    /// The suggestions change a fact or a quotation: offered, never applied
-    /// by fix-all.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub unsafe_fix: bool,
-    /// The house rule behind the finding, if one is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rule_id: Option<String>,
-}
 
 pub fn severity(severity: Severity) -> DiagnosticSeverity {
     match severity {
@@ -71,7 +54,7 @@ impl EvidenceTexts {
             return Some(f(article.document().source()));
         }
         let text = {
-            let mut files = super::lock(&self.files);
+            let mut files = lock(&self.files);
             files
                 .entry(path.to_path_buf())
                 .or_insert_with(|| std::fs::read_to_string(path).ok().map(Arc::from))

@@ -1,118 +1,18 @@
-//! Open documents as ropes, edited incrementally, and the conversion between
-//! LSP positions (UTF-16 or UTF-8 code units within a line) and byte offsets.
-//!
-//! Every conversion goes through the rope's own indexes (line ↔ char ↔ byte
-//! ↔ UTF-16), so it costs O(log n) and never rescans the text from the start.
+//! Open documents as ropes, edited incrementally, with their latest
+//! analysis. Session state: it stores and mutates, and never schedules.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use ropey::{Rope, RopeSlice};
-use tower_lsp_server::ls_types::{
-    Position, PositionEncodingKind, Range, TextDocumentContentChangeEvent, Uri,
-};
+use ropey::Rope;
+use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 
-use super::analysis::Analysis;
+use super::position::{PositionEncoding, bytes_of_range};
+use super::snapshot::Analysis;
 use super::workspaces::ProjectKey;
 use crate::document::DocumentKind;
-
-/// The unit LSP `character` offsets are counted in, as negotiated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PositionEncoding {
-    Utf8,
-    Utf16,
-}
-
-impl PositionEncoding {
-    /// UTF-8 when the client offers it (no conversion cost), else UTF-16,
-    /// which every client must support.
-    pub fn negotiate(offered: Option<&[PositionEncodingKind]>) -> PositionEncoding {
-        match offered {
-            Some(kinds) if kinds.contains(&PositionEncodingKind::UTF8) => PositionEncoding::Utf8,
-            _ => PositionEncoding::Utf16,
-        }
-    }
-
-    pub fn kind(self) -> PositionEncodingKind {
-        match self {
-            PositionEncoding::Utf8 => PositionEncodingKind::UTF8,
-            PositionEncoding::Utf16 => PositionEncodingKind::UTF16,
-        }
-    }
-}
-
-/// Byte offset of an LSP position. Out-of-range positions are clamped as the
-/// spec asks: past the last line means the end of the text, past the end of
-/// a line means the end of that line (before its line break), and an offset
-/// inside a character means that character's start.
-pub fn byte_of_position(rope: &Rope, position: Position, encoding: PositionEncoding) -> usize {
-    let line_index = position.line as usize;
-    if line_index >= rope.len_lines() {
-        return rope.len_bytes();
-    }
-    let line = rope.line(line_index);
-    let content_chars = line.len_chars() - line_break_chars(line);
-    let wanted = position.character as usize;
-    let char_in_line = match encoding {
-        PositionEncoding::Utf16 => line.utf16_cu_to_char(wanted.min(line.len_utf16_cu())),
-        PositionEncoding::Utf8 => line.byte_to_char(wanted.min(line.len_bytes())),
-    };
-    rope.char_to_byte(rope.line_to_char(line_index) + char_in_line.min(content_chars))
-}
-
-/// LSP position of a byte offset (clamped to the text, rounded down to a
-/// character boundary).
-pub fn position_of_byte(rope: &Rope, byte: usize, encoding: PositionEncoding) -> Position {
-    let char_index = rope.byte_to_char(byte.min(rope.len_bytes()));
-    let line_index = rope.char_to_line(char_index);
-    let line_start = rope.line_to_char(line_index);
-    let character = match encoding {
-        PositionEncoding::Utf8 => rope.char_to_byte(char_index) - rope.char_to_byte(line_start),
-        PositionEncoding::Utf16 => {
-            rope.char_to_utf16_cu(char_index) - rope.char_to_utf16_cu(line_start)
-        }
-    };
-    Position::new(to_u32(line_index), to_u32(character))
-}
-
-/// LSP range of a byte range.
-pub fn range_of_bytes(
-    rope: &Rope,
-    bytes: std::ops::Range<usize>,
-    encoding: PositionEncoding,
-) -> Range {
-    Range::new(
-        position_of_byte(rope, bytes.start, encoding),
-        position_of_byte(rope, bytes.end.max(bytes.start), encoding),
-    )
-}
-
-/// Byte range of an LSP range (start and end clamped, end never before start).
-pub fn bytes_of_range(
-    rope: &Rope,
-    range: Range,
-    encoding: PositionEncoding,
-) -> std::ops::Range<usize> {
-    let start = byte_of_position(rope, range.start, encoding);
-    let end = byte_of_position(rope, range.end, encoding).max(start);
-    start..end
-}
-
-/// Chars taken by the line break ending `line` (LSP knows `\n`, `\r\n`, `\r`).
-fn line_break_chars(line: RopeSlice<'_>) -> usize {
-    let len = line.len_chars();
-    let last = |back: usize| (len >= back).then(|| line.char(len - back));
-    match (last(2), last(1)) {
-        (Some('\r'), Some('\n')) => 2,
-        (_, Some('\n' | '\r')) => 1,
-        _ => 0,
-    }
-}
-
-fn to_u32(value: usize) -> u32 {
-    u32::try_from(value).unwrap_or(u32::MAX)
-}
 
 /// One document the client has open.
 pub struct OpenDocument {
@@ -127,6 +27,8 @@ pub struct OpenDocument {
     pub ticket: u64,
     /// The latest finished analysis, of whatever version it was.
     pub analysis: Option<Arc<Analysis>>,
+    /// Set when this version is superseded, to stop its analyses.
+    pub cancel: Arc<AtomicBool>,
 }
 
 impl OpenDocument {
@@ -145,7 +47,20 @@ impl OpenDocument {
             project: None,
             ticket: 0,
             analysis: None,
+            cancel: Arc::default(),
         }
+    }
+
+    /// A new version: analyses of the old one stop at their next step.
+    pub fn set_version(&mut self, version: i32) {
+        self.version = version;
+        self.cancel_analyses();
+        self.cancel = Arc::default();
+    }
+
+    /// Stop every analysis running on this document's current version.
+    pub fn cancel_analyses(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
     }
 
     /// Apply one content change; `None` range replaces the whole text.
@@ -182,55 +97,12 @@ pub struct Documents {
 
 #[cfg(test)]
 mod tests {
+    use tower_lsp_server::ls_types::{Position, Range};
+
     use super::*;
 
     fn pos(line: u32, character: u32) -> Position {
         Position::new(line, character)
-    }
-
-    #[test]
-    fn utf16_and_utf8_columns_after_multibyte_text() {
-        // "Київ 🇺🇦 “Kiev”": Cyrillic (2 bytes, 1 unit), flag (2×4 bytes, 2×2 units), curly quote (3 bytes, 1 unit).
-        let text = "a\nКиїв 🇺🇦 “Kiev”\n";
-        let rope = Rope::from_str(text);
-        let kiev = text.find("Kiev").unwrap();
-        let utf16 = position_of_byte(&rope, kiev, PositionEncoding::Utf16);
-        assert_eq!(utf16, pos(1, 4 + 1 + 4 + 1 + 1));
-        let utf8 = position_of_byte(&rope, kiev, PositionEncoding::Utf8);
-        assert_eq!(utf8, pos(1, (kiev - 2) as u32));
-        assert_eq!(
-            byte_of_position(&rope, utf16, PositionEncoding::Utf16),
-            kiev
-        );
-        assert_eq!(byte_of_position(&rope, utf8, PositionEncoding::Utf8), kiev);
-    }
-
-    #[test]
-    fn positions_are_clamped_to_lines_and_characters() {
-        let rope = Rope::from_str("ab\r\ncd");
-        assert_eq!(
-            byte_of_position(&rope, pos(0, 99), PositionEncoding::Utf16),
-            2
-        );
-        assert_eq!(
-            byte_of_position(&rope, pos(9, 0), PositionEncoding::Utf16),
-            6
-        );
-        // Inside a surrogate pair rounds down to the emoji's start.
-        let rope = Rope::from_str("x😀y");
-        assert_eq!(
-            byte_of_position(&rope, pos(0, 2), PositionEncoding::Utf16),
-            1
-        );
-        assert_eq!(
-            byte_of_position(&rope, pos(0, 3), PositionEncoding::Utf16),
-            5
-        );
-        // Inside a UTF-8 sequence rounds down too.
-        assert_eq!(
-            byte_of_position(&rope, pos(0, 3), PositionEncoding::Utf8),
-            1
-        );
     }
 
     #[test]
@@ -245,5 +117,75 @@ mod tests {
         doc.apply_change(&change, PositionEncoding::Utf16);
         assert_eq!(doc.rope.to_string(), "Київ and Kyiv\n");
         assert_eq!(doc.kind, DocumentKind::Markdown);
+    }
+}
+
+#[cfg(test)]
+mod sync_properties {
+    use proptest::prelude::*;
+    use tower_lsp_server::ls_types::Range;
+
+    use crate::lsp::position::position_of_byte;
+
+    use super::*;
+
+    /// A character boundary near `fraction` of the text, never between the
+    /// `\r` and `\n` of one line break (no position names that place).
+    fn boundary(text: &str, fraction: f64) -> usize {
+        let mut at = ((text.len() as f64) * fraction) as usize;
+        while !text.is_char_boundary(at)
+            || (at > 0 && text[..at].ends_with('\r') && text[at..].starts_with('\n'))
+        {
+            at -= 1;
+        }
+        at
+    }
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "a", "Kyiv ", "é", "Київ", "😀", "🇺🇦", "\n", "\r\n", "\r", " ", "“q”", "\u{301}",
+        ])
+        .prop_map(str::to_string)
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(piece(), 0..30).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(1_000)
+        ))]
+
+        #[test]
+        fn the_rope_follows_any_edit_sequence(
+            initial in text(),
+            edits in prop::collection::vec((0.0..=1.0f64, 0.0..=1.0f64, text()), 1..12),
+            utf16 in any::<bool>(),
+        ) {
+            let encoding = if utf16 { PositionEncoding::Utf16 } else { PositionEncoding::Utf8 };
+            let uri: Uri = "file:///tmp/a.md".parse().unwrap();
+            let mut document = OpenDocument::new(&uri, &initial, 1);
+            let mut client = initial.clone();
+            for (a, b, replacement) in edits {
+                let (start, end) = {
+                    let (x, y) = (boundary(&client, a), boundary(&client, b));
+                    (x.min(y), x.max(y))
+                };
+                // The client's positions, from a rope of its own text.
+                let client_rope = Rope::from_str(&client);
+                let change = TextDocumentContentChangeEvent {
+                    range: Some(Range::new(
+                        position_of_byte(&client_rope, start, encoding),
+                        position_of_byte(&client_rope, end, encoding),
+                    )),
+                    range_length: None,
+                    text: replacement.clone(),
+                };
+                document.apply_change(&change, encoding);
+                client.replace_range(start..end, &replacement);
+                prop_assert_eq!(document.rope.to_string(), client.clone());
+            }
+        }
     }
 }

@@ -7,9 +7,9 @@ use std::path::Path;
 
 use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
-use super::analysis::Analysis;
 use super::convert::{code_href, evidence_uri};
-use super::documents::{PositionEncoding, byte_of_position, range_of_bytes};
+use super::position::{PositionEncoding, byte_of_position, range_of_bytes};
+use super::snapshot::Analysis;
 use crate::finding::{Evidence, Finding};
 
 pub fn hover(

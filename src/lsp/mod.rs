@@ -5,23 +5,33 @@
 //! either moves on. Rules load at once, the corpus in the background.
 //! Nothing but JSON-RPC is ever written to standard output.
 
-mod actions;
-mod analysis;
-mod backend;
-mod capabilities;
+// Layers, each importing only those above it in this list:
+// leaves (no imports within the server),
 mod config;
+mod confine;
+mod locks;
+mod position;
+mod protocol;
+// session state, which stores and never schedules or publishes,
+mod capabilities;
 mod convert;
 mod documents;
-mod hover;
-mod server;
+mod snapshot;
+mod watched;
+mod workspaces;
+// services on the shared state: scheduling, publishing, loading, watching,
+mod analysis;
+mod backend;
 mod status;
 mod watch;
 mod workspace_lint;
-mod workspaces;
+// request handlers, and the one `impl LanguageServer`.
+mod actions;
+mod hover;
+mod server;
 
-use std::any::Any;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::task::{Context, Poll};
 
 use tokio::io::{AsyncRead, AsyncWrite};
@@ -29,10 +39,10 @@ use tower_lsp_server::jsonrpc::Request;
 use tower_lsp_server::{LspService, Server};
 use tower_service::Service;
 
-pub use actions::{ADD_TO_HOUSE_NAMES, HOUSE_NAMES_FILE};
 pub use config::DEFAULT_DEBOUNCE;
-pub use status::{CorpusState, CorpusStatusParams};
-pub use workspace_lint::LINT_WORKSPACE;
+pub use protocol::{
+    ADD_TO_HOUSE_NAMES, CorpusState, CorpusStatusParams, HOUSE_NAMES_FILE, LINT_WORKSPACE,
+};
 
 /// Requests handled at once; analyses run on the blocking pool, so this
 /// only bounds quick handlers waiting on them.
@@ -108,18 +118,4 @@ impl<S: Service<Request>> Service<Request> for NoteShutdown<S> {
         }
         self.inner.call(request)
     }
-}
-
-/// Lock a mutex even if a panicking thread poisoned it: every critical
-/// section leaves the data consistent, and a panic must not wedge the server.
-pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-pub(crate) fn panic_message(panic: &(dyn Any + Send)) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "panic".to_string())
 }

@@ -23,7 +23,8 @@ use super::backend::Backend;
 use super::capabilities::{ClientCaps, server_capabilities};
 use super::config::ClientSettings;
 use super::hover::hover;
-use super::{lock, panic_message};
+use super::locks::{lock, panic_message};
+use super::protocol::{ADD_TO_HOUSE_NAMES, LINT_WORKSPACE};
 
 /// Run a request handler; a panic becomes an internal-error response.
 async fn guarded<T>(method: &str, handler: impl Future<Output = Result<T>>) -> Result<T> {
@@ -74,6 +75,14 @@ impl Backend {
         let caps = ClientCaps::from_client(&params.capabilities);
         self.set_caps(caps);
         *lock(&self.folders) = folder_paths(&params);
+        // Trust comes from the editor program itself, never from settings a
+        // workspace could carry: a top-level key of initializationOptions.
+        let trusted = params
+            .initialization_options
+            .as_ref()
+            .and_then(|options| options.get("workspaceTrusted"))
+            .and_then(serde_json::Value::as_bool);
+        let _ = self.trusted.set(trusted.unwrap_or(true));
         let settings_error = match params
             .initialization_options
             .as_ref()
@@ -245,10 +254,11 @@ impl Backend {
         let Some(doc) = documents.open.get(&uri) else {
             return Ok(None);
         };
-        let rules_dir = doc
-            .project
-            .as_ref()
-            .and_then(|key| lock(&self.projects).get(key).and_then(|p| p.rules_dir()));
+        let rules_dir = doc.project.as_ref().and_then(|key| {
+            lock(&self.projects)
+                .get(key)
+                .and_then(|p| p.writable_rules_dir())
+        });
         let context = ActionContext {
             uri: &uri,
             version: doc.version,
@@ -264,10 +274,10 @@ impl Backend {
     }
 
     async fn run_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
-        if params.command == super::workspace_lint::LINT_WORKSPACE {
+        if params.command == LINT_WORKSPACE {
             return Ok(Some(self.lint_workspace().await));
         }
-        if params.command != super::actions::ADD_TO_HOUSE_NAMES {
+        if params.command != ADD_TO_HOUSE_NAMES {
             return Err(Error::invalid_params(format!(
                 "unknown command `{}`",
                 params.command
@@ -281,11 +291,20 @@ impl Backend {
             .ok_or_else(|| {
                 Error::invalid_params("expected one argument: {rulesDir, variant, canonical}")
             })?;
+        // Only the rules folder of an open project, inside a trusted
+        // workspace: the arguments come back from the client, and the
+        // server never writes where a repository's config alone points.
         let rules = lock(&self.projects)
             .values()
-            .find(|p| p.rules_dir().as_ref() == Some(&args.rules_dir))
+            .find(|p| p.writable_rules_dir().as_ref() == Some(&args.rules_dir))
             .map(|p| p.rules.clone())
-            .unwrap_or_default();
+            .ok_or_else(|| {
+                Error::invalid_params(format!(
+                    "{} is not the rules folder of an open project in a trusted workspace; \
+                     nothing was written",
+                    args.rules_dir.display()
+                ))
+            })?;
         let writing = args.clone();
         let written = tokio::task::spawn_blocking(move || add_house_name(&writing, &rules))
             .await

@@ -13,7 +13,8 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::backend::Backend;
-use super::lock;
+use super::locks::lock;
+use super::watched::WatchState;
 use super::workspaces::{Project, ProjectKey};
 use crate::config::CONFIG_FILE_NAME;
 
@@ -22,17 +23,6 @@ const WATCHED_FILES: &str = "workspace/didChangeWatchedFiles";
 const CORPUS_GLOB: &str = "**/*.{md,markdown,mdx,txt}";
 /// Changes arriving this close together are handled as one reload.
 const BATCH: Duration = Duration::from_millis(100);
-
-pub fn is_toml(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
-}
-
-pub fn is_corpus_file(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        ["md", "markdown", "mdx", "txt"].contains(&e.to_ascii_lowercase().as_str())
-    })
-}
 
 /// What needs watching for the loaded projects.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -94,14 +84,6 @@ impl Targets {
         paths.retain(|dir, _| dir.is_dir());
         paths
     }
-}
-
-/// What is being watched now, by either means.
-#[derive(Default)]
-pub struct WatchState {
-    registered: Option<Vec<FileSystemWatcher>>,
-    fallback: Option<RecommendedWatcher>,
-    watching: BTreeMap<PathBuf, RecursiveMode>,
 }
 
 impl Backend {
@@ -262,6 +244,5 @@ mod tests {
         );
         let relative = targets.client_watchers(true);
         assert!(matches!(relative[1].glob_pattern, GlobPattern::Relative(_)));
-        assert!(is_corpus_file(Path::new("a/B.MD")) && !is_corpus_file(Path::new("a.toml")));
     }
 }

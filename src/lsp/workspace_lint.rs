@@ -10,15 +10,14 @@ use ignore::WalkBuilder;
 use serde_json::{Value, json};
 use tower_lsp_server::ls_types::{Diagnostic, Uri};
 
-use super::analysis::is_prose;
 use super::backend::Backend;
 use super::convert::{EvidenceTexts, diagnostic};
-use super::lock;
+use super::locks::lock;
+use super::position::PositionEncoding;
+use super::snapshot::is_prose;
 use super::workspaces::ProjectKey;
 use crate::document::Document;
 use crate::workspace::{FileSelector, read_text};
-
-pub const LINT_WORKSPACE: &str = "copydesk.lintWorkspace";
 
 /// How long a workspace lint waits for a corpus still loading.
 const CORPUS_WAIT: Duration = Duration::from_secs(120);
@@ -131,7 +130,7 @@ struct Job {
     paths: Vec<PathBuf>,
     linter: std::sync::Arc<crate::linter::Linter>,
     texts: EvidenceTexts,
-    encoding: super::documents::PositionEncoding,
+    encoding: PositionEncoding,
 }
 
 impl Job {

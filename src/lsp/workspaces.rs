@@ -12,6 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::config::ClientSettings;
+use super::confine::Confinement;
 use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::linter::Linter;
@@ -99,12 +100,19 @@ pub struct Project {
     pub problems: Vec<FileProblem>,
     /// One-line errors to show the user (a missing rules or corpus dir).
     pub errors: Vec<String>,
+    /// Where the server may read and write for this project.
+    pub confinement: Confinement,
 }
 
 impl Project {
     /// Read the config and the rules; the corpus starts empty and is loaded
     /// by [`load_corpus_for`] in the background.
-    pub fn load(key: &ProjectKey, settings: &ClientSettings, folders: &[PathBuf]) -> Project {
+    pub fn load(
+        key: &ProjectKey,
+        settings: &ClientSettings,
+        folders: &[PathBuf],
+        trusted: bool,
+    ) -> Project {
         let mut problems = Vec::new();
         let mut errors = Vec::new();
         let mut config = match key {
@@ -133,7 +141,29 @@ impl Project {
         let base = deepest_folder(&config.root, folders)
             .map(Path::to_path_buf)
             .unwrap_or_else(|| config.root.clone());
+        let roots = if folders.is_empty() {
+            std::slice::from_ref(&config.root)
+        } else {
+            folders
+        };
+        let confinement = Confinement::new(roots, trusted);
+        // A config inside the workspace came with the repository; one above
+        // it is the user's own, and only an untrusted workspace confines it.
+        let from_repository = config.path.as_ref().is_none_or(|p| confinement.contains(p));
+        if from_repository || !trusted {
+            let origin = config
+                .path
+                .as_ref()
+                .map_or("the default configuration".to_string(), |p| {
+                    p.display().to_string()
+                });
+            errors.extend(confinement.confine_reads(&mut config, &origin));
+        }
         settings.apply(&mut config, &base);
+        if !trusted {
+            errors.extend(confinement.confine_reads(&mut config, "the editor settings"));
+        }
+        confinement.confine_writes(&mut config);
         let rules = load_rules(&config, &mut problems, &mut errors);
         let corpus = Arc::new(Corpus::empty());
         let linter = Arc::new(Linter::new(
@@ -151,6 +181,7 @@ impl Project {
             generation: next_generation(),
             problems,
             errors,
+            confinement,
         }
     }
 
@@ -185,6 +216,13 @@ impl Project {
             self.config.settings.clone(),
         ));
         self.generation = next_generation();
+    }
+
+    /// The rules directory when the server may write to it: inside the
+    /// workspace, which the editor trusts.
+    pub fn writable_rules_dir(&self) -> Option<PathBuf> {
+        self.rules_dir()
+            .filter(|dir| self.confinement.may_write(dir))
     }
 
     /// The rules directory, existing or to be created beside the config;
@@ -267,6 +305,7 @@ mod tests {
             &ProjectKey::Config(config.clone()),
             &ClientSettings::default(),
             &[],
+            true,
         );
         assert_eq!(project.problems.len(), 1);
         assert_eq!(project.problems[0].path, config);

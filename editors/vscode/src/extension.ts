@@ -10,7 +10,7 @@ import {
 } from "vscode-languageclient/node";
 
 import { findBinary } from "./binary";
-import { serverSettings } from "./settings";
+import { initializationOptions, serverSettings } from "./settings";
 import { CorpusStatus, statusView } from "./status";
 
 let client: LanguageClient | undefined;
@@ -61,7 +61,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       { scheme: "untitled", language: "markdown" },
       { scheme: "untitled", language: "plaintext" },
     ],
-    initializationOptions: settingsNow(),
+    initializationOptions: initializationOptions(settingsNow(), vscode.workspace.isTrusted),
     outputChannel: output,
     middleware: {
       workspace: {
@@ -179,6 +179,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand("copydesk.lintWorkspace", lintWorkspace),
     vscode.commands.registerCommand("copydesk.openRule", openRule),
     vscode.commands.registerCommand("copydesk.showOutput", () => output.show()),
+    // Granting trust lifts the server's limits: start it again with them off.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => restart(context)),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (event.affectsConfiguration("copydesk.path")) {
         await restart(context);

@@ -72,3 +72,12 @@ export function serverSettings(get: (key: string) => unknown): ServerSettings {
   }
   return settings;
 }
+
+/**
+ * The server's initializationOptions: the settings, and the editor's
+ * workspace trust beside them, where no workspace setting can reach it.
+ * The server confines itself to the workspace when trust is false.
+ */
+export function initializationOptions(settings: ServerSettings, trusted: boolean) {
+  return { copydesk: settings, workspaceTrusted: trusted };
+}

@@ -1,0 +1,99 @@
+//! One lint run of one document version: the snapshot taken from the
+//! shared state, and the analysis it yields. Runs on the blocking pool and
+//! knows nothing of scheduling or publishing.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use ropey::Rope;
+use tower_lsp_server::ls_types::Diagnostic;
+
+use super::convert::{EvidenceTexts, diagnostic};
+use super::locks::panic_message;
+use super::position::PositionEncoding;
+use crate::document::{Document, DocumentKind};
+use crate::finding::Report;
+use crate::linter::Linter;
+
+/// What one lint run of one document version found.
+pub struct Analysis {
+    pub version: i32,
+    /// The project generation (rules, corpus, settings) it was made with.
+    pub generation: u64,
+    /// The text that was analysed; the report's byte ranges point into it.
+    pub rope: Rope,
+    pub report: Report,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Analysis {
+    /// Identifies this result for `previousResultId` in pull diagnostics.
+    pub fn result_id(&self) -> String {
+        format!("{}:{}", self.version, self.generation)
+    }
+}
+
+/// Everything a lint run needs, taken from the shared state in one go.
+pub struct Snapshot {
+    pub rope: Rope,
+    pub version: i32,
+    pub kind: DocumentKind,
+    /// The file's path, for the dateline in its name.
+    pub path: Option<std::path::PathBuf>,
+    /// False for copydesk's own TOML files, which are not prose.
+    pub lint: bool,
+    pub linter: Arc<Linter>,
+    pub generation: u64,
+    pub texts: EvidenceTexts,
+    pub encoding: PositionEncoding,
+    /// Set once the version is superseded: the run stops and returns `None`.
+    pub cancel: Arc<AtomicBool>,
+}
+
+impl Snapshot {
+    /// Lint and convert; `None` when a newer version cancelled the run. A
+    /// panic in a check becomes an error message instead of taking the
+    /// server down.
+    pub fn run(self) -> Result<Option<Analysis>, String> {
+        catch_unwind(AssertUnwindSafe(|| {
+            let source = self.rope.to_string();
+            let report = if self.lint {
+                let mut doc =
+                    Document::new(source.clone(), self.kind).with_cancel_flag(self.cancel.clone());
+                if let Some(path) = &self.path {
+                    doc = doc.with_file_name_date(path);
+                }
+                let report = self.linter.lint(&doc);
+                if doc.is_cancelled() {
+                    return None;
+                }
+                report
+            } else {
+                Report::default()
+            };
+            let diagnostics = report
+                .findings
+                .iter()
+                .map(|f| diagnostic(f, &source, &self.rope, &self.texts, self.encoding))
+                .collect();
+            Some(Analysis {
+                version: self.version,
+                generation: self.generation,
+                rope: self.rope.clone(),
+                report,
+                diagnostics,
+            })
+        }))
+        .map_err(|panic| format!("analysis failed: {}", panic_message(&*panic)))
+    }
+}
+
+/// Config and rules files are shown their own problems, not linted as prose.
+pub fn is_prose(path: Option<&Path>) -> bool {
+    !path.is_some_and(|p| {
+        p.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+    })
+}
