@@ -31,7 +31,7 @@ for corpus in none example; do
   header="| shape |"; rule="| --- |"
   for size in "${sizes[@]}"; do header+=" ${size} B s |"; rule+=" ---: |"; done
   echo "$header growth per step |"; echo "$rule --- |"
-  for shape in long-word quotes capitalised nesting suppressions variants quoted-words; do
+  for shape in long-word quotes capitalised nesting suppressions variants quoted-words names quote-paragraphs; do
     row="| $shape |"; previous=""; growth=""
     for size in "${sizes[@]}"; do
       draft="$work/$shape-$size.md"

@@ -3,8 +3,10 @@
 //! SIZE OUT`. `bench/hostile.sh` times `copydesk lint` on each shape at
 //! 10 KB, 100 KB and 1 MB, to show that time grows linearly with size.
 //!
-//! Shapes: long-word, quotes, capitalised, nesting, suppressions, and two
-//! with a finding every few bytes of one line: variants, quoted-words.
+//! Shapes: long-word, quotes, capitalised, nesting, suppressions; two with
+//! a finding every few bytes of one line (variants, quoted-words); and two
+//! with thousands of items a check compares with each other (names: distinct
+//! names, one sentence each; quote-paragraphs: a quotation per paragraph).
 
 use std::process::ExitCode;
 
@@ -20,6 +22,8 @@ const SHAPES: &[&str] = &[
     "suppressions",
     "variants",
     "quoted-words",
+    "names",
+    "quote-paragraphs",
 ];
 
 fn main() -> ExitCode {
@@ -84,6 +88,20 @@ fn hostile_text(shape: &str, size: usize) -> Option<String> {
         "variants" => push_repeated(&mut text, "Kiev ", size),
         // A short quotation every ten bytes of one line.
         "quoted-words" => push_repeated(&mut text, "“Quote” ", size),
+        // Distinct two-word names, a sentence each.
+        "names" => {
+            let mut seed = 0x9e37_79b9_u32;
+            while text.len() < size {
+                let (first, last) = (pseudo_name(&mut seed), pseudo_name(&mut seed));
+                text.push_str(&format!("Officials said {first} {last} met them. "));
+            }
+        }
+        // One unattributed quotation per paragraph.
+        "quote-paragraphs" => push_repeated(
+            &mut text,
+            "“We will not give up what our soldiers are holding today.”\n\n",
+            size,
+        ),
         _ => return None,
     }
     Some(text)

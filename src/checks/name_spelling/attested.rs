@@ -185,7 +185,7 @@ fn is_name_like(spelling: &str) -> bool {
 /// spelling: folding can shorten one spelling more than its neighbour
 /// ("Leyen" folds to "leen", "Leyan" to "leian"), and the plain letters
 /// still share a deletion ("leyn").
-fn lookup_keys(spelling: &str) -> Vec<u64> {
+pub(super) fn lookup_keys(spelling: &str) -> Vec<u64> {
     let mut keys = deletion_keys(&transliteration_key(spelling), 0, 7);
     keys.extend(deletion_keys(&spelling.to_lowercase(), 1, 6));
     keys

@@ -2,9 +2,12 @@
 //! first reference sets the spelling and later mentions must agree with it
 //! ("Alexei Navalny" … "Navalnyy").
 
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
-use super::attested::AttestedNames;
+use rustc_hash::{FxHashMap, FxHasher};
+
+use super::attested::{AttestedNames, lookup_keys};
 use super::{CODE, Role, forms_of_one_name, match_case};
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
@@ -57,6 +60,10 @@ impl DraftSpellings {
         min_similarity: f64,
     ) -> Vec<Finding> {
         let mut standards: Vec<&Seen> = Vec::new();
+        // Standards by blocking key: a spelling is compared only with the
+        // standards it shares a key with, not with every one, so a draft
+        // with thousands of names stays linear.
+        let mut by_key: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         let mut findings = Vec::new();
         let in_full_reference = |s: &&Seen| s.role != Role::Lone;
         let ordered = self
@@ -66,7 +73,15 @@ impl DraftSpellings {
             .chain(self.seen.iter().filter(|s| !in_full_reference(s)));
         for seen in ordered {
             let word = seen.word.as_str();
-            let standard = standards.iter().find(|standard| {
+            let mut candidates: Vec<usize> = blocking_keys(word)
+                .iter()
+                .filter_map(|key| by_key.get(key))
+                .flatten()
+                .copied()
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            let standard = candidates.iter().map(|&i| standards[i]).find(|standard| {
                 comparable(standard.role, seen.role)
                     && (forms_of_one_name(word, &standard.word)
                         || attested
@@ -88,13 +103,31 @@ impl DraftSpellings {
                 }
                 Some(_) => {}
                 None if seen.may_set_standard && !lexicon::lookup(word).is_english_word() => {
-                    standards.push(seen)
+                    for key in blocking_keys(word) {
+                        by_key.entry(key).or_default().push(standards.len());
+                    }
+                    standards.push(seen);
                 }
                 None => {}
             }
         }
         findings
     }
+}
+
+/// The keys a spelling shares with every spelling it could be a variant
+/// of: its symmetric-deletion keys (two spellings a letter or two apart
+/// share one) and its first three letters (forms of one name share a stem).
+fn blocking_keys(word: &str) -> Vec<u64> {
+    let mut keys = lookup_keys(word);
+    let mut hasher = FxHasher::default();
+    "stem".hash(&mut hasher);
+    word.to_lowercase()
+        .chars()
+        .take(3)
+        .for_each(|c| c.hash(&mut hasher));
+    keys.push(hasher.finish());
+    keys
 }
 
 /// Given names compare with given names, surnames with surnames: "Chris"

@@ -152,10 +152,10 @@ pub(super) fn inherit(
     if word_count(prose.get(quotation.inner.clone()).unwrap_or("")) <= short_quote_words {
         return; // a short phrase later on is a scare quote, not more speech
     }
+    // Records are in document order, so one of this paragraph is the last.
     let same_paragraph = earlier
-        .iter()
-        .rev()
-        .find(|r| r.quotation.block == quotation.block);
+        .last()
+        .filter(|r| r.quotation.block == quotation.block);
     if let Some(previous) = same_paragraph.filter(|r| r.is_attributed()) {
         record.speaker = previous.speaker.clone();
         record.link = Some(Link::SameParagraph);
