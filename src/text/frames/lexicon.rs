@@ -50,7 +50,33 @@ pub(super) const POLL_WORDS: &[&str] = &[
 
 /// Words that may stand between a name and its figure.
 pub(super) const OWNER_VERBS: &[&str] = &[
-    "has", "had", "have", "won", "holds", "held", "got", "gets", "took", "is", "was",
+    "has",
+    "had",
+    "have",
+    "won",
+    "holds",
+    "held",
+    "got",
+    "gets",
+    "took",
+    "is",
+    "was",
+    "earned",
+    "secured",
+    "captured",
+    "claimed",
+    "collected",
+    "leads",
+    "led",
+    "now",
+    // hedges between the verb and the value: "has won at least 175"
+    "at",
+    "least",
+    "about",
+    "nearly",
+    "almost",
+    "only",
+    "just",
 ];
 
 /// Capitalised words that are not names of anything in particular.

@@ -28,7 +28,7 @@ const LOCAL_WORDS: usize = 5;
 const OUTLOOK_WORDS: usize = 8;
 
 /// How far before a value its owner's name may stand.
-const OWNER_WORDS: usize = 2;
+const OWNER_WORDS: usize = 5;
 
 /// The distance given to a sentence's capitalised first word.
 pub(super) const FAR: usize = usize::MAX;
@@ -482,6 +482,15 @@ mod tests {
             true,
         );
         assert!(align(&draft, &same_owner).is_some());
+        // The owner stands before an auxiliary, a verb and a hedge.
+        let hedged = frame_of(
+            "By midnight the Civic List has won at least 9 seats in Harbourton.",
+            "9 seats",
+            "seat",
+            true,
+        );
+        assert_eq!(hedged.owner.as_deref(), Some("list"));
+        assert_eq!(align(&draft, &hedged), None);
     }
 
     #[test]
