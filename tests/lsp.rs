@@ -1413,26 +1413,13 @@ fn repository_pointing_outside() -> (tempfile::TempDir, PathBuf, PathBuf) {
     (dir, root, repo)
 }
 
-/// Open a draft misspelling Witkoff and return its name-spelling findings
-/// once the project has loaded (with no corpus, or with one).
-async fn witkoff_findings(client: &mut Client, doc: &str) -> Vec<Value> {
-    client
-        .open(doc, "The envoy Steve Whitkoff arrived.\n")
-        .await;
-    // Diagnostics come at once, and again when a corpus has loaded.
-    let _ = client.diagnostics(doc, Some(1)).await;
-    let later = client.drain(Duration::from_millis(1500)).await;
-    let last = later
-        .iter()
-        .rfind(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == doc)
-        .map(|m| {
-            m["params"]["diagnostics"]
-                .as_array()
-                .cloned()
-                .unwrap_or_default()
-        });
-    client.pending = later;
-    names_only(last.unwrap_or_default())
+const WHITKOFF_DRAFT: &str = "The envoy Steve Whitkoff arrived.\n";
+
+/// Open a draft misspelling Witkoff, wait for the corpus to load, and
+/// return the name-spelling findings made with it.
+async fn witkoff_findings_with_corpus(client: &mut Client, doc: &str) -> Vec<Value> {
+    client.open_with_corpus(doc, WHITKOFF_DRAFT).await;
+    names_only(client.diagnostics(doc, Some(1)).await)
 }
 
 /// Ask the server to add Whitkoff → Witkoff to the house names in `rules_dir`,
@@ -1452,7 +1439,9 @@ async fn a_repository_config_cannot_reach_outside_the_workspace() {
     let (_dir, root, repo) = repository_pointing_outside();
     let (mut client, _) = Client::initialized(json!({}), quiet_settings(), &[&repo]).await;
     let doc = uri(&repo.join("draft.md"));
-    let findings = witkoff_findings(&mut client, &doc).await;
+    // No corpus is loaded at all: the first diagnostics are the last.
+    client.open(&doc, WHITKOFF_DRAFT).await;
+    let findings = names_only(client.diagnostics(&doc, Some(1)).await);
     assert!(findings.is_empty(), "no outside corpus read: {findings:?}");
     let refused = client
         .wait_for("the refusal", |m| {
@@ -1480,7 +1469,7 @@ async fn a_repository_config_cannot_reach_outside_the_workspace() {
         &[&repo],
     )
     .await;
-    let findings = witkoff_findings(&mut client, &doc).await;
+    let findings = witkoff_findings_with_corpus(&mut client, &doc).await;
     assert_eq!(findings.len(), 1, "{findings:?}");
     assert_eq!(client.shut_down().await, 0);
 }
@@ -1496,7 +1485,7 @@ async fn an_untrusted_workspace_offers_and_makes_no_writes() {
     .await;
     let doc = uri(&root.join("draft.md"));
     // The corpus inside the workspace is still read.
-    let findings = witkoff_findings(&mut client, &doc).await;
+    let findings = witkoff_findings_with_corpus(&mut client, &doc).await;
     let finding = findings.first().expect("a corpus finding").clone();
     let actions = client
         .request(
