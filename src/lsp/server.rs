@@ -257,7 +257,7 @@ impl Backend {
         let rules_dir = doc.project.as_ref().and_then(|key| {
             lock(&self.projects)
                 .get(key)
-                .and_then(|p| p.writable_rules_dir())
+                .and_then(|p| p.writable_rules_dir.clone())
         });
         let context = ActionContext {
             uri: &uri,
@@ -296,7 +296,7 @@ impl Backend {
         // server never writes where a repository's config alone points.
         let rules = lock(&self.projects)
             .values()
-            .find(|p| p.writable_rules_dir().as_ref() == Some(&args.rules_dir))
+            .find(|p| p.writable_rules_dir.as_ref() == Some(&args.rules_dir))
             .map(|p| p.rules.clone())
             .ok_or_else(|| {
                 Error::invalid_params(format!(

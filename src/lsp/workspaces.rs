@@ -100,8 +100,10 @@ pub struct Project {
     pub problems: Vec<FileProblem>,
     /// One-line errors to show the user (a missing rules or corpus dir).
     pub errors: Vec<String>,
-    /// Where the server may read and write for this project.
-    pub confinement: Confinement,
+    /// The rules directory when the server may write to it (inside the
+    /// workspace, which the editor trusts); settled once at load, since
+    /// resolving it touches the file system and code actions ask often.
+    pub writable_rules_dir: Option<PathBuf>,
 }
 
 impl Project {
@@ -164,6 +166,7 @@ impl Project {
             errors.extend(confinement.confine_reads(&mut config, "the editor settings"));
         }
         confinement.confine_writes(&mut config);
+        let writable_rules_dir = rules_dir_of(&config).filter(|dir| confinement.may_write(dir));
         let rules = load_rules(&config, &mut problems, &mut errors);
         let corpus = Arc::new(Corpus::empty());
         let linter = Arc::new(Linter::new(
@@ -181,7 +184,7 @@ impl Project {
             generation: next_generation(),
             problems,
             errors,
-            confinement,
+            writable_rules_dir,
         }
     }
 
@@ -218,21 +221,19 @@ impl Project {
         self.generation = next_generation();
     }
 
-    /// The rules directory when the server may write to it: inside the
-    /// workspace, which the editor trusts.
-    pub fn writable_rules_dir(&self) -> Option<PathBuf> {
-        self.rules_dir()
-            .filter(|dir| self.confinement.may_write(dir))
-    }
-
-    /// The rules directory, existing or to be created beside the config;
-    /// none when no config file or editor setting names a place for one.
+    /// The rules directory, existing or to be created beside the config.
     pub fn rules_dir(&self) -> Option<PathBuf> {
-        match (&self.config.rules_dir, &self.config.path) {
-            (Some(dir), _) => Some(dir.clone()),
-            (None, Some(_)) => Some(self.config.root.join("rules")),
-            (None, None) => None,
-        }
+        rules_dir_of(&self.config)
+    }
+}
+
+/// The rules directory of `config`, existing or to be created beside the
+/// config file; none when no config file or editor setting names a place.
+fn rules_dir_of(config: &Config) -> Option<PathBuf> {
+    match (&config.rules_dir, &config.path) {
+        (Some(dir), _) => Some(dir.clone()),
+        (None, Some(_)) => Some(config.root.join("rules")),
+        (None, None) => None,
     }
 }
 

@@ -73,7 +73,8 @@ impl DraftSpellings {
             .chain(self.seen.iter().filter(|s| !in_full_reference(s)));
         for seen in ordered {
             let word = seen.word.as_str();
-            let mut candidates: Vec<usize> = blocking_keys(word)
+            let keys = blocking_keys(word);
+            let mut candidates: Vec<usize> = keys
                 .iter()
                 .filter_map(|key| by_key.get(key))
                 .flatten()
@@ -103,7 +104,7 @@ impl DraftSpellings {
                 }
                 Some(_) => {}
                 None if seen.may_set_standard && !lexicon::lookup(word).is_english_word() => {
-                    for key in blocking_keys(word) {
+                    for key in keys {
                         by_key.entry(key).or_default().push(standards.len());
                     }
                     standards.push(seen);

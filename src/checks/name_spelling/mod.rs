@@ -167,7 +167,10 @@ impl Check for NameSpelling {
         let mut draft = DraftState::default();
         for (block, sentence) in doc.sentences() {
             // Headline Title Case capitalises every word; it is not a name list.
-            if block.kind == BlockKind::Heading || doc.is_cancelled() {
+            if doc.is_cancelled() {
+                break;
+            }
+            if block.kind == BlockKind::Heading {
                 continue;
             }
             draft.sentence = sentence.start;
