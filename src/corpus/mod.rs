@@ -16,9 +16,7 @@ use rayon::prelude::*;
 pub use article::{Article, ArticleMeta};
 pub use facts::ArticleFacts;
 pub use names::{NameFacts, NameIndex, SpellingStats};
-pub use quotes::{
-    CorpusQuote, MIN_QUOTE_WORDS, QuoteFacts, QuoteIndex, QuoteText, overlap, quote_words,
-};
+pub use quotes::{CorpusQuote, MIN_QUOTE_WORDS, QuoteFacts, QuoteIndex, QuoteText, quote_words};
 pub use statements::{Scored, Statement, StatementFacts, StatementIndex};
 
 use crate::finding::Evidence;

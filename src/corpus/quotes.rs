@@ -134,10 +134,17 @@ impl QuoteIndex {
                 *shared.entry(id).or_default() += 1;
             }
         }
+        let draft = WordCounts::new(words);
         let mut found: Vec<(u32, f64)> = shared
             .into_iter()
             .filter(|(_, n)| *n * 2 >= rare_words.min(MIN_QUOTE_WORDS))
-            .map(|(id, _)| (id, overlap(words, &self.texts[id as usize].words)))
+            .filter_map(|(id, _)| {
+                let theirs = &self.texts[id as usize].words;
+                // The share can be no more than the shorter over the longer.
+                let most = words.len().min(theirs.len()) as f64
+                    / words.len().max(theirs.len()).max(1) as f64;
+                (most >= min_share).then(|| (id, draft.overlap(theirs)))
+            })
             .filter(|(_, share)| *share >= min_share)
             .collect();
         found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -165,20 +172,46 @@ pub(super) fn quote_facts(doc: &Document) -> QuoteFacts {
     )
 }
 
-/// Words two quotations share (as multisets) over the longer one's length.
-pub fn overlap(a: &[String], b: &[String]) -> f64 {
-    let mut counts: HashMap<&str, isize> = HashMap::new();
-    for w in a {
-        *counts.entry(w).or_default() += 1;
-    }
-    let mut shared = 0;
-    for w in b {
-        if let Some(n) = counts.get_mut(w.as_str()).filter(|n| **n > 0) {
-            *n -= 1;
-            shared += 1;
+/// One quotation's words counted once, to compare with many others.
+struct WordCounts<'a> {
+    ids: HashMap<&'a str, usize>,
+    counts: Vec<usize>,
+    len: usize,
+}
+
+impl<'a> WordCounts<'a> {
+    fn new(words: &'a [String]) -> Self {
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let mut counts = Vec::new();
+        for word in words {
+            let next = ids.len();
+            let id = *ids.entry(word).or_insert(next);
+            if id == counts.len() {
+                counts.push(0);
+            }
+            counts[id] += 1;
+        }
+        WordCounts {
+            ids,
+            counts,
+            len: words.len(),
         }
     }
-    shared as f64 / a.len().max(b.len()).max(1) as f64
+
+    /// Words `other` shares with these (as multisets) over the longer length.
+    fn overlap(&self, other: &[String]) -> f64 {
+        let mut left = self.counts.clone();
+        let mut shared = 0;
+        for word in other {
+            if let Some(&id) = self.ids.get(word.as_str())
+                && left[id] > 0
+            {
+                left[id] -= 1;
+                shared += 1;
+            }
+        }
+        shared as f64 / self.len.max(other.len()).max(1) as f64
+    }
 }
 
 #[cfg(test)]

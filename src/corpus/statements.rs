@@ -62,6 +62,8 @@ pub struct StatementIndex {
     word_ids: HashMap<String, u32>,
     /// Inverse document frequency of each word id over statement contexts.
     idf: Vec<f64>,
+    /// The mean of `idf`: the weight of a word the corpus never uses.
+    unknown_weight: f64,
 }
 
 /// A corpus statement scored against a draft sentence.
@@ -128,6 +130,7 @@ impl StatementIndex {
             .iter()
             .map(|&n| (1.0 + total / (1.0 + n as f64)).ln())
             .collect();
+        index.unknown_weight = index.idf.iter().sum::<f64>() / index.idf.len().max(1) as f64;
         index
     }
 
@@ -209,7 +212,7 @@ impl StatementIndex {
     fn rank(&self, ids: &[u32], context: &[(String, usize)]) -> Vec<Scored<'_>> {
         // Words the corpus never uses still count in the draft's total, at an
         // average weight: a sentence mostly about something else scores low.
-        let unknown_weight = self.idf.iter().sum::<f64>() / self.idf.len().max(1) as f64;
+        let unknown_weight = self.unknown_weight;
         let draft: Vec<(Option<u32>, f64)> = context
             .iter()
             .map(|(w, d)| {

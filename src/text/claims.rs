@@ -157,6 +157,7 @@ pub fn document_claims(doc: &Document) -> Vec<(Range<usize>, Vec<Claim>)> {
 
 /// Every statement in `sentence`, a byte range into `prose`.
 pub fn claims(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
+    let days = pair_weekdays(prose, calendar(prose, sentence.clone()));
     let mut found: Vec<Claim> = quantities(prose, sentence.clone())
         .into_iter()
         // "one" is more often a word than a count: "one of", "from one
@@ -165,6 +166,12 @@ pub fn claims(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
             !prose
                 .get(q.range.clone())
                 .is_some_and(|w| w.eq_ignore_ascii_case("one"))
+        })
+        // The day of a date is no count: "the April 19 primary".
+        .filter(|q| {
+            !days
+                .iter()
+                .any(|d| d.range.start < q.range.end && q.range.start < d.range.end)
         })
         .map(|q| Claim {
             range: q.range.clone(),
@@ -179,7 +186,7 @@ pub fn claims(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
             frame: Frame::default(),
         })
         .collect();
-    found.extend(pair_weekdays(prose, calendar(prose, sentence.clone())));
+    found.extend(days);
     found.extend(roles(prose, sentence.clone()));
     for claim in &mut found {
         claim.context = window(prose, &sentence, &claim.range);
@@ -937,6 +944,17 @@ mod tests {
         assert_eq!(found[found.len() - 3].2, ClaimValue::Weekday(6));
         assert_eq!(found[found.len() - 2].0, "23 November");
         assert_eq!(found[found.len() - 1].2, ClaimValue::Date(11, 24));
+    }
+
+    #[test]
+    fn the_day_of_a_date_is_not_a_count() {
+        let found = find("New York holds its April 19 primary, and 19 primaries remain.");
+        let values: Vec<&str> = found.iter().map(|c| c.0.as_str()).collect();
+        assert_eq!(
+            values,
+            vec!["19", "April 19"],
+            "the count of primaries stays"
+        );
     }
 
     #[test]

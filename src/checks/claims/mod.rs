@@ -97,6 +97,7 @@ impl Check for ClaimCheck {
 
     fn run(&self, doc: &Document, report: &mut Report) {
         let prose = doc.prose();
+        let paragraphs = values::ParagraphWords::default();
         for (sentence, found) in document_claims(doc) {
             if doc.is_cancelled() {
                 return;
@@ -116,7 +117,7 @@ impl Check for ClaimCheck {
                 let outcome = match claim.value {
                     ClaimValue::Role { .. } => roles::check(self, doc, claim, context),
                     _ => calendar::check(self, doc, claim)
-                        .unwrap_or_else(|| values::check(self, doc, claim, context)),
+                        .unwrap_or_else(|| values::check(self, doc, claim, context, &paragraphs)),
                 };
                 report.findings.extend(outcome.finding);
                 if let Some(text) = outcome.hover {

@@ -4,11 +4,18 @@ use super::{
     CODE, ClaimCheck, MIN_SCORE, Outcome, article_count, articles, has_sources, relevant,
     support_hover,
 };
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::rc::Rc;
+
+use unicode_segmentation::UnicodeSegmentation;
+
 use crate::corpus::Scored;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::text::claims::{Change, Claim, ClaimValue, WEEKDAYS};
-use crate::text::frames::{Alignment, align, align_event};
+use crate::text::frames::{Alignment, align, align_event, foreign_owner};
 use crate::text::quantities::Quantity;
 use crate::text::{capitalise, month_name};
 
@@ -39,6 +46,7 @@ pub(super) fn check(
     doc: &Document,
     claim: &Claim,
     context: &[(String, usize)],
+    paragraphs: &ParagraphWords,
 ) -> Outcome {
     // Only statements whose frame aligns with the draft's are about the
     // same thing; a forecast in the corpus says nothing about a reported fact.
@@ -53,6 +61,12 @@ pub(super) fn check(
         .filter(|s| claim.frame.outlook || !s.statement.claim.frame.outlook)
         .filter(|s| within_time_frame(check, doc, claim, s))
         .filter(|s| aligned_frames(claim, s).is_some())
+        // "Florida's 99 delegates" says nothing of a paragraph about Texas.
+        .filter(|s| {
+            let frame = &s.statement.claim.frame;
+            (frame.owner.is_none() && frame.qualifiers.is_empty())
+                || foreign_owner(&claim.frame, frame, &paragraphs.words(doc, claim)).is_none()
+        })
         .collect();
     let candidates = relevant(aligned.clone(), claim.change);
     if candidates.is_empty() {
@@ -186,6 +200,47 @@ fn divided(
         finding = finding.with_related(evidence);
     }
     finding
+}
+
+/// The words of the draft paragraph that holds a claim, lower-cased, with
+/// possessives trimmed: what the paragraph names. Kept for the last
+/// paragraph asked about, since claims come in document order.
+#[derive(Default)]
+pub(super) struct ParagraphWords {
+    last: RefCell<Option<(Range<usize>, Rc<WordSet>)>>,
+}
+
+type WordSet = BTreeSet<String>;
+
+impl ParagraphWords {
+    fn words(&self, doc: &Document, claim: &Claim) -> Rc<WordSet> {
+        let block = doc
+            .blocks()
+            .iter()
+            .find(|b| b.range.start <= claim.range.start && claim.range.end <= b.range.end)
+            .map_or(0..0, |b| b.range.clone());
+        let mut last = self.last.borrow_mut();
+        if let Some((range, words)) = last.as_ref()
+            && *range == block
+        {
+            return words.clone();
+        }
+        let words: Rc<WordSet> = Rc::new(
+            doc.prose()
+                .get(block.clone())
+                .unwrap_or("")
+                .unicode_words()
+                .map(|w| {
+                    w.to_lowercase()
+                        .trim_end_matches("'s")
+                        .trim_end_matches("’s")
+                        .to_string()
+                })
+                .collect(),
+        );
+        *last = Some((block, words.clone()));
+        words
+    }
 }
 
 /// Statements grouped by value, the best attested first.

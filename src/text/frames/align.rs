@@ -1,5 +1,7 @@
 //! Whether two frames can be about the same thing, and what they share.
 
+use std::collections::BTreeSet;
+
 use super::Frame;
 use super::lexicon::STOPWORD_NAMES;
 use crate::text::capitalise;
@@ -75,6 +77,33 @@ pub fn align_event<'a>(draft: &'a Frame, corpus: &Frame) -> Option<Alignment<'a>
     })
 }
 
+/// Whether a corpus frame's value belongs to someone or something the
+/// draft's paragraph never names: "Florida's 99 delegates", or "the 1,237
+/// delegates needed to win the Republican nomination" beside a paragraph
+/// about Democrats. The name that says so, if any.
+pub fn foreign_owner<'a>(
+    draft: &Frame,
+    corpus: &'a Frame,
+    paragraph_words: &BTreeSet<String>,
+) -> Option<&'a str> {
+    if let Some(owner) = &corpus.owner
+        && draft.owner.as_ref() != Some(owner)
+        && !paragraph_words.contains(owner)
+    {
+        return Some(owner);
+    }
+    let in_draft_frame = |stem: &str| {
+        draft.head.as_ref().is_some_and(|h| h.stem == stem)
+            || draft.local.iter().any(|w| w.stem == stem)
+    };
+    corpus
+        .qualifiers
+        .iter()
+        .filter(|q| in_draft_frame(&q.of))
+        .find(|q| !q.name.iter().any(|word| paragraph_words.contains(word)))
+        .map(|q| q.name[0].as_str())
+}
+
 fn align_with<'a>(
     draft: &'a Frame,
     corpus: &Frame,
@@ -102,7 +131,16 @@ fn align_with<'a>(
     }
     // A remainder is not a total; a poll's figure or a race's margin is of
     // its own day.
-    if draft.part != corpus.part || draft.poll || corpus.poll || draft.margin || corpus.margin {
+    if draft.part != corpus.part
+        || draft.remainder != corpus.remainder
+        || draft.poll
+        || corpus.poll
+        || draft.margin
+        || corpus.margin
+        || draft.snapshot
+        || corpus.snapshot
+        || draft.percentile != corpus.percentile
+    {
         return None;
     }
     if (draft.in_tally || corpus.in_tally) && (draft.owner.is_none() || draft.owner != corpus.owner)

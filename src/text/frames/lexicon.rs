@@ -35,6 +35,37 @@ pub(super) const MARGIN_WORDS: &[&str] = &[
     "margin", "beat", "edge",
 ];
 
+/// Words beside a value that make it a remainder whatever else the
+/// sentence says: "still needs 159", "99 additional delegates".
+pub(super) const REMAINDER_WORDS: &[&str] = &[
+    "still",
+    "more",
+    "another",
+    "additional",
+    "extra",
+    "remaining",
+];
+
+/// Words before a percentage that make it a ranked group: "the top 1
+/// percent".
+pub(super) const PERCENTILE_WORDS: &[&str] = &[
+    "top",
+    "bottom",
+    "richest",
+    "poorest",
+    "wealthiest",
+    "highest",
+    "lowest",
+];
+
+/// Conjunctions that open a new clause after a comma: ", but the rate".
+pub(super) const CLAUSE_CONJUNCTIONS: &[&str] =
+    &["but", "while", "whereas", "although", "though", "yet"];
+
+/// Words before a value that make it the latest instance of something
+/// recurring: "the newest release includes 64 emails".
+pub(super) const SNAPSHOT_WORDS: &[&str] = &["latest", "newest", "current"];
+
 /// Words that make a sentence a poll report.
 pub(super) const POLL_WORDS: &[&str] = &[
     "poll",
@@ -69,6 +100,12 @@ pub(super) const OWNER_VERBS: &[&str] = &[
     "leads",
     "led",
     "now",
+    // modals: "Clinton could have about 90%"
+    "could",
+    "would",
+    "will",
+    "may",
+    "might",
     // hedges between the verb and the value: "has won at least 175"
     "at",
     "least",

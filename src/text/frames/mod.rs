@@ -18,13 +18,14 @@ use super::names::is_capitalised;
 mod align;
 mod lexicon;
 
-pub use align::{Alignment, align, align_event};
+pub use align::{Alignment, align, align_event, foreign_owner};
 use lexicon::*;
 
 /// Content words either side of the value that make up its local frame.
 const LOCAL_WORDS: usize = 5;
 
-/// How far before a value a forecast word ("will", "expected") reaches.
+/// How far before a value a forecast word ("will", "expected") or a
+/// snapshot word ("latest") reaches.
 const OUTLOOK_WORDS: usize = 8;
 
 /// How far before a value its owner's name may stand.
@@ -66,6 +67,9 @@ pub struct Frame {
     /// The value is a remainder or a difference, not a total: "needs 836
     /// more delegates", "the remaining 12".
     pub part: bool,
+    /// A remainder for certain ("still needs 159", "99 additional
+    /// delegates"), where "needs 836" may also be a threshold.
+    pub remainder: bool,
     /// The sentence reports a poll: its figures are of one poll at one time.
     pub poll: bool,
     /// The value is a rank ("fifth-place finish", "his third visit"): whose
@@ -78,6 +82,22 @@ pub struct Frame {
     /// The sentence gives two or more other values of the same measure (a
     /// tally: "Trump 37%, Sanders 30%").
     pub in_tally: bool,
+    /// Names standing right before one of the frame's words, which say
+    /// whose it is: "Republican" in "to win the Republican nomination".
+    pub qualifiers: Vec<Qualifier>,
+    /// A figure of the latest instance of something recurring ("the newest
+    /// release includes 64 emails"): true of its own day only.
+    pub snapshot: bool,
+    /// A slice of a population ranked by something: "the top 1 percent".
+    pub percentile: bool,
+}
+
+/// A name qualifying one of the frame's words: the name's words, lower-cased,
+/// and the stem of the word it qualifies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Qualifier {
+    pub of: String,
+    pub name: Vec<String>,
 }
 
 /// Where the value stands in its sentence and what kind it is.
@@ -176,12 +196,24 @@ pub fn frame(prose: &str, sentence: &Range<usize>, span: &ValueSpan) -> Frame {
             .get(a..b)
             .is_some_and(|gap| gap.contains([';', ':', '(', ')', '—', '–']))
     };
+    // ", but the unemployment rate": a conjunction after a comma opens
+    // another clause.
+    let starts_clause = |i: usize| {
+        CLAUSE_CONJUNCTIONS.contains(&words[i].lower.as_str())
+            && i > 0
+            && prose
+                .get(words[i - 1].range.end..words[i].range.start)
+                .is_some_and(|gap| gap.contains(','))
+    };
     let mut local = Vec::new();
-    let mut take = |indexes: &mut dyn Iterator<Item = usize>, anchor: usize| {
+    let mut qualifiers = Vec::new();
+    // Names qualify the words after the value ("to win the Republican
+    // nomination"); before it, a name is the subject ("City Hall lasted").
+    let mut take = |indexes: &mut dyn Iterator<Item = usize>, anchor: usize, qualify: bool| {
         let mut taken = 0;
         let mut last = anchor;
         for i in indexes {
-            if barrier(last, i) {
+            if barrier(last, i) || starts_clause(i) {
                 break;
             }
             last = i;
@@ -190,10 +222,17 @@ pub fn frame(prose: &str, sentence: &Range<usize>, span: &ValueSpan) -> Frame {
             if skip(&words[i]) || (i > 0 && is_capitalised(words[i].text)) {
                 continue;
             }
-            local.push(FrameWord {
+            let word = FrameWord {
                 distance: distance(i),
                 ..frame_word(&words[i].lower)
-            });
+            };
+            if qualify && let Some(name) = qualifier_before(prose, &words, i) {
+                qualifiers.push(Qualifier {
+                    of: word.stem.clone(),
+                    name,
+                });
+            }
+            local.push(word);
             taken += 1;
             if taken == LOCAL_WORDS {
                 break;
@@ -201,17 +240,40 @@ pub fn frame(prose: &str, sentence: &Range<usize>, span: &ValueSpan) -> Frame {
         }
     };
     if first_value < words.len() {
-        take(&mut (0..first_value).rev(), first_value);
+        take(&mut (0..first_value).rev(), first_value, false);
     }
     if after_value > 0 && after_value < words.len() {
-        take(&mut (after_value..words.len()), after_value - 1);
+        take(&mut (after_value..words.len()), after_value - 1, true);
     }
 
-    let head = if span.is_time {
+    let head_at = if span.is_time {
         None
     } else {
         head_after(prose, &words, after_value, &skip)
-            .or_else(|| span.counts_a_noun.then(|| frame_word(&span.measure)))
+    };
+    if let Some(at) = head_at {
+        // "of black voters": the words before an "of" phrase's head say
+        // which of them; "Florida delegates": a name before a head does.
+        let modifiers: Vec<String> = if words[after_value].lower == "of" {
+            words[after_value + 1..at]
+                .iter()
+                .filter(|w| !DETERMINERS.contains(&w.lower.as_str()) && !skip(w))
+                .map(|w| w.lower.clone())
+                .collect()
+        } else {
+            qualifier_before(prose, &words, at).unwrap_or_default()
+        };
+        if !modifiers.is_empty() {
+            qualifiers.push(Qualifier {
+                of: frame_word(&words[at].lower).stem,
+                name: modifiers,
+            });
+        }
+    }
+    let head = match head_at {
+        Some(at) => Some(frame_word(&words[at].lower)),
+        None if !span.is_time && span.counts_a_noun => Some(frame_word(&span.measure)),
+        None => None,
     };
 
     let owner = owner_before(prose, &words, first_value);
@@ -255,6 +317,10 @@ pub fn frame(prose: &str, sentence: &Range<usize>, span: &ValueSpan) -> Frame {
                 .any(|w| PART_WORDS.contains(&w.lower.as_str()))
             || near_words(after_value, after_value + 1)
                 .any(|w| PART_WORDS_AFTER.contains(&w.lower.as_str())));
+    let remainder = !span.is_time
+        && (near_words(first_value.saturating_sub(3), first_value)
+            .chain(near_words(after_value, after_value + 1))
+            .any(|w| REMAINDER_WORDS.contains(&w.lower.as_str())));
     let poll = words.iter().any(|w| POLL_WORDS.contains(&w.lower.as_str()));
     let ranking = span.ordinal
         && head
@@ -263,6 +329,16 @@ pub fn frame(prose: &str, sentence: &Range<usize>, span: &ValueSpan) -> Frame {
     let margin = !span.is_time
         && near_words(first_value.saturating_sub(4), first_value)
             .any(|w| MARGIN_WORDS.contains(&w.lower.as_str()));
+    // "the top 1 percent" is a group of people, not a share of something.
+    let percentile = span.measure == "percent"
+        && first_value
+            .checked_sub(1)
+            .is_some_and(|i| PERCENTILE_WORDS.contains(&words[i].lower.as_str()));
+    let snapshot = !span.is_time
+        && (first_value.saturating_sub(OUTLOOK_WORDS)..first_value).any(|i| {
+            SNAPSHOT_WORDS.contains(&words[i].lower.as_str())
+                && !barrier(i, first_value.min(words.len() - 1))
+        });
     Frame {
         entities,
         head,
@@ -270,13 +346,46 @@ pub fn frame(prose: &str, sentence: &Range<usize>, span: &ValueSpan) -> Frame {
         owner,
         years,
         outlook,
-        part,
+        part: part || remainder,
+        remainder,
         poll,
         ordinal: span.ordinal,
         ranking,
         margin,
         in_tally: false,
+        qualifiers,
+        snapshot,
+        percentile,
     }
+}
+
+/// The run of capitalised words (up to three) right before word `at`, with
+/// nothing but spaces or a possessive between them: "Republican" before
+/// "nomination", "Le Havre" before "port". Not a sentence's first word,
+/// which is capitalised anyway, nor a day or month.
+fn qualifier_before(prose: &str, words: &[Word], at: usize) -> Option<Vec<String>> {
+    let mut name = Vec::new();
+    let mut next = at;
+    while name.len() < 3 {
+        let Some(before) = next.checked_sub(1) else {
+            break;
+        };
+        let word = &words[before];
+        let gap = prose.get(word.range.end..words[next].range.start)?;
+        let bare = word.lower.trim_end_matches("'s").trim_end_matches("’s");
+        if !gap.trim().is_empty()
+            || before == 0
+            || !is_capitalised(word.text)
+            || NOT_ENTITIES.contains(&bare)
+            || STOPWORD_NAMES.contains(&bare)
+            || is_time_word(bare)
+        {
+            break;
+        }
+        name.push(bare.to_string());
+        next = before;
+    }
+    (!name.is_empty()).then_some(name)
 }
 
 /// The name right before a value that it belongs to: "Rubio's fifth",
@@ -296,6 +405,7 @@ fn owner_before(prose: &str, words: &[Word], first_value: usize) -> Option<Strin
             && !is_time_word(name)
             && !NOT_ENTITIES.contains(&name)
             && !STOPWORD_NAMES.contains(&name)
+            && !is_stopword(name)
         {
             return Some(name.to_string());
         }
@@ -306,14 +416,15 @@ fn owner_before(prose: &str, words: &[Word], first_value: usize) -> Option<Strin
     None
 }
 
-/// The noun a value hangs on, right after it: "plan" in "a 28-point plan",
-/// or the end of the "of" phrase in "$100bn of frozen Russian assets".
+/// Where the noun a value hangs on stands, right after it: "plan" in "a
+/// 28-point plan", or the end of the "of" phrase in "$100bn of frozen
+/// Russian assets".
 fn head_after(
     prose: &str,
     words: &[Word],
     after_value: usize,
     skip: &dyn Fn(&Word) -> bool,
-) -> Option<FrameWord> {
+) -> Option<usize> {
     let next = words.get(after_value)?;
     let joined = |a: &Word, b: &Word| {
         prose
@@ -325,7 +436,7 @@ fn head_after(
         // The last word of the run that follows, before a function word.
         let mut head = None;
         let mut last = next;
-        for word in words.iter().skip(after_value + 1).take(4) {
+        for (at, word) in words.iter().enumerate().skip(after_value + 1).take(4) {
             if !joined(last, word) {
                 break;
             }
@@ -336,10 +447,10 @@ fn head_after(
             if skip(word) || (head.is_some() && is_participle(&word.lower)) {
                 break;
             }
-            head = Some(word);
+            head = Some(at);
             last = word;
         }
-        return head.map(|w| frame_word(&w.lower));
+        return head;
     }
     // "28-point plan": the unit is glued to the number, a noun follows.
     let hyphenated = previous.is_some_and(|p| {
@@ -354,14 +465,14 @@ fn head_after(
     // peace plan drawn up".
     let mut head = None;
     let mut last = previous?;
-    for word in words.iter().skip(after_value).take(3) {
+    for (at, word) in words.iter().enumerate().skip(after_value).take(3) {
         if !joined(last, word) || skip(word) || is_participle(&word.lower) {
             break;
         }
-        head = Some(word);
+        head = Some(at);
         last = word;
     }
-    head.map(|w| frame_word(&w.lower))
+    head
 }
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
@@ -407,6 +518,8 @@ fn is_stopword(word: &str) -> bool {
 }
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
 
     fn frame_of(text: &str, value: &str, measure: &str, counts_a_noun: bool) -> Frame {
@@ -509,6 +622,146 @@ mod tests {
         );
         assert!(remainder.part && !threshold.part);
         assert_eq!(align(&remainder, &threshold), None);
+    }
+
+    #[test]
+    fn names_after_the_value_qualify_the_words_they_stand_before() {
+        let f = frame_of(
+            "It takes 1,237 delegates to win the Republican nomination.",
+            "1,237 delegates",
+            "delegate",
+            true,
+        );
+        let republican = Qualifier {
+            of: frame_word("nomination").stem,
+            name: vec!["republican".into()],
+        };
+        assert_eq!(f.qualifiers, vec![republican]);
+        // Before the value a name is the subject, not a qualifier.
+        let f = frame_of(
+            "The final session at City Hall lasted nine hours.",
+            "nine hours",
+            "hour",
+            false,
+        );
+        assert!(f.qualifiers.is_empty(), "{:?}", f.qualifiers);
+        // An "of" phrase's modifiers say which of them.
+        let f = frame_of(
+            "About 60 percent of black voters were over 45.",
+            "60 percent",
+            "percent",
+            false,
+        );
+        assert_eq!(f.qualifiers[0].name, vec!["black".to_string()]);
+    }
+
+    #[test]
+    fn a_qualified_corpus_figure_needs_its_qualifier_in_the_draft_paragraph() {
+        let corpus = frame_of(
+            "It takes 1,237 delegates to win the Republican nomination.",
+            "1,237 delegates",
+            "delegate",
+            true,
+        );
+        let draft = frame_of(
+            "It takes 2,383 delegates to win the nomination.",
+            "2,383 delegates",
+            "delegate",
+            true,
+        );
+        assert!(align(&draft, &corpus).is_some());
+        let words = |text: &str| -> BTreeSet<String> {
+            text.unicode_words().map(str::to_lowercase).collect()
+        };
+        let about_democrats =
+            words("Sanders trails. It takes 2,383 delegates to win the nomination.");
+        assert_eq!(
+            foreign_owner(&draft, &corpus, &about_democrats),
+            Some("republican")
+        );
+        let about_both =
+            words("Unlike the Republican race, it takes 2,383 delegates to win the nomination.");
+        assert_eq!(foreign_owner(&draft, &corpus, &about_both), None);
+        // A figure's owner stands before a modal too.
+        let owned = frame_of(
+            "Clinton could have about 90% of the delegates needed.",
+            "90%",
+            "percent",
+            false,
+        );
+        assert_eq!(owned.owner.as_deref(), Some("clinton"));
+        let theirs = frame_of(
+            "They could represent 30% of the delegates needed.",
+            "30%",
+            "percent",
+            false,
+        );
+        assert_eq!(
+            foreign_owner(&theirs, &owned, &words("They could represent 30%.")),
+            Some("clinton")
+        );
+    }
+
+    #[test]
+    fn snapshots_percentiles_and_sure_remainders_stand_apart() {
+        let latest = frame_of(
+            "The newest release includes 64 emails now deemed classified.",
+            "64 emails",
+            "email",
+            true,
+        );
+        assert!(latest.snapshot);
+        let top = frame_of(
+            "Most gains went to the top 1 percent of earners.",
+            "1 percent",
+            "percent",
+            false,
+        );
+        let rate = frame_of(
+            "They would cut the top rate of 39.6 percent for earners.",
+            "39.6 percent",
+            "percent",
+            false,
+        );
+        assert!(top.percentile && !rate.percentile);
+        let still = frame_of(
+            "He would still need 159 delegates to clinch the nomination.",
+            "159 delegates",
+            "delegate",
+            true,
+        );
+        let threshold = frame_of(
+            "Either candidate would need 2,383 delegates to clinch the nomination.",
+            "2,383 delegates",
+            "delegate",
+            true,
+        );
+        assert!(still.remainder && still.part && threshold.part && !threshold.remainder);
+        assert_eq!(align(&still, &threshold), None);
+        // Not an owner: a capitalised first word that is a function word.
+        let all = frame_of(
+            "All 3,400 dock workers walked out.",
+            "3,400",
+            "worker",
+            true,
+        );
+        assert_eq!(all.owner, None);
+    }
+
+    #[test]
+    fn a_comma_and_a_conjunction_open_another_clause() {
+        let f = frame_of(
+            "Support reached 70 percent in the wards, but the levy rate was unchanged.",
+            "70 percent",
+            "percent",
+            false,
+        );
+        let words: Vec<&str> = f.local.iter().map(|w| w.word.as_str()).collect();
+        assert!(words.contains(&"wards"), "{words:?}");
+        assert!(
+            !words.contains(&"levy") && !words.contains(&"rate"),
+            "{words:?}"
+        );
     }
 
     #[test]
