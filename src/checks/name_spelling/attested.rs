@@ -7,9 +7,10 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHasher;
 use std::rc::Rc;
 
+use rayon::prelude::*;
 use rphonetic::DoubleMetaphone;
 
 use crate::corpus::{NameIndex, SpellingStats};
@@ -35,8 +36,10 @@ pub(super) struct Neighbour<'a> {
 pub(super) struct AttestedNames {
     /// Single words ("Witkoff") and two-word names ("Oleksandr Syrskyi").
     entries: Vec<Attested>,
-    /// Deletion variants of each entry's transliteration key → entries.
-    by_key: FxHashMap<u64, Vec<u32>>,
+    /// Deletion variants of each entry's transliteration key, with the
+    /// entry, sorted: a flat array, since a map of a million small lists
+    /// costs most of a warm start to allocate.
+    by_key: Vec<(u64, u32)>,
     /// Transliteration key of a surname → two-word entries ending in it.
     full_names_by_surname: HashMap<String, Vec<u32>>,
     encoder: DoubleMetaphone,
@@ -72,24 +75,26 @@ impl AttestedNames {
             .collect();
         // Hash map order is random; sort so ties break the same way every run.
         entries.sort_by(|a, b| a.spelling.cmp(&b.spelling));
-        let mut by_key: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        // Keys on every core; sorted, the array is the same every run.
+        let mut by_key: Vec<(u64, u32)> = entries
+            .par_iter()
+            .enumerate()
+            .filter(|(_, entry)| !entry.spelling.contains(' '))
+            .flat_map_iter(|(index, entry)| {
+                lookup_keys(&entry.spelling)
+                    .into_iter()
+                    .map(move |key| (key, index as u32))
+            })
+            .collect();
+        by_key.par_sort_unstable();
+        by_key.dedup();
         let mut full_names_by_surname: HashMap<String, Vec<u32>> = HashMap::new();
         for (index, entry) in entries.iter().enumerate() {
-            let index = index as u32;
-            let words: Vec<&str> = entry.spelling.split(' ').collect();
-            match words.as_slice() {
-                [_single] => {
-                    for key in lookup_keys(&entry.spelling) {
-                        by_key.entry(key).or_default().push(index);
-                    }
-                }
-                [_given, surname] => {
-                    full_names_by_surname
-                        .entry(transliteration_key(surname))
-                        .or_default()
-                        .push(index);
-                }
-                _ => {}
+            if let [_given, surname] = entry.spelling.split(' ').collect::<Vec<_>>()[..] {
+                full_names_by_surname
+                    .entry(transliteration_key(surname))
+                    .or_default()
+                    .push(index as u32);
             }
         }
         AttestedNames {
@@ -106,10 +111,15 @@ impl AttestedNames {
         let mut seen = HashSet::new();
         let mut found: Vec<Neighbour> = lookup_keys(word)
             .iter()
-            .filter_map(|key| self.by_key.get(key))
-            .flatten()
-            .filter(|&&index| seen.insert(index))
-            .filter_map(|&index| {
+            .flat_map(|key| {
+                let start = self.by_key.partition_point(|(k, _)| k < key);
+                self.by_key[start..]
+                    .iter()
+                    .take_while(move |(k, _)| k == key)
+                    .map(|&(_, index)| index)
+            })
+            .filter(|&index| seen.insert(index))
+            .filter_map(|index| {
                 let attested = &self.entries[index as usize];
                 kinship(&self.encoder, word, &attested.spelling, min_similarity)
                     .map(|kinship| Neighbour { attested, kinship })
