@@ -11,7 +11,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::frames::{Frame, ValueSpan, frame};
-use super::names::name_mentions;
+use super::names::{name_mentions, without_possessive};
 use super::quantities::{Quantity, counts_a_noun, quantities, singular};
 use super::quotes::find_quotations;
 use crate::document::{BlockKind, Document};
@@ -344,7 +344,7 @@ fn calendar(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
         let lower = word.to_lowercase();
         let range = sentence.start + at..sentence.start + at + word.len();
         // "Sunday's talks" dates the talks as much as "talks on Sunday".
-        let bare = lower.trim_end_matches("'s").trim_end_matches("’s");
+        let bare = without_possessive(&lower);
         if let Some(day) = WEEKDAYS.iter().position(|d| *d == bare) {
             let range = range.start..range.start + bare.len();
             found.push(plain_claim(range, "weekday", ClaimValue::Weekday(day)));

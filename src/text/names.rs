@@ -55,6 +55,12 @@ pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A lower-cased word without its possessive `'s` or `’s`: "florida's" →
+/// "florida".
+pub fn without_possessive(word: &str) -> &str {
+    word.trim_end_matches("'s").trim_end_matches("’s")
+}
+
 /// The `'s` or `’s` a possessive word ends in, if any.
 fn possessive_ending(word: &str) -> Option<&'static str> {
     ["'s", "’s", "'S", "’S"]

@@ -16,6 +16,7 @@ use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::text::claims::{Change, Claim, ClaimValue, WEEKDAYS};
 use crate::text::frames::{Alignment, align, align_event, foreign_owner};
+use crate::text::names::without_possessive;
 use crate::text::quantities::Quantity;
 use crate::text::{capitalise, month_name};
 
@@ -214,10 +215,13 @@ type WordSet = BTreeSet<String>;
 
 impl ParagraphWords {
     fn words(&self, doc: &Document, claim: &Claim) -> Rc<WordSet> {
-        let block = doc
-            .blocks()
-            .iter()
-            .find(|b| b.range.start <= claim.range.start && claim.range.end <= b.range.end)
+        // Blocks are in document order: a bisection, not a scan per claim.
+        let blocks = doc.blocks();
+        let after = blocks.partition_point(|b| b.range.start <= claim.range.start);
+        let block = after
+            .checked_sub(1)
+            .map(|i| &blocks[i])
+            .filter(|b| claim.range.end <= b.range.end)
             .map_or(0..0, |b| b.range.clone());
         let mut last = self.last.borrow_mut();
         if let Some((range, words)) = last.as_ref()
@@ -230,12 +234,7 @@ impl ParagraphWords {
                 .get(block.clone())
                 .unwrap_or("")
                 .unicode_words()
-                .map(|w| {
-                    w.to_lowercase()
-                        .trim_end_matches("'s")
-                        .trim_end_matches("’s")
-                        .to_string()
-                })
+                .map(|w| without_possessive(&w.to_lowercase()).to_string())
                 .collect(),
         );
         *last = Some((block, words.clone()));

@@ -37,8 +37,8 @@ pub(super) struct AttestedNames {
     /// Single words ("Witkoff") and two-word names ("Oleksandr Syrskyi").
     entries: Vec<Attested>,
     /// Deletion variants of each entry's transliteration key, with the
-    /// entry, sorted: a flat array, since a map of a million small lists
-    /// costs most of a warm start to allocate.
+    /// entry, sorted: one flat array, since a map with a small list for
+    /// every key cost most of the checks' start-up to allocate.
     by_key: Vec<(u64, u32)>,
     /// Transliteration key of a surname → two-word entries ending in it.
     full_names_by_surname: HashMap<String, Vec<u32>>,

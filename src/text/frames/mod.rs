@@ -13,7 +13,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::names::is_capitalised;
+use super::names::{is_capitalised, without_possessive};
 
 mod align;
 mod lexicon;
@@ -82,8 +82,10 @@ pub struct Frame {
     /// The sentence gives two or more other values of the same measure (a
     /// tally: "Trump 37%, Sanders 30%").
     pub in_tally: bool,
-    /// Names standing right before one of the frame's words, which say
-    /// whose it is: "Republican" in "to win the Republican nomination".
+    /// What says whose or which one of the frame's words is: a name right
+    /// before a word after the value ("Republican" in "to win the
+    /// Republican nomination"), or the modifiers in an "of" phrase before
+    /// its head ("black" in "60 percent of black voters").
     pub qualifiers: Vec<Qualifier>,
     /// A figure of the latest instance of something recurring ("the newest
     /// release includes 64 emails"): true of its own day only.
@@ -92,8 +94,8 @@ pub struct Frame {
     pub percentile: bool,
 }
 
-/// A name qualifying one of the frame's words: the name's words, lower-cased,
-/// and the stem of the word it qualifies.
+/// A qualifier of one of the frame's words: its words, lower-cased, and
+/// the stem of the word it qualifies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Qualifier {
     pub of: String,
@@ -178,11 +180,7 @@ pub fn frame(prose: &str, sentence: &Range<usize>, span: &ValueSpan) -> Frame {
         if span.is_time && is_time_word(&word.lower) {
             continue;
         }
-        let name = word
-            .lower
-            .trim_end_matches("'s")
-            .trim_end_matches("’s")
-            .to_string();
+        let name = without_possessive(&word.lower).to_string();
         entities.push((name, if initial_alone { FAR } else { distance(i) }));
     }
 
@@ -251,7 +249,12 @@ pub fn frame(prose: &str, sentence: &Range<usize>, span: &ValueSpan) -> Frame {
     } else {
         head_after(prose, &words, after_value, &skip)
     };
-    if let Some(at) = head_at {
+    let head = match head_at {
+        Some(at) => Some(frame_word(&words[at].lower)),
+        None if !span.is_time && span.counts_a_noun => Some(frame_word(&span.measure)),
+        None => None,
+    };
+    if let (Some(at), Some(head)) = (head_at, &head) {
         // "of black voters": the words before an "of" phrase's head say
         // which of them; "Florida delegates": a name before a head does.
         let modifiers: Vec<String> = if words[after_value].lower == "of" {
@@ -265,16 +268,11 @@ pub fn frame(prose: &str, sentence: &Range<usize>, span: &ValueSpan) -> Frame {
         };
         if !modifiers.is_empty() {
             qualifiers.push(Qualifier {
-                of: frame_word(&words[at].lower).stem,
+                of: head.stem.clone(),
                 name: modifiers,
             });
         }
     }
-    let head = match head_at {
-        Some(at) => Some(frame_word(&words[at].lower)),
-        None if !span.is_time && span.counts_a_noun => Some(frame_word(&span.measure)),
-        None => None,
-    };
 
     let owner = owner_before(prose, &words, first_value);
     let years = words
@@ -372,7 +370,7 @@ fn qualifier_before(prose: &str, words: &[Word], at: usize) -> Option<Vec<String
         };
         let word = &words[before];
         let gap = prose.get(word.range.end..words[next].range.start)?;
-        let bare = word.lower.trim_end_matches("'s").trim_end_matches("’s");
+        let bare = without_possessive(&word.lower);
         if !gap.trim().is_empty()
             || before == 0
             || !is_capitalised(word.text)
@@ -400,7 +398,7 @@ fn owner_before(prose: &str, words: &[Word], first_value: usize) -> Option<Strin
         if gap.contains([',', ';', ':', '(', ')', '—', '–']) {
             return None;
         }
-        let name = word.lower.trim_end_matches("'s").trim_end_matches("’s");
+        let name = without_possessive(&word.lower);
         if is_capitalised(word.text)
             && !is_time_word(name)
             && !NOT_ENTITIES.contains(&name)
