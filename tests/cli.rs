@@ -492,7 +492,7 @@ fn the_corpus_index_cache_is_written_reused_and_skipped_with_no_cache() {
         .expect("runs");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("not a copydesk index cache; rebuilding it"),
+        stderr.contains("not a copydesk index; rebuilding it"),
         "{stderr}"
     );
     let rebuilt: Value = serde_json::from_slice(&output.stdout).expect("json");

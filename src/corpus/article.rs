@@ -1,7 +1,7 @@
 //! One reference article: its analysed document and front-matter metadata.
 
-use std::path::PathBuf;
-use std::sync::{Mutex, OnceLock, PoisonError};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
@@ -16,16 +16,37 @@ pub struct ArticleMeta {
     pub url: Option<String>,
 }
 
+/// Reads an article's text from wherever the front end keeps it; `None`
+/// when it cannot.
+pub type TextLoader = Arc<dyn Fn(&Path) -> Option<String> + Send + Sync>;
+
+/// An article's text before it is parsed.
+enum Unparsed {
+    Text(String),
+    /// Still on disk: a corpus opened from its index reads a text only when
+    /// evidence points into it.
+    Load(TextLoader),
+}
+
 /// A corpus article. Its Markdown is parsed on first use: an article whose
-/// facts come from the index cache is only parsed if evidence points into it.
-#[derive(Debug)]
+/// facts come from the index is only read and parsed if evidence points
+/// into it.
 pub struct Article {
     pub path: PathBuf,
     pub meta: ArticleMeta,
     kind: DocumentKind,
     /// The text until the document is parsed, which then owns it.
-    unparsed: Mutex<Option<String>>,
+    unparsed: Mutex<Option<Unparsed>>,
     document: OnceLock<Document>,
+}
+
+impl std::fmt::Debug for Article {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Article")
+            .field("path", &self.path)
+            .field("meta", &self.meta)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Article {
@@ -49,6 +70,16 @@ impl Article {
     /// An article whose metadata is already known; its text is parsed when
     /// first needed.
     pub fn unparsed(path: PathBuf, text: String, meta: ArticleMeta) -> Article {
+        Article::pending(path, meta, Unparsed::Text(text))
+    }
+
+    /// An article whose metadata is known and whose text `load` reads
+    /// when first needed.
+    pub fn on_disk(path: PathBuf, meta: ArticleMeta, load: TextLoader) -> Article {
+        Article::pending(path, meta, Unparsed::Load(load))
+    }
+
+    fn pending(path: PathBuf, meta: ArticleMeta, text: Unparsed) -> Article {
         Article {
             kind: DocumentKind::from_path(&path),
             path,
@@ -72,12 +103,16 @@ impl Article {
     /// The parsed article.
     pub fn document(&self) -> &Document {
         self.document.get_or_init(|| {
-            let text = self
+            let pending = self
                 .unparsed
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
-                .take()
-                .unwrap_or_default();
+                .take();
+            let text = match pending {
+                Some(Unparsed::Text(text)) => text,
+                Some(Unparsed::Load(load)) => load(&self.path).unwrap_or_default(),
+                None => String::new(),
+            };
             Document::new(text, self.kind)
         })
     }

@@ -7,19 +7,21 @@ mod facts;
 mod names;
 mod quotes;
 mod statements;
+pub mod store;
 
 use std::ops::Range;
 use std::path::Path;
 
 use rayon::prelude::*;
 
-pub use article::{Article, ArticleMeta};
+pub use article::{Article, ArticleMeta, TextLoader};
 pub use facts::ArticleFacts;
-pub use names::{NameFacts, NameIndex, SpellingStats};
+pub use names::{MIN_NEIGHBOUR_MENTIONS, NameFacts, NameIndex, SpellingStats};
 pub use quotes::{CorpusQuote, MIN_QUOTE_WORDS, QuoteFacts, QuoteIndex, QuoteText, quote_words};
 pub use statements::{Scored, Statement, StatementFacts, StatementIndex};
 
 use crate::finding::Evidence;
+use store::{Bytes, Sections, SectionsWriter};
 
 /// A span in one corpus article, kept compact because indexes hold many.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -46,7 +48,8 @@ impl Location {
     }
 }
 
-/// The analysed reference corpus.
+/// The analysed reference corpus: its articles, and the indexes the checks
+/// consult, read in place from the index's sections.
 #[derive(Debug, Default)]
 pub struct Corpus {
     articles: Vec<Article>,
@@ -58,16 +61,20 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// Analyse every article (in parallel) and index them.
+    /// Analyse every article (in parallel) and index them in memory.
     pub fn new(articles: Vec<Article>) -> Corpus {
         let facts: Vec<ArticleFacts> = articles.par_iter().map(ArticleFacts::analyse).collect();
-        Corpus::from_analysed(articles, facts)
+        let mut writer = SectionsWriter::default();
+        Corpus::write_index(facts, &mut writer);
+        Sections::open(Bytes::from_vec(writer.finish(0)), 0)
+            .and_then(|sections| Corpus::open(articles, &sections))
+            .expect("an index just written opens")
     }
 
-    /// Index articles whose facts are known, in the same order: the
-    /// article at position i has `facts[i]`.
-    pub fn from_analysed(articles: Vec<Article>, facts: Vec<ArticleFacts>) -> Corpus {
-        debug_assert_eq!(articles.len(), facts.len());
+    /// Merge the facts of every article into the index's sections, the
+    /// three indexes in parallel; an article's position in `facts` is its
+    /// index in the corpus.
+    pub fn write_index(facts: Vec<ArticleFacts>, out: &mut SectionsWriter) {
         let mut names = Vec::with_capacity(facts.len());
         let mut quotes = Vec::with_capacity(facts.len());
         let mut statements = Vec::with_capacity(facts.len());
@@ -76,23 +83,36 @@ impl Corpus {
             quotes.push(fact.quotes);
             statements.push(fact.statements);
         }
+        fn written(write: impl FnOnce(&mut SectionsWriter)) -> SectionsWriter {
+            let mut out = SectionsWriter::default();
+            write(&mut out);
+            out
+        }
         let ((names, quotes), statements) = rayon::join(
             || {
                 rayon::join(
-                    || NameIndex::from_facts(names.into_iter()),
-                    || QuoteIndex::from_facts(quotes.into_iter()),
+                    || written(|out| NameIndex::write(names.into_iter(), out)),
+                    || written(|out| QuoteIndex::write(quotes.into_iter(), out)),
                 )
             },
-            || StatementIndex::from_facts(statements.into_iter()),
+            || written(|out| StatementIndex::write(statements.into_iter(), out)),
         );
+        out.extend(names);
+        out.extend(quotes);
+        out.extend(statements);
+    }
+
+    /// The corpus of `articles` (in the order they were indexed) with the
+    /// indexes in `sections`.
+    pub fn open(articles: Vec<Article>, sections: &Sections) -> Result<Corpus, String> {
         let datelines = articles.iter().map(Article::dateline).collect();
-        Corpus {
+        Ok(Corpus {
             datelines,
             articles,
-            names,
-            quotes,
-            statements,
-        }
+            names: NameIndex::open(sections)?,
+            quotes: QuoteIndex::open(sections)?,
+            statements: StatementIndex::open(sections)?,
+        })
     }
 
     pub fn empty() -> Corpus {

@@ -2,13 +2,19 @@
 //! first places it occurs.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
+use fst::{Map, MapBuilder, Set, SetBuilder};
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::store::{Blobs, BlobsWriter, Bytes, Fixed, Sections, SectionsWriter};
 use super::{Article, Location};
 use crate::document::{BlockKind, Document};
-use crate::text::names::{is_capitalised, name_mentions, normalise_spelling};
+use crate::text::names::{is_capitalised, is_name_like, name_mentions, normalise_spelling};
+use crate::text::similarity::{lookup_keys, transliteration_key};
 
 /// How many locations each spelling keeps as evidence.
 const SAMPLES_KEPT: usize = 5;
@@ -24,30 +30,64 @@ pub struct SpellingStats {
     pub samples: Vec<Location>,
 }
 
-/// Spellings of names in the corpus. Each mention is indexed whole and by
-/// every run of its words, so "Oleksandr Syrskyi" and "Syrskyi" are both
-/// counted from "General Oleksandr Syrskyi".
-#[derive(Debug, Clone, Default)]
+/// A spelling the near-miss lookups can return: name-like (one or two
+/// capitalised words), used at least this often, and for a single word,
+/// never written in lower case. Rules may ask for more mentions, not fewer.
+pub const MIN_NEIGHBOUR_MENTIONS: usize = 2;
+
+/// Spellings of names in the corpus, read in place from the index's
+/// sections. Each mention is indexed whole and by every run of its words,
+/// so "Oleksandr Syrskyi" and "Syrskyi" are both counted from "General
+/// Oleksandr Syrskyi".
+#[derive(Debug, Clone)]
 pub struct NameIndex {
-    spellings: HashMap<String, SpellingStats>,
+    /// Spelling → its row in `stats`.
+    spellings: Map<Bytes>,
+    /// Mentions, articles, and where the spelling's samples end.
+    stats: Fixed<(u32, u32, u32)>,
+    /// Sample locations: article, start, end.
+    samples: Fixed<(u32, u32, u32)>,
     /// Words the corpus writes in lower case ("sinners", "rutted"): a
-    /// capitalised word in a draft that is one of these is a common word, not
-    /// a name.
-    lowercase_words: HashSet<String>,
+    /// capitalised word in a draft that is one of these is a common word,
+    /// not a name.
+    lowercase_words: Set<Bytes>,
+    /// The spellings near-miss lookups can return, sorted.
+    neighbours: Blobs,
+    /// Deletion keys of each single-word neighbour, sorted: one flat array,
+    /// searched by bisection (see `text::similarity::lookup_keys`).
+    neighbour_keys: Fixed<(u64, u32)>,
+    /// Hash of a two-word neighbour's surname key → the neighbour.
+    surnames: Fixed<(u64, u32)>,
+}
+
+impl Default for NameIndex {
+    fn default() -> Self {
+        let mut writer = SectionsWriter::default();
+        NameIndex::write(std::iter::empty(), &mut writer);
+        let bytes = Bytes::from_vec(writer.finish(0));
+        Sections::open(bytes, 0)
+            .and_then(|sections| NameIndex::open(&sections))
+            .expect("an empty name index opens")
+    }
 }
 
 impl NameIndex {
     /// Analyse and index `articles`.
     pub fn build(articles: &[Article]) -> NameIndex {
         let facts: Vec<NameFacts> = articles.iter().map(|a| name_facts(a.document())).collect();
-        NameIndex::from_facts(facts.into_iter())
+        let mut writer = SectionsWriter::default();
+        NameIndex::write(facts.into_iter(), &mut writer);
+        let bytes = Bytes::from_vec(writer.finish(0));
+        Sections::open(bytes, 0)
+            .and_then(|sections| NameIndex::open(&sections))
+            .expect("a name index just written opens")
     }
 
-    /// Merge the name facts of every article; an article's position in
-    /// `facts` is its index in the corpus.
-    pub fn from_facts(facts: impl Iterator<Item = NameFacts>) -> NameIndex {
-        let mut spellings: HashMap<String, SpellingStats> = HashMap::new();
-        let mut lowercase_words = HashSet::new();
+    /// Merge the name facts of every article into the index's sections;
+    /// an article's position in `facts` is its index in the corpus.
+    pub fn write(facts: impl Iterator<Item = NameFacts>, out: &mut SectionsWriter) {
+        let mut spellings: FxHashMap<String, SpellingStats> = FxHashMap::default();
+        let mut lowercase_words = Vec::new();
         for (index, local) in facts.enumerate() {
             lowercase_words.extend(local.lowercase_words);
             for (spelling, mentions, samples) in local.spellings {
@@ -63,20 +103,117 @@ impl NameIndex {
                 );
             }
         }
-        NameIndex {
-            spellings,
-            lowercase_words,
+        lowercase_words.par_sort_unstable();
+        lowercase_words.dedup();
+        let mut spellings: Vec<(String, SpellingStats)> = spellings.into_iter().collect();
+        spellings.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+
+        let mut map = MapBuilder::memory();
+        let mut stats = Vec::with_capacity(spellings.len());
+        let mut samples = Vec::new();
+        for (row, (spelling, stat)) in spellings.iter().enumerate() {
+            // Keys are sorted and distinct, so inserting cannot fail.
+            let _ = map.insert(spelling, row as u64);
+            samples.extend(stat.samples.iter().map(|l| (l.article, l.start, l.end)));
+            stats.push((
+                narrow(stat.mentions),
+                narrow(stat.articles),
+                narrow(samples.len()),
+            ));
         }
+        let mut lowercase = SetBuilder::memory();
+        for word in &lowercase_words {
+            let _ = lowercase.insert(word);
+        }
+        let is_common = |word: &str| lowercase_words.binary_search(&word.to_lowercase()).is_ok();
+        let neighbours: Vec<&str> = spellings
+            .iter()
+            .filter(|(spelling, stat)| {
+                stat.mentions >= MIN_NEIGHBOUR_MENTIONS
+                    && is_name_like(spelling)
+                    && (spelling.contains(' ') || !is_common(spelling))
+            })
+            .map(|(spelling, _)| spelling.as_str())
+            .collect();
+        let mut neighbour_keys: Vec<(u64, u32)> = neighbours
+            .par_iter()
+            .enumerate()
+            .filter(|(_, spelling)| !spelling.contains(' '))
+            .flat_map_iter(|(row, spelling)| {
+                lookup_keys(spelling)
+                    .into_iter()
+                    .map(move |key| (key, row as u32))
+            })
+            .collect();
+        neighbour_keys.par_sort_unstable();
+        neighbour_keys.dedup();
+        let mut surnames: Vec<(u64, u32)> = neighbours
+            .iter()
+            .enumerate()
+            .filter_map(
+                |(row, spelling)| match spelling.split(' ').collect::<Vec<_>>()[..] {
+                    [_given, surname] => Some((surname_hash(surname), row as u32)),
+                    _ => None,
+                },
+            )
+            .collect();
+        surnames.sort_unstable();
+        let mut neighbour_blobs = BlobsWriter::default();
+        for spelling in &neighbours {
+            neighbour_blobs.push(spelling.as_bytes());
+        }
+        out.add("names.spellings", map.into_inner().unwrap_or_default());
+        out.add("names.stats", Fixed::encode(&stats));
+        out.add("names.samples", Fixed::encode(&samples));
+        out.add(
+            "names.lowercase",
+            lowercase.into_inner().unwrap_or_default(),
+        );
+        out.add("names.neighbours", neighbour_blobs.finish());
+        out.add("names.keys", Fixed::encode(&neighbour_keys));
+        out.add("names.surnames", Fixed::encode(&surnames));
+    }
+
+    /// The index in `sections`, read in place.
+    pub fn open(sections: &Sections) -> Result<NameIndex, String> {
+        let fst_error = |e: fst::Error| format!("unreadable name index ({e})");
+        Ok(NameIndex {
+            spellings: Map::new(sections.get("names.spellings")?).map_err(fst_error)?,
+            stats: Fixed::new(sections.get("names.stats")?),
+            samples: Fixed::new(sections.get("names.samples")?),
+            lowercase_words: Set::new(sections.get("names.lowercase")?).map_err(fst_error)?,
+            neighbours: Blobs::new(sections.get("names.neighbours")?),
+            neighbour_keys: Fixed::new(sections.get("names.keys")?),
+            surnames: Fixed::new(sections.get("names.surnames")?),
+        })
     }
 
     /// Whether the corpus uses `word` (compared in lower case) as an
     /// ordinary lower-case word.
     pub fn is_common_word(&self, word: &str) -> bool {
-        self.lowercase_words.contains(&word.to_lowercase())
+        self.lowercase_words.contains(word.to_lowercase())
     }
 
-    pub fn get(&self, spelling: &str) -> Option<&SpellingStats> {
-        self.spellings.get(spelling)
+    pub fn get(&self, spelling: &str) -> Option<SpellingStats> {
+        let row = usize::try_from(self.spellings.get(spelling)?).ok()?;
+        let (mentions, articles, end) = self.stats.get(row)?;
+        let start = match row {
+            0 => 0,
+            _ => self.stats.get(row - 1)?.2,
+        };
+        let samples = (start..end)
+            .filter_map(|i| self.samples.get(i as usize))
+            .map(|(article, start, end)| Location {
+                article,
+                start,
+                end,
+            })
+            .collect();
+        Some(SpellingStats {
+            mentions: mentions as usize,
+            articles: articles as usize,
+            samples,
+        })
     }
 
     /// Mentions of `spelling`, zero when the corpus never uses it.
@@ -84,17 +221,72 @@ impl NameIndex {
         self.get(spelling).map_or(0, |s| s.mentions)
     }
 
+    /// Distinct spellings.
     pub fn len(&self) -> usize {
-        self.spellings.len()
+        self.stats.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.spellings.is_empty()
+        self.stats.is_empty()
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &SpellingStats)> {
-        self.spellings.iter().map(|(k, v)| (k.as_str(), v))
+    /// Single-word name spellings used at least [`MIN_NEIGHBOUR_MENTIONS`]
+    /// times that share a deletion key with `word`: the candidates a
+    /// misspelling of it may be, for a similarity test to decide. In key
+    /// order, each once.
+    pub fn near_misses(&self, word: &str) -> Vec<(String, SpellingStats)> {
+        let mut seen = FxHashSet::default();
+        let mut rows = Vec::new();
+        for key in lookup_keys(word) {
+            let start = self.neighbour_keys.partition_point(|(k, _)| *k < key);
+            for (k, row) in
+                (start..self.neighbour_keys.len()).filter_map(|i| self.neighbour_keys.get(i))
+            {
+                if k != key {
+                    break;
+                }
+                if seen.insert(row) {
+                    rows.push(row);
+                }
+            }
+        }
+        rows.into_iter()
+            .filter_map(|row| self.neighbour(row))
+            .collect()
     }
+
+    /// Two-word name spellings used at least [`MIN_NEIGHBOUR_MENTIONS`]
+    /// times whose surname folds to the same transliteration key as
+    /// `surname`, in spelling order.
+    pub fn full_names_with_surname(&self, surname: &str) -> Vec<(String, SpellingStats)> {
+        let hash = surname_hash(surname);
+        let key = transliteration_key(surname);
+        let start = self.surnames.partition_point(|(h, _)| *h < hash);
+        (start..self.surnames.len())
+            .filter_map(|i| self.surnames.get(i))
+            .take_while(|(h, _)| *h == hash)
+            .filter_map(|(_, row)| self.neighbour(row))
+            // A hash collision: keep only the same key.
+            .filter(|(spelling, _)| {
+                spelling
+                    .split(' ')
+                    .nth(1)
+                    .is_some_and(|s| transliteration_key(s) == key)
+            })
+            .collect()
+    }
+
+    fn neighbour(&self, row: u32) -> Option<(String, SpellingStats)> {
+        let spelling = std::str::from_utf8(self.neighbours.get(row as usize)?).ok()?;
+        let stats = self.get(spelling)?;
+        Some((spelling.to_string(), stats))
+    }
+}
+
+fn surname_hash(surname: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    transliteration_key(surname).hash(&mut hasher);
+    hasher.finish()
 }
 
 /// One spelling in one article: the spelling, its mentions, and the byte

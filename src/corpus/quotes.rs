@@ -2,11 +2,17 @@
 //! its words, and an inverted index from word to quotation so that a draft
 //! quotation finds the corpus quotations it shares words with.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
+use fst::{Map, MapBuilder};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::store::{
+    Blobs, BlobsWriter, Bytes, Fixed, Postings, PostingsWriter, Sections, SectionsWriter,
+};
 use super::{Article, Location};
 use crate::document::Document;
 use crate::text::quotes::find_quotations;
@@ -23,7 +29,7 @@ pub fn quote_words(text: &str) -> Vec<String> {
 }
 
 /// One quotation in one corpus article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct CorpusQuote {
     /// The quoted words' range in their article.
     pub location: Location,
@@ -35,17 +41,29 @@ pub struct CorpusQuote {
 /// repeats quotations across outlets, and each wording is compared once.
 #[derive(Debug, Clone)]
 pub struct QuoteText {
-    pub words: Vec<String>,
+    pub words: Arc<[String]>,
     /// Ids of the corpus quotations with this wording.
     pub occurrences: Vec<u32>,
 }
 
-#[derive(Debug, Clone, Default)]
+/// The quotation index, read in place from the index's sections.
+#[derive(Debug, Clone)]
 pub struct QuoteIndex {
-    quotes: Vec<CorpusQuote>,
-    texts: Vec<QuoteText>,
-    /// Word → ids of the texts that use it.
-    by_word: HashMap<String, Vec<u32>>,
+    /// Per quotation: article, start, end, wording.
+    quotes: Fixed<((u32, u32), (u32, u32))>,
+    /// Per wording: its words, how many, and the quotations using it.
+    words: Blobs,
+    lengths: Fixed<u32>,
+    occurrences: Postings,
+    /// Word → its row in `postings`, the wordings that use the word.
+    by_word: Map<Bytes>,
+    postings: Postings,
+}
+
+impl Default for QuoteIndex {
+    fn default() -> Self {
+        QuoteIndex::from_written(|out| QuoteIndex::write(std::iter::empty(), out))
+    }
 }
 
 impl QuoteIndex {
@@ -53,44 +71,77 @@ impl QuoteIndex {
     /// facts it may have cached instead).
     pub fn build(articles: &[Article]) -> QuoteIndex {
         let facts: Vec<QuoteFacts> = articles.iter().map(|a| quote_facts(a.document())).collect();
-        QuoteIndex::from_facts(facts.into_iter())
+        QuoteIndex::from_written(|out| QuoteIndex::write(facts.into_iter(), out))
     }
 
-    /// Merge the quotations of every article; an article's position in
-    /// `facts` is its index in the corpus.
-    pub fn from_facts(facts: impl Iterator<Item = QuoteFacts>) -> QuoteIndex {
-        let per_article = facts.enumerate().flat_map(|(index, local)| {
-            local.0.into_iter().map(move |(start, end, words)| {
-                (Location::new(index, start as usize..end as usize), words)
-            })
-        });
-        let mut index = QuoteIndex::default();
-        let mut text_ids: HashMap<Vec<String>, u32> = HashMap::new();
-        for (location, words) in per_article {
-            let quote_id = index.quotes.len() as u32;
-            let text = *text_ids.entry(words).or_insert_with_key(|words| {
-                index.texts.push(QuoteText {
-                    words: words.clone(),
-                    occurrences: Vec::new(),
+    fn from_written(write: impl FnOnce(&mut SectionsWriter)) -> QuoteIndex {
+        let mut writer = SectionsWriter::default();
+        write(&mut writer);
+        Sections::open(Bytes::from_vec(writer.finish(0)), 0)
+            .and_then(|sections| QuoteIndex::open(&sections))
+            .expect("a quotation index just written opens")
+    }
+
+    /// Merge the quotations of every article into the index's sections; an
+    /// article's position in `facts` is its index in the corpus.
+    pub fn write(facts: impl Iterator<Item = QuoteFacts>, out: &mut SectionsWriter) {
+        let mut quotes = Vec::new();
+        let mut texts: Vec<(Vec<String>, Vec<u32>)> = Vec::new();
+        let mut text_ids: FxHashMap<Vec<String>, u32> = FxHashMap::default();
+        for (article, local) in facts.enumerate() {
+            for (start, end, words) in local.0 {
+                let quote_id = quotes.len() as u32;
+                let text = *text_ids.entry(words).or_insert_with_key(|words| {
+                    texts.push((words.clone(), Vec::new()));
+                    (texts.len() - 1) as u32
                 });
-                (index.texts.len() - 1) as u32
-            });
-            index.texts[text as usize].occurrences.push(quote_id);
-            index.quotes.push(CorpusQuote { location, text });
+                texts[text as usize].1.push(quote_id);
+                quotes.push(((narrow(article), start), (end, text)));
+            }
         }
-        for (id, text) in index.texts.iter().enumerate() {
-            let mut distinct: Vec<&String> = text.words.iter().collect();
+        let mut by_word: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+        for (id, (words, _)) in texts.iter().enumerate() {
+            let mut distinct: Vec<&String> = words.iter().collect();
             distinct.sort();
             distinct.dedup();
             for word in distinct {
-                index
-                    .by_word
-                    .entry(word.clone())
-                    .or_default()
-                    .push(id as u32);
+                by_word.entry(word).or_default().push(id as u32);
             }
         }
-        index
+        let mut word_blobs = BlobsWriter::default();
+        let mut lengths = Vec::with_capacity(texts.len());
+        let mut occurrences = PostingsWriter::default();
+        for (words, found) in &texts {
+            word_blobs.push_value(words);
+            lengths.push(narrow(words.len()));
+            occurrences.push(found.iter().copied());
+        }
+        let mut map = MapBuilder::memory();
+        let mut postings = PostingsWriter::default();
+        for (row, (word, ids)) in by_word.into_iter().enumerate() {
+            // Keys are sorted and distinct, so inserting cannot fail.
+            let _ = map.insert(word, row as u64);
+            postings.push(ids);
+        }
+        out.add("quotes.table", Fixed::encode(&quotes));
+        out.add("quotes.words", word_blobs.finish());
+        out.add("quotes.lengths", Fixed::encode(&lengths));
+        occurrences.finish("quotes.occurrences", out);
+        out.add("quotes.by_word", map.into_inner().unwrap_or_default());
+        postings.finish("quotes.postings", out);
+    }
+
+    /// The index in `sections`, read in place.
+    pub fn open(sections: &Sections) -> Result<QuoteIndex, String> {
+        Ok(QuoteIndex {
+            quotes: Fixed::new(sections.get("quotes.table")?),
+            words: Blobs::new(sections.get("quotes.words")?),
+            lengths: Fixed::new(sections.get("quotes.lengths")?),
+            occurrences: Postings::open(sections, "quotes.occurrences")?,
+            by_word: Map::new(sections.get("quotes.by_word")?)
+                .map_err(|e| format!("unreadable quotation index ({e})"))?,
+            postings: Postings::open(sections, "quotes.postings")?,
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -101,12 +152,43 @@ impl QuoteIndex {
         self.quotes.is_empty()
     }
 
-    pub fn quotes(&self) -> &[CorpusQuote] {
-        &self.quotes
+    /// Corpus quotation `id`.
+    pub fn quote(&self, id: u32) -> Option<CorpusQuote> {
+        let ((article, start), (end, text)) = self.quotes.get(id as usize)?;
+        Some(CorpusQuote {
+            location: Location {
+                article,
+                start,
+                end,
+            },
+            text,
+        })
     }
 
-    pub fn text(&self, id: u32) -> &QuoteText {
-        &self.texts[id as usize]
+    /// Ids of the quotations of one article (stored in article order).
+    pub fn in_article(&self, article: u32) -> std::ops::Range<u32> {
+        let first = self.quotes.partition_point(|((a, _), _)| *a < article);
+        let end = self.quotes.partition_point(|((a, _), _)| *a <= article);
+        narrow(first)..narrow(end)
+    }
+
+    /// Wording `id`: its words and the quotations that use it.
+    pub fn text(&self, id: u32) -> QuoteText {
+        let id = id as usize;
+        QuoteText {
+            words: self
+                .words
+                .value::<Vec<String>>(id)
+                .unwrap_or_default()
+                .into(),
+            occurrences: self.occurrences.list(id).collect(),
+        }
+    }
+
+    /// The wordings that use `word`.
+    fn postings(&self, word: &str) -> Option<Vec<u32>> {
+        let row = usize::try_from(self.by_word.get(word)?).ok()?;
+        Some(self.postings.list(row).collect())
     }
 
     /// Ids of the wordings sharing at least `min_share` of their words with
@@ -115,14 +197,14 @@ impl QuoteIndex {
     pub fn similar(&self, words: &[String], min_share: f64) -> Vec<(u32, f64)> {
         // A word in a large share of all quotations ("the", "we") finds
         // nothing by itself; the rarer words find the candidates.
-        let common = (self.texts.len() / 10).max(50);
+        let common = (self.lengths.len() / 10).max(50);
         let mut distinct: Vec<&String> = words.iter().collect();
         distinct.sort();
         distinct.dedup();
         let mut shared: HashMap<u32, usize> = HashMap::new();
         let mut rare_words = 0;
         for word in distinct {
-            let Some(postings) = self.by_word.get(word) else {
+            let Some(postings) = self.postings(word) else {
                 rare_words += 1;
                 continue;
             };
@@ -130,7 +212,7 @@ impl QuoteIndex {
                 continue;
             }
             rare_words += 1;
-            for &id in postings {
+            for id in postings {
                 *shared.entry(id).or_default() += 1;
             }
         }
@@ -139,17 +221,24 @@ impl QuoteIndex {
             .into_iter()
             .filter(|(_, n)| *n * 2 >= rare_words.min(MIN_QUOTE_WORDS))
             .filter_map(|(id, _)| {
-                let theirs = &self.texts[id as usize].words;
+                let theirs = self.lengths.get(id as usize)? as usize;
                 // The share can be no more than the shorter over the longer.
-                let most = words.len().min(theirs.len()) as f64
-                    / words.len().max(theirs.len()).max(1) as f64;
-                (most >= min_share).then(|| (id, draft.overlap(theirs)))
+                let most = words.len().min(theirs) as f64 / words.len().max(theirs).max(1) as f64;
+                if most < min_share {
+                    return None;
+                }
+                let theirs: Vec<String> = self.words.value(id as usize)?;
+                Some((id, draft.overlap(&theirs)))
             })
             .filter(|(_, share)| *share >= min_share)
             .collect();
         found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         found
     }
+}
+
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// The quotations of one article long enough to compare: the quoted words'

@@ -3,10 +3,16 @@
 //! sentence's content words for ranking. Building it is one pass over the
 //! corpus; a draft claim then scores only the statements of its own measure.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
+use fst::{Map, MapBuilder};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use super::store::{
+    Blobs, BlobsWriter, Bytes, Fixed, Postings, PostingsWriter, Sections, SectionsWriter,
+};
 use super::{Article, Location};
 use crate::document::Document;
 use crate::text::claims::{Claim, claim_context, document_claims};
@@ -48,32 +54,49 @@ pub(super) fn statement_facts(doc: &Document) -> StatementFacts {
     )
 }
 
-#[derive(Debug, Clone, Default)]
+/// The statement index, read in place from the index's sections.
+#[derive(Debug, Clone)]
 pub struct StatementIndex {
-    statements: Vec<Statement>,
-    measure_ids: HashMap<String, u32>,
-    /// (measure, context word) → statements of that measure whose context
-    /// has the word: a draft claim only ever scores statements it shares a
-    /// word with, however large the corpus.
-    postings: HashMap<(u32, u32), Vec<u32>>,
-    roles_by_person: HashMap<String, Vec<u32>>,
-    /// (month, day) → weekday statements written beside that date.
-    weekdays_by_date: HashMap<(u32, u32), Vec<u32>>,
-    word_ids: HashMap<String, u32>,
-    /// Inverse document frequency of each word id over statement contexts.
-    idf: Vec<f64>,
-    /// The mean of `idf`: the weight of a word the corpus never uses.
-    unknown_weight: f64,
+    /// Per statement: its claim and sentence, decoded when ranked high.
+    claims: Blobs,
+    /// Per statement: its article.
+    articles: Fixed<u32>,
+    /// Per statement: context-word ids with their distance from the value.
+    contexts: Postings<(u32, u32)>,
+    measures: Map<Bytes>,
+    /// (measure id << 32 | word id) → its row in `postings`: the
+    /// statements of that measure whose context has the word. A draft claim
+    /// only ever scores statements it shares a word with, however large the
+    /// corpus.
+    posting_keys: Fixed<u64>,
+    postings: Postings,
+    /// Person (lower-case surname) → row in `roles`.
+    people: Map<Bytes>,
+    roles: Postings,
+    /// (month << 8 | day) → row in `weekdays`: weekday statements written
+    /// beside that date.
+    dates: Fixed<u64>,
+    weekdays: Postings,
+    words: Map<Bytes>,
+    /// Inverse document frequency of each word id over statement contexts,
+    /// then (last) the mean: the weight of a word the corpus never uses.
+    idf: Fixed<f64>,
 }
 
 /// A corpus statement scored against a draft sentence.
-#[derive(Debug, Clone, Copy)]
-pub struct Scored<'a> {
-    pub statement: &'a Statement,
+#[derive(Debug, Clone)]
+pub struct Scored {
+    pub statement: Arc<Statement>,
     /// Share of the draft sentence's (IDF-weighted) content the corpus
     /// sentence shares, from 0 to 1.
     pub score: f64,
     pub shared_words: usize,
+}
+
+impl Default for StatementIndex {
+    fn default() -> Self {
+        StatementIndex::from_written(|out| StatementIndex::write(std::iter::empty(), out))
+    }
 }
 
 impl StatementIndex {
@@ -83,169 +106,283 @@ impl StatementIndex {
             .iter()
             .map(|a| statement_facts(a.document()))
             .collect();
-        StatementIndex::from_facts(facts.into_iter())
+        StatementIndex::from_written(|out| StatementIndex::write(facts.into_iter(), out))
     }
 
-    /// Merge the statements of every article; an article's position in
-    /// `facts` is its index in the corpus.
-    pub fn from_facts(facts: impl Iterator<Item = StatementFacts>) -> StatementIndex {
-        let mut index = StatementIndex::default();
+    fn from_written(write: impl FnOnce(&mut SectionsWriter)) -> StatementIndex {
+        let mut writer = SectionsWriter::default();
+        write(&mut writer);
+        Sections::open(Bytes::from_vec(writer.finish(0)), 0)
+            .and_then(|sections| StatementIndex::open(&sections))
+            .expect("a statement index just written opens")
+    }
+
+    /// Merge the statements of every article into the index's sections; an
+    /// article's position in `facts` is its index in the corpus.
+    pub fn write(facts: impl Iterator<Item = StatementFacts>, out: &mut SectionsWriter) {
+        let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut measure_ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut sentence_frequency: Vec<u32> = Vec::new();
-        let mut sentences_seen = 0usize;
+        let mut claims = BlobsWriter::default();
+        let mut articles = Vec::new();
+        let mut contexts = PostingsWriter::<(u32, u32)>::default();
+        let mut postings: BTreeMap<u64, Vec<u32>> = BTreeMap::new();
+        let mut roles: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        let mut weekdays: BTreeMap<u64, Vec<u32>> = BTreeMap::new();
         for (article, found) in facts.enumerate() {
             for (claim, sentence, context) in found.0 {
-                let ids: Vec<(u32, usize)> = context
+                let id = narrow(articles.len());
+                let ids: Vec<(u32, u32)> = context
                     .iter()
-                    .map(|(w, d)| (index.word_id(w, &mut sentence_frequency), *d))
+                    .map(|(word, distance)| {
+                        let next = narrow(word_ids.len());
+                        let word = *word_ids.entry(word.clone()).or_insert(next);
+                        if word as usize == sentence_frequency.len() {
+                            sentence_frequency.push(0);
+                        }
+                        (word, narrow(*distance))
+                    })
                     .collect();
-                sentences_seen += 1;
-                for &(id, _) in &ids {
-                    sentence_frequency[id as usize] += 1;
-                }
-                let id = index.statements.len() as u32;
-                let measure = index.measure_id(&claim.measure);
                 for &(word, _) in &ids {
-                    index.postings.entry((measure, word)).or_default().push(id);
+                    sentence_frequency[word as usize] += 1;
                 }
-                if let Some(date) = claim.paired_date {
-                    index.weekdays_by_date.entry(date).or_default().push(id);
-                }
-                if let Some(person) = &claim.person {
-                    index
-                        .roles_by_person
-                        .entry(person.clone())
+                let next = narrow(measure_ids.len());
+                let measure = *measure_ids.entry(claim.measure.clone()).or_insert(next);
+                for &(word, _) in &ids {
+                    postings
+                        .entry(u64::from(measure) << 32 | u64::from(word))
                         .or_default()
                         .push(id);
                 }
-                index.statements.push(Statement {
-                    location: Location::new(article, claim.range.clone()),
-                    sentence: Location::new(article, sentence.0 as usize..sentence.1 as usize),
-                    context: ids,
-                    claim,
-                });
+                if let Some((month, day)) = claim.paired_date {
+                    weekdays
+                        .entry(u64::from(month) << 8 | u64::from(day))
+                        .or_default()
+                        .push(id);
+                }
+                if let Some(person) = &claim.person {
+                    roles.entry(person.clone()).or_default().push(id);
+                }
+                claims.push_value(&(&claim, sentence));
+                articles.push(narrow(article));
+                contexts.push(ids);
             }
         }
-        let total = sentences_seen.max(1) as f64;
-        index.idf = sentence_frequency
+        let total = articles.len().max(1) as f64;
+        let mut idf: Vec<f64> = sentence_frequency
             .iter()
             .map(|&n| (1.0 + total / (1.0 + n as f64)).ln())
             .collect();
-        index.unknown_weight = index.idf.iter().sum::<f64>() / index.idf.len().max(1) as f64;
-        index
+        idf.push(idf.iter().sum::<f64>() / idf.len().max(1) as f64);
+        out.add("statements.claims", claims.finish());
+        out.add("statements.articles", Fixed::encode(&articles));
+        contexts.finish("statements.contexts", out);
+        out.add("statements.measures", fst_map(measure_ids));
+        let (keys, lists) = keyed_lists(postings);
+        out.add("statements.posting_keys", Fixed::encode(&keys));
+        lists.finish("statements.postings", out);
+        let mut people = MapBuilder::memory();
+        let mut role_lists = PostingsWriter::default();
+        for (row, (person, ids)) in roles.into_iter().enumerate() {
+            let _ = people.insert(person, row as u64);
+            role_lists.push(ids);
+        }
+        out.add("statements.people", people.into_inner().unwrap_or_default());
+        role_lists.finish("statements.roles", out);
+        let (dates, lists) = keyed_lists(weekdays);
+        out.add("statements.dates", Fixed::encode(&dates));
+        lists.finish("statements.weekdays", out);
+        out.add("statements.words", fst_map(word_ids));
+        out.add("statements.idf", Fixed::encode(&idf));
     }
 
-    fn word_id(&mut self, word: &str, frequency: &mut Vec<u32>) -> u32 {
-        if let Some(&id) = self.word_ids.get(word) {
-            return id;
-        }
-        let id = self.word_ids.len() as u32;
-        self.word_ids.insert(word.to_string(), id);
-        frequency.push(0);
-        id
+    /// The index in `sections`, read in place.
+    pub fn open(sections: &Sections) -> Result<StatementIndex, String> {
+        let map = |name: &str| {
+            Map::new(sections.get(name)?).map_err(|e| format!("unreadable {name} ({e})"))
+        };
+        Ok(StatementIndex {
+            claims: Blobs::new(sections.get("statements.claims")?),
+            articles: Fixed::new(sections.get("statements.articles")?),
+            contexts: Postings::open(sections, "statements.contexts")?,
+            measures: map("statements.measures")?,
+            posting_keys: Fixed::new(sections.get("statements.posting_keys")?),
+            postings: Postings::open(sections, "statements.postings")?,
+            people: map("statements.people")?,
+            roles: Postings::open(sections, "statements.roles")?,
+            dates: Fixed::new(sections.get("statements.dates")?),
+            weekdays: Postings::open(sections, "statements.weekdays")?,
+            words: map("statements.words")?,
+            idf: Fixed::new(sections.get("statements.idf")?),
+        })
     }
 
     pub fn len(&self) -> usize {
-        self.statements.len()
+        self.articles.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.statements.is_empty()
+        self.articles.is_empty()
+    }
+
+    /// Statement `id`, decoded.
+    pub fn statement(&self, id: u32) -> Option<Statement> {
+        let (claim, sentence): (Claim, (u32, u32)) = self.claims.value(id as usize)?;
+        let article = self.articles.get(id as usize)?;
+        Some(Statement {
+            location: Location::new(article as usize, claim.range.clone()),
+            sentence: Location::new(article as usize, sentence.0 as usize..sentence.1 as usize),
+            context: self
+                .contexts
+                .list(id as usize)
+                .map(|(word, distance)| (word, distance as usize))
+                .collect(),
+            claim,
+        })
     }
 
     /// Statements of `measure`, scored against a draft claim's context
-    /// (words with their distance from the value), best first.
-    /// Only statements sharing at least one context word are scored.
-    pub fn candidates(&self, measure: &str, context: &[(String, usize)]) -> Vec<Scored<'_>> {
-        let Some(&measure) = self.measure_ids.get(measure) else {
+    /// (words with their distance from the value), best first; the best
+    /// `limit`. Only statements sharing at least one context word are
+    /// scored.
+    pub fn candidates(
+        &self,
+        measure: &str,
+        context: &[(String, usize)],
+        limit: usize,
+    ) -> Vec<Scored> {
+        let Some(measure) = self.measures.get(measure) else {
             return Vec::new();
         };
         // A word in a large share of the statements ("said", "plan" in a
         // corpus about one plan) finds nothing by itself, and collecting its
         // postings would cost more than the rest together: only the rarer
         // words gather candidates, unless there are none (then the rarest).
-        let common = (self.statements.len() / 20).max(2_000);
-        let mut lists: Vec<&Vec<u32>> = context
+        let common = (self.len() / 20).max(2_000);
+        let mut rows: Vec<(usize, usize)> = context
             .iter()
-            .filter_map(|(word, _)| self.word_ids.get(word))
-            .filter_map(|&word| self.postings.get(&(measure, word)))
+            .filter_map(|(word, _)| self.words.get(word))
+            .filter_map(|word| {
+                let key = measure << 32 | word;
+                let row = self.posting_keys.partition_point(|k| *k < key);
+                (self.posting_keys.get(row) == Some(key)).then(|| (self.postings.count(row), row))
+            })
             .collect();
-        lists.sort_by_key(|list| list.len());
-        let rare = lists.iter().take_while(|list| list.len() <= common).count();
-        let mut ids: Vec<u32> = lists[..rare.max(1).min(lists.len())]
+        rows.sort_by_key(|&(count, _)| count);
+        let rare = rows
             .iter()
-            .flat_map(|list| list.iter().copied())
+            .take_while(|(count, _)| *count <= common)
+            .count();
+        let mut ids: Vec<u32> = rows[..rare.max(1).min(rows.len())]
+            .iter()
+            .flat_map(|&(_, row)| self.postings.list(row))
             .collect();
         ids.sort_unstable();
         ids.dedup();
-        self.rank(&ids, context)
-    }
-
-    fn measure_id(&mut self, measure: &str) -> u32 {
-        let next = self.measure_ids.len() as u32;
-        *self.measure_ids.entry(measure.to_string()).or_insert(next)
+        self.rank(&ids, context, limit)
     }
 
     /// Weekday statements written beside the date (month, day).
-    pub fn weekdays_on(&self, date: (u32, u32)) -> impl Iterator<Item = &Statement> {
-        self.weekdays_by_date
-            .get(&date)
-            .into_iter()
-            .flatten()
-            .map(|&id| &self.statements[id as usize])
+    pub fn weekdays_on(&self, (month, day): (u32, u32)) -> Vec<Statement> {
+        let key = u64::from(month) << 8 | u64::from(day);
+        let row = self.dates.partition_point(|k| *k < key);
+        if self.dates.get(row) != Some(key) {
+            return Vec::new();
+        }
+        self.weekdays
+            .list(row)
+            .filter_map(|id| self.statement(id))
+            .collect()
     }
 
     /// Role statements about the person with this (lower-case) surname.
-    pub fn roles_of(&self, person: &str, context: &[(String, usize)]) -> Vec<Scored<'_>> {
-        self.rank(
-            self.roles_by_person
-                .get(person)
-                .map(Vec::as_slice)
-                .unwrap_or(&[]),
-            context,
-        )
+    pub fn roles_of(&self, person: &str, context: &[(String, usize)]) -> Vec<Scored> {
+        let ids: Vec<u32> = match self.people.get(person) {
+            Some(row) => self.roles.list(row as usize).collect(),
+            None => Vec::new(),
+        };
+        self.rank(&ids, context, usize::MAX)
     }
 
     /// Share of the draft context's weight that a statement's context
     /// shares. A word weighs its IDF, less the further it stands from the
     /// value on either side, so "Geneva on Sunday" outweighs a word at the
     /// far end of the sentence.
-    fn rank(&self, ids: &[u32], context: &[(String, usize)]) -> Vec<Scored<'_>> {
+    fn rank(&self, ids: &[u32], context: &[(String, usize)], limit: usize) -> Vec<Scored> {
         // Words the corpus never uses still count in the draft's total, at an
         // average weight: a sentence mostly about something else scores low.
-        let unknown_weight = self.unknown_weight;
+        let unknown_weight = self
+            .idf
+            .len()
+            .checked_sub(1)
+            .and_then(|last| self.idf.get(last))
+            .unwrap_or(0.0);
         let draft: Vec<(Option<u32>, f64)> = context
             .iter()
             .map(|(w, d)| {
-                let idf = self
-                    .word_ids
-                    .get(w)
-                    .map_or(unknown_weight, |&id| self.idf[id as usize]);
-                (self.word_ids.get(w).copied(), idf * nearness(*d))
+                let word = self.words.get(w).and_then(|id| u32::try_from(id).ok());
+                let idf = word
+                    .and_then(|id| self.idf.get(id as usize))
+                    .unwrap_or(unknown_weight);
+                (word, idf * nearness(*d))
             })
             .collect();
         let total: f64 = draft.iter().map(|(_, w)| w).sum::<f64>().max(f64::EPSILON);
-        let mut scored: Vec<Scored> =
+        let mut scored: Vec<(u32, f64, usize)> =
             ids.iter()
                 .map(|&id| {
-                    let statement = &self.statements[id as usize];
+                    let theirs: Vec<(u32, u32)> = self.contexts.list(id as usize).collect();
                     let (shared, weight) = draft.iter().fold((0, 0.0), |(n, sum), (word, w)| {
-                        match word
-                            .and_then(|word| statement.context.iter().find(|(c, _)| *c == word))
-                        {
-                            Some((_, distance)) => (n + 1, sum + w * nearness(*distance).sqrt()),
+                        match word.and_then(|word| theirs.iter().find(|(c, _)| *c == word)) {
+                            Some((_, distance)) => {
+                                (n + 1, sum + w * nearness(*distance as usize).sqrt())
+                            }
                             None => (n, sum),
                         }
                     });
-                    Scored {
-                        statement,
-                        score: weight / total,
-                        shared_words: shared,
-                    }
+                    (id, weight / total, shared)
                 })
                 .collect();
-        scored.sort_by(|a, b| b.score.total_cmp(&a.score));
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1));
         scored
+            .into_iter()
+            .take(limit)
+            .filter_map(|(id, score, shared_words)| {
+                Some(Scored {
+                    statement: Arc::new(self.statement(id)?),
+                    score,
+                    shared_words,
+                })
+            })
+            .collect()
     }
+}
+
+/// Sorted keys, and each key's list in the same order.
+fn keyed_lists(lists: BTreeMap<u64, Vec<u32>>) -> (Vec<u64>, PostingsWriter) {
+    let mut keys = Vec::with_capacity(lists.len());
+    let mut postings = PostingsWriter::default();
+    for (key, ids) in lists {
+        keys.push(key);
+        postings.push(ids);
+    }
+    (keys, postings)
+}
+
+/// An fst map of `ids`' keys to their ids.
+fn fst_map(ids: FxHashMap<String, u32>) -> Vec<u8> {
+    let mut sorted: Vec<(String, u32)> = ids.into_iter().collect();
+    sorted.sort_unstable();
+    let mut map = MapBuilder::memory();
+    for (key, id) in sorted {
+        // Keys are sorted and distinct, so inserting cannot fail.
+        let _ = map.insert(key, u64::from(id));
+    }
+    map.into_inner().unwrap_or_default()
+}
+
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// How much a word counts at `distance` words from the value.
@@ -279,14 +416,14 @@ mod tests {
         let text = "Negotiators cut the peace plan to 20 items in Geneva";
         let claim = claims(text, 0..text.len()).remove(0);
         let context = claim_context(text, &claim);
-        let found = index.candidates("point", &context);
+        let found = index.candidates("point", &context, usize::MAX);
         assert_eq!(found.len(), 1);
         assert!(found[0].score > 0.4, "{}", found[0].score);
         assert!(found[0].score <= 1.0);
         assert_eq!(found[0].shared_words, 3, "peace, plan and Geneva");
         assert_eq!(index.roles_of("shmyhal", &context).len(), 1);
         assert!(
-            index.candidates("day", &context).is_empty(),
+            index.candidates("day", &context, usize::MAX).is_empty(),
             "nothing shared, nothing scored"
         );
     }

@@ -327,6 +327,16 @@ fn build_mention(
     }
 }
 
+/// A spelling of one or two capitalised words, long enough to misspell.
+pub fn is_name_like(spelling: &str) -> bool {
+    let words: Vec<&str> = spelling.split(' ').collect();
+    words.len() <= 2
+        && words
+            .iter()
+            .all(|w| is_capitalised(w) && w.chars().count() >= 3 && !w.contains('-'))
+        && !words.iter().all(|w| w.chars().all(|c| c.is_uppercase()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -482,5 +492,14 @@ mod tests {
             spellings("Президент Зеленський і Émile Zola"),
             vec!["Президент Зеленський", "Émile Zola"]
         );
+    }
+
+    #[test]
+    fn names_are_one_or_two_capitalised_words() {
+        assert!(is_name_like("Witkoff"));
+        assert!(is_name_like("Oleksandr Syrskyi"));
+        assert!(!is_name_like("NATO"));
+        assert!(!is_name_like("Ursula von der Leyen"));
+        assert!(!is_name_like("Al"));
     }
 }

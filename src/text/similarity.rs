@@ -3,7 +3,10 @@
 //! transliteration key that folds the spellings romanisation schemes
 //! disagree on (Dmitri/Dmitry/Dmitriy, Aleksei/Alexei, Syrsky/Syrskyi).
 
+use std::hash::{Hash, Hasher};
+
 use rphonetic::DoubleMetaphone;
+use rustc_hash::FxHasher;
 
 /// Folds applied in order to a lower-cased, accent-free spelling. Each pair
 /// is a difference between common romanisations of the same Cyrillic,
@@ -202,9 +205,57 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     strsim::osa_distance(&fold(a), &fold(b))
 }
 
+/// Keys longer than this (two long words) get one-letter deletions only.
+const MAX_TWO_DELETION_CHARS: usize = 30;
+
+/// Deletion keys of both the transliteration key and the plain lower-case
+/// spelling: folding can shorten one spelling more than its neighbour
+/// ("Leyen" folds to "leen", "Leyan" to "leian"), and the plain letters
+/// still share a deletion ("leyn").
+pub fn lookup_keys(spelling: &str) -> Vec<u64> {
+    let mut keys = deletion_keys(&transliteration_key(spelling), 0, 7);
+    keys.extend(deletion_keys(&spelling.to_lowercase(), 1, 6));
+    keys
+}
+
+/// Hashes of the key itself and of every key with one letter deleted, or
+/// two once it has `two_from` letters. Two spellings one substitution apart
+/// share a key with a letter deleted. Hashing each variant in place rather
+/// than building it as a string keeps the index cheap to build; a rare
+/// collision only adds a candidate that the similarity test then rejects.
+/// `namespace` keeps the folded and the plain keys apart. Two deletions
+/// stop at `MAX_TWO_DELETION_CHARS`, so the cubic cost stays bounded.
+fn deletion_keys(key: &str, namespace: u8, two_from: usize) -> Vec<u64> {
+    let chars: Vec<char> = key.chars().collect();
+    let hash_without = |skip: [usize; 2]| {
+        let mut hasher = FxHasher::default();
+        namespace.hash(&mut hasher);
+        for (k, c) in chars.iter().enumerate() {
+            if k != skip[0] && k != skip[1] {
+                c.hash(&mut hasher);
+            }
+        }
+        hasher.finish()
+    };
+    let none = usize::MAX;
+    let mut keys = vec![hash_without([none, none])];
+    if chars.len() >= 4 {
+        for i in 0..chars.len() {
+            keys.push(hash_without([i, none]));
+            if (two_from..=MAX_TWO_DELETION_CHARS).contains(&chars.len()) {
+                keys.extend((i + 1..chars.len()).map(|k| hash_without([i, k])));
+            }
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     fn encoder() -> DoubleMetaphone {
         DoubleMetaphone::new(None)
@@ -276,5 +327,15 @@ mod tests {
             let _ = kinship(&e, word, "Elysee", 0.88);
         }
         assert_eq!(phonetic_keys(&e, "Élysée"), phonetic_keys(&e, "Elysee"));
+    }
+
+    #[test]
+    fn one_substitution_shares_a_deletion_key() {
+        let a: HashSet<u64> = deletion_keys("stoltenberg", 0, 7).into_iter().collect();
+        let b: HashSet<u64> = deletion_keys("stoltenburg", 0, 7).into_iter().collect();
+        assert!(!a.is_disjoint(&b));
+        assert_eq!(deletion_keys("abc", 0, 7).len(), 1);
+        let plain: HashSet<u64> = deletion_keys("abcd", 1, 7).into_iter().collect();
+        assert!(plain.is_disjoint(&deletion_keys("abcd", 0, 7).into_iter().collect()));
     }
 }

@@ -5,14 +5,19 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use ignore::WalkBuilder;
 use rayon::prelude::*;
 
 use super::WorkspaceError;
 use super::files::text_from_bytes;
-use super::index_cache::{CACHE_FILE, ContentHash, content_hash, read_cache, write_cache};
-use crate::corpus::{Article, ArticleFacts, Corpus};
+use super::index_cache::{
+    CACHE_FILE, ContentHash, FACTS, FileStamp, IndexFile, IndexedArticle, Manifest, content_hash,
+    finish_index, open_built, open_index, write_index,
+};
+use crate::corpus::store::{Blobs, BlobsWriter, SectionsWriter};
+use crate::corpus::{Article, ArticleFacts, Corpus, TextLoader};
 
 const CORPUS_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt"];
 
@@ -58,76 +63,222 @@ pub struct CacheReport {
     pub problem: Option<String>,
 }
 
-/// Read the corpus and index it, reusing the facts cached in `cache_dir`
-/// for every article whose text is unchanged, and updating the cache.
-/// A cache problem is reported, never fatal: the corpus is then analysed.
+/// Open the corpus index in `cache_dir` when it was built from exactly
+/// the files below `dirs` (same paths, sizes and modification times: no
+/// text is read); otherwise update it, analysing only new or changed
+/// articles, and save it. A cache problem is reported, never fatal: the
+/// corpus is then analysed.
 pub fn load_corpus_cached(
     dirs: &[PathBuf],
     cache_dir: Option<&Path>,
 ) -> Result<CorpusLoad, WorkspaceError> {
-    let (texts, warnings) = read_corpus(dirs)?;
+    let stamps: Vec<FileStamp> = list_corpus(dirs)?
+        .into_par_iter()
+        .map(|path| FileStamp::of(&path))
+        .collect();
     let cache_file = cache_dir.map(|dir| dir.join(CACHE_FILE));
     let mut report = CacheReport::default();
-    let mut cached = match &cache_file {
-        Some(file) => read_cache(file).unwrap_or_else(|reason| {
-            report.problem = Some(format!("{}: {reason}; rebuilding it", file.display()));
-            HashMap::new()
-        }),
-        None => HashMap::new(),
+    let opened = match &cache_file {
+        Some(file) => open_index(file)
+            .and_then(|index| match index {
+                Some(index) if index_is_current(&index, &stamps) => {
+                    index.sections.verify_all(&[FACTS])?;
+                    let load = open_corpus(&index)?;
+                    Ok(Some(Ok(load)))
+                }
+                other => Ok(other.map(Err)),
+            })
+            .unwrap_or_else(|reason| {
+                report.problem = Some(format!("{}: {reason}; rebuilding it", file.display()));
+                None
+            }),
+        None => None,
     };
-    let cached_before = cached.len();
-    // Take each article's cached facts out of the map (sequentially: two
-    // files with the same text share one entry, and the second is analysed).
-    let jobs: Vec<(PathBuf, String, ContentHash, Option<ArticleFacts>)> = texts
-        .into_iter()
-        .map(|(path, text)| {
-            let hash = content_hash(&text);
-            let facts = cached.remove(&hash);
-            (path, text, hash, facts)
-        })
-        .collect();
-    let stale = cached_before - (jobs.iter().filter(|j| j.3.is_some()).count());
-    let analysed: Vec<(Article, ArticleFacts, ContentHash, bool)> = jobs
+    let previous = match opened {
+        Some(Ok(mut load)) => {
+            load.cache.reused = load.corpus.articles().len();
+            return Ok(load);
+        }
+        Some(Err(previous)) => Some(previous),
+        None => None,
+    };
+    let (files, warnings) = read_stamped(stamps);
+    let reusable = match &previous {
+        Some(index) => reusable_facts(index, &files).unwrap_or_else(|reason| {
+            if let Some(file) = &cache_file {
+                report.problem = Some(format!("{}: {reason}; rebuilding it", file.display()));
+            }
+            files.iter().map(|_| None).collect()
+        }),
+        None => files.iter().map(|_| None).collect(),
+    };
+    let analysed: Vec<(Article, ArticleFacts, ContentHash, bool)> = files
         .into_par_iter()
-        .map(|(path, text, hash, facts)| match facts {
-            Some(facts) => (
-                Article::unparsed(path, text, facts.meta.clone()),
-                facts,
-                hash,
-                true,
-            ),
-            None => {
-                let article = Article::new(path, text);
-                let facts = ArticleFacts::analyse(&article);
-                (article, facts, hash, false)
+        .zip(reusable)
+        .map(|((stamp, text), reused)| {
+            let hash = content_hash(&text);
+            let path = PathBuf::from(&stamp.path);
+            match reused.filter(|(cached_hash, _)| *cached_hash == hash) {
+                Some((_, facts)) => (
+                    Article::unparsed(path, text, facts.meta.clone()),
+                    facts,
+                    hash,
+                    true,
+                ),
+                None => {
+                    let article = Article::new(path, text);
+                    let facts = ArticleFacts::analyse(&article);
+                    (article, facts, hash, false)
+                }
             }
         })
         .collect();
     report.reused = analysed.iter().filter(|a| a.3).count();
     report.analysed = analysed.len() - report.reused;
-    if let Some(file) = &cache_file
-        && (report.analysed > 0 || stale > 0 || report.problem.is_some() || !file.exists())
-    {
-        let entries: Vec<(&ContentHash, &ArticleFacts)> = analysed
+    let manifest = Manifest {
+        articles: analysed
             .iter()
-            .map(|(_, facts, hash, _)| (hash, facts))
-            .collect();
-        if let Err(reason) = write_cache(file, &entries) {
-            report.problem = Some(format!(
-                "{}: cannot write the index cache: {reason}",
-                file.display()
-            ));
-        }
-    }
+            .map(|(article, facts, hash, _)| IndexedArticle {
+                stamp: FileStamp::of(&article.path),
+                hash: *hash,
+                meta: facts.meta.clone(),
+            })
+            .collect(),
+        skipped: warnings
+            .iter()
+            .map(|w| (FileStamp::of(&w.path), w.message.clone()))
+            .collect(),
+    };
+    // Each article's facts, kept for the next update; only worth writing
+    // when there is a cache to write them to.
+    let facts_blobs: Vec<Vec<u8>> = match cache_file {
+        Some(_) => analysed
+            .par_iter()
+            .map(|(_, facts, _, _)| postcard::to_stdvec(facts).unwrap_or_default())
+            .collect(),
+        None => Vec::new(),
+    };
     let (articles, facts): (Vec<Article>, Vec<ArticleFacts>) = analysed
         .into_iter()
         .map(|(article, facts, _, _)| (article, facts))
         .unzip();
+    let mut writer = SectionsWriter::default();
+    Corpus::write_index(facts, &mut writer);
+    let mut blobs = BlobsWriter::default();
+    for blob in &facts_blobs {
+        blobs.push(blob);
+    }
+    writer.add(FACTS, blobs.finish());
+    let bytes = finish_index(writer, &manifest);
+    if let Some(file) = &cache_file
+        && let Err(reason) = write_index(file, &bytes)
+    {
+        report.problem = Some(format!(
+            "{}: cannot write the index cache: {reason}",
+            file.display()
+        ));
+    }
+    let corpus = open_built(bytes)
+        .and_then(|sections| Corpus::open(articles, &sections))
+        .map_err(|reason| WorkspaceError::io(Path::new("corpus index"), reason))?;
     Ok(CorpusLoad {
-        corpus: Corpus::from_analysed(articles, facts),
+        corpus,
         warnings,
         cache: report,
     })
+}
+
+/// Whether an index was built from exactly these files, as they are now.
+fn index_is_current(index: &IndexFile, stamps: &[FileStamp]) -> bool {
+    let manifest = &index.manifest;
+    let mut indexed: Vec<&FileStamp> = manifest
+        .articles
+        .iter()
+        .map(|a| &a.stamp)
+        .chain(manifest.skipped.iter().map(|(stamp, _)| stamp))
+        .collect();
+    indexed.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut now: Vec<&FileStamp> = stamps.iter().collect();
+    now.sort_by(|a, b| a.path.cmp(&b.path));
+    indexed == now
+}
+
+/// The corpus an up-to-date index describes: its texts stay on disk.
+fn open_corpus(index: &IndexFile) -> Result<CorpusLoad, String> {
+    let load: TextLoader = Arc::new(|path: &Path| {
+        std::fs::read(path)
+            .ok()
+            .and_then(|b| text_from_bytes(b).ok())
+    });
+    let articles = index
+        .manifest
+        .articles
+        .iter()
+        .map(|a| Article::on_disk(PathBuf::from(&a.stamp.path), a.meta.clone(), load.clone()))
+        .collect();
+    let warnings = index
+        .manifest
+        .skipped
+        .iter()
+        .map(|(stamp, message)| LoadWarning {
+            path: PathBuf::from(&stamp.path),
+            message: message.clone(),
+        })
+        .collect();
+    Ok(CorpusLoad {
+        corpus: Corpus::open(articles, &index.sections)?,
+        warnings,
+        cache: CacheReport::default(),
+    })
+}
+
+/// For each file, in order, the facts an outdated index holds for the same
+/// path, with the hash of the text they were analysed from: an article is
+/// analysed again only if its text changed.
+fn reusable_facts(
+    index: &IndexFile,
+    files: &[(FileStamp, String)],
+) -> Result<Vec<Option<(ContentHash, ArticleFacts)>>, String> {
+    let blobs = Blobs::new(index.sections.verify(FACTS)?);
+    let by_path: HashMap<&str, usize> = index
+        .manifest
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.stamp.path.as_str(), i))
+        .collect();
+    Ok(files
+        .par_iter()
+        .map(|(stamp, _)| {
+            let row = *by_path.get(stamp.path.as_str())?;
+            let facts = blobs.value::<ArticleFacts>(row)?;
+            Some((index.manifest.articles.get(row)?.hash, facts))
+        })
+        .collect())
+}
+
+/// The text of each stamped file that reads as text, and a warning for
+/// each that does not.
+fn read_stamped(stamps: Vec<FileStamp>) -> (Vec<(FileStamp, String)>, Vec<LoadWarning>) {
+    let loaded: Vec<Result<(FileStamp, String), LoadWarning>> = stamps
+        .into_par_iter()
+        .map(|stamp| {
+            let path = PathBuf::from(&stamp.path);
+            match read_article(path) {
+                Ok((_, text)) => Ok((stamp, text)),
+                Err(warning) => Err(warning),
+            }
+        })
+        .collect();
+    let mut files = Vec::new();
+    let mut warnings = Vec::new();
+    for result in loaded {
+        match result {
+            Ok(file) => files.push(file),
+            Err(warning) => warnings.push(warning),
+        }
+    }
+    (files, warnings)
 }
 
 /// A corpus file's path and text.
@@ -136,17 +287,10 @@ type ArticleText = (PathBuf, String);
 /// The text of every corpus file below `dirs`, in path order, and a
 /// warning for each file that could not be read as text.
 fn read_corpus(dirs: &[PathBuf]) -> Result<(Vec<ArticleText>, Vec<LoadWarning>), WorkspaceError> {
-    let mut paths = Vec::new();
-    for dir in dirs {
-        if !dir.is_dir() {
-            return Err(WorkspaceError::io(dir, "corpus directory not found"));
-        }
-        paths.extend(corpus_files(dir)?);
-    }
-    paths.sort();
-    paths.dedup();
-    let loaded: Vec<Result<(PathBuf, String), LoadWarning>> =
-        paths.into_par_iter().map(read_article).collect();
+    let loaded: Vec<Result<(PathBuf, String), LoadWarning>> = list_corpus(dirs)?
+        .into_par_iter()
+        .map(read_article)
+        .collect();
     let mut texts = Vec::new();
     let mut warnings = Vec::new();
     for result in loaded {
@@ -156,6 +300,20 @@ fn read_corpus(dirs: &[PathBuf]) -> Result<(Vec<ArticleText>, Vec<LoadWarning>),
         }
     }
     Ok((texts, warnings))
+}
+
+/// Every corpus file below `dirs`, in path order.
+fn list_corpus(dirs: &[PathBuf]) -> Result<Vec<PathBuf>, WorkspaceError> {
+    let mut paths = Vec::new();
+    for dir in dirs {
+        if !dir.is_dir() {
+            return Err(WorkspaceError::io(dir, "corpus directory not found"));
+        }
+        paths.extend(corpus_files(dir)?);
+    }
+    paths.sort();
+    paths.dedup();
+    Ok(paths)
 }
 
 fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>, WorkspaceError> {
@@ -298,7 +456,7 @@ mod tests {
             load.cache
                 .problem
                 .as_deref()
-                .is_some_and(|p| p.contains("not a copydesk index cache"))
+                .is_some_and(|p| p.contains("not a copydesk index"))
         );
         let again = load_corpus_cached(&dirs, Some(cache_dir.path())).expect("again");
         assert_eq!((again.cache.reused, again.cache.problem), (1, None));

@@ -1,27 +1,32 @@
-//! The corpus index cache: every article's analysed facts, keyed by a
-//! BLAKE3 hash of its text, in one file. A restart re-reads the texts (to
-//! hash them) but analyses only new or changed articles.
+//! The corpus index file: the merged indexes the checks query in place, a
+//! manifest of the articles they were built from (path, size, modification
+//! time, content hash, front matter), and every article's analysed facts
+//! for updating the index when some articles change.
 //!
-//! Layout: magic, format version, analysis fingerprint, body length, BLAKE3
-//! checksum of the body, then the body (postcard). A file that is truncated,
-//! corrupt, from another format or from another build's analysis code is
-//! reported and rebuilt, never trusted.
+//! The file is memory-mapped, never decoded whole: a start reads the
+//! manifest and touches only the pages a draft's lookups need. It is
+//! replaced by renaming a new file over it, never written in place, so a
+//! mapping in another process (a language server) keeps reading the file
+//! it opened. A file that is truncated, corrupt, from another format or
+//! from another build's analysis code is reported and rebuilt, never
+//! trusted.
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::ArticleFacts;
+use crate::corpus::ArticleMeta;
+use crate::corpus::store::{Bytes, Sections, SectionsWriter};
 
 include!(concat!(env!("OUT_DIR"), "/fingerprint.rs"));
 
-const MAGIC: &[u8; 16] = b"copydesk-index\0\0";
-const FORMAT: u32 = 1;
-const HEADER_LEN: usize = 16 + 4 + 8 + 8 + 32;
-/// The cache file inside the cache folder.
+/// The index file inside the cache folder.
 pub const CACHE_FILE: &str = "corpus-index.bin";
+/// Sections this file adds to the corpus's own.
+pub const MANIFEST: &str = "manifest";
+pub const FACTS: &str = "facts";
 
 pub type ContentHash = [u8; 32];
 
@@ -29,54 +34,85 @@ pub fn content_hash(text: &str) -> ContentHash {
     *blake3::hash(text.as_bytes()).as_bytes()
 }
 
-#[derive(Deserialize)]
-struct Entries(Vec<(ContentHash, ArticleFacts)>);
+/// What a corpus file looked like when it was indexed. A file whose size
+/// and modification time are unchanged is not read again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStamp {
+    pub path: String,
+    pub len: u64,
+    /// Modification time in nanoseconds since the epoch (0 if unknown).
+    pub modified: u128,
+}
 
-#[derive(Serialize)]
-struct EntriesRef<'a>(Vec<(&'a ContentHash, &'a ArticleFacts)>);
+impl FileStamp {
+    pub fn of(path: &Path) -> FileStamp {
+        let metadata = std::fs::metadata(path).ok();
+        FileStamp {
+            path: path.to_string_lossy().into_owned(),
+            len: metadata.as_ref().map_or(0, |m| m.len()),
+            modified: metadata
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos()),
+        }
+    }
+}
 
-/// The cached facts by content hash. `Ok` with an empty map when there is
-/// no cache yet; `Err` with a one-line reason when the file is unusable.
-pub fn read_cache(path: &Path) -> Result<HashMap<ContentHash, ArticleFacts>, String> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(HashMap::new()),
+/// One indexed article.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct IndexedArticle {
+    pub stamp: FileStamp,
+    pub hash: ContentHash,
+    pub meta: ArticleMeta,
+}
+
+/// The articles of an index, in index order, and the files skipped with
+/// the reason (so that a warm start warns of them without reading them).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Manifest {
+    pub articles: Vec<IndexedArticle>,
+    pub skipped: Vec<(FileStamp, String)>,
+}
+
+/// An opened index file.
+pub struct IndexFile {
+    pub sections: Sections,
+    pub manifest: Manifest,
+}
+
+/// Open the index at `path`: `Ok(None)` when there is none yet; `Err` with
+/// a one-line reason when it is unusable.
+pub fn open_index(path: &Path) -> Result<Option<IndexFile>, String> {
+    let file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e.to_string()),
     };
-    let body = check_header(&bytes)?;
-    let entries: Entries =
-        postcard::from_bytes(body).map_err(|e| format!("unreadable entries ({e})"))?;
-    Ok(entries.0.into_iter().collect())
+    // SAFETY: the index is only ever replaced by renaming a new file over
+    // it (`write_index`), never modified in place, so the mapped bytes do
+    // not change under us; a copydesk index edited in place by hand is
+    // caught by the checksums, which cover every section read.
+    let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| e.to_string())?;
+    let sections = Sections::open_unverified(Bytes::new(Arc::new(map)), ANALYSIS_FINGERPRINT)?;
+    let manifest = postcard::from_bytes(sections.verify(MANIFEST)?.as_ref())
+        .map_err(|e| format!("unreadable manifest ({e})"))?;
+    Ok(Some(IndexFile { sections, manifest }))
 }
 
-fn check_header(bytes: &[u8]) -> Result<&[u8], String> {
-    if bytes.len() < HEADER_LEN || &bytes[..16] != MAGIC {
-        return Err("not a copydesk index cache".into());
-    }
-    let number = |at: usize, len: usize| {
-        let mut buf = [0u8; 8];
-        buf[..len].copy_from_slice(&bytes[at..at + len]);
-        u64::from_le_bytes(buf)
-    };
-    if number(16, 4) != u64::from(FORMAT) {
-        return Err("written in another format".into());
-    }
-    if number(20, 8) != ANALYSIS_FINGERPRINT {
-        return Err("written by another version of copydesk".into());
-    }
-    let body = &bytes[HEADER_LEN..];
-    if number(28, 8) != body.len() as u64 {
-        return Err("truncated".into());
-    }
-    if blake3::hash(body).as_bytes() != &bytes[36..68] {
-        return Err("checksum mismatch".into());
-    }
-    Ok(body)
+/// The bytes of a whole index file.
+pub fn finish_index(mut writer: SectionsWriter, manifest: &Manifest) -> Vec<u8> {
+    writer.add(MANIFEST, postcard::to_stdvec(manifest).unwrap_or_default());
+    writer.finish(ANALYSIS_FINGERPRINT)
 }
 
-/// Write the cache atomically: a temporary file in the same folder, renamed
-/// over the old one, so a crash leaves the old cache or the new, never half.
-pub fn write_cache(path: &Path, entries: &[(&ContentHash, &ArticleFacts)]) -> Result<(), String> {
+/// Open index bytes just built (no checksums to verify).
+pub fn open_built(bytes: Vec<u8>) -> Result<Sections, String> {
+    Sections::open_unverified(Bytes::from_vec(bytes), ANALYSIS_FINGERPRINT)
+}
+
+/// Write the index atomically: a temporary file in the same folder, renamed
+/// over the old one, so a crash leaves the old index or the new, never half.
+pub fn write_index(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let dir = path.parent().ok_or("no folder for the cache")?;
     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     // Like ruff's cache: the folder ignores itself.
@@ -84,16 +120,8 @@ pub fn write_cache(path: &Path, entries: &[(&ContentHash, &ArticleFacts)]) -> Re
     if !ignore.exists() {
         let _ = std::fs::write(&ignore, "# Written by copydesk.\n*\n");
     }
-    let body = postcard::to_stdvec(&EntriesRef(entries.to_vec())).map_err(|e| e.to_string())?;
     let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| e.to_string())?;
-    let mut header = Vec::with_capacity(HEADER_LEN);
-    header.extend_from_slice(MAGIC);
-    header.extend_from_slice(&FORMAT.to_le_bytes());
-    header.extend_from_slice(&ANALYSIS_FINGERPRINT.to_le_bytes());
-    header.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    header.extend_from_slice(blake3::hash(&body).as_bytes());
-    file.write_all(&header)
-        .and_then(|()| file.write_all(&body))
+    file.write_all(bytes)
         .and_then(|()| file.as_file().sync_all())
         .map_err(|e| e.to_string())?;
     // A temporary file is private (0600); the cache is as shareable as the
@@ -112,58 +140,65 @@ pub fn write_cache(path: &Path, entries: &[(&ContentHash, &ArticleFacts)]) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Article;
-    use std::path::PathBuf;
 
-    fn facts(text: &str) -> ArticleFacts {
-        ArticleFacts::analyse(&Article::new(PathBuf::from("a.md"), text.into()))
+    fn index_bytes() -> Vec<u8> {
+        let mut writer = SectionsWriter::default();
+        writer.add("corpus", b"indexes".to_vec());
+        let manifest = Manifest {
+            articles: vec![IndexedArticle {
+                stamp: FileStamp {
+                    path: "a.md".into(),
+                    len: 5,
+                    modified: 1,
+                },
+                hash: content_hash("Kyiv."),
+                meta: ArticleMeta::default(),
+            }],
+            skipped: Vec::new(),
+        };
+        finish_index(writer, &manifest)
     }
 
     #[test]
-    fn a_written_cache_reads_back() {
+    fn a_written_index_reads_back() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("c").join(CACHE_FILE);
-        let text = "Envoy Steve Witkoff met officials on Sunday. The plan has 19 points.";
-        let (hash, facts) = (content_hash(text), facts(text));
-        write_cache(&path, &[(&hash, &facts)]).expect("write");
-        let read = read_cache(&path).expect("read");
-        assert_eq!(read.len(), 1);
-        assert!(read.contains_key(&hash));
+        write_index(&path, &index_bytes()).expect("write");
+        let index = open_index(&path).expect("opens").expect("exists");
+        assert_eq!(index.manifest.articles[0].stamp.path, "a.md");
+        assert_eq!(
+            index.sections.verify("corpus").expect("corpus").as_ref(),
+            b"indexes"
+        );
         assert!(dir.path().join("c/.gitignore").exists());
+        assert!(
+            open_index(&dir.path().join("none.bin"))
+                .expect("none")
+                .is_none()
+        );
     }
 
     #[test]
-    fn damaged_caches_are_refused_with_a_reason() {
+    fn damaged_indexes_are_refused_with_a_reason() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join(CACHE_FILE);
-        let text = "Talks in Kyiv lasted three hours.";
-        write_cache(&path, &[(&content_hash(text), &facts(text))]).expect("write");
-        let good = std::fs::read(&path).expect("read");
-
-        std::fs::write(&path, &good[..good.len() - 3]).expect("truncate");
-        assert_eq!(read_cache(&path).unwrap_err(), "truncated");
-
-        let mut flipped = good.clone();
-        let last = flipped.len() - 1;
-        flipped[last] ^= 0x40;
-        std::fs::write(&path, &flipped).expect("flip");
-        assert_eq!(read_cache(&path).unwrap_err(), "checksum mismatch");
-
+        let good = index_bytes();
+        let reason = |bytes: &[u8]| {
+            std::fs::write(&path, bytes).expect("write");
+            open_index(&path).err().expect("refused")
+        };
+        assert_eq!(reason(&good[..good.len() - 3]), "truncated");
         let mut other_build = good.clone();
         other_build[20] ^= 1;
-        std::fs::write(&path, &other_build).expect("fingerprint");
         assert_eq!(
-            read_cache(&path).unwrap_err(),
+            reason(&other_build),
             "written by another version of copydesk"
         );
-
-        std::fs::write(&path, b"hello").expect("junk");
-        assert_eq!(read_cache(&path).unwrap_err(), "not a copydesk index cache");
-
-        assert!(
-            read_cache(&dir.path().join("none.bin"))
-                .expect("missing is empty")
-                .is_empty()
-        );
+        assert_eq!(reason(b"hello"), "not a copydesk index");
+        // The manifest is the last section.
+        let mut flipped = good.clone();
+        let at = flipped.len() - 9;
+        flipped[at] ^= 0x40;
+        assert!(reason(&flipped).starts_with("checksum mismatch in section manifest"));
     }
 }

@@ -20,12 +20,16 @@ pub(super) fn check(check: &ClaimCheck, doc: &Document, claim: &Claim) -> Option
     };
     let mut by_weekday: BTreeMap<usize, Vec<Scored>> = BTreeMap::new();
     for statement in check.corpus.statements().weekdays_on(date) {
+        let weekday = match statement.claim.value {
+            ClaimValue::Weekday(day) => Some(day),
+            _ => None,
+        };
         let scored = Scored {
-            statement,
+            statement: std::sync::Arc::new(statement),
             score: 1.0,
             shared_words: 0,
         };
-        if let ClaimValue::Weekday(day) = statement.claim.value
+        if let Some(day) = weekday
             && super::values::within_time_frame(check, doc, claim, &scored)
         {
             by_weekday.entry(day).or_default().push(scored);

@@ -142,15 +142,15 @@ struct Outcome {
 /// The statements about the same thing as the draft sentence: above the
 /// score floor and near the best. A draft value on one side of a change ("cut to 20") is compared with
 /// corpus values on the same side when there are any.
-fn relevant<'a>(scored: Vec<Scored<'a>>, change: Option<Change>) -> Vec<Scored<'a>> {
+fn relevant(scored: Vec<Scored>, change: Option<Change>) -> Vec<Scored> {
     let strong: Vec<Scored> = scored
         .into_iter()
         .filter(|s| s.score >= MIN_SCORE && s.shared_words >= MIN_SHARED_WORDS)
         .collect();
     let same_side: Vec<Scored> = strong
         .iter()
-        .copied()
         .filter(|s| s.statement.claim.change == change)
+        .cloned()
         .collect();
     let pool = if change.is_some() && !same_side.is_empty() {
         same_side

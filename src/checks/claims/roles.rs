@@ -36,8 +36,8 @@ pub(super) fn check(
     };
     let matching: Vec<Scored> = known
         .iter()
-        .copied()
         .filter(|s| corpus_role(s).is_some_and(|(r, _)| roles_compatible(&r, role)))
+        .cloned()
         .collect();
     let name = claim.person_name.clone().unwrap_or_default();
     if matching.is_empty() {

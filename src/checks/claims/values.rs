@@ -28,11 +28,11 @@ const MAX_CANDIDATES: usize = 100;
 const DIVIDED_NEAR_BEST: f64 = 0.9;
 
 /// Corpus statements grouped by the value they give.
-struct ValueGroup<'a> {
-    statements: Vec<Scored<'a>>,
+struct ValueGroup {
+    statements: Vec<Scored>,
 }
 
-impl ValueGroup<'_> {
+impl ValueGroup {
     fn value(&self) -> &ClaimValue {
         &self.statements[0].statement.claim.value
     }
@@ -54,11 +54,10 @@ pub(super) fn check(
     let aligned: Vec<Scored> = check
         .corpus
         .statements()
-        .candidates(&claim.measure, context)
-        .into_iter()
         // The best-ranked only: a corpus of many similar stories would
         // otherwise make one claim cost thousands of frame comparisons.
-        .take(MAX_CANDIDATES)
+        .candidates(&claim.measure, context, MAX_CANDIDATES)
+        .into_iter()
         .filter(|s| claim.frame.outlook || !s.statement.claim.frame.outlook)
         .filter(|s| within_time_frame(check, doc, claim, s))
         .filter(|s| aligned_frames(claim, s).is_some())
@@ -304,25 +303,22 @@ fn same_side(a: Option<Change>, b: Option<Change>) -> bool {
 /// Each group with the other aligned statements of the same value, however
 /// they rank: the most relevant statements choose the values, and every
 /// article that gives the value in an aligned frame counts for it.
-fn corroborated<'a>(
-    mut groups: Vec<ValueGroup<'a>>,
-    aligned: &[Scored<'a>],
-) -> Vec<ValueGroup<'a>> {
+fn corroborated(mut groups: Vec<ValueGroup>, aligned: &[Scored]) -> Vec<ValueGroup> {
     for group in &mut groups {
         let change = group.statements[0].statement.claim.change;
         let members: std::collections::HashSet<*const crate::corpus::Statement> = group
             .statements
             .iter()
-            .map(|g| std::ptr::from_ref(g.statement))
+            .map(|g| std::sync::Arc::as_ptr(&g.statement))
             .collect();
         let more: Vec<Scored> = aligned
             .iter()
             .filter(|s| {
                 same_side(change, s.statement.claim.change)
                     && same_value(group.value(), &s.statement.claim.value)
-                    && !members.contains(&std::ptr::from_ref(s.statement))
+                    && !members.contains(&std::sync::Arc::as_ptr(&s.statement))
             })
-            .copied()
+            .cloned()
             .collect();
         group.statements.extend(more);
     }
@@ -378,7 +374,7 @@ fn describe(check: &ClaimCheck, group: &ValueGroup, claim: &Claim, source: &str)
 /// How the corpus wrote a group's figure ("600,000", "€40 million"), with
 /// the currency sign before it and its spacing made plain.
 fn corpus_wording(check: &ClaimCheck, group: &ValueGroup) -> Option<String> {
-    let statement = group.statements.first()?.statement;
+    let statement = &group.statements.first()?.statement;
     let ClaimValue::Quantity(q) = &statement.claim.value else {
         return None;
     };
@@ -412,7 +408,7 @@ fn same_scale(corpus: &Quantity, claim: &Claim) -> bool {
 /// The unit as the corpus wrote it for a group's first statement ("points";
 /// a unit of several words is left to the draft's wording).
 fn corpus_unit_word(check: &ClaimCheck, group: &ValueGroup) -> Option<String> {
-    let statement = group.statements.first()?.statement;
+    let statement = &group.statements.first()?.statement;
     let ClaimValue::Quantity(q) = &statement.claim.value else {
         return None;
     };

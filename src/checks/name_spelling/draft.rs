@@ -7,11 +7,12 @@ use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHasher};
 
-use super::attested::{AttestedNames, lookup_keys};
+use super::attested::AttestedNames;
 use super::{CODE, Role, forms_of_one_name, match_case};
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::lexicon;
+use crate::text::similarity::lookup_keys;
 use crate::text::similarity::{keeps_the_ends, transliteration_key};
 
 /// A lone word that is itself a surname at least this common (per 100,000

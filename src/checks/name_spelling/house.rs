@@ -104,7 +104,7 @@ fn finding_for(sources: &Sources, rule: &NameRule, variant: &str, range: Range<u
         .replace("{canonical}", &rule.canonical)
         .replace("{kind}", rule.kind.as_str());
     let corpus_use = sources.corpus.names().get(&rule.canonical);
-    if let Some(stats) = corpus_use {
+    if let Some(stats) = &corpus_use {
         message.push_str(&format!(
             " (the reference corpus has ‘{}’ {} in {})",
             rule.canonical,

@@ -137,7 +137,7 @@ impl NameSpelling {
             house: HouseSpellings::new(&context.rules),
             // The corpus's own capitals outrank the dictionary: it writes
             // "Macron" and "Sinner" as names, whatever else they mean.
-            attested: AttestedNames::build(context.corpus.names(), &thresholds, |spelling| {
+            attested: AttestedNames::new(context.corpus.names(), &thresholds, |spelling| {
                 NOT_NAMES.contains(&spelling)
             }),
             sources: Sources {
@@ -353,18 +353,10 @@ impl NameSpelling {
         let Some((surname, _)) = words.get(index + 1) else {
             return false;
         };
-        self.attested
-            .full_names_with_surname(surname)
-            .next()
-            .is_some()
+        !self.attested.full_names_with_surname(surname).is_empty()
     }
 
-    fn judge_word<'s>(
-        &'s self,
-        lookups: &Lookups<'s>,
-        word: &str,
-        entity: Entity<'_>,
-    ) -> Verdict<'s> {
+    fn judge_word<'s>(&'s self, lookups: &Lookups<'s>, word: &str, entity: Entity<'_>) -> Verdict {
         let names = self.sources.corpus.names();
         let own = names.mentions(word);
         // Nothing to weigh against: the corpus either uses the word or not.
@@ -412,7 +404,7 @@ impl NameSpelling {
 
     /// Whether a word judged on spelling alone may be a slip for its
     /// neighbour.
-    fn may_be_a_slip(&self, word: &str, neighbour: &Neighbour<'_>) -> bool {
+    fn may_be_a_slip(&self, word: &str, neighbour: &Neighbour) -> bool {
         let entry = lexicon::lookup(word);
         let theirs = &neighbour.attested.spelling;
         if neighbour.kinship == Kinship::Transliteration {
@@ -447,9 +439,9 @@ impl NameSpelling {
         if names.get(&format!("{given} {surname}")).is_some() {
             return Some(true);
         }
-        let mut known = self
-            .attested
-            .full_names_with_surname(surname)
+        let full_names = self.attested.full_names_with_surname(surname);
+        let mut known = full_names
+            .iter()
             .filter_map(|full| full.spelling.split_once(' '))
             .filter(|(_, corpus_surname)| *corpus_surname == surname)
             .peekable();
@@ -487,8 +479,8 @@ impl NameSpelling {
         }
         let spelling = format!("{given} {surname}");
         let min_similarity = self.thresholds.min_similarity;
-        let mut candidates: Vec<&attested::Attested> =
-            self.attested.full_names_with_surname(surname).collect();
+        let mut candidates: Vec<attested::Attested> =
+            self.attested.full_names_with_surname(surname);
         for neighbour in lookups.neighbours(surname).iter() {
             candidates.extend(
                 self.attested
@@ -515,7 +507,7 @@ impl NameSpelling {
             (given_kin && surname_kin).then_some((kinship, full))
         })?;
         let neighbour = Neighbour {
-            attested: full,
+            attested: std::rc::Rc::new(full),
             kinship,
         };
         match judge(
@@ -567,13 +559,7 @@ impl NameSpelling {
     }
 
     fn divided_finding(&self, found: &str, range: Range<usize>, neighbour: &Neighbour) -> Finding {
-        let own = self
-            .sources
-            .corpus
-            .names()
-            .get(found)
-            .cloned()
-            .unwrap_or_default();
+        let own = self.sources.corpus.names().get(found).unwrap_or_default();
         let other = &neighbour.attested;
         let message = format!(
             "The reference corpus is divided on ‘{found}’ ({} in {}) and ‘{}’ ({} in {}); a house rule would settle it",
@@ -652,11 +638,11 @@ impl NameSpelling {
 }
 
 /// What the corpus says of a draft spelling.
-enum Verdict<'a> {
+enum Verdict {
     /// Rare or absent, beside a well-attested near spelling: a misspelling.
-    Variant(Neighbour<'a>),
+    Variant(Neighbour),
     /// Both spellings well attested and only romanisation apart.
-    Divided(Neighbour<'a>),
+    Divided(Neighbour),
     /// The corpus uses it (or two well-attested names are distinct people).
     Attested,
     /// Neither the spelling nor a near one is in the corpus.
@@ -665,14 +651,14 @@ enum Verdict<'a> {
 
 /// Flag a spelling only when it is rare next to its neighbour; two
 /// well-attested spellings are two names unless only romanisation differs.
-fn judge<'a>(
+fn judge(
     names: &NameIndex,
     word: &str,
-    neighbour: &Neighbour<'a>,
+    neighbour: &Neighbour,
     thresholds: &NameThresholds,
-) -> Verdict<'a> {
+) -> Verdict {
     let own_stats = names.get(word);
-    let own = own_stats.map_or(0, |s| s.mentions);
+    let own = own_stats.as_ref().map_or(0, |s| s.mentions);
     let theirs = neighbour.attested.stats.mentions;
     if own < thresholds.min_attested_mentions
         && own as f64 <= thresholds.max_variant_share * theirs as f64

@@ -36,12 +36,15 @@ pub(super) fn compare(check: &QuoteCheck, doc: &Document, record: &QuoteRecord) 
                 .occurrences
                 .iter()
                 .take(OCCURRENCES_COMPARED)
-                .map(move |&id| CorpusMatch {
-                    quote: &index.quotes()[id as usize],
-                    words: &wording.words,
-                    share,
-                    speaker: check.corpus_speakers.of(check, id),
+                .filter_map(move |&id| {
+                    Some(CorpusMatch {
+                        quote: index.quote(id)?,
+                        words: wording.words.clone(),
+                        share,
+                        speaker: check.corpus_speakers.of(check, id),
+                    })
                 })
+                .collect::<Vec<_>>()
         })
         .collect();
     let draft_speaker = record.speaker_name();
@@ -54,7 +57,7 @@ pub(super) fn compare(check: &QuoteCheck, doc: &Document, record: &QuoteRecord) 
     // Quoting only part of a remark, word for word, is not a misquote.
     let exact: Vec<&CorpusMatch> = matches
         .iter()
-        .filter(|m| is_excerpt(&words, m.words))
+        .filter(|m| is_excerpt(&words, &m.words))
         .collect();
     if !exact.is_empty() {
         if exact.iter().any(|m| same_speaker(m)) {
@@ -89,7 +92,7 @@ pub(super) fn compare(check: &QuoteCheck, doc: &Document, record: &QuoteRecord) 
         return evidence(
             check,
             finding,
-            best.quote,
+            &best.quote,
             format!("the corpus wording{said_by}"),
         );
     }
@@ -115,9 +118,9 @@ fn is_excerpt(draft: &[String], corpus: &[String]) -> bool {
 }
 
 /// A corpus quotation similar to the draft's, with its speaker's name.
-struct CorpusMatch<'a> {
-    quote: &'a CorpusQuote,
-    words: &'a [String],
+struct CorpusMatch {
+    quote: CorpusQuote,
+    words: Arc<[String]>,
     share: f64,
     speaker: Option<String>,
 }
@@ -188,7 +191,7 @@ pub(super) struct CorpusSpeakers {
 impl CorpusSpeakers {
     /// The speaker's name of corpus quotation `id`, if its article names one.
     pub(super) fn of(&self, check: &QuoteCheck, id: u32) -> Option<String> {
-        let quote = check.corpus.quotes().quotes().get(id as usize)?;
+        let quote = check.corpus.quotes().quote(id)?;
         let article = quote.location.article;
         let known = self
             .by_article
@@ -224,19 +227,17 @@ fn article_speakers(check: &QuoteCheck, article: u32) -> HashMap<u32, String> {
     let short = check.rules.quotes.scare_quote_max_words;
     let records = attribute(doc, &find_quotations(doc), &check.cues, short);
     // Quotations are stored in article order.
-    let quotes = check.corpus.quotes().quotes();
-    let first = quotes.partition_point(|q| q.location.article < article);
-    let end = quotes.partition_point(|q| q.location.article <= article);
-    quotes[first..end]
-        .iter()
-        .zip(first..)
+    let quotes = check.corpus.quotes();
+    quotes
+        .in_article(article)
+        .filter_map(|id| quotes.quote(id).map(|quote| (quote, id)))
         .filter_map(|(quote, id)| {
             let name = records
                 .iter()
                 .find(|r| r.quotation.inner == quote.location.range())?
                 .speaker_name()?
                 .to_string();
-            Some((id as u32, name))
+            Some((id, name))
         })
         .collect()
 }

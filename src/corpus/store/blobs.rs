@@ -1,0 +1,117 @@
+//! Variable-length records (serialised values, strings) with an offset
+//! table, so that record i is found without reading the others.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::{Bytes, Fixed};
+
+/// Blobs being written: their bytes and where each ends.
+#[derive(Default)]
+pub struct BlobsWriter {
+    ends: Vec<u64>,
+    data: Vec<u8>,
+}
+
+impl BlobsWriter {
+    pub fn push(&mut self, blob: &[u8]) {
+        self.data.extend_from_slice(blob);
+        self.ends.push(self.data.len() as u64);
+    }
+
+    /// Append `value` serialised.
+    pub fn push_value<T: Serialize>(&mut self, value: &T) {
+        // Serialising into a vector fails only for types serde cannot
+        // represent, which none of the index's are; an empty blob then
+        // reads back as "unreadable", never as another value.
+        let bytes = postcard::to_stdvec(value).unwrap_or_default();
+        self.push(&bytes);
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The section's bytes: count, end offsets, data.
+    pub fn finish(self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(8 + self.ends.len() * 8 + self.data.len());
+        out.extend_from_slice(&(self.ends.len() as u64).to_le_bytes());
+        out.extend(Fixed::<u64>::encode(&self.ends));
+        out.extend(self.data);
+        out
+    }
+}
+
+/// A section of blobs, read in place.
+#[derive(Debug, Clone)]
+pub struct Blobs {
+    ends: Fixed<u64>,
+    data: Bytes,
+}
+
+impl Blobs {
+    pub fn new(bytes: Bytes) -> Blobs {
+        let head = bytes.as_ref();
+        let count = if head.len() >= 8 {
+            let mut buf = [0u8; 8];
+            buf.copy_from_slice(&head[..8]);
+            usize::try_from(u64::from_le_bytes(buf)).unwrap_or(0)
+        } else {
+            0
+        };
+        let table_end = count.saturating_mul(8).saturating_add(8).min(bytes.len());
+        Blobs {
+            ends: Fixed::new(bytes.slice(8..table_end)),
+            data: bytes.slice(table_end..bytes.len()),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    pub fn get(&self, index: usize) -> Option<&[u8]> {
+        let end = usize::try_from(self.ends.get(index)?).ok()?;
+        let start = match index {
+            0 => 0,
+            _ => usize::try_from(self.ends.get(index - 1)?).ok()?,
+        };
+        self.data.as_ref().get(start..end)
+    }
+
+    /// Blob `index` deserialised; `None` when missing or unreadable.
+    pub fn value<T: DeserializeOwned>(&self, index: usize) -> Option<T> {
+        postcard::from_bytes(self.get(index)?).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blobs_read_back_by_position() {
+        let mut writer = BlobsWriter::default();
+        writer.push(b"one");
+        writer.push(b"");
+        writer.push_value(&vec!["two".to_string(), "three".to_string()]);
+        let blobs = Blobs::new(Bytes::from_vec(writer.finish()));
+        assert_eq!(blobs.len(), 3);
+        assert_eq!(blobs.get(0), Some(&b"one"[..]));
+        assert_eq!(blobs.get(1), Some(&b""[..]));
+        assert_eq!(
+            blobs.value::<Vec<String>>(2),
+            Some(vec!["two".to_string(), "three".to_string()])
+        );
+        assert_eq!(blobs.get(3), None);
+        assert_eq!(Blobs::new(Bytes::from_vec(vec![1, 2])).len(), 0);
+    }
+}
