@@ -6,6 +6,7 @@ mod article;
 mod facts;
 mod names;
 mod quotes;
+mod source;
 mod statements;
 pub mod store;
 
@@ -18,7 +19,10 @@ pub use article::{Article, ArticleMeta, TextLoader};
 pub use facts::ArticleFacts;
 pub use names::{MIN_NEIGHBOUR_MENTIONS, NameFacts, NameIndex, SpellingStats};
 pub use quotes::{CorpusQuote, MIN_QUOTE_WORDS, QuoteFacts, QuoteIndex, QuoteText, quote_words};
+pub use source::{QuotationSource, SpellingSource, StatementSource};
 pub use statements::{Scored, Statement, StatementFacts, StatementIndex};
+
+use std::sync::Arc;
 
 use crate::finding::Evidence;
 use store::{Bytes, Sections, SectionsWriter};
@@ -48,16 +52,27 @@ impl Location {
     }
 }
 
-/// The analysed reference corpus: its articles, and the indexes the checks
-/// consult, read in place from the index's sections.
-#[derive(Debug, Default)]
+/// The analysed reference corpus: its articles, and the sources the checks
+/// query (on one machine, the index read in place from its sections).
+#[derive(Debug)]
 pub struct Corpus {
     articles: Vec<Article>,
     /// Each article's dateline, read once.
     datelines: Vec<Option<crate::text::dates::Day>>,
-    names: NameIndex,
-    quotes: QuoteIndex,
-    statements: StatementIndex,
+    names: Arc<dyn SpellingSource>,
+    quotes: Arc<dyn QuotationSource>,
+    statements: Arc<dyn StatementSource>,
+}
+
+impl Default for Corpus {
+    fn default() -> Self {
+        Corpus::with_sources(
+            Vec::new(),
+            Arc::new(NameIndex::default()),
+            Arc::new(QuoteIndex::default()),
+            Arc::new(StatementIndex::default()),
+        )
+    }
 }
 
 impl Corpus {
@@ -105,14 +120,29 @@ impl Corpus {
     /// The corpus of `articles` (in the order they were indexed) with the
     /// indexes in `sections`.
     pub fn open(articles: Vec<Article>, sections: &Sections) -> Result<Corpus, String> {
-        let datelines = articles.iter().map(Article::dateline).collect();
-        Ok(Corpus {
-            datelines,
+        Ok(Corpus::with_sources(
             articles,
-            names: NameIndex::open(sections)?,
-            quotes: QuoteIndex::open(sections)?,
-            statements: StatementIndex::open(sections)?,
-        })
+            Arc::new(NameIndex::open(sections)?),
+            Arc::new(QuoteIndex::open(sections)?),
+            Arc::new(StatementIndex::open(sections)?),
+        ))
+    }
+
+    /// The corpus of `articles` answered by any implementation of the
+    /// three sources; locations they return index into `articles`.
+    pub fn with_sources(
+        articles: Vec<Article>,
+        names: Arc<dyn SpellingSource>,
+        quotes: Arc<dyn QuotationSource>,
+        statements: Arc<dyn StatementSource>,
+    ) -> Corpus {
+        Corpus {
+            datelines: articles.iter().map(Article::dateline).collect(),
+            articles,
+            names,
+            quotes,
+            statements,
+        }
     }
 
     pub fn empty() -> Corpus {
@@ -139,16 +169,16 @@ impl Corpus {
         self.articles.is_empty()
     }
 
-    pub fn names(&self) -> &NameIndex {
+    pub fn names(&self) -> &Arc<dyn SpellingSource> {
         &self.names
     }
 
-    pub fn quotes(&self) -> &QuoteIndex {
-        &self.quotes
+    pub fn quotes(&self) -> &dyn QuotationSource {
+        self.quotes.as_ref()
     }
 
-    pub fn statements(&self) -> &StatementIndex {
-        &self.statements
+    pub fn statements(&self) -> &dyn StatementSource {
+        self.statements.as_ref()
     }
 
     /// Evidence pointing at `location`, with its line and column.

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::store::{Blobs, BlobsWriter, Bytes, Fixed, Sections, SectionsWriter};
-use super::{Article, Location};
+use super::{Article, Location, SpellingSource};
 use crate::document::{BlockKind, Document};
 use crate::text::names::{is_capitalised, is_name_like, name_mentions, normalise_spelling};
 use crate::text::similarity::{lookup_keys, transliteration_key};
@@ -188,13 +188,24 @@ impl NameIndex {
         })
     }
 
-    /// Whether the corpus uses `word` (compared in lower case) as an
-    /// ordinary lower-case word.
-    pub fn is_common_word(&self, word: &str) -> bool {
-        self.lowercase_words.contains(word.to_lowercase())
+    /// Distinct spellings.
+    pub fn len(&self) -> usize {
+        self.stats.len()
     }
 
-    pub fn get(&self, spelling: &str) -> Option<SpellingStats> {
+    pub fn is_empty(&self) -> bool {
+        self.stats.is_empty()
+    }
+
+    fn neighbour(&self, row: u32) -> Option<(String, SpellingStats)> {
+        let spelling = std::str::from_utf8(self.neighbours.get(row as usize)?).ok()?;
+        let stats = self.get(spelling)?;
+        Some((spelling.to_string(), stats))
+    }
+}
+
+impl SpellingSource for NameIndex {
+    fn get(&self, spelling: &str) -> Option<SpellingStats> {
         let row = usize::try_from(self.spellings.get(spelling)?).ok()?;
         let (mentions, articles, end) = self.stats.get(row)?;
         let start = match row {
@@ -216,25 +227,11 @@ impl NameIndex {
         })
     }
 
-    /// Mentions of `spelling`, zero when the corpus never uses it.
-    pub fn mentions(&self, spelling: &str) -> usize {
-        self.get(spelling).map_or(0, |s| s.mentions)
+    fn is_common_word(&self, word: &str) -> bool {
+        self.lowercase_words.contains(word.to_lowercase())
     }
 
-    /// Distinct spellings.
-    pub fn len(&self) -> usize {
-        self.stats.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.stats.is_empty()
-    }
-
-    /// Single-word name spellings used at least [`MIN_NEIGHBOUR_MENTIONS`]
-    /// times that share a deletion key with `word`: the candidates a
-    /// misspelling of it may be, for a similarity test to decide. In key
-    /// order, each once.
-    pub fn near_misses(&self, word: &str) -> Vec<(String, SpellingStats)> {
+    fn near_misses(&self, word: &str) -> Vec<(String, SpellingStats)> {
         let mut seen = FxHashSet::default();
         let mut rows = Vec::new();
         for key in lookup_keys(word) {
@@ -255,10 +252,7 @@ impl NameIndex {
             .collect()
     }
 
-    /// Two-word name spellings used at least [`MIN_NEIGHBOUR_MENTIONS`]
-    /// times whose surname folds to the same transliteration key as
-    /// `surname`, in spelling order.
-    pub fn full_names_with_surname(&self, surname: &str) -> Vec<(String, SpellingStats)> {
+    fn full_names_with_surname(&self, surname: &str) -> Vec<(String, SpellingStats)> {
         let hash = surname_hash(surname);
         let key = transliteration_key(surname);
         let start = self.surnames.partition_point(|(h, _)| *h < hash);
@@ -274,12 +268,6 @@ impl NameIndex {
                     .is_some_and(|s| transliteration_key(s) == key)
             })
             .collect()
-    }
-
-    fn neighbour(&self, row: u32) -> Option<(String, SpellingStats)> {
-        let spelling = std::str::from_utf8(self.neighbours.get(row as usize)?).ok()?;
-        let stats = self.get(spelling)?;
-        Some((spelling.to_string(), stats))
     }
 }
 

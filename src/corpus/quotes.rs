@@ -13,7 +13,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::store::{
     Blobs, BlobsWriter, Bytes, Fixed, Postings, PostingsWriter, Sections, SectionsWriter,
 };
-use super::{Article, Location};
+use super::{Article, Location, QuotationSource};
 use crate::document::Document;
 use crate::text::quotes::find_quotations;
 
@@ -152,49 +152,15 @@ impl QuoteIndex {
         self.quotes.is_empty()
     }
 
-    /// Corpus quotation `id`.
-    pub fn quote(&self, id: u32) -> Option<CorpusQuote> {
-        let ((article, start), (end, text)) = self.quotes.get(id as usize)?;
-        Some(CorpusQuote {
-            location: Location {
-                article,
-                start,
-                end,
-            },
-            text,
-        })
-    }
-
-    /// Ids of the quotations of one article (stored in article order).
-    pub fn in_article(&self, article: u32) -> std::ops::Range<u32> {
-        let first = self.quotes.partition_point(|((a, _), _)| *a < article);
-        let end = self.quotes.partition_point(|((a, _), _)| *a <= article);
-        narrow(first)..narrow(end)
-    }
-
-    /// Wording `id`: its words and the quotations that use it.
-    pub fn text(&self, id: u32) -> QuoteText {
-        let id = id as usize;
-        QuoteText {
-            words: self
-                .words
-                .value::<Vec<String>>(id)
-                .unwrap_or_default()
-                .into(),
-            occurrences: self.occurrences.list(id).collect(),
-        }
-    }
-
     /// The wordings that use `word`.
     fn postings(&self, word: &str) -> Option<Vec<u32>> {
         let row = usize::try_from(self.by_word.get(word)?).ok()?;
         Some(self.postings.list(row).collect())
     }
+}
 
-    /// Ids of the wordings sharing at least `min_share` of their words with
-    /// `words` (shared words over the longer one's length), with that share,
-    /// most similar first.
-    pub fn similar(&self, words: &[String], min_share: f64) -> Vec<(u32, f64)> {
+impl QuotationSource for QuoteIndex {
+    fn similar(&self, words: &[String], min_share: f64) -> Vec<(u32, f64)> {
         // A word in a large share of all quotations ("the", "we") finds
         // nothing by itself; the rarer words find the candidates.
         let common = (self.lengths.len() / 10).max(50);
@@ -234,6 +200,36 @@ impl QuoteIndex {
             .collect();
         found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         found
+    }
+
+    fn text(&self, id: u32) -> QuoteText {
+        let id = id as usize;
+        QuoteText {
+            words: self
+                .words
+                .value::<Vec<String>>(id)
+                .unwrap_or_default()
+                .into(),
+            occurrences: self.occurrences.list(id).collect(),
+        }
+    }
+
+    fn quote(&self, id: u32) -> Option<CorpusQuote> {
+        let ((article, start), (end, text)) = self.quotes.get(id as usize)?;
+        Some(CorpusQuote {
+            location: Location {
+                article,
+                start,
+                end,
+            },
+            text,
+        })
+    }
+
+    fn in_article(&self, article: u32) -> std::ops::Range<u32> {
+        let first = self.quotes.partition_point(|((a, _), _)| *a < article);
+        let end = self.quotes.partition_point(|((a, _), _)| *a <= article);
+        narrow(first)..narrow(end)
     }
 }
 

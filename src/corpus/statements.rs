@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::store::{
     Blobs, BlobsWriter, Bytes, Fixed, Postings, PostingsWriter, Sections, SectionsWriter,
 };
-use super::{Article, Location};
+use super::{Article, Location, StatementSource};
 use crate::document::Document;
 use crate::text::claims::{Claim, claim_context, document_claims};
 
@@ -241,69 +241,6 @@ impl StatementIndex {
         })
     }
 
-    /// Statements of `measure`, scored against a draft claim's context
-    /// (words with their distance from the value), best first; the best
-    /// `limit`. Only statements sharing at least one context word are
-    /// scored.
-    pub fn candidates(
-        &self,
-        measure: &str,
-        context: &[(String, usize)],
-        limit: usize,
-    ) -> Vec<Scored> {
-        let Some(measure) = self.measures.get(measure) else {
-            return Vec::new();
-        };
-        // A word in a large share of the statements ("said", "plan" in a
-        // corpus about one plan) finds nothing by itself, and collecting its
-        // postings would cost more than the rest together: only the rarer
-        // words gather candidates, unless there are none (then the rarest).
-        let common = (self.len() / 20).max(2_000);
-        let mut rows: Vec<(usize, usize)> = context
-            .iter()
-            .filter_map(|(word, _)| self.words.get(word))
-            .filter_map(|word| {
-                let key = measure << 32 | word;
-                let row = self.posting_keys.partition_point(|k| *k < key);
-                (self.posting_keys.get(row) == Some(key)).then(|| (self.postings.count(row), row))
-            })
-            .collect();
-        rows.sort_by_key(|&(count, _)| count);
-        let rare = rows
-            .iter()
-            .take_while(|(count, _)| *count <= common)
-            .count();
-        let mut ids: Vec<u32> = rows[..rare.max(1).min(rows.len())]
-            .iter()
-            .flat_map(|&(_, row)| self.postings.list(row))
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        self.rank(&ids, context, limit)
-    }
-
-    /// Weekday statements written beside the date (month, day).
-    pub fn weekdays_on(&self, (month, day): (u32, u32)) -> Vec<Statement> {
-        let key = u64::from(month) << 8 | u64::from(day);
-        let row = self.dates.partition_point(|k| *k < key);
-        if self.dates.get(row) != Some(key) {
-            return Vec::new();
-        }
-        self.weekdays
-            .list(row)
-            .filter_map(|id| self.statement(id))
-            .collect()
-    }
-
-    /// Role statements about the person with this (lower-case) surname.
-    pub fn roles_of(&self, person: &str, context: &[(String, usize)]) -> Vec<Scored> {
-        let ids: Vec<u32> = match self.people.get(person) {
-            Some(row) => self.roles.list(row as usize).collect(),
-            None => Vec::new(),
-        };
-        self.rank(&ids, context, usize::MAX)
-    }
-
     /// Share of the draft context's weight that a statement's context
     /// shares. A word weighs its IDF, less the further it stands from the
     /// value on either side, so "Geneva on Sunday" outweighs a word at the
@@ -354,6 +291,60 @@ impl StatementIndex {
                     shared_words,
                 })
             })
+            .collect()
+    }
+}
+
+impl StatementSource for StatementIndex {
+    fn candidates(&self, measure: &str, context: &[(String, usize)], limit: usize) -> Vec<Scored> {
+        let Some(measure) = self.measures.get(measure) else {
+            return Vec::new();
+        };
+        // A word in a large share of the statements ("said", "plan" in a
+        // corpus about one plan) finds nothing by itself, and collecting its
+        // postings would cost more than the rest together: only the rarer
+        // words gather candidates, unless there are none (then the rarest).
+        let common = (self.len() / 20).max(2_000);
+        let mut rows: Vec<(usize, usize)> = context
+            .iter()
+            .filter_map(|(word, _)| self.words.get(word))
+            .filter_map(|word| {
+                let key = measure << 32 | word;
+                let row = self.posting_keys.partition_point(|k| *k < key);
+                (self.posting_keys.get(row) == Some(key)).then(|| (self.postings.count(row), row))
+            })
+            .collect();
+        rows.sort_by_key(|&(count, _)| count);
+        let rare = rows
+            .iter()
+            .take_while(|(count, _)| *count <= common)
+            .count();
+        let mut ids: Vec<u32> = rows[..rare.max(1).min(rows.len())]
+            .iter()
+            .flat_map(|&(_, row)| self.postings.list(row))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        self.rank(&ids, context, limit)
+    }
+
+    fn roles_of(&self, person: &str, context: &[(String, usize)]) -> Vec<Scored> {
+        let ids: Vec<u32> = match self.people.get(person) {
+            Some(row) => self.roles.list(row as usize).collect(),
+            None => Vec::new(),
+        };
+        self.rank(&ids, context, usize::MAX)
+    }
+
+    fn weekdays_on(&self, (month, day): (u32, u32)) -> Vec<Statement> {
+        let key = u64::from(month) << 8 | u64::from(day);
+        let row = self.dates.partition_point(|k| *k < key);
+        if self.dates.get(row) != Some(key) {
+            return Vec::new();
+        }
+        self.weekdays
+            .list(row)
+            .filter_map(|id| self.statement(id))
             .collect()
     }
 }

@@ -10,7 +10,9 @@ use std::rc::Rc;
 
 use rphonetic::DoubleMetaphone;
 
-use crate::corpus::{MIN_NEIGHBOUR_MENTIONS, NameIndex, SpellingStats};
+use std::sync::Arc;
+
+use crate::corpus::{MIN_NEIGHBOUR_MENTIONS, SpellingSource, SpellingStats};
 use crate::rules::NameThresholds;
 use crate::text::similarity::{Kinship, kinship};
 
@@ -30,7 +32,7 @@ pub(super) struct Neighbour {
 }
 
 pub(super) struct AttestedNames {
-    names: NameIndex,
+    names: Arc<dyn SpellingSource>,
     /// Mentions a single word needs, and a given name + surname.
     min_word_mentions: usize,
     min_full_name_mentions: usize,
@@ -42,7 +44,7 @@ pub(super) struct AttestedNames {
 
 impl AttestedNames {
     pub(super) fn new(
-        names: &NameIndex,
+        names: &Arc<dyn SpellingSource>,
         thresholds: &NameThresholds,
         is_excluded: fn(&str) -> bool,
     ) -> AttestedNames {

@@ -15,7 +15,7 @@ use draft::{DraftSpellings, Seen};
 use house::HouseSpellings;
 
 use super::{Check, CheckContext};
-use crate::corpus::{Corpus, NameIndex, SpellingStats};
+use crate::corpus::{Corpus, SpellingSource, SpellingStats};
 use crate::document::{BlockKind, Document};
 use crate::finding::{Annotation, Finding, Report, Severity};
 use crate::lexicon;
@@ -399,7 +399,7 @@ impl NameSpelling {
             }
             None => {}
         }
-        judge(names, word, &best, &self.thresholds)
+        judge(names.as_ref(), word, &best, &self.thresholds)
     }
 
     /// Whether a word judged on spelling alone may be a slip for its
@@ -511,7 +511,7 @@ impl NameSpelling {
             kinship,
         };
         match judge(
-            self.sources.corpus.names(),
+            self.sources.corpus.names().as_ref(),
             &spelling,
             &neighbour,
             &self.thresholds,
@@ -652,7 +652,7 @@ enum Verdict {
 /// Flag a spelling only when it is rare next to its neighbour; two
 /// well-attested spellings are two names unless only romanisation differs.
 fn judge(
-    names: &NameIndex,
+    names: &dyn SpellingSource,
     word: &str,
     neighbour: &Neighbour,
     thresholds: &NameThresholds,
