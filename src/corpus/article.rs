@@ -38,6 +38,8 @@ pub struct Article {
     /// The text until the document is parsed, which then owns it.
     unparsed: Mutex<Option<Unparsed>>,
     document: OnceLock<Document>,
+    /// Read when first asked for, like the text.
+    dateline: OnceLock<Option<crate::text::dates::Day>>,
 }
 
 impl std::fmt::Debug for Article {
@@ -64,6 +66,7 @@ impl Article {
             kind,
             unparsed: Mutex::new(None),
             document: OnceLock::from(document),
+            dateline: OnceLock::new(),
         }
     }
 
@@ -86,6 +89,7 @@ impl Article {
             meta,
             unparsed: Mutex::new(Some(text)),
             document: OnceLock::new(),
+            dateline: OnceLock::new(),
         }
     }
 
@@ -93,11 +97,13 @@ impl Article {
     /// date in its file name.
     pub fn dateline(&self) -> Option<crate::text::dates::Day> {
         use crate::text::dates::{day_of_path, find_day};
-        self.meta
-            .date
-            .as_deref()
-            .and_then(find_day)
-            .or_else(|| day_of_path(&self.path))
+        *self.dateline.get_or_init(|| {
+            self.meta
+                .date
+                .as_deref()
+                .and_then(find_day)
+                .or_else(|| day_of_path(&self.path))
+        })
     }
 
     /// The parsed article.

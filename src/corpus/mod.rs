@@ -57,8 +57,6 @@ impl Location {
 #[derive(Debug)]
 pub struct Corpus {
     articles: Vec<Article>,
-    /// Each article's dateline, read once.
-    datelines: Vec<Option<crate::text::dates::Day>>,
     names: Arc<dyn SpellingSource>,
     quotes: Arc<dyn QuotationSource>,
     statements: Arc<dyn StatementSource>,
@@ -137,7 +135,6 @@ impl Corpus {
         statements: Arc<dyn StatementSource>,
     ) -> Corpus {
         Corpus {
-            datelines: articles.iter().map(Article::dateline).collect(),
             articles,
             names,
             quotes,
@@ -159,10 +156,7 @@ impl Corpus {
 
     /// The dateline of the article a location is in.
     pub fn dateline(&self, location: Location) -> Option<crate::text::dates::Day> {
-        self.datelines
-            .get(location.article as usize)
-            .copied()
-            .flatten()
+        self.articles.get(location.article as usize)?.dateline()
     }
 
     pub fn is_empty(&self) -> bool {

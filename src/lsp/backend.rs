@@ -447,12 +447,13 @@ impl Backend {
                         configs.insert(key.clone());
                     } else if is_toml(path) && project.rules_dir().as_deref() == path.parent() {
                         rules.insert(key.clone());
-                    } else if is_corpus_file(path)
+                    } else if (is_corpus_file(path)
                         && project
                             .config
                             .corpus_dirs
                             .iter()
-                            .any(|d| path.starts_with(d))
+                            .any(|d| path.starts_with(d)))
+                        || project.index_file().as_deref() == Some(path.as_path())
                     {
                         corpora.insert(key.clone());
                     }

@@ -31,6 +31,8 @@ pub struct Targets {
     pub config_dirs: BTreeSet<PathBuf>,
     pub rules_dirs: BTreeSet<PathBuf>,
     pub corpus_dirs: BTreeSet<PathBuf>,
+    /// Corpus index files, replaced by the CLI or another server.
+    pub index_files: BTreeSet<PathBuf>,
 }
 
 impl Targets {
@@ -43,6 +45,7 @@ impl Targets {
             targets
                 .corpus_dirs
                 .extend(project.config.corpus_dirs.iter().cloned());
+            targets.index_files.extend(project.index_file());
         }
         targets
     }
@@ -69,6 +72,13 @@ impl Targets {
             glob_pattern: pattern(dir, CORPUS_GLOB),
             kind: None,
         }));
+        watchers.extend(self.index_files.iter().filter_map(|file| {
+            let name = file.file_name()?.to_string_lossy().into_owned();
+            Some(FileSystemWatcher {
+                glob_pattern: pattern(file.parent()?, &name),
+                kind: None,
+            })
+        }));
         watchers
     }
 
@@ -80,6 +90,11 @@ impl Targets {
         }
         for dir in &self.corpus_dirs {
             paths.insert(dir.clone(), RecursiveMode::Recursive);
+        }
+        for dir in self.index_files.iter().filter_map(|f| f.parent()) {
+            paths
+                .entry(dir.to_path_buf())
+                .or_insert(RecursiveMode::NonRecursive);
         }
         paths.retain(|dir, _| dir.is_dir());
         paths
@@ -220,11 +235,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn client_watchers_cover_configs_rules_and_corpus() {
+    fn client_watchers_cover_configs_rules_corpus_and_index() {
         let targets = Targets {
             config_dirs: BTreeSet::from([PathBuf::from("/ws")]),
             rules_dirs: BTreeSet::from([PathBuf::from("/ws/rules")]),
             corpus_dirs: BTreeSet::from([PathBuf::from("/ws/corpus")]),
+            index_files: BTreeSet::from([PathBuf::from("/ws/.copydesk-cache/corpus-index.bin")]),
         };
         let plain = targets.client_watchers(false);
         let globs: Vec<String> = plain
@@ -240,6 +256,7 @@ mod tests {
                 "**/copydesk.toml".to_string(),
                 "/ws/rules/*.toml".to_string(),
                 format!("/ws/corpus/{CORPUS_GLOB}"),
+                "/ws/.copydesk-cache/corpus-index.bin".to_string(),
             ]
         );
         let relative = targets.client_watchers(true);

@@ -225,6 +225,13 @@ impl Project {
     pub fn rules_dir(&self) -> Option<PathBuf> {
         rules_dir_of(&self.config)
     }
+
+    /// The corpus index file the project shares with the CLI, if it caches
+    /// one: when another process replaces it, the server opens the new one.
+    pub fn index_file(&self) -> Option<PathBuf> {
+        let dir = self.config.cache_dir.as_ref()?;
+        (!self.config.corpus_dirs.is_empty()).then(|| dir.join(crate::workspace::CACHE_FILE))
+    }
 }
 
 /// The rules directory of `config`, existing or to be created beside the

@@ -197,9 +197,9 @@ fn index_is_current(index: &IndexFile, stamps: &[FileStamp]) -> bool {
         .map(|a| &a.stamp)
         .chain(manifest.skipped.iter().map(|(stamp, _)| stamp))
         .collect();
-    indexed.sort_by(|a, b| a.path.cmp(&b.path));
+    indexed.sort_unstable_by(|a, b| a.path.cmp(&b.path));
     let mut now: Vec<&FileStamp> = stamps.iter().collect();
-    now.sort_by(|a, b| a.path.cmp(&b.path));
+    now.sort_unstable_by(|a, b| a.path.cmp(&b.path));
     indexed == now
 }
 
@@ -311,7 +311,9 @@ fn list_corpus(dirs: &[PathBuf]) -> Result<Vec<PathBuf>, WorkspaceError> {
         }
         paths.extend(corpus_files(dir)?);
     }
-    paths.sort();
+    // Byte order: comparing paths component by component cost a tenth of
+    // a warm start at 100,000 articles.
+    paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     paths.dedup();
     Ok(paths)
 }

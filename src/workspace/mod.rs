@@ -16,6 +16,7 @@ use std::sync::Arc;
 pub use corpus_loader::{CacheReport, CorpusLoad, LoadWarning, load_corpus, load_corpus_cached};
 pub use discover::{discover_config, load_config};
 pub use files::{FileSelector, read_text, text_from_bytes};
+pub use index_cache::CACHE_FILE;
 pub use rules_loader::{read_rules, read_rules_dir};
 
 use crate::config::{Config, ConfigError};

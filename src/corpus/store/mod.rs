@@ -5,8 +5,10 @@
 //!
 //! Layout: magic, format version, analysis fingerprint, total length, the
 //! number of sections, then one table row per section (name, offset,
-//! length, BLAKE3 checksum), the checksum of everything before it, and the
-//! sections, each starting on an 8-byte boundary.
+//! length, XXH3-128 checksum), the checksum of everything before it, and
+//! the sections, each starting on an 8-byte boundary. XXH3 rather than a
+//! cryptographic hash: it guards against damage, not forgery, and checking
+//! every section at each start must cost little next to the lint itself.
 
 mod blobs;
 mod fixed;
@@ -24,7 +26,8 @@ const MAGIC: &[u8; 16] = b"copydesk-index\0\0";
 /// Bumped whenever the layout of any section changes.
 pub const FORMAT: u32 = 2;
 const NAME_LEN: usize = 24;
-const ROW_LEN: usize = NAME_LEN + 8 + 8 + 32;
+const ROW_LEN: usize = NAME_LEN + 8 + 8 + HASH_LEN;
+const HASH_LEN: usize = 16;
 const PREFIX_LEN: usize = 16 + 4 + 8 + 8 + 4;
 
 /// An immutable byte buffer shared by every view into it.
@@ -98,11 +101,11 @@ impl SectionsWriter {
     /// The whole index: header, table and sections. `fingerprint` names
     /// the analysis code that wrote it.
     pub fn finish(self, fingerprint: u64) -> Vec<u8> {
-        let table_end = PREFIX_LEN + self.sections.len() * ROW_LEN + 32;
+        let table_end = PREFIX_LEN + self.sections.len() * ROW_LEN + HASH_LEN;
         let mut offset = align(table_end);
         let mut rows = Vec::new();
         for (name, bytes) in &self.sections {
-            rows.push((name, offset, bytes.len(), blake3::hash(bytes)));
+            rows.push((name, offset, bytes.len(), checksum(bytes)));
             offset = align(offset + bytes.len());
         }
         let mut out = Vec::with_capacity(offset);
@@ -117,10 +120,10 @@ impl SectionsWriter {
             out.extend_from_slice(&padded);
             out.extend_from_slice(&(at as u64).to_le_bytes());
             out.extend_from_slice(&(len as u64).to_le_bytes());
-            out.extend_from_slice(hash.as_bytes());
+            out.extend_from_slice(&hash);
         }
-        let header_hash = blake3::hash(&out);
-        out.extend_from_slice(header_hash.as_bytes());
+        let header_hash = checksum(&out);
+        out.extend_from_slice(&header_hash);
         for (_, bytes) in &self.sections {
             out.resize(align(out.len()), 0);
             out.extend_from_slice(bytes);
@@ -130,6 +133,10 @@ impl SectionsWriter {
     }
 }
 
+fn checksum(bytes: &[u8]) -> [u8; HASH_LEN] {
+    xxhash_rust::xxh3::xxh3_128(bytes).to_le_bytes()
+}
+
 fn align(n: usize) -> usize {
     n.div_ceil(8) * 8
 }
@@ -137,7 +144,7 @@ fn align(n: usize) -> usize {
 /// An opened index: its sections by name.
 #[derive(Debug, Clone)]
 pub struct Sections {
-    sections: HashMap<String, (Bytes, [u8; 32])>,
+    sections: HashMap<String, (Bytes, [u8; HASH_LEN])>,
 }
 
 impl Sections {
@@ -172,10 +179,10 @@ impl Sections {
         }
         let count = number(36, 4) as usize;
         let table_end = PREFIX_LEN + count.saturating_mul(ROW_LEN);
-        if all.len() < table_end + 32 {
+        if all.len() < table_end + HASH_LEN {
             return Err("truncated".into());
         }
-        if blake3::hash(&all[..table_end]).as_bytes() != &all[table_end..table_end + 32] {
+        if checksum(&all[..table_end])[..] != all[table_end..table_end + HASH_LEN] {
             return Err("checksum mismatch in the header".into());
         }
         let mut sections = HashMap::new();
@@ -188,7 +195,7 @@ impl Sections {
             if at.checked_add(len).is_none_or(|end| end > all.len()) {
                 return Err(format!("section {name} runs past the end"));
             }
-            let mut hash = [0u8; 32];
+            let mut hash = [0u8; HASH_LEN];
             hash.copy_from_slice(&row[NAME_LEN + 16..]);
             sections.insert(name, (bytes.slice(at..at + len), hash));
         }
@@ -221,7 +228,7 @@ impl Sections {
             .sections
             .get(name)
             .ok_or_else(|| format!("section {name} is missing"))?;
-        if blake3::hash(bytes.as_ref()).as_bytes() != hash {
+        if &checksum(bytes.as_ref()) != hash {
             return Err(format!("checksum mismatch in section {name}"));
         }
         Ok(bytes.clone())
