@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end scale runs on synthetic corpora of 1k, 10k and 100k articles:
 # cold and warm `copydesk lint` (wall time, peak RSS), indexing throughput,
-# the in-process lint time of one 2,000-word draft, and the CLI wall time
-# for 1,000 drafts. Prints a Markdown table.
+# the in-process lint time of one 2,000-word draft, the CLI wall time for
+# 1,000 drafts, and a lint after one article is added (the index updated,
+# not rebuilt). Prints a Markdown table.
 #   bench/scale.sh [SIZES...]        (default: 1000 10000 100000)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -22,8 +23,8 @@ measure() {
   tail -1 "$work/time.txt"
 }
 
-echo "| articles | corpus MB | cold lint s | indexing MB/s | cold peak RSS MB | warm lint s | warm peak RSS MB | 2,000-word draft ms (median) | 1,000 drafts s |"
-echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| articles | corpus MB | cold lint s | indexing MB/s | cold peak RSS MB | warm lint s | warm peak RSS MB | 2,000-word draft ms (median) | 1,000 drafts s | one article added s |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for n in "${sizes[@]}"; do
   dir="$work/$n"
   if [ ! -d "$dir/corpus" ]; then
@@ -40,7 +41,11 @@ for n in "${sizes[@]}"; do
   timing=$("$bin/examples/lint_timing" "$dir/corpus" "$draft" 30)
   lint_ms=$(sed -E 's/.*lint_median_ms=([0-9.]+).*/\1/' <<<"$timing")
   read -r many_s _ < <(measure "$bin/copydesk" lint --config "$dir/copydesk.toml" "$dir/drafts")
+  added="$dir/corpus/zz-added-by-scale.md"
+  { cat "$(find "$dir/corpus" -name '*.md' | head -1)"; echo; echo "A paragraph added to test an index update."; } >"$added"
+  read -r update_s _ < <(measure "$bin/copydesk" lint --config "$dir/copydesk.toml" "$draft")
+  rm -f "$added"
   rate=$(awk -v b="$bytes" -v s="$cold_s" 'BEGIN { printf "%.1f", (s > 0) ? b / 1048576 / s : 0 }')
-  printf "| %d | %s | %s | %s | %d | %s | %d | %s | %s |\n" "$n" "$mb" "$cold_s" "$rate" \
-    $((cold_kb / 1024)) "$warm_s" $((warm_kb / 1024)) "$lint_ms" "$many_s"
+  printf "| %d | %s | %s | %s | %d | %s | %d | %s | %s | %s |\n" "$n" "$mb" "$cold_s" "$rate" \
+    $((cold_kb / 1024)) "$warm_s" $((warm_kb / 1024)) "$lint_ms" "$many_s" "$update_s"
 done

@@ -51,11 +51,17 @@ pub struct NameIndex {
     /// capitalised word in a draft that is one of these is a common word,
     /// not a name.
     lowercase_words: Set<Bytes>,
-    /// The spellings near-miss lookups can return, sorted.
+    /// The spellings near-miss lookups can return, sorted, and each one's
+    /// row in `stats`.
     neighbours: Blobs,
+    neighbour_rows: Fixed<u32>,
     /// Deletion keys of each single-word neighbour, sorted: one flat array,
     /// searched by bisection (see `text::similarity::lookup_keys`).
     neighbour_keys: Fixed<(u64, u32)>,
+    /// Where the keys whose top bits are i start, for every i: the keys
+    /// are hashes, so a lookup lands within a few records of its key
+    /// instead of bisecting the whole array (a lint makes thousands).
+    key_directory: Fixed<u32>,
     /// Hash of a two-word neighbour's surname key → the neighbour.
     surnames: Fixed<(u64, u32)>,
 }
@@ -87,7 +93,9 @@ impl NameIndex {
     /// an article's position in `facts` is its index in the corpus.
     pub fn write(facts: impl Iterator<Item = NameFacts>, out: &mut SectionsWriter) {
         let mut spellings: FxHashMap<String, SpellingStats> = FxHashMap::default();
-        let mut lowercase_words = Vec::new();
+        // A set, not a list sorted later: every article repeats most of
+        // the same few thousand words.
+        let mut lowercase_words: FxHashSet<String> = FxHashSet::default();
         for (index, local) in facts.enumerate() {
             lowercase_words.extend(local.lowercase_words);
             for (spelling, mentions, samples) in local.spellings {
@@ -103,8 +111,8 @@ impl NameIndex {
                 );
             }
         }
+        let mut lowercase_words: Vec<String> = lowercase_words.into_iter().collect();
         lowercase_words.par_sort_unstable();
-        lowercase_words.dedup();
         let mut spellings: Vec<(String, SpellingStats)> = spellings.into_iter().collect();
         spellings.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
@@ -126,15 +134,16 @@ impl NameIndex {
             let _ = lowercase.insert(word);
         }
         let is_common = |word: &str| lowercase_words.binary_search(&word.to_lowercase()).is_ok();
-        let neighbours: Vec<&str> = spellings
+        let (neighbour_rows, neighbours): (Vec<u32>, Vec<&str>) = spellings
             .iter()
-            .filter(|(spelling, stat)| {
+            .enumerate()
+            .filter(|(_, (spelling, stat))| {
                 stat.mentions >= MIN_NEIGHBOUR_MENTIONS
                     && is_name_like(spelling)
                     && (spelling.contains(' ') || !is_common(spelling))
             })
-            .map(|(spelling, _)| spelling.as_str())
-            .collect();
+            .map(|(row, (spelling, _))| (narrow(row), spelling.as_str()))
+            .unzip();
         let mut neighbour_keys: Vec<(u64, u32)> = neighbours
             .par_iter()
             .enumerate()
@@ -147,6 +156,7 @@ impl NameIndex {
             .collect();
         neighbour_keys.par_sort_unstable();
         neighbour_keys.dedup();
+        let key_directory = directory(&neighbour_keys);
         let mut surnames: Vec<(u64, u32)> = neighbours
             .iter()
             .enumerate()
@@ -170,7 +180,9 @@ impl NameIndex {
             lowercase.into_inner().unwrap_or_default(),
         );
         out.add("names.neighbours", neighbour_blobs.finish());
+        out.add("names.neighbour_rows", Fixed::encode(&neighbour_rows));
         out.add("names.keys", Fixed::encode(&neighbour_keys));
+        out.add("names.key_directory", Fixed::encode(&key_directory));
         out.add("names.surnames", Fixed::encode(&surnames));
     }
 
@@ -183,7 +195,9 @@ impl NameIndex {
             samples: Fixed::new(sections.get("names.samples")?),
             lowercase_words: Set::new(sections.get("names.lowercase")?).map_err(fst_error)?,
             neighbours: Blobs::new(sections.get("names.neighbours")?),
+            neighbour_rows: Fixed::new(sections.get("names.neighbour_rows")?),
             neighbour_keys: Fixed::new(sections.get("names.keys")?),
+            key_directory: Fixed::new(sections.get("names.key_directory")?),
             surnames: Fixed::new(sections.get("names.surnames")?),
         })
     }
@@ -199,21 +213,21 @@ impl NameIndex {
 
     fn neighbour(&self, row: u32) -> Option<(String, SpellingStats)> {
         let spelling = std::str::from_utf8(self.neighbours.get(row as usize)?).ok()?;
-        let stats = self.get(spelling)?;
+        let stats = self.stats_at(self.neighbour_rows.get(row as usize)? as usize)?;
         Some((spelling.to_string(), stats))
     }
-}
 
-impl SpellingSource for NameIndex {
-    fn get(&self, spelling: &str) -> Option<SpellingStats> {
-        let row = usize::try_from(self.spellings.get(spelling)?).ok()?;
+    /// The counts and samples in row `row` of the stats table.
+    fn stats_at(&self, row: usize) -> Option<SpellingStats> {
         let (mentions, articles, end) = self.stats.get(row)?;
         let start = match row {
             0 => 0,
             _ => self.stats.get(row - 1)?.2,
         };
-        let samples = (start..end)
-            .filter_map(|i| self.samples.get(i as usize))
+        let samples = self
+            .samples
+            .iter_from(start as usize)
+            .take(end.saturating_sub(start) as usize)
             .map(|(article, start, end)| Location {
                 article,
                 start,
@@ -226,6 +240,12 @@ impl SpellingSource for NameIndex {
             samples,
         })
     }
+}
+
+impl SpellingSource for NameIndex {
+    fn get(&self, spelling: &str) -> Option<SpellingStats> {
+        self.stats_at(usize::try_from(self.spellings.get(spelling)?).ok()?)
+    }
 
     fn is_common_word(&self, word: &str) -> bool {
         self.lowercase_words.contains(word.to_lowercase())
@@ -235,10 +255,14 @@ impl SpellingSource for NameIndex {
         let mut seen = FxHashSet::default();
         let mut rows = Vec::new();
         for key in lookup_keys(word) {
-            let start = self.neighbour_keys.partition_point(|(k, _)| *k < key);
-            for (k, row) in
-                (start..self.neighbour_keys.len()).filter_map(|i| self.neighbour_keys.get(i))
-            {
+            let bucket = bucket_of(key, self.key_directory.len());
+            let first = self.key_directory.get(bucket).unwrap_or(0) as usize;
+            let skip = self
+                .neighbour_keys
+                .iter_from(first)
+                .take_while(|(k, _)| *k < key)
+                .count();
+            for (k, row) in self.neighbour_keys.iter_from(first + skip) {
                 if k != key {
                     break;
                 }
@@ -256,8 +280,8 @@ impl SpellingSource for NameIndex {
         let hash = surname_hash(surname);
         let key = transliteration_key(surname);
         let start = self.surnames.partition_point(|(h, _)| *h < hash);
-        (start..self.surnames.len())
-            .filter_map(|i| self.surnames.get(i))
+        self.surnames
+            .iter_from(start)
             .take_while(|(h, _)| *h == hash)
             .filter_map(|(_, row)| self.neighbour(row))
             // A hash collision: keep only the same key.
@@ -268,6 +292,34 @@ impl SpellingSource for NameIndex {
                     .is_some_and(|s| transliteration_key(s) == key)
             })
             .collect()
+    }
+}
+
+/// The directory of sorted `keys`: for each bucket (the keys' top bits),
+/// the index of its first key; one more entry than buckets.
+fn directory(keys: &[(u64, u32)]) -> Vec<u32> {
+    let bits = (keys.len() / 4).max(1).ilog2().min(24);
+    let buckets = 1usize << bits;
+    let mut starts = Vec::with_capacity(buckets + 1);
+    let mut at = 0;
+    for bucket in 0..buckets {
+        while at < keys.len() && bucket_of(keys[at].0, buckets + 1) < bucket {
+            at += 1;
+        }
+        starts.push(narrow(at));
+    }
+    starts.push(narrow(keys.len()));
+    starts
+}
+
+/// The bucket of `key` in a directory of `entries` entries (buckets + 1).
+fn bucket_of(key: u64, entries: usize) -> usize {
+    let buckets = entries.saturating_sub(1).max(1);
+    let bits = buckets.ilog2();
+    if bits == 0 {
+        0
+    } else {
+        (key >> (64 - bits)) as usize
     }
 }
 

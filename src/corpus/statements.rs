@@ -126,7 +126,7 @@ impl StatementIndex {
         let mut claims = BlobsWriter::default();
         let mut articles = Vec::new();
         let mut contexts = PostingsWriter::<(u32, u32)>::default();
-        let mut postings: BTreeMap<u64, Vec<u32>> = BTreeMap::new();
+        let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         let mut roles: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         let mut weekdays: BTreeMap<u64, Vec<u32>> = BTreeMap::new();
         for (article, found) in facts.enumerate() {
@@ -350,7 +350,9 @@ impl StatementSource for StatementIndex {
 }
 
 /// Sorted keys, and each key's list in the same order.
-fn keyed_lists(lists: BTreeMap<u64, Vec<u32>>) -> (Vec<u64>, PostingsWriter) {
+fn keyed_lists(lists: impl IntoIterator<Item = (u64, Vec<u32>)>) -> (Vec<u64>, PostingsWriter) {
+    let mut lists: Vec<(u64, Vec<u32>)> = lists.into_iter().collect();
+    lists.sort_unstable_by_key(|(key, _)| *key);
     let mut keys = Vec::with_capacity(lists.len());
     let mut postings = PostingsWriter::default();
     for (key, ids) in lists {

@@ -102,46 +102,95 @@ pub fn load_corpus_cached(
         Some(Err(previous)) => Some(previous),
         None => None,
     };
-    let (files, warnings) = read_stamped(stamps);
-    let reusable = match &previous {
-        Some(index) => reusable_facts(index, &files).unwrap_or_else(|reason| {
+    // The stored facts of an outdated index, for every article it still has.
+    let previous = previous.and_then(|index| match index.sections.verify(FACTS) {
+        Ok(bytes) => Some((index, Blobs::new(bytes))),
+        Err(reason) => {
             if let Some(file) = &cache_file {
                 report.problem = Some(format!("{}: {reason}; rebuilding it", file.display()));
             }
-            files.iter().map(|_| None).collect()
-        }),
-        None => files.iter().map(|_| None).collect(),
-    };
-    let analysed: Vec<(Article, ArticleFacts, ContentHash, bool)> = files
+            None
+        }
+    });
+    let by_path: HashMap<&str, usize> = previous
+        .iter()
+        .flat_map(|(index, _)| index.manifest.articles.iter().enumerate())
+        .map(|(row, a)| (a.stamp.path.as_str(), row))
+        .collect();
+    let results: Vec<Result<Indexed, LoadWarning>> = stamps
         .into_par_iter()
-        .zip(reusable)
-        .map(|((stamp, text), reused)| {
-            let hash = content_hash(&text);
-            let path = PathBuf::from(&stamp.path);
-            match reused.filter(|(cached_hash, _)| *cached_hash == hash) {
-                Some((_, facts)) => (
-                    Article::unparsed(path, text, facts.meta.clone()),
+        .map(|stamp| {
+            let row = by_path.get(stamp.path.as_str()).copied();
+            let stored = |row: usize| {
+                let (index, blobs) = previous.as_ref()?;
+                let article = index.manifest.articles.get(row)?;
+                let blob = blobs.get(row)?;
+                let facts: ArticleFacts = postcard::from_bytes(blob).ok()?;
+                Some((article, blob.to_vec(), facts))
+            };
+            // Unchanged on disk: neither read nor analysed.
+            if let Some((indexed, blob, facts)) = row
+                .filter(|&row| by_row(&previous, row).is_some_and(|a| a.stamp == stamp))
+                .and_then(stored)
+            {
+                let path = PathBuf::from(&stamp.path);
+                return Ok(Indexed {
+                    article: Article::on_disk(path, facts.meta.clone(), text_loader(indexed.hash)),
+                    hash: indexed.hash,
+                    stamp,
+                    blob,
                     facts,
-                    hash,
-                    true,
-                ),
-                None => {
-                    let article = Article::new(path, text);
-                    let facts = ArticleFacts::analyse(&article);
-                    (article, facts, hash, false)
-                }
+                    reused: true,
+                });
             }
+            let (path, text) = read_article(PathBuf::from(&stamp.path))?;
+            let hash = content_hash(&text);
+            // Touched but the same text: not analysed again.
+            if let Some((_, blob, facts)) = row
+                .filter(|&row| by_row(&previous, row).is_some_and(|a| a.hash == hash))
+                .and_then(stored)
+            {
+                return Ok(Indexed {
+                    article: Article::on_disk(path, facts.meta.clone(), text_loader(hash)),
+                    hash,
+                    stamp,
+                    blob,
+                    facts,
+                    reused: true,
+                });
+            }
+            // Analysed, then back to disk: the parsed article would hold
+            // its text and every sentence in memory until the end.
+            let facts = ArticleFacts::analyse(&Article::new(path.clone(), text));
+            Ok(Indexed {
+                blob: postcard::to_stdvec(&facts).unwrap_or_default(),
+                article: Article::on_disk(path, facts.meta.clone(), text_loader(hash)),
+                hash,
+                stamp,
+                facts,
+                reused: false,
+            })
         })
         .collect();
-    report.reused = analysed.iter().filter(|a| a.3).count();
+    let mut analysed = Vec::new();
+    let mut warnings = Vec::new();
+    for result in results {
+        match result {
+            Ok(indexed) => analysed.push(indexed),
+            Err(warning) => warnings.push(warning),
+        }
+    }
+    report.reused = analysed.iter().filter(|a| a.reused).count();
     report.analysed = analysed.len() - report.reused;
+    // The stamps were taken before the texts were read: a file changed
+    // while loading looks changed at the next start, never current.
     let manifest = Manifest {
         articles: analysed
             .iter()
-            .map(|(article, facts, hash, _)| IndexedArticle {
-                stamp: FileStamp::of(&article.path),
-                hash: *hash,
-                meta: facts.meta.clone(),
+            .map(|a| IndexedArticle {
+                stamp: a.stamp.clone(),
+                hash: a.hash,
+                meta: a.facts.meta.clone(),
             })
             .collect(),
         skipped: warnings
@@ -149,42 +198,75 @@ pub fn load_corpus_cached(
             .map(|w| (FileStamp::of(&w.path), w.message.clone()))
             .collect(),
     };
-    // Each article's facts, kept for the next update; only worth writing
-    // when there is a cache to write them to.
-    let facts_blobs: Vec<Vec<u8>> = match cache_file {
-        Some(_) => analysed
-            .par_iter()
-            .map(|(_, facts, _, _)| postcard::to_stdvec(facts).unwrap_or_default())
-            .collect(),
-        None => Vec::new(),
-    };
-    let (articles, facts): (Vec<Article>, Vec<ArticleFacts>) = analysed
-        .into_iter()
-        .map(|(article, facts, _, _)| (article, facts))
-        .unzip();
+    let mut blobs = BlobsWriter::default();
+    if cache_file.is_some() {
+        for indexed in &analysed {
+            blobs.push(&indexed.blob);
+        }
+    }
+    let (articles, facts): (Vec<Article>, Vec<ArticleFacts>) =
+        analysed.into_iter().map(|a| (a.article, a.facts)).unzip();
     let mut writer = SectionsWriter::default();
     Corpus::write_index(facts, &mut writer);
-    let mut blobs = BlobsWriter::default();
-    for blob in &facts_blobs {
-        blobs.push(blob);
-    }
     writer.add(FACTS, blobs.finish());
     let bytes = finish_index(writer, &manifest);
-    if let Some(file) = &cache_file
-        && let Err(reason) = write_index(file, &bytes)
-    {
-        report.problem = Some(format!(
-            "{}: cannot write the index cache: {reason}",
-            file.display()
-        ));
-    }
-    let corpus = open_built(bytes)
+    let written = match &cache_file {
+        Some(file) => match write_index(file, &bytes) {
+            Ok(()) => Some(file),
+            Err(reason) => {
+                report.problem = Some(format!(
+                    "{}: cannot write the index cache: {reason}",
+                    file.display()
+                ));
+                None
+            }
+        },
+        None => None,
+    };
+    // Read back from the file just written, when there is one: its pages
+    // can leave memory, the vector's could not.
+    let sections = match written.map(|file| open_index(file)) {
+        Some(Ok(Some(index))) => {
+            drop(bytes);
+            Ok(index.sections)
+        }
+        _ => open_built(bytes),
+    };
+    let corpus = sections
         .and_then(|sections| Corpus::open(articles, &sections))
         .map_err(|reason| WorkspaceError::io(Path::new("corpus index"), reason))?;
     Ok(CorpusLoad {
         corpus,
         warnings,
         cache: report,
+    })
+}
+
+/// One article of the index being built: where its facts came from.
+struct Indexed {
+    article: Article,
+    stamp: FileStamp,
+    hash: ContentHash,
+    facts: ArticleFacts,
+    /// The facts serialised, as stored for the next update.
+    blob: Vec<u8>,
+    /// Whether the facts came from the previous index.
+    reused: bool,
+}
+
+fn by_row(previous: &Option<(IndexFile, Blobs)>, row: usize) -> Option<&IndexedArticle> {
+    previous.as_ref()?.0.manifest.articles.get(row)
+}
+
+/// Reads an article's text when evidence first points into it; nothing if
+/// the text is no longer the one indexed (the evidence's offsets would be
+/// wrong), until the next start updates the index.
+fn text_loader(indexed: ContentHash) -> TextLoader {
+    Arc::new(move |path: &Path| {
+        let text = std::fs::read(path)
+            .ok()
+            .and_then(|b| text_from_bytes(b).ok())?;
+        (content_hash(&text) == indexed).then_some(text)
     })
 }
 
@@ -205,16 +287,17 @@ fn index_is_current(index: &IndexFile, stamps: &[FileStamp]) -> bool {
 
 /// The corpus an up-to-date index describes: its texts stay on disk.
 fn open_corpus(index: &IndexFile) -> Result<CorpusLoad, String> {
-    let load: TextLoader = Arc::new(|path: &Path| {
-        std::fs::read(path)
-            .ok()
-            .and_then(|b| text_from_bytes(b).ok())
-    });
     let articles = index
         .manifest
         .articles
         .iter()
-        .map(|a| Article::on_disk(PathBuf::from(&a.stamp.path), a.meta.clone(), load.clone()))
+        .map(|a| {
+            Article::on_disk(
+                PathBuf::from(&a.stamp.path),
+                a.meta.clone(),
+                text_loader(a.hash),
+            )
+        })
         .collect();
     let warnings = index
         .manifest
@@ -230,55 +313,6 @@ fn open_corpus(index: &IndexFile) -> Result<CorpusLoad, String> {
         warnings,
         cache: CacheReport::default(),
     })
-}
-
-/// For each file, in order, the facts an outdated index holds for the same
-/// path, with the hash of the text they were analysed from: an article is
-/// analysed again only if its text changed.
-fn reusable_facts(
-    index: &IndexFile,
-    files: &[(FileStamp, String)],
-) -> Result<Vec<Option<(ContentHash, ArticleFacts)>>, String> {
-    let blobs = Blobs::new(index.sections.verify(FACTS)?);
-    let by_path: HashMap<&str, usize> = index
-        .manifest
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.stamp.path.as_str(), i))
-        .collect();
-    Ok(files
-        .par_iter()
-        .map(|(stamp, _)| {
-            let row = *by_path.get(stamp.path.as_str())?;
-            let facts = blobs.value::<ArticleFacts>(row)?;
-            Some((index.manifest.articles.get(row)?.hash, facts))
-        })
-        .collect())
-}
-
-/// The text of each stamped file that reads as text, and a warning for
-/// each that does not.
-fn read_stamped(stamps: Vec<FileStamp>) -> (Vec<(FileStamp, String)>, Vec<LoadWarning>) {
-    let loaded: Vec<Result<(FileStamp, String), LoadWarning>> = stamps
-        .into_par_iter()
-        .map(|stamp| {
-            let path = PathBuf::from(&stamp.path);
-            match read_article(path) {
-                Ok((_, text)) => Ok((stamp, text)),
-                Err(warning) => Err(warning),
-            }
-        })
-        .collect();
-    let mut files = Vec::new();
-    let mut warnings = Vec::new();
-    for result in loaded {
-        match result {
-            Ok(file) => files.push(file),
-            Err(warning) => warnings.push(warning),
-        }
-    }
-    (files, warnings)
 }
 
 /// A corpus file's path and text.

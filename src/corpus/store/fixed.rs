@@ -122,15 +122,28 @@ impl<T: Record> Fixed<T> {
     /// The index of the first record for which `is_before` is false, the
     /// records being partitioned by it (as `slice::partition_point`).
     pub fn partition_point(&self, is_before: impl Fn(&T) -> bool) -> usize {
+        // One borrow of the buffer for the whole search, not one per step.
+        let bytes = self.bytes.as_ref();
         let (mut low, mut high) = (0, self.len);
         while low < high {
             let middle = low + (high - low) / 2;
-            match self.get(middle) {
-                Some(record) if is_before(&record) => low = middle + 1,
-                _ => high = middle,
+            if is_before(&T::read(&bytes[middle * T::SIZE..])) {
+                low = middle + 1;
+            } else {
+                high = middle;
             }
         }
         low
+    }
+
+    /// The records from `start` on.
+    pub fn iter_from(&self, start: usize) -> impl Iterator<Item = T> + '_ {
+        let bytes = self.bytes.as_ref();
+        bytes
+            .get(start.saturating_mul(T::SIZE)..)
+            .unwrap_or_default()
+            .chunks_exact(T::SIZE)
+            .map(|chunk| T::read(chunk))
     }
 }
 
