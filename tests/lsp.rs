@@ -955,7 +955,7 @@ async fn dynamic_watchers_are_registered_when_the_client_can() {
             m["method"] == "client/registerCapability"
                 && m["params"]["registrations"][0]["registerOptions"]["watchers"]
                     .as_array()
-                    .is_some_and(|w| w.len() == 3)
+                    .is_some_and(|w| w.len() == 4)
         })
         .await;
     let watchers = &registration["params"]["registrations"][0]["registerOptions"]["watchers"];
@@ -969,6 +969,12 @@ async fn dynamic_watchers_are_registered_when_the_client_can() {
         watchers[2]["globPattern"]["baseUri"],
         uri(&root.join("corpus"))
     );
+    // The corpus index, which the CLI may replace.
+    assert_eq!(
+        watchers[3]["globPattern"]["baseUri"],
+        uri(&root.join(".copydesk-cache"))
+    );
+    assert_eq!(watchers[3]["globPattern"]["pattern"], "corpus-index.bin");
     assert_eq!(client.shut_down().await, 0);
 }
 

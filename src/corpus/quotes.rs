@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::store::{
-    Blobs, BlobsWriter, Bytes, Fixed, Postings, PostingsWriter, Sections, SectionsWriter,
+    Blobs, BlobsWriter, Bytes, Decoded, Fixed, Postings, PostingsWriter, Sections, SectionsWriter,
 };
 use super::{Article, Location, QuotationSource};
 use crate::document::Document;
@@ -41,7 +41,7 @@ pub struct CorpusQuote {
 /// repeats quotations across outlets, and each wording is compared once.
 #[derive(Debug, Clone)]
 pub struct QuoteText {
-    pub words: Arc<[String]>,
+    pub words: Arc<Vec<String>>,
     /// Ids of the corpus quotations with this wording.
     pub occurrences: Vec<u32>,
 }
@@ -58,6 +58,8 @@ pub struct QuoteIndex {
     /// Word → its row in `postings`, the wordings that use the word.
     by_word: Map<Bytes>,
     postings: Postings,
+    /// Wordings decoded lately, shared by every lint.
+    decoded: Decoded<Vec<String>>,
 }
 
 impl Default for QuoteIndex {
@@ -141,6 +143,7 @@ impl QuoteIndex {
             by_word: Map::new(sections.get("quotes.by_word")?)
                 .map_err(|e| format!("unreadable quotation index ({e})"))?,
             postings: Postings::open(sections, "quotes.postings")?,
+            decoded: Decoded::default(),
         })
     }
 
@@ -150,6 +153,12 @@ impl QuoteIndex {
 
     pub fn is_empty(&self) -> bool {
         self.quotes.is_empty()
+    }
+
+    /// The words of wording `id`.
+    fn wording(&self, id: u32) -> Option<Arc<Vec<String>>> {
+        self.decoded
+            .get_or_decode(id, || self.words.value(id as usize))
     }
 
     /// The wordings that use `word`.
@@ -193,7 +202,7 @@ impl QuotationSource for QuoteIndex {
                 if most < min_share {
                     return None;
                 }
-                let theirs: Vec<String> = self.words.value(id as usize)?;
+                let theirs = self.wording(id)?;
                 Some((id, draft.overlap(&theirs)))
             })
             .filter(|(_, share)| *share >= min_share)
@@ -205,11 +214,7 @@ impl QuotationSource for QuoteIndex {
     fn text(&self, id: u32) -> QuoteText {
         let id = id as usize;
         QuoteText {
-            words: self
-                .words
-                .value::<Vec<String>>(id)
-                .unwrap_or_default()
-                .into(),
+            words: self.wording(id as u32).unwrap_or_default(),
             occurrences: self.occurrences.list(id).collect(),
         }
     }

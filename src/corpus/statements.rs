@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::store::{
-    Blobs, BlobsWriter, Bytes, Fixed, Postings, PostingsWriter, Sections, SectionsWriter,
+    Blobs, BlobsWriter, Bytes, Decoded, Fixed, Postings, PostingsWriter, Sections, SectionsWriter,
 };
 use super::{Article, Location, StatementSource};
 use crate::document::Document;
@@ -81,6 +81,8 @@ pub struct StatementIndex {
     /// Inverse document frequency of each word id over statement contexts,
     /// then (last) the mean: the weight of a word the corpus never uses.
     idf: Fixed<f64>,
+    /// Statements decoded lately, shared by every lint.
+    decoded: Decoded<Statement>,
 }
 
 /// A corpus statement scored against a draft sentence.
@@ -214,6 +216,7 @@ impl StatementIndex {
             weekdays: Postings::open(sections, "statements.weekdays")?,
             words: map("statements.words")?,
             idf: Fixed::new(sections.get("statements.idf")?),
+            decoded: Decoded::default(),
         })
     }
 
@@ -226,6 +229,11 @@ impl StatementIndex {
     }
 
     /// Statement `id`, decoded.
+    /// Statement `id`, decoded once while it stays in the cache.
+    fn shared_statement(&self, id: u32) -> Option<Arc<Statement>> {
+        self.decoded.get_or_decode(id, || self.statement(id))
+    }
+
     pub fn statement(&self, id: u32) -> Option<Statement> {
         let (claim, sentence): (Claim, (u32, u32)) = self.claims.value(id as usize)?;
         let article = self.articles.get(id as usize)?;
@@ -265,10 +273,12 @@ impl StatementIndex {
             })
             .collect();
         let total: f64 = draft.iter().map(|(_, w)| w).sum::<f64>().max(f64::EPSILON);
+        let mut theirs: Vec<(u32, u32)> = Vec::new();
         let mut scored: Vec<(u32, f64, usize)> =
             ids.iter()
                 .map(|&id| {
-                    let theirs: Vec<(u32, u32)> = self.contexts.list(id as usize).collect();
+                    theirs.clear();
+                    theirs.extend(self.contexts.list(id as usize));
                     let (shared, weight) = draft.iter().fold((0, 0.0), |(n, sum), (word, w)| {
                         match word.and_then(|word| theirs.iter().find(|(c, _)| *c == word)) {
                             Some((_, distance)) => {
@@ -286,7 +296,7 @@ impl StatementIndex {
             .take(limit)
             .filter_map(|(id, score, shared_words)| {
                 Some(Scored {
-                    statement: Arc::new(self.statement(id)?),
+                    statement: self.shared_statement(id)?,
                     score,
                     shared_words,
                 })

@@ -120,7 +120,7 @@ fn is_excerpt(draft: &[String], corpus: &[String]) -> bool {
 /// A corpus quotation similar to the draft's, with its speaker's name.
 struct CorpusMatch {
     quote: CorpusQuote,
-    words: Arc<[String]>,
+    words: Arc<Vec<String>>,
     share: f64,
     speaker: Option<String>,
 }

@@ -11,6 +11,7 @@
 //! every section at each start must cost little next to the lint itself.
 
 mod blobs;
+mod decoded;
 mod fixed;
 mod postings;
 
@@ -19,6 +20,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 pub use blobs::{Blobs, BlobsWriter};
+pub use decoded::Decoded;
 pub use fixed::{Fixed, Record};
 pub use postings::{Postings, PostingsWriter};
 

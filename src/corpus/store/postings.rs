@@ -64,7 +64,8 @@ impl<T: Record> Postings<T> {
 
     /// Row `row`'s ids, in the order written.
     pub fn list(&self, row: usize) -> impl Iterator<Item = T> + '_ {
-        self.range(row).filter_map(|i| self.ids.get(i))
+        let range = self.range(row);
+        self.ids.iter_from(range.start).take(range.len())
     }
 
     fn range(&self, row: usize) -> std::ops::Range<usize> {
