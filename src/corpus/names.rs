@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::store::{Blobs, BlobsWriter, Bytes, Fixed, Sections, SectionsWriter};
+use super::store::{Blobs, BlobsWriter, Bytes, Fixed, Sections, SectionsWriter, in_memory};
 use super::{Article, Location, SpellingSource};
 use crate::document::{BlockKind, Document};
 use crate::text::names::{is_capitalised, is_name_like, name_mentions, normalise_spelling};
@@ -68,12 +68,10 @@ pub struct NameIndex {
 
 impl Default for NameIndex {
     fn default() -> Self {
-        let mut writer = SectionsWriter::default();
-        NameIndex::write(std::iter::empty(), &mut writer);
-        let bytes = Bytes::from_vec(writer.finish(0));
-        Sections::open(bytes, 0)
-            .and_then(|sections| NameIndex::open(&sections))
-            .expect("an empty name index opens")
+        in_memory(
+            |out| NameIndex::write(std::iter::empty(), out),
+            NameIndex::open,
+        )
     }
 }
 
@@ -81,12 +79,10 @@ impl NameIndex {
     /// Analyse and index `articles`.
     pub fn build(articles: &[Article]) -> NameIndex {
         let facts: Vec<NameFacts> = articles.iter().map(|a| name_facts(a.document())).collect();
-        let mut writer = SectionsWriter::default();
-        NameIndex::write(facts.into_iter(), &mut writer);
-        let bytes = Bytes::from_vec(writer.finish(0));
-        Sections::open(bytes, 0)
-            .and_then(|sections| NameIndex::open(&sections))
-            .expect("a name index just written opens")
+        in_memory(
+            |out| NameIndex::write(facts.into_iter(), out),
+            NameIndex::open,
+        )
     }
 
     /// Merge the name facts of every article into the index's sections;

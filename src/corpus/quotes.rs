@@ -12,6 +12,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::store::{
     Blobs, BlobsWriter, Bytes, Decoded, Fixed, Postings, PostingsWriter, Sections, SectionsWriter,
+    in_memory,
 };
 use super::{Article, Location, QuotationSource};
 use crate::document::Document;
@@ -64,7 +65,10 @@ pub struct QuoteIndex {
 
 impl Default for QuoteIndex {
     fn default() -> Self {
-        QuoteIndex::from_written(|out| QuoteIndex::write(std::iter::empty(), out))
+        in_memory(
+            |out| QuoteIndex::write(std::iter::empty(), out),
+            QuoteIndex::open,
+        )
     }
 }
 
@@ -73,15 +77,10 @@ impl QuoteIndex {
     /// facts it may have cached instead).
     pub fn build(articles: &[Article]) -> QuoteIndex {
         let facts: Vec<QuoteFacts> = articles.iter().map(|a| quote_facts(a.document())).collect();
-        QuoteIndex::from_written(|out| QuoteIndex::write(facts.into_iter(), out))
-    }
-
-    fn from_written(write: impl FnOnce(&mut SectionsWriter)) -> QuoteIndex {
-        let mut writer = SectionsWriter::default();
-        write(&mut writer);
-        Sections::open(Bytes::from_vec(writer.finish(0)), 0)
-            .and_then(|sections| QuoteIndex::open(&sections))
-            .expect("a quotation index just written opens")
+        in_memory(
+            |out| QuoteIndex::write(facts.into_iter(), out),
+            QuoteIndex::open,
+        )
     }
 
     /// Merge the quotations of every article into the index's sections; an

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::store::{
     Blobs, BlobsWriter, Bytes, Decoded, Fixed, Postings, PostingsWriter, Sections, SectionsWriter,
+    in_memory,
 };
 use super::{Article, Location, StatementSource};
 use crate::document::Document;
@@ -97,7 +98,10 @@ pub struct Scored {
 
 impl Default for StatementIndex {
     fn default() -> Self {
-        StatementIndex::from_written(|out| StatementIndex::write(std::iter::empty(), out))
+        in_memory(
+            |out| StatementIndex::write(std::iter::empty(), out),
+            StatementIndex::open,
+        )
     }
 }
 
@@ -108,15 +112,10 @@ impl StatementIndex {
             .iter()
             .map(|a| statement_facts(a.document()))
             .collect();
-        StatementIndex::from_written(|out| StatementIndex::write(facts.into_iter(), out))
-    }
-
-    fn from_written(write: impl FnOnce(&mut SectionsWriter)) -> StatementIndex {
-        let mut writer = SectionsWriter::default();
-        write(&mut writer);
-        Sections::open(Bytes::from_vec(writer.finish(0)), 0)
-            .and_then(|sections| StatementIndex::open(&sections))
-            .expect("a statement index just written opens")
+        in_memory(
+            |out| StatementIndex::write(facts.into_iter(), out),
+            StatementIndex::open,
+        )
     }
 
     /// Merge the statements of every article into the index's sections; an

@@ -172,14 +172,7 @@ pub fn load_corpus_cached(
             })
         })
         .collect();
-    let mut analysed = Vec::new();
-    let mut warnings = Vec::new();
-    for result in results {
-        match result {
-            Ok(indexed) => analysed.push(indexed),
-            Err(warning) => warnings.push(warning),
-        }
-    }
+    let (analysed, warnings) = split_warnings(results);
     report.reused = analysed.iter().filter(|a| a.reused).count();
     report.analysed = analysed.len() - report.reused;
     // The stamps were taken before the texts were read: a file changed
@@ -325,15 +318,20 @@ fn read_corpus(dirs: &[PathBuf]) -> Result<(Vec<ArticleText>, Vec<LoadWarning>),
         .into_par_iter()
         .map(read_article)
         .collect();
-    let mut texts = Vec::new();
+    Ok(split_warnings(loaded))
+}
+
+/// The files that loaded, and the warnings of those that did not.
+fn split_warnings<T>(results: Vec<Result<T, LoadWarning>>) -> (Vec<T>, Vec<LoadWarning>) {
+    let mut loaded = Vec::new();
     let mut warnings = Vec::new();
-    for result in loaded {
+    for result in results {
         match result {
-            Ok(text) => texts.push(text),
+            Ok(file) => loaded.push(file),
             Err(warning) => warnings.push(warning),
         }
     }
-    Ok((texts, warnings))
+    (loaded, warnings)
 }
 
 /// Every corpus file below `dirs`, in path order.

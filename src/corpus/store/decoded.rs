@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 
 /// Decoded records kept before the cache is emptied, so that a
 /// long-running language server's memory stays bounded.
-const KEPT: usize = 50_000;
+const KEPT: usize = 10_000;
 
 /// A cache of decoded records by id, shared by the clones of an index.
 #[derive(Debug)]

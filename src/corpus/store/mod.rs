@@ -237,6 +237,20 @@ impl Sections {
     }
 }
 
+/// An index written into memory and opened from there: an empty index, or
+/// one built for a test. Both steps work on bytes just written, so failing
+/// is a bug in this module, not bad input.
+pub fn in_memory<T>(
+    write: impl FnOnce(&mut SectionsWriter),
+    open: impl FnOnce(&Sections) -> Result<T, String>,
+) -> T {
+    let mut writer = SectionsWriter::default();
+    write(&mut writer);
+    Sections::open_unverified(Bytes::from_vec(writer.finish(0)), 0)
+        .and_then(|sections| open(&sections))
+        .expect("an index just written in memory opens")
+}
+
 fn number_in(bytes: &[u8], at: usize) -> u64 {
     let mut buf = [0u8; 8];
     buf.copy_from_slice(&bytes[at..at + 8]);
