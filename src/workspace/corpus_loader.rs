@@ -117,59 +117,16 @@ pub fn load_corpus_cached(
         .flat_map(|(index, _)| index.manifest.articles.iter().enumerate())
         .map(|(row, a)| (a.stamp.path.as_str(), row))
         .collect();
+    let keep_blobs = cache_file.is_some();
     let results: Vec<Result<Indexed, LoadWarning>> = stamps
         .into_par_iter()
         .map(|stamp| {
             let row = by_path.get(stamp.path.as_str()).copied();
-            let stored = |row: usize| {
-                let (index, blobs) = previous.as_ref()?;
-                let article = index.manifest.articles.get(row)?;
-                let blob = blobs.get(row)?;
-                let facts: ArticleFacts = postcard::from_bytes(blob).ok()?;
-                Some((article, blob.to_vec(), facts))
-            };
-            // Unchanged on disk: neither read nor analysed.
-            if let Some((indexed, blob, facts)) = row
-                .filter(|&row| by_row(&previous, row).is_some_and(|a| a.stamp == stamp))
-                .and_then(stored)
-            {
-                let path = PathBuf::from(&stamp.path);
-                return Ok(Indexed {
-                    article: Article::on_disk(path, facts.meta.clone(), text_loader(indexed.hash)),
-                    hash: indexed.hash,
-                    stamp,
-                    blob,
-                    facts,
-                    reused: true,
-                });
-            }
-            let (path, text) = read_article(PathBuf::from(&stamp.path))?;
-            let hash = content_hash(&text);
-            // Touched but the same text: not analysed again.
-            if let Some((_, blob, facts)) = row
-                .filter(|&row| by_row(&previous, row).is_some_and(|a| a.hash == hash))
-                .and_then(stored)
-            {
-                return Ok(Indexed {
-                    article: Article::on_disk(path, facts.meta.clone(), text_loader(hash)),
-                    hash,
-                    stamp,
-                    blob,
-                    facts,
-                    reused: true,
-                });
-            }
-            // Analysed, then back to disk: the parsed article would hold
-            // its text and every sentence in memory until the end.
-            let facts = ArticleFacts::analyse(&Article::new(path.clone(), text));
-            Ok(Indexed {
-                blob: postcard::to_stdvec(&facts).unwrap_or_default(),
-                article: Article::on_disk(path, facts.meta.clone(), text_loader(hash)),
-                hash,
+            index_article(
                 stamp,
-                facts,
-                reused: false,
-            })
+                row.and_then(|row| stored(&previous, row)),
+                keep_blobs,
+            )
         })
         .collect();
     let (analysed, warnings) = split_warnings(results);
@@ -247,8 +204,60 @@ struct Indexed {
     reused: bool,
 }
 
-fn by_row(previous: &Option<(IndexFile, Blobs)>, row: usize) -> Option<&IndexedArticle> {
-    previous.as_ref()?.0.manifest.articles.get(row)
+/// What an outdated index holds for one article: its manifest entry, its
+/// facts as stored, and those facts decoded.
+type Stored<'a> = (&'a IndexedArticle, &'a [u8], ArticleFacts);
+
+fn stored(previous: &Option<(IndexFile, Blobs)>, row: usize) -> Option<Stored<'_>> {
+    let (index, blobs) = previous.as_ref()?;
+    let article = index.manifest.articles.get(row)?;
+    let blob = blobs.get(row)?;
+    Some((article, blob, postcard::from_bytes(blob).ok()?))
+}
+
+/// One corpus file of an index being updated: its stored facts when it is
+/// unchanged on disk (not even read) or its text is (read, not analysed),
+/// else analysed afresh. `keep_blobs`: the facts are stored for the next
+/// update.
+fn index_article(
+    stamp: FileStamp,
+    stored: Option<Stored<'_>>,
+    keep_blobs: bool,
+) -> Result<Indexed, LoadWarning> {
+    let reuse = |(indexed, blob, facts): Stored<'_>, stamp: FileStamp| {
+        let path = PathBuf::from(&stamp.path);
+        Indexed {
+            article: Article::on_disk(path, facts.meta.clone(), text_loader(indexed.hash)),
+            hash: indexed.hash,
+            stamp,
+            blob: blob.to_vec(),
+            facts,
+            reused: true,
+        }
+    };
+    let stored = match stored {
+        Some(found) if found.0.stamp == stamp => return Ok(reuse(found, stamp)),
+        other => other,
+    };
+    let (path, text) = read_article(PathBuf::from(&stamp.path))?;
+    let hash = content_hash(&text);
+    if let Some(found) = stored.filter(|found| found.0.hash == hash) {
+        return Ok(reuse(found, stamp));
+    }
+    // Analysed, then back to disk: the parsed article would hold its text
+    // and every sentence in memory until the end.
+    let facts = ArticleFacts::analyse(&Article::new(path.clone(), text));
+    Ok(Indexed {
+        blob: match keep_blobs {
+            true => postcard::to_stdvec(&facts).unwrap_or_default(),
+            false => Vec::new(),
+        },
+        article: Article::on_disk(path, facts.meta.clone(), text_loader(hash)),
+        hash,
+        stamp,
+        facts,
+        reused: false,
+    })
 }
 
 /// Reads an article's text when evidence first points into it; nothing if
