@@ -25,7 +25,7 @@ pub use statements::{Scored, Statement, StatementFacts, StatementIndex};
 use std::sync::Arc;
 
 use crate::finding::Evidence;
-use store::{Bytes, Sections, SectionsWriter};
+use store::{Sections, SectionsWriter};
 
 /// A span in one corpus article, kept compact because indexes hold many.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -77,11 +77,10 @@ impl Corpus {
     /// Analyse every article (in parallel) and index them in memory.
     pub fn new(articles: Vec<Article>) -> Corpus {
         let facts: Vec<ArticleFacts> = articles.par_iter().map(ArticleFacts::analyse).collect();
-        let mut writer = SectionsWriter::default();
-        Corpus::write_index(facts, &mut writer);
-        Sections::open(Bytes::from_vec(writer.finish(0)), 0)
-            .and_then(|sections| Corpus::open(articles, &sections))
-            .expect("an index just written opens")
+        store::in_memory(
+            |out| Corpus::write_index(facts, out),
+            |sections| Corpus::open(articles, sections),
+        )
     }
 
     /// Merge the facts of every article into the index's sections, the

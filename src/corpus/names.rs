@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::store::{Blobs, BlobsWriter, Bytes, Fixed, Sections, SectionsWriter, in_memory};
-use super::{Article, Location, SpellingSource};
+use super::{Location, SpellingSource};
 use crate::document::{BlockKind, Document};
 use crate::text::names::{is_capitalised, is_name_like, name_mentions, normalise_spelling};
 use crate::text::similarity::{lookup_keys, transliteration_key};
@@ -76,15 +76,6 @@ impl Default for NameIndex {
 }
 
 impl NameIndex {
-    /// Analyse and index `articles`.
-    pub fn build(articles: &[Article]) -> NameIndex {
-        let facts: Vec<NameFacts> = articles.iter().map(|a| name_facts(a.document())).collect();
-        in_memory(
-            |out| NameIndex::write(facts.into_iter(), out),
-            NameIndex::open,
-        )
-    }
-
     /// Merge the name facts of every article into the index's sections;
     /// an article's position in `facts` is its index in the corpus.
     pub fn write(facts: impl Iterator<Item = NameFacts>, out: &mut SectionsWriter) {

@@ -13,8 +13,8 @@ use rayon::prelude::*;
 use super::WorkspaceError;
 use super::files::text_from_bytes;
 use super::index_cache::{
-    CACHE_FILE, ContentHash, FACTS, FileStamp, IndexFile, IndexedArticle, Manifest, content_hash,
-    finish_index, open_built, open_index, write_index,
+    CACHE_FILE, ContentHash, FACTS, FileStamp, IndexFile, IndexedArticle, MANIFEST, Manifest,
+    content_hash, finish_index, open_built, open_index, write_index,
 };
 use crate::corpus::store::{Blobs, BlobsWriter, SectionsWriter};
 use crate::corpus::{Article, ArticleFacts, Corpus, TextLoader};
@@ -79,28 +79,19 @@ pub fn load_corpus_cached(
     let cache_file = cache_dir.map(|dir| dir.join(CACHE_FILE));
     let mut report = CacheReport::default();
     let opened = match &cache_file {
-        Some(file) => open_index(file)
-            .and_then(|index| match index {
-                Some(index) if index_is_current(&index, &stamps) => {
-                    index.sections.verify_all(&[FACTS])?;
-                    let load = open_corpus(&index)?;
-                    Ok(Some(Ok(load)))
-                }
-                other => Ok(other.map(Err)),
-            })
-            .unwrap_or_else(|reason| {
-                report.problem = Some(format!("{}: {reason}; rebuilding it", file.display()));
-                None
-            }),
-        None => None,
+        Some(file) => open_cached(file, &stamps).unwrap_or_else(|reason| {
+            report.problem = Some(format!("{}: {reason}; rebuilding it", file.display()));
+            Cached::None
+        }),
+        None => Cached::None,
     };
     let previous = match opened {
-        Some(Ok(mut load)) => {
+        Cached::Current(mut load) => {
             load.cache.reused = load.corpus.articles().len();
             return Ok(load);
         }
-        Some(Err(previous)) => Some(previous),
-        None => None,
+        Cached::Outdated(previous) => Some(previous),
+        Cached::None => None,
     };
     // The stored facts of an outdated index, for every article it still has.
     let previous = previous.and_then(|index| match index.sections.verify(FACTS) {
@@ -189,6 +180,27 @@ pub fn load_corpus_cached(
         corpus,
         warnings,
         cache: report,
+    })
+}
+
+/// What the cache folder holds for a corpus.
+enum Cached {
+    /// An index of exactly the files on disk, opened.
+    Current(CorpusLoad),
+    /// An index of other files, or of other versions of them.
+    Outdated(IndexFile),
+    None,
+}
+
+fn open_cached(file: &Path, stamps: &[FileStamp]) -> Result<Cached, String> {
+    Ok(match open_index(file)? {
+        Some(index) if index_is_current(&index, stamps) => {
+            // The manifest was checked on opening, the facts are for updates.
+            index.sections.verify_all(&[MANIFEST, FACTS])?;
+            Cached::Current(open_corpus(&index)?)
+        }
+        Some(index) => Cached::Outdated(index),
+        None => Cached::None,
     })
 }
 

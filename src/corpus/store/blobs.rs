@@ -28,14 +28,6 @@ impl BlobsWriter {
         self.push(&bytes);
     }
 
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
-
     /// The section's bytes: count, end offsets, data.
     pub fn finish(self) -> Vec<u8> {
         let mut out = Vec::with_capacity(8 + self.ends.len() * 8 + self.data.len());

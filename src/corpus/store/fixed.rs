@@ -112,13 +112,6 @@ impl<T: Record> Fixed<T> {
         (index < self.len).then(|| T::read(&self.bytes.as_ref()[index * T::SIZE..]))
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = T> + '_ {
-        self.bytes
-            .as_ref()
-            .chunks_exact(T::SIZE)
-            .map(|chunk| T::read(chunk))
-    }
-
     /// The index of the first record for which `is_before` is false, the
     /// records being partitioned by it (as `slice::partition_point`).
     pub fn partition_point(&self, is_before: impl Fn(&T) -> bool) -> usize {
@@ -160,6 +153,7 @@ mod tests {
         assert_eq!(fixed.get(4), None);
         assert_eq!(fixed.partition_point(|(k, _)| *k < 3), 1);
         assert_eq!(fixed.partition_point(|(k, _)| *k < 10), 4);
-        assert_eq!(fixed.iter().collect::<Vec<_>>(), records);
+        assert_eq!(fixed.iter_from(0).collect::<Vec<_>>(), records);
+        assert_eq!(fixed.iter_from(3).collect::<Vec<_>>(), records[3..]);
     }
 }
