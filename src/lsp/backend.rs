@@ -453,7 +453,7 @@ impl Backend {
                             .corpus_dirs
                             .iter()
                             .any(|d| path.starts_with(d)))
-                        || project.index_file().as_deref() == Some(path.as_path())
+                        || project.index_replaced(path)
                     {
                         corpora.insert(key.clone());
                     }

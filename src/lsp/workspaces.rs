@@ -94,6 +94,10 @@ pub struct Project {
     pub corpus_ready: bool,
     /// Corpus article by path, for converting evidence positions.
     pub articles: Arc<HashMap<PathBuf, usize>>,
+    /// The corpus index file as it was when the corpus was installed: a
+    /// watcher event for the file the server itself just wrote or opened
+    /// is not a change.
+    pub index_seen: Option<FileVersion>,
     pub linter: Arc<Linter>,
     pub generation: u64,
     /// Problems in its config and rules files.
@@ -180,6 +184,7 @@ impl Project {
             rules,
             corpus,
             articles: Arc::default(),
+            index_seen: None,
             linter,
             generation: next_generation(),
             problems,
@@ -209,7 +214,14 @@ impl Project {
         );
         self.corpus = corpus;
         self.corpus_ready = true;
+        self.index_seen = self.index_file().as_deref().and_then(file_version);
         self.rebuild_linter();
+    }
+
+    /// Whether `path` is this project's corpus index, replaced since the
+    /// corpus was installed (by the CLI or another server).
+    pub fn index_replaced(&self, path: &Path) -> bool {
+        self.index_file().as_deref() == Some(path) && file_version(path) != self.index_seen
     }
 
     fn rebuild_linter(&mut self) {
@@ -232,6 +244,14 @@ impl Project {
         let dir = self.config.cache_dir.as_ref()?;
         (!self.config.corpus_dirs.is_empty()).then(|| dir.join(crate::workspace::CACHE_FILE))
     }
+}
+
+/// A file's size and modification time.
+pub type FileVersion = (u64, Option<std::time::SystemTime>);
+
+fn file_version(path: &Path) -> Option<FileVersion> {
+    let metadata = std::fs::metadata(path).ok()?;
+    Some((metadata.len(), metadata.modified().ok()))
 }
 
 /// The rules directory of `config`, existing or to be created beside the
@@ -321,5 +341,31 @@ mod tests {
         assert!(project.errors[0].contains("using the default configuration"));
         assert!(project.rules.name_rule_for_variant("Kiev").is_some());
         assert_eq!(project.rules_dir(), Some(dir.path().join("rules")));
+    }
+
+    #[test]
+    fn only_an_index_replaced_since_the_corpus_loaded_is_a_change() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let config = dir.path().join("copydesk.toml");
+        std::fs::create_dir_all(dir.path().join("corpus")).expect("mkdir");
+        std::fs::write(dir.path().join("corpus/a.md"), "Talks in Kyiv.").expect("write");
+        std::fs::write(&config, "corpus = \"corpus\"\n").expect("write");
+        let mut project = Project::load(
+            &ProjectKey::Config(config),
+            &ClientSettings::default(),
+            &[],
+            true,
+        );
+        let index = project.index_file().expect("an index file");
+        let (corpus, _, _) = load_corpus_for(
+            &project.config.corpus_dirs,
+            project.config.cache_dir.as_deref(),
+        )
+        .expect("loads");
+        project.set_corpus(Arc::new(corpus));
+        assert!(!project.index_replaced(&index), "the server's own write");
+        assert!(!project.index_replaced(&dir.path().join("corpus/a.md")));
+        std::fs::write(&index, b"a longer file written by another process").expect("replace");
+        assert!(project.index_replaced(&index));
     }
 }
