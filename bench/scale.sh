@@ -2,8 +2,10 @@
 # End-to-end scale runs on synthetic corpora of 1k, 10k and 100k articles:
 # cold and warm `copydesk lint` (wall time, peak RSS), indexing throughput,
 # the in-process lint time of one 2,000-word draft, the CLI wall time for
-# 1,000 drafts, and a lint after one article is added (the index updated,
-# not rebuilt). Prints a Markdown table.
+# 1,000 drafts, a lint after one article is added (into a delta index, the
+# index itself untouched), the warm lint that follows, and a lint after one
+# indexed article is changed (the index rebuilt from its stored facts).
+# Prints a Markdown table.
 #   bench/scale.sh [SIZES...]        (default: 1000 10000 100000)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -23,8 +25,8 @@ measure() {
   tail -1 "$work/time.txt"
 }
 
-echo "| articles | corpus MB | cold lint s | indexing MB/s | cold peak RSS MB | warm lint s | warm peak RSS MB | 2,000-word draft ms (median) | 1,000 drafts s | one article added s |"
-echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| articles | corpus MB | cold lint s | indexing MB/s | cold peak RSS MB | warm lint s | warm peak RSS MB | 2,000-word draft ms (median) | 1,000 drafts s | one article added s | warm lint with the delta s | one article changed s |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for n in "${sizes[@]}"; do
   dir="$work/$n"
   if [ ! -d "$dir/corpus" ]; then
@@ -44,8 +46,14 @@ for n in "${sizes[@]}"; do
   added="$dir/corpus/zz-added-by-scale.md"
   { cat "$(find "$dir/corpus" -name '*.md' | head -1)"; echo; echo "A paragraph added to test an index update."; } >"$added"
   read -r update_s _ < <(measure "$bin/copydesk" lint --config "$dir/copydesk.toml" "$draft")
+  read -r layered_s _ < <(measure "$bin/copydesk" lint --config "$dir/copydesk.toml" "$draft")
+  changed="$(find "$dir/corpus" -name '*.md' | sort | sed -n 2p)"
+  cp "$changed" "$work/changed.bak"
+  echo "A paragraph added to test a change." >>"$changed"
+  read -r changed_s _ < <(measure "$bin/copydesk" lint --config "$dir/copydesk.toml" "$draft")
+  cp "$work/changed.bak" "$changed"
   rm -f "$added"
   rate=$(awk -v b="$bytes" -v s="$cold_s" 'BEGIN { printf "%.1f", (s > 0) ? b / 1048576 / s : 0 }')
-  printf "| %d | %s | %s | %s | %d | %s | %d | %s | %s | %s |\n" "$n" "$mb" "$cold_s" "$rate" \
-    $((cold_kb / 1024)) "$warm_s" $((warm_kb / 1024)) "$lint_ms" "$many_s" "$update_s"
+  printf "| %d | %s | %s | %s | %d | %s | %d | %s | %s | %s | %s | %s |\n" "$n" "$mb" "$cold_s" "$rate" \
+    $((cold_kb / 1024)) "$warm_s" $((warm_kb / 1024)) "$lint_ms" "$many_s" "$update_s" "$layered_s" "$changed_s"
 done

@@ -1,7 +1,8 @@
 //! The corpus index gives the same findings however it was made: analysed
-//! in memory, written and read back (cold cache), opened again (warm), and
-//! updated in place after articles change (incremental), on the fixture
-//! corpora of every check.
+//! in memory, written and read back (cold cache), opened again (warm),
+//! updated in place after articles change (incremental), and extended by a
+//! delta index when articles are only added, on the fixture corpora of
+//! every check.
 
 mod common;
 
@@ -114,6 +115,182 @@ fn cold_warm_and_updated_indexes_find_the_same() {
     }
 }
 
+/// What the corpus's three sources answer to every query the texts (the
+/// drafts and the corpus articles) can make, with ids replaced by places
+/// and scores by their exact bits.
+fn answers(corpus: &Corpus, texts: &[String]) -> Vec<String> {
+    use copydesk::text::claims::{claim_context, claims};
+    let mut out = Vec::new();
+    let names = corpus.names();
+    let quotes = corpus.quotes();
+    let statements = corpus.statements();
+    let placed = |scored: Vec<copydesk::corpus::Scored>| -> Vec<String> {
+        scored
+            .into_iter()
+            .map(|s| {
+                let st = &s.statement;
+                format!(
+                    "{:?} {:?} {:x} {}",
+                    st.location,
+                    st.sentence,
+                    s.score.to_bits(),
+                    s.shared_words
+                )
+            })
+            .collect()
+    };
+    for text in texts {
+        let doc = Document::markdown(text);
+        let prose = doc.prose();
+        for (_, sentence) in doc.sentences() {
+            for mention in copydesk::text::names::name_mentions(prose, sentence.clone()) {
+                for word in &mention.words {
+                    let word = &prose[word.clone()];
+                    out.push(format!("get {word} {:?}", names.get(word)));
+                    out.push(format!("common {word} {}", names.is_common_word(word)));
+                    out.push(format!("near {word} {:?}", names.near_misses(word)));
+                    out.push(format!(
+                        "full {word} {:?}",
+                        names.full_names_with_surname(word)
+                    ));
+                }
+                let whole = &prose[mention.range.clone()];
+                out.push(format!("get {whole} {:?}", names.get(whole)));
+            }
+            for claim in claims(prose, sentence.clone()) {
+                let context = claim_context(prose, &claim);
+                let found = statements.candidates(&claim.measure, &context, 40);
+                out.push(format!("claim {:?} {:?}", claim.range, placed(found)));
+                if let Some(person) = &claim.person {
+                    let found = statements.roles_of(person, &context);
+                    out.push(format!("roles {person} {:?}", placed(found)));
+                }
+            }
+        }
+        for quotation in copydesk::text::quotes::find_quotations(&doc).quotations {
+            let words = copydesk::corpus::quote_words(&prose[quotation.inner.clone()]);
+            for (id, share) in quotes.similar(&words, 0.3) {
+                let text = quotes.text(id);
+                let places: Vec<_> = text
+                    .occurrences
+                    .iter()
+                    .filter_map(|&q| quotes.quote(q))
+                    .map(|q| (q.location, quotes.text(q.text).words))
+                    .collect();
+                out.push(format!(
+                    "quote {:x} {:?} {places:?}",
+                    share.to_bits(),
+                    text.words
+                ));
+            }
+        }
+    }
+    for date in (1..=12).flat_map(|month| (1..=31).map(move |day| (month, day))) {
+        let found: Vec<_> = statements
+            .weekdays_on(date)
+            .into_iter()
+            .map(|s| s.location)
+            .collect();
+        out.push(format!("weekdays {date:?} {found:?}"));
+    }
+    for (article, _) in corpus.articles().iter().enumerate() {
+        let ids = quotes.in_article(article as u32);
+        let places: Vec<_> = ids
+            .filter_map(|q| quotes.quote(q))
+            .map(|q| q.location)
+            .collect();
+        out.push(format!("in article {article}: {places:?}"));
+    }
+    out
+}
+
+fn corpus_files(corpus: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus)
+        .expect("corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn added_articles_go_to_a_delta_that_finds_the_same() {
+    for name in ["names", "quotes", "claims"] {
+        let fixture = fixture_dir(name);
+        let rules = rules_for(&fixture);
+        let texts: Vec<String> = load_cases(&fixture).into_iter().map(|c| c.text).collect();
+        let work = tempfile::tempdir().expect("tempdir");
+        let corpus = work.path().join("corpus");
+        let cache = work.path().join("cache");
+        let delta = cache.join("corpus-delta.bin");
+        copy_dir(&fixture.join("corpus"), &corpus);
+        cached(&rules, &corpus, &cache, &texts);
+        let files = corpus_files(&corpus);
+
+        // Added articles that sort first, between two indexed ones, and
+        // last: copies repeat every spelling, quotation and statement of
+        // the base (a spelling used once becomes a near-miss candidate), and
+        // one new article has words of its own.
+        let extended = |from: &Path| {
+            let mut text = std::fs::read_to_string(from).expect("read");
+            text.push_str(
+                "\n\nMayor Ana Whitcombe said on Tuesday that the 14 ferries would run.\n",
+            );
+            text
+        };
+        std::fs::write(corpus.join("0-first.md"), extended(&files[0])).expect("add");
+        let between = files[1].with_extension("again.md");
+        std::fs::copy(&files[1], &between).expect("add");
+        std::fs::write(
+            corpus.join("zz-own-words.md"),
+            "Envoy Steve Witkof met Anna Whitcomb in Geneva on Sunday; the plan \
+             had 27 points, and “we will sign nothing this week,” Whitcomb said.\n",
+        )
+        .expect("add");
+        let expected = in_memory(&rules, &corpus, &texts);
+        let (added, report) = cached(&rules, &corpus, &cache, &texts);
+        assert_eq!(report.analysed, 3, "{name}: {report:?}");
+        assert!(delta.is_file(), "{name}: a delta, not a rebuild");
+        assert_eq!(added, expected, "{name}: base and delta");
+        // Beyond the findings: every answer of the three sources.
+        let mut queries = texts.clone();
+        queries.extend(
+            corpus_files(&corpus)
+                .iter()
+                .map(|f| std::fs::read_to_string(f).expect("read")),
+        );
+        let dirs = std::slice::from_ref(&corpus);
+        let (articles, _) = load_corpus(dirs).expect("corpus loads");
+        let fresh = answers(&Corpus::new(articles), &queries);
+        let layered = load_corpus_cached(dirs, Some(&cache)).expect("loads");
+        let layered = answers(&layered.corpus, &queries);
+        assert!(fresh.len() > 100, "{name}: {} answers", fresh.len());
+        assert_eq!(fresh.len(), layered.len(), "{name}");
+        for (fresh, layered) in fresh.iter().zip(&layered) {
+            assert_eq!(fresh, layered, "{name}");
+        }
+        let (warm, report) = cached(&rules, &corpus, &cache, &texts);
+        assert_eq!(report.analysed, 0, "{name}: {report:?}");
+        assert_eq!(warm, expected, "{name}: warm base and delta");
+
+        // A second addition rewrites the delta, reusing its articles.
+        std::fs::copy(&files[2], corpus.join("zz-late.md")).expect("add");
+        let expected = in_memory(&rules, &corpus, &texts);
+        let (added, report) = cached(&rules, &corpus, &cache, &texts);
+        assert_eq!(report.analysed, 1, "{name}: {report:?}");
+        assert_eq!(added, expected, "{name}: base and a second delta");
+
+        // A changed article rebuilds the index whole, reusing the delta's.
+        std::fs::write(&files[0], extended(&files[1])).expect("edit");
+        let expected = in_memory(&rules, &corpus, &texts);
+        let (rebuilt, report) = cached(&rules, &corpus, &cache, &texts);
+        assert_eq!(report.analysed, 1, "{name}: {report:?}");
+        assert!(!delta.exists(), "{name}: the delta is folded in");
+        assert_eq!(rebuilt, expected, "{name}: rebuilt after a change");
+    }
+}
+
 #[test]
 fn a_damaged_index_is_reported_and_rebuilt() {
     let fixture = fixture_dir("names");
@@ -141,4 +318,23 @@ fn a_damaged_index_is_reported_and_rebuilt() {
         assert_eq!(again.cache.problem, None);
         assert_eq!(again.cache.analysed, 0);
     }
+
+    // A damaged delta: reported, its articles indexed again, the base kept.
+    let added = corpus.join("zz-added.md");
+    std::fs::write(&added, "Envoy Steve Witkoff flew to Geneva on Sunday.\n").expect("add");
+    load_corpus_cached(&dirs, Some(&cache)).expect("delta");
+    let delta = cache.join("corpus-delta.bin");
+    let mut damaged = std::fs::read(&delta).expect("delta");
+    let middle = damaged.len() / 2;
+    damaged[middle] ^= 0x55;
+    std::fs::write(&delta, damaged).expect("damage");
+    let load = load_corpus_cached(&dirs, Some(&cache)).expect("loads");
+    let problem = load.cache.problem.expect("reported");
+    assert!(
+        problem.contains("corpus-delta.bin: checksum mismatch"),
+        "{problem}"
+    );
+    assert_eq!(load.cache.analysed, 1, "only the delta's article");
+    let again = load_corpus_cached(&dirs, Some(&cache)).expect("loads");
+    assert_eq!((again.cache.problem, again.cache.analysed), (None, 0));
 }

@@ -955,7 +955,7 @@ async fn dynamic_watchers_are_registered_when_the_client_can() {
             m["method"] == "client/registerCapability"
                 && m["params"]["registrations"][0]["registerOptions"]["watchers"]
                     .as_array()
-                    .is_some_and(|w| w.len() == 4)
+                    .is_some_and(|w| w.len() == 5)
         })
         .await;
     let watchers = &registration["params"]["registrations"][0]["registerOptions"]["watchers"];
@@ -969,12 +969,12 @@ async fn dynamic_watchers_are_registered_when_the_client_can() {
         watchers[2]["globPattern"]["baseUri"],
         uri(&root.join("corpus"))
     );
-    // The corpus index, which the CLI may replace.
-    assert_eq!(
-        watchers[3]["globPattern"]["baseUri"],
-        uri(&root.join(".copydesk-cache"))
-    );
-    assert_eq!(watchers[3]["globPattern"]["pattern"], "corpus-index.bin");
+    // The corpus index and its delta, which the CLI may replace.
+    for (watcher, file) in [(3, "corpus-delta.bin"), (4, "corpus-index.bin")] {
+        let glob = &watchers[watcher]["globPattern"];
+        assert_eq!(glob["baseUri"], uri(&root.join(".copydesk-cache")));
+        assert_eq!(glob["pattern"], file);
+    }
     assert_eq!(client.shut_down().await, 0);
 }
 

@@ -4,6 +4,7 @@
 
 mod article;
 mod facts;
+mod layered;
 mod names;
 mod quotes;
 mod source;
@@ -17,7 +18,8 @@ use rayon::prelude::*;
 
 pub use article::{Article, ArticleMeta, TextLoader};
 pub use facts::ArticleFacts;
-pub use names::{MIN_NEIGHBOUR_MENTIONS, NameFacts, NameIndex, SpellingStats};
+pub use layered::{ArticleMap, Segment};
+pub use names::{MIN_NEIGHBOUR_MENTIONS, NameFacts, NameIndex, Neighbours, SpellingStats};
 pub use quotes::{CorpusQuote, MIN_QUOTE_WORDS, QuoteFacts, QuoteIndex, QuoteText, quote_words};
 pub use source::{QuotationSource, SpellingSource, StatementSource};
 pub use statements::{Scored, Statement, StatementFacts, StatementIndex};
@@ -78,15 +80,16 @@ impl Corpus {
     pub fn new(articles: Vec<Article>) -> Corpus {
         let facts: Vec<ArticleFacts> = articles.par_iter().map(ArticleFacts::analyse).collect();
         store::in_memory(
-            |out| Corpus::write_index(facts, out),
+            |out| Corpus::write_index(facts, Neighbours::Qualified, out),
             |sections| Corpus::open(articles, sections),
         )
     }
 
     /// Merge the facts of every article into the index's sections, the
     /// three indexes in parallel; an article's position in `facts` is its
-    /// index in the corpus.
-    pub fn write_index(facts: Vec<ArticleFacts>, out: &mut SectionsWriter) {
+    /// index in the corpus. `neighbours`: which spellings the name index
+    /// offers as near misses (all name-like ones for a delta segment).
+    pub fn write_index(facts: Vec<ArticleFacts>, neighbours: Neighbours, out: &mut SectionsWriter) {
         let mut names = Vec::with_capacity(facts.len());
         let mut quotes = Vec::with_capacity(facts.len());
         let mut statements = Vec::with_capacity(facts.len());
@@ -103,7 +106,7 @@ impl Corpus {
         let ((names, quotes), statements) = rayon::join(
             || {
                 rayon::join(
-                    || written(|out| NameIndex::write(names.into_iter(), out)),
+                    || written(|out| NameIndex::write(names.into_iter(), neighbours, out)),
                     || written(|out| QuoteIndex::write(quotes.into_iter(), out)),
                 )
             },
@@ -122,6 +125,38 @@ impl Corpus {
             Arc::new(NameIndex::open(sections)?),
             Arc::new(QuoteIndex::open(sections)?),
             Arc::new(StatementIndex::open(sections)?),
+        ))
+    }
+
+    /// The corpus of `articles` (in corpus order, as `map` merges them)
+    /// indexed in two segments: the base's sections and the delta's.
+    pub fn open_layered(
+        articles: Vec<Article>,
+        base: &Sections,
+        delta: &Sections,
+        map: ArticleMap,
+    ) -> Result<Corpus, String> {
+        let map = Arc::new(map);
+        let names = layered::Layered {
+            base: NameIndex::open(base)?,
+            delta: NameIndex::open(delta)?,
+            articles: map.clone(),
+        };
+        let quotes = layered::LayeredQuotes::new(
+            QuoteIndex::open(base)?,
+            QuoteIndex::open(delta)?,
+            map.clone(),
+        );
+        let statements = layered::LayeredStatements::new(
+            StatementIndex::open(base)?,
+            StatementIndex::open(delta)?,
+            map,
+        );
+        Ok(Corpus::with_sources(
+            articles,
+            Arc::new(names),
+            Arc::new(quotes),
+            Arc::new(statements),
         ))
     }
 

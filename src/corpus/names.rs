@@ -17,7 +17,7 @@ use crate::text::names::{is_capitalised, is_name_like, name_mentions, normalise_
 use crate::text::similarity::{lookup_keys, transliteration_key};
 
 /// How many locations each spelling keeps as evidence.
-const SAMPLES_KEPT: usize = 5;
+pub(super) const SAMPLES_KEPT: usize = 5;
 /// Longest run of words indexed as a spelling of its own.
 const MAX_SPELLING_WORDS: usize = 4;
 
@@ -34,6 +34,16 @@ pub struct SpellingStats {
 /// capitalised words), used at least this often, and for a single word,
 /// never written in lower case. Rules may ask for more mentions, not fewer.
 pub const MIN_NEIGHBOUR_MENTIONS: usize = 2;
+
+/// Which spellings an index offers to near-miss lookups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Neighbours {
+    /// Those that qualify in this index alone (see [`MIN_NEIGHBOUR_MENTIONS`]).
+    Qualified,
+    /// Every name-like spelling: for a segment added on top of another
+    /// index, whose counts and lower-case words decide what qualifies.
+    NameLike,
+}
 
 /// Spellings of names in the corpus, read in place from the index's
 /// sections. Each mention is indexed whole and by every run of its words,
@@ -69,7 +79,7 @@ pub struct NameIndex {
 impl Default for NameIndex {
     fn default() -> Self {
         in_memory(
-            |out| NameIndex::write(std::iter::empty(), out),
+            |out| NameIndex::write(std::iter::empty(), Neighbours::Qualified, out),
             NameIndex::open,
         )
     }
@@ -78,7 +88,11 @@ impl Default for NameIndex {
 impl NameIndex {
     /// Merge the name facts of every article into the index's sections;
     /// an article's position in `facts` is its index in the corpus.
-    pub fn write(facts: impl Iterator<Item = NameFacts>, out: &mut SectionsWriter) {
+    pub fn write(
+        facts: impl Iterator<Item = NameFacts>,
+        neighbours: Neighbours,
+        out: &mut SectionsWriter,
+    ) {
         let mut spellings: FxHashMap<String, SpellingStats> = FxHashMap::default();
         // A set, not a list sorted later: every article repeats most of
         // the same few thousand words.
@@ -121,14 +135,14 @@ impl NameIndex {
             let _ = lowercase.insert(word);
         }
         let is_common = |word: &str| lowercase_words.binary_search(&word.to_lowercase()).is_ok();
+        let offered = |spelling: &str, stat: &SpellingStats| match neighbours {
+            Neighbours::Qualified => qualifies(spelling, stat.mentions, is_common),
+            Neighbours::NameLike => is_name_like(spelling),
+        };
         let (neighbour_rows, neighbours): (Vec<u32>, Vec<&str>) = spellings
             .iter()
             .enumerate()
-            .filter(|(_, (spelling, stat))| {
-                stat.mentions >= MIN_NEIGHBOUR_MENTIONS
-                    && is_name_like(spelling)
-                    && (spelling.contains(' ') || !is_common(spelling))
-            })
+            .filter(|(_, (spelling, stat))| offered(spelling, stat))
             .map(|(row, (spelling, _))| (narrow(row), spelling.as_str()))
             .unzip();
         let mut neighbour_keys: Vec<(u64, u32)> = neighbours
@@ -198,14 +212,57 @@ impl NameIndex {
         self.stats.is_empty()
     }
 
-    fn neighbour(&self, row: u32) -> Option<(String, SpellingStats)> {
-        let spelling = std::str::from_utf8(self.neighbours.get(row as usize)?).ok()?;
+    /// The neighbour rows with deletion key `key`, in spelling order.
+    pub(super) fn rows_with_key(&self, key: u64) -> Vec<u32> {
+        let bucket = bucket_of(key, self.key_directory.len());
+        let first = self.key_directory.get(bucket).unwrap_or(0) as usize;
+        let skip = self
+            .neighbour_keys
+            .iter_from(first)
+            .take_while(|(k, _)| *k < key)
+            .count();
+        self.neighbour_keys
+            .iter_from(first + skip)
+            .take_while(|(k, _)| *k == key)
+            .map(|(_, row)| row)
+            .collect()
+    }
+
+    /// The two-word neighbours whose surname folds like `surname`, in
+    /// spelling order.
+    pub(super) fn full_name_rows(&self, surname: &str) -> Vec<u32> {
+        let hash = surname_hash(surname);
+        let key = transliteration_key(surname);
+        let start = self.surnames.partition_point(|(h, _)| *h < hash);
+        let mut rows: Vec<u32> = self
+            .surnames
+            .iter_from(start)
+            .take_while(|(h, _)| *h == hash)
+            .map(|(_, row)| row)
+            // A hash collision: keep only the same key.
+            .filter(|&row| {
+                self.neighbour_spelling(row)
+                    .and_then(|spelling| spelling.split(' ').nth(1))
+                    .is_some_and(|s| transliteration_key(s) == key)
+            })
+            .collect();
+        rows.sort_unstable();
+        rows
+    }
+
+    /// The spelling of neighbour `row`.
+    pub(super) fn neighbour_spelling(&self, row: u32) -> Option<&str> {
+        std::str::from_utf8(self.neighbours.get(row as usize)?).ok()
+    }
+
+    pub(super) fn neighbour(&self, row: u32) -> Option<(String, SpellingStats)> {
+        let spelling = self.neighbour_spelling(row)?;
         let stats = self.stats_at(self.neighbour_rows.get(row as usize)? as usize)?;
         Some((spelling.to_string(), stats))
     }
 
     /// The counts and samples in row `row` of the stats table.
-    fn stats_at(&self, row: usize) -> Option<SpellingStats> {
+    pub(super) fn stats_at(&self, row: usize) -> Option<SpellingStats> {
         let (mentions, articles, end) = self.stats.get(row)?;
         let start = match row {
             0 => 0,
@@ -240,46 +297,31 @@ impl SpellingSource for NameIndex {
 
     fn near_misses(&self, word: &str) -> Vec<(String, SpellingStats)> {
         let mut seen = FxHashSet::default();
-        let mut rows = Vec::new();
-        for key in lookup_keys(word) {
-            let bucket = bucket_of(key, self.key_directory.len());
-            let first = self.key_directory.get(bucket).unwrap_or(0) as usize;
-            let skip = self
-                .neighbour_keys
-                .iter_from(first)
-                .take_while(|(k, _)| *k < key)
-                .count();
-            for (k, row) in self.neighbour_keys.iter_from(first + skip) {
-                if k != key {
-                    break;
-                }
-                if seen.insert(row) {
-                    rows.push(row);
-                }
-            }
-        }
-        rows.into_iter()
+        lookup_keys(word)
+            .into_iter()
+            .flat_map(|key| self.rows_with_key(key))
+            .filter(|row| seen.insert(*row))
+            .collect::<Vec<_>>()
+            .into_iter()
             .filter_map(|row| self.neighbour(row))
             .collect()
     }
 
     fn full_names_with_surname(&self, surname: &str) -> Vec<(String, SpellingStats)> {
-        let hash = surname_hash(surname);
-        let key = transliteration_key(surname);
-        let start = self.surnames.partition_point(|(h, _)| *h < hash);
-        self.surnames
-            .iter_from(start)
-            .take_while(|(h, _)| *h == hash)
-            .filter_map(|(_, row)| self.neighbour(row))
-            // A hash collision: keep only the same key.
-            .filter(|(spelling, _)| {
-                spelling
-                    .split(' ')
-                    .nth(1)
-                    .is_some_and(|s| transliteration_key(s) == key)
-            })
+        self.full_name_rows(surname)
+            .into_iter()
+            .filter_map(|row| self.neighbour(row))
             .collect()
     }
+}
+
+/// Whether a spelling with `mentions` may be offered as a near miss:
+/// name-like, used often enough, and for a single word never written in
+/// lower case.
+pub(super) fn qualifies(spelling: &str, mentions: usize, is_common: impl Fn(&str) -> bool) -> bool {
+    mentions >= MIN_NEIGHBOUR_MENTIONS
+        && is_name_like(spelling)
+        && (spelling.contains(' ') || !is_common(spelling))
 }
 
 /// The directory of sorted `keys`: for each bucket (the keys' top bits),

@@ -154,14 +154,25 @@ impl QuoteIndex {
         self.quotes.is_empty()
     }
 
+    /// The quotations with wording `id`, in corpus order.
+    pub(super) fn occurrences(&self, id: u32) -> impl Iterator<Item = u32> + '_ {
+        self.occurrences.list(id as usize)
+    }
+
     /// The words of wording `id`.
-    fn wording(&self, id: u32) -> Option<Arc<Vec<String>>> {
+    pub(super) fn wording(&self, id: u32) -> Option<Arc<Vec<String>>> {
         self.decoded
             .get_or_decode(id, || self.words.value(id as usize))
     }
 
+    /// How many wordings use `word`.
+    pub(super) fn using_count(&self, word: &str) -> Option<usize> {
+        let row = usize::try_from(self.by_word.get(word)?).ok()?;
+        Some(self.postings.count(row))
+    }
+
     /// The wordings that use `word`.
-    fn postings(&self, word: &str) -> Option<Vec<u32>> {
+    pub(super) fn postings(&self, word: &str) -> Option<Vec<u32>> {
         let row = usize::try_from(self.by_word.get(word)?).ok()?;
         Some(self.postings.list(row).collect())
     }
@@ -169,45 +180,7 @@ impl QuoteIndex {
 
 impl QuotationSource for QuoteIndex {
     fn similar(&self, words: &[String], min_share: f64) -> Vec<(u32, f64)> {
-        // A word in a large share of all quotations ("the", "we") finds
-        // nothing by itself; the rarer words find the candidates.
-        let common = (self.lengths.len() / 10).max(50);
-        let mut distinct: Vec<&String> = words.iter().collect();
-        distinct.sort();
-        distinct.dedup();
-        let mut shared: HashMap<u32, usize> = HashMap::new();
-        let mut rare_words = 0;
-        for word in distinct {
-            let Some(postings) = self.postings(word) else {
-                rare_words += 1;
-                continue;
-            };
-            if postings.len() > common {
-                continue;
-            }
-            rare_words += 1;
-            for id in postings {
-                *shared.entry(id).or_default() += 1;
-            }
-        }
-        let draft = WordCounts::new(words);
-        let mut found: Vec<(u32, f64)> = shared
-            .into_iter()
-            .filter(|(_, n)| *n * 2 >= rare_words.min(MIN_QUOTE_WORDS))
-            .filter_map(|(id, _)| {
-                let theirs = self.lengths.get(id as usize)? as usize;
-                // The share can be no more than the shorter over the longer.
-                let most = words.len().min(theirs) as f64 / words.len().max(theirs).max(1) as f64;
-                if most < min_share {
-                    return None;
-                }
-                let theirs = self.wording(id)?;
-                Some((id, draft.overlap(&theirs)))
-            })
-            .filter(|(_, share)| *share >= min_share)
-            .collect();
-        found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        found
+        similar_in(self, words, min_share)
     }
 
     fn text(&self, id: u32) -> QuoteText {
@@ -239,6 +212,93 @@ impl QuotationSource for QuoteIndex {
 
 fn narrow(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Distinct wordings as [`similar_in`] searches them: one index, or
+/// several combined.
+pub(super) trait Wordings {
+    fn count(&self) -> usize;
+    /// The wordings that use `word`, if any does.
+    fn using(&self, word: &str) -> Option<Vec<u32>>;
+    fn len_of(&self, id: u32) -> Option<usize>;
+    fn words_of(&self, id: u32) -> Option<Arc<Vec<String>>>;
+    /// Sorts wordings in the corpus order of their first quotation, which
+    /// breaks ties between equally similar ones.
+    fn order(&self, id: u32) -> u64;
+}
+
+impl Wordings for QuoteIndex {
+    fn count(&self) -> usize {
+        self.lengths.len()
+    }
+
+    fn using(&self, word: &str) -> Option<Vec<u32>> {
+        self.postings(word)
+    }
+
+    fn len_of(&self, id: u32) -> Option<usize> {
+        Some(self.lengths.get(id as usize)? as usize)
+    }
+
+    fn words_of(&self, id: u32) -> Option<Arc<Vec<String>>> {
+        self.wording(id)
+    }
+
+    /// Ids are given in the order wordings are first quoted.
+    fn order(&self, id: u32) -> u64 {
+        u64::from(id)
+    }
+}
+
+/// Wordings sharing at least `min_share` of their words with `words`,
+/// with the share, most similar first.
+pub(super) fn similar_in(
+    wordings: &impl Wordings,
+    words: &[String],
+    min_share: f64,
+) -> Vec<(u32, f64)> {
+    // A word in a large share of all quotations ("the", "we") finds
+    // nothing by itself; the rarer words find the candidates.
+    let common = (wordings.count() / 10).max(50);
+    let mut distinct: Vec<&String> = words.iter().collect();
+    distinct.sort();
+    distinct.dedup();
+    let mut shared: HashMap<u32, usize> = HashMap::new();
+    let mut rare_words = 0;
+    for word in distinct {
+        let Some(postings) = wordings.using(word) else {
+            rare_words += 1;
+            continue;
+        };
+        if postings.len() > common {
+            continue;
+        }
+        rare_words += 1;
+        for id in postings {
+            *shared.entry(id).or_default() += 1;
+        }
+    }
+    let draft = WordCounts::new(words);
+    let mut found: Vec<(u32, f64, u64)> = shared
+        .into_iter()
+        .filter(|(_, n)| *n * 2 >= rare_words.min(MIN_QUOTE_WORDS))
+        .filter_map(|(id, _)| {
+            let theirs = wordings.len_of(id)?;
+            // The share can be no more than the shorter over the longer.
+            let most = words.len().min(theirs) as f64 / words.len().max(theirs).max(1) as f64;
+            if most < min_share {
+                return None;
+            }
+            let theirs = wordings.words_of(id)?;
+            Some((id, draft.overlap(&theirs), wordings.order(id)))
+        })
+        .filter(|(_, share, _)| *share >= min_share)
+        .collect();
+    found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
+    found
+        .into_iter()
+        .map(|(id, share, _)| (id, share))
+        .collect()
 }
 
 /// The quotations of one article long enough to compare: the quoted words'

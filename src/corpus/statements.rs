@@ -82,6 +82,11 @@ pub struct StatementIndex {
     /// Inverse document frequency of each word id over statement contexts,
     /// then (last) the mean: the weight of a word the corpus never uses.
     idf: Fixed<f64>,
+    /// Per word id, the statements whose context has it; and how many
+    /// words have each such count, by count: what another segment needs
+    /// to weigh words over both.
+    frequency: Fixed<u32>,
+    frequency_counts: Fixed<(u32, u32)>,
     /// Statements decoded lately, shared by every lint.
     decoded: Decoded<Statement>,
 }
@@ -172,9 +177,14 @@ impl StatementIndex {
         let total = articles.len().max(1) as f64;
         let mut idf: Vec<f64> = sentence_frequency
             .iter()
-            .map(|&n| (1.0 + total / (1.0 + n as f64)).ln())
+            .map(|&n| idf_of(total, n))
             .collect();
-        idf.push(idf.iter().sum::<f64>() / idf.len().max(1) as f64);
+        let mut frequency_counts: BTreeMap<u32, u32> = BTreeMap::new();
+        for &n in &sentence_frequency {
+            *frequency_counts.entry(n).or_default() += 1;
+        }
+        let frequency_counts: Vec<(u32, u32)> = frequency_counts.into_iter().collect();
+        idf.push(unknown_weight(total, &frequency_counts));
         out.add("statements.claims", claims.finish());
         out.add("statements.articles", Fixed::encode(&articles));
         contexts.finish("statements.contexts", out);
@@ -195,6 +205,8 @@ impl StatementIndex {
         lists.finish("statements.weekdays", out);
         out.add("statements.words", fst_map(word_ids));
         out.add("statements.idf", Fixed::encode(&idf));
+        out.add("statements.df", Fixed::encode(&sentence_frequency));
+        out.add("statements.df_counts", Fixed::encode(&frequency_counts));
     }
 
     /// The index in `sections`, read in place.
@@ -215,6 +227,8 @@ impl StatementIndex {
             weekdays: Postings::open(sections, "statements.weekdays")?,
             words: map("statements.words")?,
             idf: Fixed::new(sections.get("statements.idf")?),
+            frequency: Fixed::new(sections.get("statements.df")?),
+            frequency_counts: Fixed::new(sections.get("statements.df_counts")?),
             decoded: Decoded::default(),
         })
     }
@@ -227,9 +241,85 @@ impl StatementIndex {
         self.articles.is_empty()
     }
 
-    /// Statement `id`, decoded.
+    /// The row in `postings` of (measure id, word id), if any statement
+    /// of the measure has the word.
+    fn posting_row(&self, measure: u64, word: u64) -> Option<usize> {
+        let key = measure << 32 | word;
+        let row = self.posting_keys.partition_point(|k| *k < key);
+        (self.posting_keys.get(row) == Some(key)).then_some(row)
+    }
+
+    /// The statements of `measure` whose context has `word`.
+    pub(super) fn with_word(&self, measure: &str, word: &str) -> Option<Vec<u32>> {
+        let row = self.posting_row(self.measures.get(measure)?, self.words.get(word)?)?;
+        Some(self.postings.list(row).collect())
+    }
+
+    /// Every context word with its document frequency.
+    pub(super) fn words(&self) -> Vec<(String, u32)> {
+        use fst::{IntoStreamer, Streamer};
+        let mut words = Vec::with_capacity(self.words.len());
+        let mut stream = self.words.into_stream();
+        while let Some((word, id)) = stream.next() {
+            let df = usize::try_from(id)
+                .ok()
+                .and_then(|id| self.frequency.get(id))
+                .unwrap_or(0);
+            words.push((String::from_utf8_lossy(word).into_owned(), df));
+        }
+        words
+    }
+
+    /// How many statements of `measure` have `word` in their context.
+    pub(super) fn count_with_word(&self, measure: &str, word: &str) -> Option<usize> {
+        let row = self.posting_row(self.measures.get(measure)?, self.words.get(word)?)?;
+        Some(self.postings.count(row))
+    }
+
+    /// A word's id and document frequency.
+    pub(super) fn word(&self, word: &str) -> Option<(u32, u32)> {
+        let id = u32::try_from(self.words.get(word)?).ok()?;
+        Some((id, self.frequency.get(id as usize)?))
+    }
+
+    /// How many words have each document frequency, by frequency.
+    pub(super) fn frequency_counts(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.frequency_counts.iter_from(0)
+    }
+
+    /// Statement `id`'s context words (ids in this index) and distances.
+    pub(super) fn context_of(&self, id: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.contexts.list(id as usize)
+    }
+
+    /// The article of statement `id`, and its position among that
+    /// article's statements.
+    pub(super) fn place(&self, id: u32) -> Option<(u32, u32)> {
+        let article = self.articles.get(id as usize)?;
+        let first = self.articles.partition_point(|a| *a < article);
+        Some((article, id - narrow(first)))
+    }
+
+    /// Role statements about `person`.
+    pub(super) fn role_ids(&self, person: &str) -> Vec<u32> {
+        match self.people.get(person) {
+            Some(row) => self.roles.list(row as usize).collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// Weekday statements beside the date (month, day).
+    pub(super) fn weekday_ids(&self, (month, day): (u32, u32)) -> Vec<u32> {
+        let key = u64::from(month) << 8 | u64::from(day);
+        let row = self.dates.partition_point(|k| *k < key);
+        if self.dates.get(row) != Some(key) {
+            return Vec::new();
+        }
+        self.weekdays.list(row).collect()
+    }
+
     /// Statement `id`, decoded once while it stays in the cache.
-    fn shared_statement(&self, id: u32) -> Option<Arc<Statement>> {
+    pub(super) fn shared_statement(&self, id: u32) -> Option<Arc<Statement>> {
         self.decoded.get_or_decode(id, || self.statement(id))
     }
 
@@ -271,24 +361,17 @@ impl StatementIndex {
                 (word, idf * nearness(*d))
             })
             .collect();
-        let total: f64 = draft.iter().map(|(_, w)| w).sum::<f64>().max(f64::EPSILON);
+        let total = draft_total(&draft);
         let mut theirs: Vec<(u32, u32)> = Vec::new();
-        let mut scored: Vec<(u32, f64, usize)> =
-            ids.iter()
-                .map(|&id| {
-                    theirs.clear();
-                    theirs.extend(self.contexts.list(id as usize));
-                    let (shared, weight) = draft.iter().fold((0, 0.0), |(n, sum), (word, w)| {
-                        match word.and_then(|word| theirs.iter().find(|(c, _)| *c == word)) {
-                            Some((_, distance)) => {
-                                (n + 1, sum + w * nearness(*distance as usize).sqrt())
-                            }
-                            None => (n, sum),
-                        }
-                    });
-                    (id, weight / total, shared)
-                })
-                .collect();
+        let mut scored: Vec<(u32, f64, usize)> = ids
+            .iter()
+            .map(|&id| {
+                theirs.clear();
+                theirs.extend(self.contexts.list(id as usize));
+                let (score, shared) = score(&draft, total, &theirs);
+                (id, score, shared)
+            })
+            .collect();
         scored.sort_by(|a, b| b.1.total_cmp(&a.1));
         scored
             .into_iter()
@@ -306,31 +389,22 @@ impl StatementIndex {
 
 impl StatementSource for StatementIndex {
     fn candidates(&self, measure: &str, context: &[(String, usize)], limit: usize) -> Vec<Scored> {
-        let Some(measure) = self.measures.get(measure) else {
-            return Vec::new();
-        };
         // A word in a large share of the statements ("said", "plan" in a
         // corpus about one plan) finds nothing by itself, and collecting its
         // postings would cost more than the rest together: only the rarer
         // words gather candidates, unless there are none (then the rarest).
-        let common = (self.len() / 20).max(2_000);
-        let mut rows: Vec<(usize, usize)> = context
+        let Some(measure) = self.measures.get(measure) else {
+            return Vec::new();
+        };
+        let rows: Vec<(usize, usize)> = context
             .iter()
             .filter_map(|(word, _)| self.words.get(word))
-            .filter_map(|word| {
-                let key = measure << 32 | word;
-                let row = self.posting_keys.partition_point(|k| *k < key);
-                (self.posting_keys.get(row) == Some(key)).then(|| (self.postings.count(row), row))
-            })
+            .filter_map(|word| self.posting_row(measure, word))
+            .map(|row| (self.postings.count(row), row))
             .collect();
-        rows.sort_by_key(|&(count, _)| count);
-        let rare = rows
-            .iter()
-            .take_while(|(count, _)| *count <= common)
-            .count();
-        let mut ids: Vec<u32> = rows[..rare.max(1).min(rows.len())]
-            .iter()
-            .flat_map(|&(_, row)| self.postings.list(row))
+        let mut ids: Vec<u32> = rare_rows(rows, common_limit(self.len()))
+            .into_iter()
+            .flat_map(|row| self.postings.list(row))
             .collect();
         ids.sort_unstable();
         ids.dedup();
@@ -338,21 +412,12 @@ impl StatementSource for StatementIndex {
     }
 
     fn roles_of(&self, person: &str, context: &[(String, usize)]) -> Vec<Scored> {
-        let ids: Vec<u32> = match self.people.get(person) {
-            Some(row) => self.roles.list(row as usize).collect(),
-            None => Vec::new(),
-        };
-        self.rank(&ids, context, usize::MAX)
+        self.rank(&self.role_ids(person), context, usize::MAX)
     }
 
-    fn weekdays_on(&self, (month, day): (u32, u32)) -> Vec<Statement> {
-        let key = u64::from(month) << 8 | u64::from(day);
-        let row = self.dates.partition_point(|k| *k < key);
-        if self.dates.get(row) != Some(key) {
-            return Vec::new();
-        }
-        self.weekdays
-            .list(row)
+    fn weekdays_on(&self, date: (u32, u32)) -> Vec<Statement> {
+        self.weekday_ids(date)
+            .into_iter()
             .filter_map(|id| self.statement(id))
             .collect()
     }
@@ -388,8 +453,64 @@ fn narrow(n: usize) -> u32 {
 }
 
 /// How much a word counts at `distance` words from the value.
-fn nearness(distance: usize) -> f64 {
+pub(super) fn nearness(distance: usize) -> f64 {
     1.0 / (1.0 + distance as f64 / 3.0)
+}
+
+/// The inverse document frequency of a word in `df` of `total` statements.
+pub(super) fn idf_of(total: f64, df: u32) -> f64 {
+    (1.0 + total / (1.0 + f64::from(df))).ln()
+}
+
+/// The mean IDF over every word, from how many words have each document
+/// frequency (ascending): summed in that order, so that any segmentation
+/// of the corpus gives the same bits.
+pub(super) fn unknown_weight(total: f64, frequency_counts: &[(u32, u32)]) -> f64 {
+    let words: u32 = frequency_counts.iter().map(|(_, n)| n).sum();
+    let sum: f64 = frequency_counts
+        .iter()
+        .map(|&(df, n)| f64::from(n) * idf_of(total, df))
+        .sum();
+    sum / f64::from(words.max(1))
+}
+
+/// The draft context's whole weight.
+pub(super) fn draft_total(draft: &[(Option<u32>, f64)]) -> f64 {
+    draft.iter().map(|(_, w)| w).sum::<f64>().max(f64::EPSILON)
+}
+
+/// A statement's score against the draft words (their ids in the
+/// statement's segment, and weights): the share of the draft's weight it
+/// shares, and how many words.
+pub(super) fn score(
+    draft: &[(Option<u32>, f64)],
+    total: f64,
+    theirs: &[(u32, u32)],
+) -> (f64, usize) {
+    let (shared, weight) = draft.iter().fold((0, 0.0), |(n, sum), (word, w)| {
+        match word.and_then(|word| theirs.iter().find(|(c, _)| *c == word)) {
+            Some((_, distance)) => (n + 1, sum + w * nearness(*distance as usize).sqrt()),
+            None => (n, sum),
+        }
+    });
+    (weight / total, shared)
+}
+
+/// Of the (count, list) rows of a draft claim's words, the rare ones (at
+/// most `common` statements each), or the rarest when none is rare.
+pub(super) fn rare_rows<R>(mut rows: Vec<(usize, R)>, common: usize) -> Vec<R> {
+    rows.sort_by_key(|&(count, _)| count);
+    let rare = rows
+        .iter()
+        .take_while(|(count, _)| *count <= common)
+        .count();
+    rows.truncate(rare.max(1).min(rows.len()));
+    rows.into_iter().map(|(_, row)| row).collect()
+}
+
+/// How many statements make a context word too common to gather candidates.
+pub(super) fn common_limit(statements: usize) -> usize {
+    (statements / 20).max(2_000)
 }
 
 #[cfg(test)]

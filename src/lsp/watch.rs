@@ -31,7 +31,7 @@ pub struct Targets {
     pub config_dirs: BTreeSet<PathBuf>,
     pub rules_dirs: BTreeSet<PathBuf>,
     pub corpus_dirs: BTreeSet<PathBuf>,
-    /// Corpus index files, replaced by the CLI or another server.
+    /// Corpus index files and deltas, replaced by the CLI or another server.
     pub index_files: BTreeSet<PathBuf>,
 }
 
@@ -45,7 +45,7 @@ impl Targets {
             targets
                 .corpus_dirs
                 .extend(project.config.corpus_dirs.iter().cloned());
-            targets.index_files.extend(project.index_file());
+            targets.index_files.extend(project.index_files());
         }
         targets
     }

@@ -94,10 +94,10 @@ pub struct Project {
     pub corpus_ready: bool,
     /// Corpus article by path, for converting evidence positions.
     pub articles: Arc<HashMap<PathBuf, usize>>,
-    /// The corpus index file as it was when the corpus was installed: a
-    /// watcher event for the file the server itself just wrote or opened
+    /// The corpus index files as they were when the corpus was installed:
+    /// a watcher event for a file the server itself just wrote or opened
     /// is not a change.
-    pub index_seen: Option<FileVersion>,
+    pub index_seen: Vec<(PathBuf, Option<FileVersion>)>,
     pub linter: Arc<Linter>,
     pub generation: u64,
     /// Problems in its config and rules files.
@@ -184,7 +184,7 @@ impl Project {
             rules,
             corpus,
             articles: Arc::default(),
-            index_seen: None,
+            index_seen: Vec::new(),
             linter,
             generation: next_generation(),
             problems,
@@ -214,14 +214,24 @@ impl Project {
         );
         self.corpus = corpus;
         self.corpus_ready = true;
-        self.index_seen = self.index_file().as_deref().and_then(file_version);
+        self.index_seen = self
+            .index_files()
+            .into_iter()
+            .map(|file| {
+                let version = file_version(&file);
+                (file, version)
+            })
+            .collect();
         self.rebuild_linter();
     }
 
-    /// Whether `path` is this project's corpus index, replaced since the
-    /// corpus was installed (by the CLI or another server).
+    /// Whether `path` is one of this project's corpus index files,
+    /// replaced, created or removed since the corpus was installed (by the
+    /// CLI or another server).
     pub fn index_replaced(&self, path: &Path) -> bool {
-        self.index_file().as_deref() == Some(path) && file_version(path) != self.index_seen
+        self.index_seen
+            .iter()
+            .any(|(file, seen)| file == path && file_version(path) != *seen)
     }
 
     fn rebuild_linter(&mut self) {
@@ -238,11 +248,18 @@ impl Project {
         rules_dir_of(&self.config)
     }
 
-    /// The corpus index file the project shares with the CLI, if it caches
-    /// one: when another process replaces it, the server opens the new one.
-    pub fn index_file(&self) -> Option<PathBuf> {
-        let dir = self.config.cache_dir.as_ref()?;
-        (!self.config.corpus_dirs.is_empty()).then(|| dir.join(crate::workspace::CACHE_FILE))
+    /// The corpus index files the project shares with the CLI (the index
+    /// and its delta), if it caches one: when another process replaces
+    /// either, the server opens the new index.
+    pub fn index_files(&self) -> Vec<PathBuf> {
+        match &self.config.cache_dir {
+            Some(dir) if !self.config.corpus_dirs.is_empty() => {
+                [crate::workspace::CACHE_FILE, crate::workspace::DELTA_FILE]
+                    .map(|name| dir.join(name))
+                    .to_vec()
+            }
+            _ => Vec::new(),
+        }
     }
 }
 
@@ -356,16 +373,21 @@ mod tests {
             &[],
             true,
         );
-        let index = project.index_file().expect("an index file");
+        let [index, delta] = &project.index_files()[..] else {
+            panic!("an index and a delta file");
+        };
         let (corpus, _, _) = load_corpus_for(
             &project.config.corpus_dirs,
             project.config.cache_dir.as_deref(),
         )
         .expect("loads");
         project.set_corpus(Arc::new(corpus));
-        assert!(!project.index_replaced(&index), "the server's own write");
+        assert!(!project.index_replaced(index), "the server's own write");
+        assert!(!project.index_replaced(delta), "no delta, as before");
         assert!(!project.index_replaced(&dir.path().join("corpus/a.md")));
-        std::fs::write(&index, b"a longer file written by another process").expect("replace");
-        assert!(project.index_replaced(&index));
+        std::fs::write(delta, b"a delta written by another process").expect("write");
+        assert!(project.index_replaced(delta));
+        std::fs::write(index, b"a longer file written by another process").expect("replace");
+        assert!(project.index_replaced(index));
     }
 }

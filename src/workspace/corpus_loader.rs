@@ -11,13 +11,14 @@ use ignore::WalkBuilder;
 use rayon::prelude::*;
 
 use super::WorkspaceError;
+use super::corpus_delta::update_delta;
 use super::files::text_from_bytes;
 use super::index_cache::{
-    CACHE_FILE, ContentHash, FACTS, FileStamp, IndexFile, IndexedArticle, MANIFEST, Manifest,
-    content_hash, finish_index, open_built, open_index, write_index,
+    BASE, CACHE_FILE, ContentHash, DELTA_FILE, FACTS, FileStamp, IndexFile, IndexedArticle,
+    MANIFEST, Manifest, content_hash, finish_index, open_built, open_index, write_index,
 };
-use crate::corpus::store::{Blobs, BlobsWriter, SectionsWriter};
-use crate::corpus::{Article, ArticleFacts, Corpus, TextLoader};
+use crate::corpus::store::{Blobs, BlobsWriter, Sections, SectionsWriter};
+use crate::corpus::{Article, ArticleFacts, ArticleMap, Corpus, Neighbours, Segment, TextLoader};
 
 const CORPUS_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt"];
 
@@ -65,9 +66,10 @@ pub struct CacheReport {
 
 /// Open the corpus index in `cache_dir` when it was built from exactly
 /// the files below `dirs` (same paths, sizes and modification times: no
-/// text is read); otherwise update it, analysing only new or changed
-/// articles, and save it. A cache problem is reported, never fatal: the
-/// corpus is then analysed.
+/// text is read). Otherwise update it: when only files were added, into a
+/// small delta index beside it (see `super::corpus_delta`); else rebuilt,
+/// analysing only new or changed articles. A cache problem is reported,
+/// never fatal: the corpus is then analysed.
 pub fn load_corpus_cached(
     dirs: &[PathBuf],
     cache_dir: Option<&Path>,
@@ -76,10 +78,13 @@ pub fn load_corpus_cached(
         .into_par_iter()
         .map(|path| FileStamp::of(&path))
         .collect();
-    let cache_file = cache_dir.map(|dir| dir.join(CACHE_FILE));
     let mut report = CacheReport::default();
-    let opened = match &cache_file {
-        Some(file) => open_cached(file, &stamps).unwrap_or_else(|reason| {
+    let files = cache_dir.map(|dir| CacheFiles {
+        base: dir.join(CACHE_FILE),
+        delta: dir.join(DELTA_FILE),
+    });
+    let opened = match &files {
+        Some(files) => open_cached(files, &stamps, &mut report).unwrap_or_else(|(file, reason)| {
             report.problem = Some(format!("{}: {reason}; rebuilding it", file.display()));
             Cached::None
         }),
@@ -90,41 +95,123 @@ pub fn load_corpus_cached(
             load.cache.reused = load.corpus.articles().len();
             return Ok(load);
         }
-        Cached::Outdated(previous) => Some(previous),
+        Cached::Outdated(base, delta) => Some((base, delta)),
         Cached::None => None,
     };
-    // The stored facts of an outdated index, for every article it still has.
-    let previous = previous.and_then(|index| match index.sections.verify(FACTS) {
-        Ok(bytes) => Some((index, Blobs::new(bytes))),
-        Err(reason) => {
-            if let Some(file) = &cache_file {
-                report.problem = Some(format!("{}: {reason}; rebuilding it", file.display()));
+    if let (Some(files), Some((base, delta))) = (&files, &previous) {
+        match update_delta(base, delta.as_ref(), &stamps, &files.delta) {
+            Some(Ok(mut load)) => {
+                load.cache.problem = load.cache.problem.or(report.problem);
+                return Ok(load);
             }
-            None
+            Some(Err(reason)) => {
+                let problem = format!("{}: {reason}; rebuilding the index", files.delta.display());
+                report.problem = Some(problem);
+            }
+            None => {}
         }
-    });
-    let by_path: HashMap<&str, usize> = previous
+    }
+    let segments = match (&files, previous) {
+        (Some(files), Some((base, delta))) => stored_facts(files, base, delta, &mut report),
+        _ => Vec::new(),
+    };
+    let by_path: HashMap<&str, (usize, usize)> = segments
         .iter()
-        .flat_map(|(index, _)| index.manifest.articles.iter().enumerate())
-        .map(|(row, a)| (a.stamp.path.as_str(), row))
+        .enumerate()
+        .flat_map(|(segment, (index, _))| {
+            let rows = index.manifest.articles.iter().enumerate();
+            rows.map(move |(row, a)| (a.stamp.path.as_str(), (segment, row)))
+        })
         .collect();
-    let keep_blobs = cache_file.is_some();
+    let keep_blobs = files.is_some();
     let results: Vec<Result<Indexed, LoadWarning>> = stamps
         .into_par_iter()
         .map(|stamp| {
-            let row = by_path.get(stamp.path.as_str()).copied();
-            index_article(
-                stamp,
-                row.and_then(|row| stored(&previous, row)),
-                keep_blobs,
-            )
+            let found = by_path.get(stamp.path.as_str());
+            let stored = found.and_then(|&(segment, row)| {
+                let (index, blobs) = segments.get(segment)?;
+                stored(index, blobs, row)
+            });
+            index_article(stamp, stored, keep_blobs)
         })
         .collect();
     let (analysed, warnings) = split_warnings(results);
     report.reused = analysed.iter().filter(|a| a.reused).count();
     report.analysed = analysed.len() - report.reused;
-    // The stamps were taken before the texts were read: a file changed
-    // while loading looks changed at the next start, never current.
+    let (articles, built) = build_index(analysed, &warnings, Neighbours::Qualified, keep_blobs);
+    let bytes = finish_index(built.writer, &built.manifest);
+    let written = match &files {
+        Some(files) => match write_index(&files.base, &bytes) {
+            Ok(()) => {
+                // The delta extended the old index; the new one has its articles.
+                let _ = std::fs::remove_file(&files.delta);
+                Some(&files.base)
+            }
+            Err(reason) => {
+                report.problem = Some(format!(
+                    "{}: cannot write the index cache: {reason}",
+                    files.base.display()
+                ));
+                None
+            }
+        },
+        None => None,
+    };
+    let sections = reopen(written, bytes);
+    let corpus = sections
+        .and_then(|sections| Corpus::open(articles, &sections))
+        .map_err(|reason| WorkspaceError::io(Path::new("corpus index"), reason))?;
+    Ok(CorpusLoad {
+        corpus,
+        warnings,
+        cache: report,
+    })
+}
+
+/// The stored facts of an outdated index and its delta, for every article
+/// they still have; facts that fail their checksum are reported and left
+/// out (those articles are analysed again).
+fn stored_facts(
+    files: &CacheFiles,
+    base: IndexFile,
+    delta: Option<IndexFile>,
+    report: &mut CacheReport,
+) -> Vec<(IndexFile, Blobs)> {
+    let mut segments = Vec::new();
+    let indexes = [(&files.base, Some(base)), (&files.delta, delta)];
+    for (file, index) in indexes {
+        let Some(index) = index else { continue };
+        match index.sections.verify(FACTS) {
+            Ok(bytes) => segments.push((index, Blobs::new(bytes))),
+            Err(reason) => {
+                report.problem = Some(format!("{}: {reason}; rebuilding it", file.display()));
+            }
+        }
+    }
+    segments
+}
+
+/// The two files of the index cache.
+pub(super) struct CacheFiles {
+    pub base: PathBuf,
+    pub delta: PathBuf,
+}
+
+/// An index being written: its sections and manifest.
+pub(super) struct BuiltIndex {
+    pub writer: SectionsWriter,
+    pub manifest: Manifest,
+}
+
+/// The index of `analysed` articles (in corpus order), and the articles.
+/// The stamps were taken before the texts were read: a file
+/// changed while loading looks changed at the next start, never current.
+pub(super) fn build_index(
+    analysed: Vec<Indexed>,
+    warnings: &[LoadWarning],
+    neighbours: Neighbours,
+    keep_blobs: bool,
+) -> (Vec<Article>, BuiltIndex) {
     let manifest = Manifest {
         articles: analysed
             .iter()
@@ -140,7 +227,7 @@ pub fn load_corpus_cached(
             .collect(),
     };
     let mut blobs = BlobsWriter::default();
-    if cache_file.is_some() {
+    if keep_blobs {
         for indexed in &analysed {
             blobs.push(&indexed.blob);
         }
@@ -148,80 +235,105 @@ pub fn load_corpus_cached(
     let (articles, facts): (Vec<Article>, Vec<ArticleFacts>) =
         analysed.into_iter().map(|a| (a.article, a.facts)).unzip();
     let mut writer = SectionsWriter::default();
-    Corpus::write_index(facts, &mut writer);
+    Corpus::write_index(facts, neighbours, &mut writer);
     writer.add(FACTS, blobs.finish());
-    let bytes = finish_index(writer, &manifest);
-    let written = match &cache_file {
-        Some(file) => match write_index(file, &bytes) {
-            Ok(()) => Some(file),
-            Err(reason) => {
-                report.problem = Some(format!(
-                    "{}: cannot write the index cache: {reason}",
-                    file.display()
-                ));
-                None
-            }
-        },
-        None => None,
-    };
-    // Read back from the file just written, when there is one: its pages
-    // can leave memory, the vector's could not.
-    let sections = match written.map(|file| open_index(file)) {
-        Some(Ok(Some(index))) => {
-            drop(bytes);
-            Ok(index.sections)
-        }
+    (articles, BuiltIndex { writer, manifest })
+}
+
+/// The sections of an index just built: read back from the file written,
+/// when there is one (its pages can leave memory, the vector's could not).
+pub(super) fn reopen(written: Option<&PathBuf>, bytes: Vec<u8>) -> Result<Sections, String> {
+    match written.map(|file| open_index(file)) {
+        Some(Ok(Some(index))) => Ok(index.sections),
         _ => open_built(bytes),
-    };
-    let corpus = sections
-        .and_then(|sections| Corpus::open(articles, &sections))
-        .map_err(|reason| WorkspaceError::io(Path::new("corpus index"), reason))?;
-    Ok(CorpusLoad {
-        corpus,
-        warnings,
-        cache: report,
-    })
+    }
 }
 
 /// What the cache folder holds for a corpus.
 enum Cached {
     /// An index of exactly the files on disk, opened.
     Current(CorpusLoad),
-    /// An index of other files, or of other versions of them.
-    Outdated(IndexFile),
+    /// An index of other files, or of other versions of them, and the
+    /// delta that extends it, if any.
+    Outdated(IndexFile, Option<IndexFile>),
     None,
 }
 
-fn open_cached(file: &Path, stamps: &[FileStamp]) -> Result<Cached, String> {
-    Ok(match open_index(file)? {
-        Some(index) if index_is_current(&index, stamps) => {
-            // The manifest was checked on opening, the facts are for updates.
-            index.sections.verify_all(&[MANIFEST, FACTS])?;
-            Cached::Current(open_corpus(&index)?)
+/// Open the cached index and its delta; the file at fault and why when
+/// the index is unusable. A damaged delta is reported in `report` and left
+/// out (its articles are indexed again); one that extends an older index
+/// is left out silently.
+fn open_cached(
+    files: &CacheFiles,
+    stamps: &[FileStamp],
+    report: &mut CacheReport,
+) -> Result<Cached, (PathBuf, String)> {
+    let at_base = |reason| (files.base.clone(), reason);
+    let Some(base) = open_index(&files.base).map_err(at_base)? else {
+        return Ok(Cached::None);
+    };
+    let mut damaged_delta = |reason: String| {
+        report.problem = Some(format!(
+            "{}: {reason}; rebuilding it",
+            files.delta.display()
+        ));
+    };
+    let delta = match open_index(&files.delta) {
+        Ok(Some(delta)) if extends(&delta, &base) => Some(delta),
+        Ok(_) => None,
+        Err(reason) => {
+            damaged_delta(reason);
+            None
         }
-        Some(index) => Cached::Outdated(index),
-        None => Cached::None,
-    })
+    };
+    if !index_is_current(&base, delta.as_ref(), stamps) {
+        return Ok(Cached::Outdated(base, delta));
+    }
+    // The manifests were checked on opening, the facts are for updates.
+    base.sections
+        .verify_all(&[MANIFEST, FACTS])
+        .map_err(at_base)?;
+    let Some(delta) = delta else {
+        return Ok(Cached::Current(open_corpus(&base).map_err(at_base)?));
+    };
+    let opened = delta
+        .sections
+        .verify_all(&[MANIFEST, FACTS])
+        .and_then(|()| open_layered(&base, &delta));
+    match opened {
+        Ok(load) => Ok(Cached::Current(load)),
+        Err(reason) => {
+            damaged_delta(reason);
+            Ok(Cached::Outdated(base, None))
+        }
+    }
+}
+
+/// Whether `delta` was built on top of `base` as it is.
+fn extends(delta: &IndexFile, base: &IndexFile) -> bool {
+    let named = delta.sections.verify(BASE).ok();
+    let manifest = base.sections.checksum(MANIFEST);
+    named.is_some_and(|bytes| manifest.is_some_and(|m| bytes.as_ref() == m))
 }
 
 /// One article of the index being built: where its facts came from.
-struct Indexed {
-    article: Article,
-    stamp: FileStamp,
-    hash: ContentHash,
-    facts: ArticleFacts,
+pub(super) struct Indexed {
+    pub article: Article,
+    pub stamp: FileStamp,
+    pub hash: ContentHash,
+    pub facts: ArticleFacts,
     /// The facts serialised, as stored for the next update.
-    blob: Vec<u8>,
+    pub blob: Vec<u8>,
     /// Whether the facts came from the previous index.
-    reused: bool,
+    pub reused: bool,
 }
 
 /// What an outdated index holds for one article: its manifest entry, its
 /// facts as stored, and those facts decoded.
-type Stored<'a> = (&'a IndexedArticle, &'a [u8], ArticleFacts);
+pub(super) type Stored<'a> = (&'a IndexedArticle, &'a [u8], ArticleFacts);
 
-fn stored(previous: &Option<(IndexFile, Blobs)>, row: usize) -> Option<Stored<'_>> {
-    let (index, blobs) = previous.as_ref()?;
+/// What `row` of an index (with its facts) holds.
+pub(super) fn stored<'a>(index: &'a IndexFile, blobs: &'a Blobs, row: usize) -> Option<Stored<'a>> {
     let article = index.manifest.articles.get(row)?;
     let blob = blobs.get(row)?;
     Some((article, blob, postcard::from_bytes(blob).ok()?))
@@ -231,7 +343,7 @@ fn stored(previous: &Option<(IndexFile, Blobs)>, row: usize) -> Option<Stored<'_
 /// unchanged on disk (not even read) or its text is (read, not analysed),
 /// else analysed afresh. `keep_blobs`: the facts are stored for the next
 /// update.
-fn index_article(
+pub(super) fn index_article(
     stamp: FileStamp,
     stored: Option<Stored<'_>>,
     keep_blobs: bool,
@@ -275,7 +387,7 @@ fn index_article(
 /// Reads an article's text when evidence first points into it; nothing if
 /// the text is no longer the one indexed (the evidence's offsets would be
 /// wrong), until the next start updates the index.
-fn text_loader(indexed: ContentHash) -> TextLoader {
+pub(super) fn text_loader(indexed: ContentHash) -> TextLoader {
     Arc::new(move |path: &Path| {
         let text = std::fs::read(path)
             .ok()
@@ -284,14 +396,18 @@ fn text_loader(indexed: ContentHash) -> TextLoader {
     })
 }
 
-/// Whether an index was built from exactly these files, as they are now.
-fn index_is_current(index: &IndexFile, stamps: &[FileStamp]) -> bool {
-    let manifest = &index.manifest;
-    let mut indexed: Vec<&FileStamp> = manifest
+/// Whether an index (and its delta) was built from exactly these files,
+/// as they are now.
+fn index_is_current(base: &IndexFile, delta: Option<&IndexFile>, stamps: &[FileStamp]) -> bool {
+    // A delta lists the files skipped at its writing; the base's are older.
+    let skipped = delta.map_or(&base.manifest.skipped, |d| &d.manifest.skipped);
+    let mut indexed: Vec<&FileStamp> = base
+        .manifest
         .articles
         .iter()
+        .chain(delta.into_iter().flat_map(|d| &d.manifest.articles))
         .map(|a| &a.stamp)
-        .chain(manifest.skipped.iter().map(|(stamp, _)| stamp))
+        .chain(skipped.iter().map(|(stamp, _)| stamp))
         .collect();
     indexed.sort_unstable_by(|a, b| a.path.cmp(&b.path));
     let mut now: Vec<&FileStamp> = stamps.iter().collect();
@@ -299,21 +415,20 @@ fn index_is_current(index: &IndexFile, stamps: &[FileStamp]) -> bool {
     indexed == now
 }
 
-/// The corpus an up-to-date index describes: its texts stay on disk.
-fn open_corpus(index: &IndexFile) -> Result<CorpusLoad, String> {
-    let articles = index
-        .manifest
-        .articles
-        .iter()
-        .map(|a| {
-            Article::on_disk(
-                PathBuf::from(&a.stamp.path),
-                a.meta.clone(),
-                text_loader(a.hash),
-            )
-        })
-        .collect();
-    let warnings = index
+/// An index's articles, their texts left on disk.
+pub(super) fn articles_on_disk(index: &IndexFile) -> impl Iterator<Item = Article> + '_ {
+    index.manifest.articles.iter().map(|a| {
+        Article::on_disk(
+            PathBuf::from(&a.stamp.path),
+            a.meta.clone(),
+            text_loader(a.hash),
+        )
+    })
+}
+
+/// The warnings for the files an index skipped.
+pub(super) fn skipped_warnings(index: &IndexFile) -> Vec<LoadWarning> {
+    index
         .manifest
         .skipped
         .iter()
@@ -321,12 +436,57 @@ fn open_corpus(index: &IndexFile) -> Result<CorpusLoad, String> {
             path: PathBuf::from(&stamp.path),
             message: message.clone(),
         })
-        .collect();
+        .collect()
+}
+
+/// The corpus an up-to-date index describes: its texts stay on disk.
+fn open_corpus(index: &IndexFile) -> Result<CorpusLoad, String> {
     Ok(CorpusLoad {
-        corpus: Corpus::open(articles, &index.sections)?,
-        warnings,
+        corpus: Corpus::open(articles_on_disk(index).collect(), &index.sections)?,
+        warnings: skipped_warnings(index),
         cache: CacheReport::default(),
     })
+}
+
+/// The corpus an up-to-date index and its delta describe.
+fn open_layered(base: &IndexFile, delta: &IndexFile) -> Result<CorpusLoad, String> {
+    let (map, articles) = merge_articles(
+        base,
+        articles_on_disk(base).collect(),
+        delta,
+        articles_on_disk(delta).collect(),
+    );
+    Ok(CorpusLoad {
+        corpus: Corpus::open_layered(articles, &base.sections, &delta.sections, map)?,
+        warnings: skipped_warnings(delta),
+        cache: CacheReport::default(),
+    })
+}
+
+/// The articles of a base index and its delta in corpus order, and where
+/// each segment's stand.
+pub(super) fn merge_articles(
+    base: &IndexFile,
+    base_articles: Vec<Article>,
+    delta: &IndexFile,
+    delta_articles: Vec<Article>,
+) -> (ArticleMap, Vec<Article>) {
+    fn paths(index: &IndexFile) -> Vec<&str> {
+        let articles = index.manifest.articles.iter();
+        articles.map(|a| a.stamp.path.as_str()).collect()
+    }
+    let map = ArticleMap::merge(&paths(base), &paths(delta));
+    let mut base_articles = base_articles.into_iter();
+    let mut delta_articles = delta_articles.into_iter();
+    let articles = map
+        .order()
+        .iter()
+        .filter_map(|(segment, _)| match segment {
+            Segment::Base => base_articles.next(),
+            Segment::Delta => delta_articles.next(),
+        })
+        .collect();
+    (map, articles)
 }
 
 /// A corpus file's path and text.
@@ -343,7 +503,9 @@ fn read_corpus(dirs: &[PathBuf]) -> Result<(Vec<ArticleText>, Vec<LoadWarning>),
 }
 
 /// The files that loaded, and the warnings of those that did not.
-fn split_warnings<T>(results: Vec<Result<T, LoadWarning>>) -> (Vec<T>, Vec<LoadWarning>) {
+pub(super) fn split_warnings<T>(
+    results: Vec<Result<T, LoadWarning>>,
+) -> (Vec<T>, Vec<LoadWarning>) {
     let mut loaded = Vec::new();
     let mut warnings = Vec::new();
     for result in results {
@@ -388,7 +550,7 @@ fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>, WorkspaceError> {
     Ok(files)
 }
 
-fn read_article(path: PathBuf) -> Result<(PathBuf, String), LoadWarning> {
+pub(super) fn read_article(path: PathBuf) -> Result<(PathBuf, String), LoadWarning> {
     let text = std::fs::read(&path)
         .map_err(|e| e.to_string())
         .and_then(text_from_bytes);

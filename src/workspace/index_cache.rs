@@ -24,9 +24,14 @@ include!(concat!(env!("OUT_DIR"), "/fingerprint.rs"));
 
 /// The index file inside the cache folder.
 pub const CACHE_FILE: &str = "corpus-index.bin";
+/// The index of the articles added since, beside it (see
+/// `crate::corpus::Corpus::open_layered`).
+pub const DELTA_FILE: &str = "corpus-delta.bin";
 /// Sections this file adds to the corpus's own.
 pub const MANIFEST: &str = "manifest";
 pub const FACTS: &str = "facts";
+/// In a delta index: the checksum of the manifest of the index it extends.
+pub const BASE: &str = "base";
 
 pub type ContentHash = [u8; 32];
 

@@ -3,6 +3,7 @@
 //! analysis core never touches the file system; everything it needs comes
 //! from here.
 
+mod corpus_delta;
 mod corpus_loader;
 mod discover;
 mod files;
@@ -16,7 +17,7 @@ use std::sync::Arc;
 pub use corpus_loader::{CacheReport, CorpusLoad, LoadWarning, load_corpus, load_corpus_cached};
 pub use discover::{discover_config, load_config};
 pub use files::{FileSelector, read_text, text_from_bytes};
-pub use index_cache::CACHE_FILE;
+pub use index_cache::{CACHE_FILE, DELTA_FILE};
 pub use rules_loader::{read_rules, read_rules_dir};
 
 use crate::config::{Config, ConfigError};

@@ -212,6 +212,12 @@ impl Sections {
             .ok_or_else(|| format!("section {name} is missing"))
     }
 
+    /// A section's checksum as recorded in the table: it names the
+    /// section's contents (a delta index names the base it extends).
+    pub fn checksum(&self, name: &str) -> Option<[u8; HASH_LEN]> {
+        self.sections.get(name).map(|(_, hash)| *hash)
+    }
+
     /// Check every section's checksum but those named in `skip`.
     pub fn verify_all(&self, skip: &[&str]) -> Result<(), String> {
         let mut names: Vec<&String> = self.sections.keys().collect();

@@ -1,0 +1,158 @@
+//! The corpus index in two segments: the articles as first indexed (the
+//! base) and those added since (the delta, a small index of its own), so
+//! that adding an article rewrites only the delta. Every query asks both
+//! and merges the answers into exactly those of one index built over all
+//! the articles: counts add up, lists merge in corpus (path) order, and
+//! what one segment alone cannot judge (whether a spelling is used often
+//! enough to be a near miss, how rare a word is) is judged over both.
+
+mod names;
+mod quotes;
+mod statements;
+
+use std::sync::Arc;
+
+pub use quotes::LayeredQuotes;
+pub use statements::LayeredStatements;
+
+use super::Location;
+
+/// Which segment an article or record is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Segment {
+    Base,
+    Delta,
+}
+
+/// Where each segment's articles stand in the whole corpus.
+#[derive(Debug, Default)]
+pub struct ArticleMap {
+    base: Vec<u32>,
+    delta: Vec<u32>,
+    /// Corpus position → (segment, position in the segment).
+    owners: Vec<(Segment, u32)>,
+}
+
+impl ArticleMap {
+    /// Merge two segments' article paths (each sorted) into corpus order.
+    pub fn merge(base: &[&str], delta: &[&str]) -> ArticleMap {
+        let mut map = ArticleMap::default();
+        let (mut b, mut d) = (0, 0);
+        while b < base.len() || d < delta.len() {
+            let from_base = d == delta.len() || (b < base.len() && base[b] <= delta[d]);
+            let global = narrow(map.owners.len());
+            if from_base {
+                map.base.push(global);
+                map.owners.push((Segment::Base, narrow(b)));
+                b += 1;
+            } else {
+                map.delta.push(global);
+                map.owners.push((Segment::Delta, narrow(d)));
+                d += 1;
+            }
+        }
+        map
+    }
+
+    /// The corpus position of a segment's article.
+    pub fn global(&self, segment: Segment, article: u32) -> u32 {
+        let ids = match segment {
+            Segment::Base => &self.base,
+            Segment::Delta => &self.delta,
+        };
+        ids.get(article as usize).copied().unwrap_or(u32::MAX)
+    }
+
+    /// The segment and segment position of a corpus article.
+    pub fn owner(&self, article: u32) -> Option<(Segment, u32)> {
+        self.owners.get(article as usize).copied()
+    }
+
+    /// In corpus order, which segment each article comes from.
+    pub fn order(&self) -> &[(Segment, u32)] {
+        &self.owners
+    }
+
+    fn locate(&self, segment: Segment, location: Location) -> Location {
+        Location {
+            article: self.global(segment, location.article),
+            ..location
+        }
+    }
+}
+
+/// One index per segment, and where their articles stand.
+#[derive(Debug)]
+pub struct Layered<T> {
+    pub base: T,
+    pub delta: T,
+    pub articles: Arc<ArticleMap>,
+}
+
+/// A record's place in corpus order: its article's corpus position, then
+/// its position among that article's records.
+fn corpus_order(article: u32, position: u32) -> u64 {
+    u64::from(article) << 32 | u64::from(position)
+}
+
+/// Two segments' record ids, each list ascending (so in its segment's
+/// corpus order), merged into corpus order; a delta id is offset by
+/// `offset` (the base's record count). `order` places a record; it is
+/// called only a few times per delta record, since a list can hold
+/// thousands (every quotation of a wording wire copy repeats).
+fn merge_ordered(
+    base: Vec<u32>,
+    delta: Vec<u32>,
+    offset: u32,
+    order: impl Fn(Segment, u32) -> u64,
+) -> Vec<u32> {
+    if delta.is_empty() {
+        return base;
+    }
+    let mut merged = Vec::with_capacity(base.len() + delta.len());
+    let mut rest = &base[..];
+    for id in delta {
+        let place = order(Segment::Delta, id);
+        let before = rest.partition_point(|&b| order(Segment::Base, b) < place);
+        merged.extend_from_slice(&rest[..before]);
+        rest = &rest[before..];
+        merged.push(id + offset);
+    }
+    merged.extend_from_slice(rest);
+    merged
+}
+
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_merge_in_path_order() {
+        let map = ArticleMap::merge(&["a.md", "c.md", "e.md"], &["b.md", "f.md"]);
+        assert_eq!(map.global(Segment::Base, 1), 2);
+        assert_eq!(map.global(Segment::Delta, 0), 1);
+        assert_eq!(map.global(Segment::Delta, 1), 4);
+        assert_eq!(map.owner(3), Some((Segment::Base, 2)));
+        assert_eq!(map.owner(5), None);
+    }
+
+    #[test]
+    fn records_merge_in_corpus_order() {
+        // Base records 0..4 sit at places 0, 2, 4, 6; delta records 0..2
+        // at places 1 and 7; delta ids are offset by 10.
+        let order = |segment, id: u32| match segment {
+            Segment::Base => u64::from(id) * 2,
+            Segment::Delta => [1, 7][id as usize],
+        };
+        assert_eq!(
+            merge_ordered(vec![0, 1, 2, 3], vec![0, 1], 10, order),
+            [0, 10, 1, 2, 3, 11]
+        );
+        assert_eq!(merge_ordered(vec![0, 1], vec![], 10, order), [0, 1]);
+        assert_eq!(merge_ordered(vec![], vec![1], 10, order), [11]);
+    }
+}
