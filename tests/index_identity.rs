@@ -67,16 +67,41 @@ fn cached(
     (findings(rules, load.corpus, texts), load.cache)
 }
 
+/// A fixture's rules and cases, and a copy of its corpus to change.
+struct Setup {
+    rules: Arc<RuleSet>,
+    texts: Vec<String>,
+    _work: tempfile::TempDir,
+    corpus: PathBuf,
+    cache: PathBuf,
+}
+
+impl Setup {
+    fn of(name: &str) -> Setup {
+        let fixture = fixture_dir(name);
+        let work = tempfile::tempdir().expect("tempdir");
+        let corpus = work.path().join("corpus");
+        copy_dir(&fixture.join("corpus"), &corpus);
+        Setup {
+            rules: rules_for(&fixture),
+            texts: load_cases(&fixture).into_iter().map(|c| c.text).collect(),
+            cache: work.path().join("cache"),
+            corpus,
+            _work: work,
+        }
+    }
+}
+
 #[test]
 fn cold_warm_and_updated_indexes_find_the_same() {
     for name in ["names", "quotes", "claims"] {
-        let fixture = fixture_dir(name);
-        let rules = rules_for(&fixture);
-        let texts: Vec<String> = load_cases(&fixture).into_iter().map(|c| c.text).collect();
-        let work = tempfile::tempdir().expect("tempdir");
-        let corpus = work.path().join("corpus");
-        let cache = work.path().join("cache");
-        copy_dir(&fixture.join("corpus"), &corpus);
+        let Setup {
+            rules,
+            texts,
+            _work,
+            corpus,
+            cache,
+        } = Setup::of(name);
 
         let expected = in_memory(&rules, &corpus, &texts);
         assert!(expected.len() > 10, "{name}: too few findings to compare");
@@ -93,12 +118,7 @@ fn cold_warm_and_updated_indexes_find_the_same() {
         // Change one article, remove another, add a third: the update
         // analyses only the changed and new ones, and finds what a fresh
         // analysis of the changed corpus finds.
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&corpus)
-            .expect("corpus")
-            .map(|e| e.expect("entry").path())
-            .filter(|p| p.is_file())
-            .collect();
-        files.sort();
+        let files = corpus_files(&corpus);
         let changed = files[0].clone();
         let mut text = std::fs::read_to_string(&changed).expect("read");
         text.push_str("\n\nEnvoy Steve Witkoff said the plan had 28 points on Tuesday.\n");
@@ -217,14 +237,14 @@ fn corpus_files(corpus: &Path) -> Vec<PathBuf> {
 #[test]
 fn added_articles_go_to_a_delta_that_finds_the_same() {
     for name in ["names", "quotes", "claims"] {
-        let fixture = fixture_dir(name);
-        let rules = rules_for(&fixture);
-        let texts: Vec<String> = load_cases(&fixture).into_iter().map(|c| c.text).collect();
-        let work = tempfile::tempdir().expect("tempdir");
-        let corpus = work.path().join("corpus");
-        let cache = work.path().join("cache");
+        let Setup {
+            rules,
+            texts,
+            _work,
+            corpus,
+            cache,
+        } = Setup::of(name);
         let delta = cache.join("corpus-delta.bin");
-        copy_dir(&fixture.join("corpus"), &corpus);
         cached(&rules, &corpus, &cache, &texts);
         let files = corpus_files(&corpus);
 

@@ -7,6 +7,7 @@ use super::names::{NameFacts, name_facts};
 use super::quotes::{QuoteFacts, quote_facts};
 use super::statements::{StatementFacts, statement_facts};
 use super::{Article, ArticleMeta};
+use crate::text::claims::sentence_mentions;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ArticleFacts {
@@ -20,11 +21,13 @@ impl ArticleFacts {
     /// Analyse one article (parsing it if it is not parsed yet).
     pub fn analyse(article: &Article) -> ArticleFacts {
         let doc = article.document();
+        // Found once: the name index and the role statements both need them.
+        let mentions = sentence_mentions(doc);
         ArticleFacts {
             meta: article.meta.clone(),
-            names: name_facts(doc),
+            names: name_facts(doc, &mentions),
             quotes: quote_facts(doc),
-            statements: statement_facts(doc),
+            statements: statement_facts(doc, &mentions),
         }
     }
 }

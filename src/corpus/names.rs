@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
+use std::ops::Range;
 
 use fst::{Map, MapBuilder, Set, SetBuilder};
 use rayon::prelude::*;
@@ -12,8 +13,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::store::{Blobs, BlobsWriter, Bytes, Fixed, Sections, SectionsWriter, in_memory};
 use super::{Location, SpellingSource};
-use crate::document::{BlockKind, Document};
-use crate::text::names::{is_capitalised, is_name_like, name_mentions, normalise_spelling};
+use crate::document::Document;
+use crate::text::names::{NameMention, is_capitalised, is_name_like, normalise_spelling};
 use crate::text::similarity::{lookup_keys, transliteration_key};
 
 /// How many locations each spelling keeps as evidence.
@@ -370,33 +371,34 @@ pub struct NameFacts {
     lowercase_words: Vec<String>,
 }
 
-pub(super) fn name_facts(doc: &Document) -> NameFacts {
+pub(super) fn name_facts(
+    doc: &Document,
+    mentions: &[(Range<usize>, Vec<NameMention>)],
+) -> NameFacts {
     let prose = doc.prose();
     let mut spellings: HashMap<String, (u32, Vec<(u32, u32)>)> = HashMap::new();
     let mut lowercase_words = HashSet::new();
-    for (block, sentence) in doc.sentences() {
-        let text = &prose[sentence.clone()];
+    // Headline Title Case capitalises every word, so headings give only
+    // lower-case words; `mentions` has the other sentences'.
+    for (_, sentence) in doc.sentences() {
+        let text = &prose[sentence];
         lowercase_words.extend(
             text.unicode_words()
                 .filter(|w| !is_capitalised(w) && w.chars().any(char::is_alphabetic))
                 .map(str::to_lowercase),
         );
-        // Headline Title Case capitalises every word; it says nothing of names.
-        if block.kind == BlockKind::Heading {
-            continue;
-        }
-        for mention in name_mentions(prose, sentence) {
-            let words = &mention.words;
-            for start in 0..words.len() {
-                for end in start + 1..=(start + MAX_SPELLING_WORDS).min(words.len()) {
-                    let range = words[start].start..words[end - 1].end;
-                    let (mentions, samples) = spellings
-                        .entry(normalise_spelling(&prose[range.clone()]))
-                        .or_default();
-                    *mentions += 1;
-                    if samples.len() < SAMPLES_KEPT {
-                        samples.push((narrow(range.start), narrow(range.end)));
-                    }
+    }
+    for mention in mentions.iter().flat_map(|(_, found)| found) {
+        let words = &mention.words;
+        for start in 0..words.len() {
+            for end in start + 1..=(start + MAX_SPELLING_WORDS).min(words.len()) {
+                let range = words[start].start..words[end - 1].end;
+                let (mentions, samples) = spellings
+                    .entry(normalise_spelling(&prose[range.clone()]))
+                    .or_default();
+                *mentions += 1;
+                if samples.len() < SAMPLES_KEPT {
+                    samples.push((narrow(range.start), narrow(range.end)));
                 }
             }
         }

@@ -4,6 +4,7 @@
 //! corpus; a draft claim then scores only the statements of its own measure.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 use fst::{Map, MapBuilder};
@@ -16,7 +17,8 @@ use super::store::{
 };
 use super::{Article, Location, StatementSource};
 use crate::document::Document;
-use crate::text::claims::{Claim, claim_context, document_claims};
+use crate::text::claims::{Claim, claim_context, document_claims_with, sentence_mentions};
+use crate::text::names::NameMention;
 
 /// One corpus statement and where it stands.
 #[derive(Debug, Clone)]
@@ -39,11 +41,14 @@ pub struct StatementFacts(Vec<FoundStatement>);
 /// distance from the value.
 type FoundStatement = (Claim, (u32, u32), Vec<(String, usize)>);
 
-pub(super) fn statement_facts(doc: &Document) -> StatementFacts {
+pub(super) fn statement_facts(
+    doc: &Document,
+    mentions: &[(Range<usize>, Vec<NameMention>)],
+) -> StatementFacts {
     let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let prose = doc.prose();
     StatementFacts(
-        document_claims(doc)
+        document_claims_with(doc, mentions)
             .into_iter()
             .flat_map(|(sentence, found)| {
                 found.into_iter().map(move |c| {
@@ -115,7 +120,7 @@ impl StatementIndex {
     pub fn build(articles: &[Article]) -> StatementIndex {
         let facts: Vec<StatementFacts> = articles
             .iter()
-            .map(|a| statement_facts(a.document()))
+            .map(|a| statement_facts(a.document(), &sentence_mentions(a.document())))
             .collect();
         in_memory(
             |out| StatementIndex::write(facts.into_iter(), out),
@@ -363,7 +368,7 @@ impl StatementIndex {
             .collect();
         let total = draft_total(&draft);
         let mut theirs: Vec<(u32, u32)> = Vec::new();
-        let mut scored: Vec<(u32, f64, usize)> = ids
+        let scored: Vec<(u32, f64, usize)> = ids
             .iter()
             .map(|&id| {
                 theirs.clear();
@@ -372,18 +377,7 @@ impl StatementIndex {
                 (id, score, shared)
             })
             .collect();
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1));
-        scored
-            .into_iter()
-            .take(limit)
-            .filter_map(|(id, score, shared_words)| {
-                Some(Scored {
-                    statement: self.shared_statement(id)?,
-                    score,
-                    shared_words,
-                })
-            })
-            .collect()
+        best(scored, limit, |id| self.shared_statement(id))
     }
 }
 
@@ -494,6 +488,27 @@ pub(super) fn score(
         }
     });
     (weight / total, shared)
+}
+
+/// The `limit` best of the scored (id, score, shared words), best first
+/// (equal scores in the order given), with their statements.
+pub(super) fn best(
+    mut scored: Vec<(u32, f64, usize)>,
+    limit: usize,
+    statement: impl Fn(u32) -> Option<Arc<Statement>>,
+) -> Vec<Scored> {
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+    scored
+        .into_iter()
+        .take(limit)
+        .filter_map(|(id, score, shared_words)| {
+            Some(Scored {
+                statement: statement(id)?,
+                score,
+                shared_words,
+            })
+        })
+        .collect()
 }
 
 /// Of the (count, list) rows of a draft claim's words, the rare ones (at

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+use notify::{EventKind, PollWatcher, RecursiveMode, Watcher};
 use tower_lsp_server::ls_types::{
     DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, MessageType, OneOf,
     Registration, RelativePattern, Unregistration, Uri,
@@ -23,6 +23,9 @@ const WATCHED_FILES: &str = "workspace/didChangeWatchedFiles";
 const CORPUS_GLOB: &str = "**/*.{md,markdown,mdx,txt}";
 /// Changes arriving this close together are handled as one reload.
 const BATCH: Duration = Duration::from_millis(100);
+/// How often the polling watcher looks, when the system has no
+/// file-event watcher to give (each user has a few hundred at most).
+const POLL: Duration = Duration::from_secs(2);
 
 /// What needs watching for the loaded projects.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -171,8 +174,11 @@ impl Backend {
         wanted: BTreeMap<PathBuf, RecursiveMode>,
     ) -> notify::Result<Vec<String>> {
         let mut state = lock(&self.watch);
+        let mut failures = Vec::new();
         if state.fallback.is_none() {
-            state.fallback = Some(self.new_fallback_watcher()?);
+            let (watcher, polling) = self.new_fallback_watcher()?;
+            failures.extend(polling);
+            state.fallback = Some(watcher);
         }
         let WatchState {
             fallback, watching, ..
@@ -189,7 +195,6 @@ impl Backend {
             let _ = watcher.unwatch(&path);
             watching.remove(&path);
         }
-        let mut failures = Vec::new();
         for (path, mode) in wanted {
             if watching.contains_key(&path) {
                 continue;
@@ -205,15 +210,33 @@ impl Backend {
     }
 
     /// A watcher whose events are batched and handed to `files_changed`.
-    fn new_fallback_watcher(&self) -> notify::Result<RecommendedWatcher> {
+    /// A watcher of file-system events, or a polling one when none is left
+    /// (with the reason, to log).
+    fn new_fallback_watcher(&self) -> notify::Result<(Box<dyn Watcher + Send>, Option<String>)> {
         let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel::<Vec<PathBuf>>();
-        let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-            if let Ok(event) = event
-                && !matches!(event.kind, EventKind::Access(_))
-            {
-                let _ = sender.send(event.paths);
+        let handler = |sender: tokio::sync::mpsc::UnboundedSender<Vec<PathBuf>>| {
+            move |event: notify::Result<notify::Event>| {
+                if let Ok(event) = event
+                    && !matches!(event.kind, EventKind::Access(_))
+                {
+                    let _ = sender.send(event.paths);
+                }
             }
-        })?;
+        };
+        let watcher: (Box<dyn Watcher + Send>, Option<String>) = match notify::recommended_watcher(
+            handler(sender.clone()),
+        ) {
+            Ok(watcher) => (Box::new(watcher), None),
+            Err(error) => {
+                let config = notify::Config::default().with_poll_interval(POLL);
+                let polling = PollWatcher::new(handler(sender), config)?;
+                let note = format!(
+                    "cannot watch files for events ({error}); looking for changes every {} s instead",
+                    POLL.as_secs()
+                );
+                (Box::new(polling), Some(note))
+            }
+        };
         let this = self.clone();
         tokio::spawn(async move {
             while let Some(mut paths) = receiver.recv().await {

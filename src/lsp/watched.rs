@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use notify::{RecommendedWatcher, RecursiveMode};
+use notify::{RecursiveMode, Watcher};
 use tower_lsp_server::ls_types::FileSystemWatcher;
 
 pub fn is_toml(path: &Path) -> bool {
@@ -22,7 +22,9 @@ pub fn is_corpus_file(path: &Path) -> bool {
 #[derive(Default)]
 pub struct WatchState {
     pub registered: Option<Vec<FileSystemWatcher>>,
-    pub fallback: Option<RecommendedWatcher>,
+    /// Our own watcher: file-system events, or polling when the system
+    /// has no event watcher left to give.
+    pub fallback: Option<Box<dyn Watcher + Send>>,
     pub watching: BTreeMap<PathBuf, RecursiveMode>,
 }
 

@@ -11,7 +11,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::frames::{Frame, ValueSpan, frame};
-use super::names::{name_mentions, without_possessive};
+use super::names::{NameMention, name_mentions, without_possessive};
 use super::quantities::{Quantity, counts_a_noun, quantities, singular};
 use super::quotes::find_quotations;
 use crate::document::{BlockKind, Document};
@@ -134,16 +134,34 @@ const CONTEXT_WORDS: usize = 12;
 /// are left out, and so is anything inside a quotation: a quotation is its
 /// speaker's claim ("President Sanders!", chanted), checked as a quote.
 pub fn document_claims(doc: &Document) -> Vec<(Range<usize>, Vec<Claim>)> {
+    document_claims_with(doc, &sentence_mentions(doc))
+}
+
+/// The name mentions of every sentence of `doc` but headings, with the
+/// sentence: what the name index and the claims of a document share.
+pub fn sentence_mentions(doc: &Document) -> Vec<(Range<usize>, Vec<NameMention>)> {
+    doc.sentences()
+        .filter(|(block, _)| block.kind != BlockKind::Heading)
+        .map(|(_, sentence)| (sentence.clone(), name_mentions(doc.prose(), sentence)))
+        .collect()
+}
+
+/// As [`document_claims`], with the sentences' name mentions found already.
+pub fn document_claims_with(
+    doc: &Document,
+    sentences: &[(Range<usize>, Vec<NameMention>)],
+) -> Vec<(Range<usize>, Vec<Claim>)> {
     let quoted: Vec<Range<usize>> = find_quotations(doc)
         .quotations
         .into_iter()
         .map(|q| q.range)
         .collect();
     let prose = doc.prose();
-    doc.sentences()
-        .filter(|(block, _)| block.kind != BlockKind::Heading)
-        .map(|(_, sentence)| {
-            let mut found = claims(prose, sentence.clone());
+    sentences
+        .iter()
+        .map(|(sentence, mentions)| {
+            let sentence = sentence.clone();
+            let mut found = claims_with(prose, sentence.clone(), mentions);
             found.retain(|c| {
                 !quoted
                     .iter()
@@ -157,6 +175,12 @@ pub fn document_claims(doc: &Document) -> Vec<(Range<usize>, Vec<Claim>)> {
 
 /// Every statement in `sentence`, a byte range into `prose`.
 pub fn claims(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
+    let mentions = name_mentions(prose, sentence.clone());
+    claims_with(prose, sentence, &mentions)
+}
+
+/// As [`claims`], with the sentence's name mentions found already.
+pub fn claims_with(prose: &str, sentence: Range<usize>, mentions: &[NameMention]) -> Vec<Claim> {
     let days = pair_weekdays(prose, calendar(prose, sentence.clone()));
     let mut found: Vec<Claim> = quantities(prose, sentence.clone())
         .into_iter()
@@ -187,7 +211,7 @@ pub fn claims(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
         })
         .collect();
     found.extend(days);
-    found.extend(roles(prose, sentence.clone()));
+    found.extend(roles(prose, sentence.clone(), mentions));
     for claim in &mut found {
         claim.context = window(prose, &sentence, &claim.range);
         claim.change = change_side(prose, &sentence, claim.range.start);
@@ -427,9 +451,9 @@ fn plain_claim(range: Range<usize>, measure: &str, value: ClaimValue) -> Claim {
 /// Roles before a name ("Defence Minister Denys Shmyhal", "Kremlin
 /// spokesman Dmitry Peskov") and after it ("Mark Rutte, NATO's
 /// secretary-general,").
-fn roles(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
+fn roles(prose: &str, sentence: Range<usize>, mentions: &[NameMention]) -> Vec<Claim> {
     let mut found = Vec::new();
-    for mention in name_mentions(prose, sentence.clone()) {
+    for mention in mentions {
         let words: Vec<&str> = mention
             .words
             .iter()
@@ -439,7 +463,7 @@ fn roles(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
         let last_role = words.iter().rposition(|w| is_role_word(w));
         let person_start = last_role.map_or(0, |i| i + 1);
         if last_role.is_none()
-            && let Some(claim) = role_of_portfolio(prose, &sentence, &mention, &words)
+            && let Some(claim) = role_of_portfolio(prose, &sentence, mention, &words)
         {
             found.push(claim);
             continue;
@@ -462,7 +486,7 @@ fn roles(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
         let person_name = person_words.join(" ");
         // Lower-case role words just before the name ("Kremlin spokesman").
         let role_end = mention.words[person_start].start;
-        let (role_range, former_range) = role_before(prose, &sentence, &mention, person_start);
+        let (role_range, former_range) = role_before(prose, &sentence, mention, person_start);
         let Some(role_range) = role_range else {
             if let Some(claim) = apposition(prose, &sentence, &mention.range, &words) {
                 found.push(claim);

@@ -6,6 +6,7 @@
 //! and "more than 20" agrees with 24.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
@@ -184,7 +185,8 @@ const CURRENCIES: &[(&str, &str)] = &[
 #[derive(Debug, Clone)]
 struct Token<'a> {
     text: &'a str,
-    lower: String,
+    /// Lower-cased, borrowed when it is already (most tokens are).
+    lower: Cow<'a, str>,
     range: Range<usize>,
 }
 
@@ -194,7 +196,10 @@ fn tokens(text: &str, offset: usize) -> Vec<Token<'_>> {
         .filter(|(_, t)| !t.trim().is_empty())
         .map(|(i, t)| Token {
             text: t,
-            lower: t.to_lowercase(),
+            lower: match t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                true => Cow::Borrowed(t),
+                false => Cow::Owned(t.to_lowercase()),
+            },
             range: offset + i..offset + i + t.len(),
         })
         .collect()
@@ -345,7 +350,7 @@ fn measure_at(tokens: &[Token], at: usize) -> Option<(String, f64, usize)> {
     let two = tokens
         .get(at + 1)
         .map(|second| format!("{} {}", first.lower, second.lower));
-    for (candidate, width) in [(two, 2), (Some(first.lower.clone()), 1)] {
+    for (candidate, width) in [(two, 2), (Some(first.lower.to_string()), 1)] {
         let Some(candidate) = candidate else { continue };
         if let Some((_, unit, factor)) = MEASURES.iter().find(|(w, _, _)| *w == candidate) {
             return Some((unit.to_string(), *factor, width));
@@ -364,7 +369,7 @@ fn measure_at(tokens: &[Token], at: usize) -> Option<(String, f64, usize)> {
                 && !second.lower.ends_with("ss")
                 && second.lower.chars().all(|c| c.is_ascii_lowercase()) =>
         {
-            return (!NOT_MEASURES.contains(&first.lower.as_str())
+            return (!NOT_MEASURES.contains(&first.lower.as_ref())
                 && first.lower.chars().all(char::is_alphabetic))
             .then(|| (singular(&second.lower), 1.0, 2));
         }
@@ -372,7 +377,7 @@ fn measure_at(tokens: &[Token], at: usize) -> Option<(String, f64, usize)> {
     };
     if !word.chars().all(char::is_alphabetic)
         || word.len() < 3
-        || NOT_MEASURES.contains(&word.as_str())
+        || NOT_MEASURES.contains(&word.as_ref())
     {
         return None;
     }

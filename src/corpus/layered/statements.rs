@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use super::{ArticleMap, Layered, Segment, corpus_order, merge_ordered, narrow};
 use crate::corpus::statements::{
-    StatementIndex, common_limit, draft_total, idf_of, nearness, rare_rows, score, unknown_weight,
+    StatementIndex, best, common_limit, draft_total, idf_of, nearness, rare_rows, score,
+    unknown_weight,
 };
 use crate::corpus::{Scored, Statement, StatementSource};
 
@@ -125,7 +126,7 @@ impl LayeredStatements {
         }
         let total = draft_total(&base_draft);
         let mut theirs: Vec<(u32, u32)> = Vec::new();
-        let mut scored: Vec<(u32, f64, usize)> = ids
+        let scored: Vec<(u32, f64, usize)> = ids
             .iter()
             .map(|&id| {
                 let (segment, local) = self.statement_in(id);
@@ -139,18 +140,7 @@ impl LayeredStatements {
                 (id, score, shared)
             })
             .collect();
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1));
-        scored
-            .into_iter()
-            .take(limit)
-            .filter_map(|(id, score, shared_words)| {
-                Some(Scored {
-                    statement: Arc::new(self.statement(id)?),
-                    score,
-                    shared_words,
-                })
-            })
-            .collect()
+        best(scored, limit, |id| self.statement(id).map(Arc::new))
     }
 }
 
