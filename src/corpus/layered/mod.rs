@@ -89,6 +89,25 @@ pub struct Layered<T> {
     pub articles: Arc<ArticleMap>,
 }
 
+impl<T> Layered<T> {
+    /// The index of one segment.
+    pub fn segment(&self, segment: Segment) -> &T {
+        match segment {
+            Segment::Base => &self.base,
+            Segment::Delta => &self.delta,
+        }
+    }
+}
+
+/// The segment and segment id of record `id`, where ids over both
+/// segments number the base's `base_len` records first.
+fn split_id(id: u32, base_len: u32) -> (Segment, u32) {
+    match id.checked_sub(base_len) {
+        None => (Segment::Base, id),
+        Some(local) => (Segment::Delta, local),
+    }
+}
+
 /// A record's place in corpus order: its article's corpus position, then
 /// its position among that article's records.
 fn corpus_order(article: u32, position: u32) -> u64 {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::{ArticleMap, Layered, Segment, corpus_order, merge_ordered, narrow};
+use super::{ArticleMap, Layered, Segment, corpus_order, merge_ordered, narrow, split_id};
 use crate::corpus::quotes::{QuoteIndex, Wordings, similar_in};
 use crate::corpus::{CorpusQuote, QuotationSource, QuoteText};
 
@@ -69,19 +69,8 @@ impl LayeredQuotes {
         }
     }
 
-    /// A quotation over both segments: (segment, id there).
-    fn quote_in(&self, id: u32) -> (Segment, u32) {
-        match id.checked_sub(self.base_quotes) {
-            None => (Segment::Base, id),
-            Some(local) => (Segment::Delta, local),
-        }
-    }
-
     fn index(&self, segment: Segment) -> &QuoteIndex {
-        match segment {
-            Segment::Base => &self.layers.base,
-            Segment::Delta => &self.layers.delta,
-        }
+        self.layers.segment(segment)
     }
 
     /// Where quotation `id` of `segment` stands in the corpus.
@@ -194,7 +183,7 @@ impl QuotationSource for LayeredQuotes {
     }
 
     fn quote(&self, id: u32) -> Option<CorpusQuote> {
-        let (segment, local) = self.quote_in(id);
+        let (segment, local) = split_id(id, self.base_quotes);
         let quote = self.index(segment).quote(local)?;
         let text = match segment {
             Segment::Base => quote.text,

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::{ArticleMap, Layered, Segment, corpus_order, merge_ordered, narrow};
+use super::{ArticleMap, Layered, Segment, corpus_order, merge_ordered, narrow, split_id};
 use crate::corpus::statements::{
     StatementIndex, best, common_limit, draft_total, idf_of, nearness, rare_rows, score,
     unknown_weight,
@@ -62,17 +62,11 @@ impl LayeredStatements {
     }
 
     fn statement_in(&self, id: u32) -> (Segment, u32) {
-        match id.checked_sub(self.base_len()) {
-            None => (Segment::Base, id),
-            Some(local) => (Segment::Delta, local),
-        }
+        split_id(id, self.base_len())
     }
 
     fn index(&self, segment: Segment) -> &StatementIndex {
-        match segment {
-            Segment::Base => &self.layers.base,
-            Segment::Delta => &self.layers.delta,
-        }
+        self.layers.segment(segment)
     }
 
     /// Where statement `id` of `segment` stands in the corpus.
