@@ -16,6 +16,10 @@ use super::convert::EvidenceTexts;
 use super::locks::lock;
 use super::snapshot::{Analysis, Snapshot, is_prose};
 
+/// Runs of one request's analysis that reloads may cancel before it gives
+/// up (each reload re-lints, so more than a few in a row is a storm).
+const ANALYSIS_ATTEMPTS: usize = 4;
+
 impl Backend {
     /// Analyse `uri` after `delay` unless another analysis is scheduled
     /// meanwhile, then publish the diagnostics.
@@ -49,15 +53,37 @@ impl Backend {
     /// The analysis of the document's current version with its project's
     /// current rules and corpus: the cached one, or a fresh run.
     pub async fn analyse_now(&self, uri: &Uri) -> Option<Arc<Analysis>> {
-        let key = self.project_of(uri).await?;
+        // A corpus or rules reload re-lints the open documents, cancelling
+        // an analysis of the same version under way: a request (a hover)
+        // then takes the new analysis rather than answering nothing. A
+        // newer version ends it; the client asks again for that one.
+        for _ in 0..ANALYSIS_ATTEMPTS {
+            match self.analyse_once(uri).await {
+                Ok(analysis) => return Some(analysis),
+                Err(Some(version)) if self.version_of(uri) == Some(version) => continue,
+                Err(_) => return None,
+            }
+        }
+        None
+    }
+
+    fn version_of(&self, uri: &Uri) -> Option<i32> {
+        lock(&self.documents).open.get(uri).map(|doc| doc.version)
+    }
+
+    /// One run of [`Backend::analyse_now`]; `Err(Some(version))` when it
+    /// was cancelled, `Err(None)` when it failed or there is nothing to
+    /// analyse.
+    async fn analyse_once(&self, uri: &Uri) -> Result<Arc<Analysis>, Option<i32>> {
+        let key = self.project_of(uri).await.ok_or(None)?;
         let snapshot = {
             // Lock order everywhere: documents, then projects.
             let documents = lock(&self.documents);
-            let doc = documents.open.get(uri)?;
+            let doc = documents.open.get(uri).ok_or(None)?;
             let projects = lock(&self.projects);
-            let project = projects.get(&key)?;
+            let project = projects.get(&key).ok_or(None)?;
             if let Some(done) = doc.current_analysis(project.generation) {
-                return Some(done);
+                return Ok(done);
             }
             Snapshot {
                 rope: doc.rope.clone(),
@@ -83,21 +109,21 @@ impl Backend {
                 self.log(
                     MessageType::LOG,
                     format!(
-                        "analysis of {} version {version} cancelled by a newer version",
+                        "analysis of {} version {version} cancelled by a newer version or a reload",
                         uri.as_str()
                     ),
                 )
                 .await;
-                return None;
+                return Err(Some(version));
             }
             Ok(Err(message)) => {
                 self.log(MessageType::ERROR, message).await;
-                return None;
+                return Err(None);
             }
             Err(error) => {
                 self.log(MessageType::ERROR, format!("analysis failed: {error}"))
                     .await;
-                return None;
+                return Err(None);
             }
         };
         if let Some(doc) = lock(&self.documents).open.get_mut(uri)
@@ -105,7 +131,7 @@ impl Backend {
         {
             doc.analysis = Some(analysis.clone());
         }
-        Some(analysis)
+        Ok(analysis)
     }
 
     /// Push `analysis` unless the document has changed since, or a result
