@@ -67,41 +67,30 @@ fn cached(
     (findings(rules, load.corpus, texts), load.cache)
 }
 
-/// A fixture's rules and cases, and a copy of its corpus to change.
-struct Setup {
-    rules: Arc<RuleSet>,
-    texts: Vec<String>,
-    _work: tempfile::TempDir,
-    corpus: PathBuf,
-    cache: PathBuf,
-}
-
-impl Setup {
-    fn of(name: &str) -> Setup {
-        let fixture = fixture_dir(name);
-        let work = tempfile::tempdir().expect("tempdir");
-        let corpus = work.path().join("corpus");
-        copy_dir(&fixture.join("corpus"), &corpus);
-        Setup {
-            rules: rules_for(&fixture),
-            texts: load_cases(&fixture).into_iter().map(|c| c.text).collect(),
-            cache: work.path().join("cache"),
-            corpus,
-            _work: work,
-        }
-    }
+/// A fixture's rules and cases, and a copy of its corpus to change: the
+/// folder holding it (kept until dropped), the corpus and a cache folder.
+fn fixture_copy(
+    name: &str,
+) -> (
+    Arc<RuleSet>,
+    Vec<String>,
+    tempfile::TempDir,
+    PathBuf,
+    PathBuf,
+) {
+    let fixture = fixture_dir(name);
+    let work = tempfile::tempdir().expect("tempdir");
+    let corpus = work.path().join("corpus");
+    copy_dir(&fixture.join("corpus"), &corpus);
+    let cache = work.path().join("cache");
+    let texts = load_cases(&fixture).into_iter().map(|c| c.text).collect();
+    (rules_for(&fixture), texts, work, corpus, cache)
 }
 
 #[test]
 fn cold_warm_and_updated_indexes_find_the_same() {
     for name in ["names", "quotes", "claims"] {
-        let Setup {
-            rules,
-            texts,
-            _work,
-            corpus,
-            cache,
-        } = Setup::of(name);
+        let (rules, texts, _work, corpus, cache) = fixture_copy(name);
 
         let expected = in_memory(&rules, &corpus, &texts);
         assert!(expected.len() > 10, "{name}: too few findings to compare");
@@ -237,13 +226,7 @@ fn corpus_files(corpus: &Path) -> Vec<PathBuf> {
 #[test]
 fn added_articles_go_to_a_delta_that_finds_the_same() {
     for name in ["names", "quotes", "claims"] {
-        let Setup {
-            rules,
-            texts,
-            _work,
-            corpus,
-            cache,
-        } = Setup::of(name);
+        let (rules, texts, _work, corpus, cache) = fixture_copy(name);
         let delta = cache.join("corpus-delta.bin");
         cached(&rules, &corpus, &cache, &texts);
         let files = corpus_files(&corpus);

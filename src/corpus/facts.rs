@@ -7,7 +7,7 @@ use super::names::{NameFacts, name_facts};
 use super::quotes::{QuoteFacts, quote_facts};
 use super::statements::{StatementFacts, statement_facts};
 use super::{Article, ArticleMeta};
-use crate::text::claims::sentence_mentions;
+use crate::text::names::sentence_mentions;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ArticleFacts {

@@ -17,8 +17,8 @@ use super::store::{
 };
 use super::{Article, Location, StatementSource};
 use crate::document::Document;
-use crate::text::claims::{Claim, claim_context, document_claims_with, sentence_mentions};
-use crate::text::names::NameMention;
+use crate::text::claims::{Claim, claim_context, document_claims_with};
+use crate::text::names::{NameMention, sentence_mentions};
 
 /// One corpus statement and where it stands.
 #[derive(Debug, Clone)]

@@ -11,10 +11,10 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::frames::{Frame, ValueSpan, frame};
-use super::names::{NameMention, name_mentions, without_possessive};
+use super::names::{NameMention, name_mentions, sentence_mentions, without_possessive};
 use super::quantities::{Quantity, counts_a_noun, quantities, singular};
 use super::quotes::find_quotations;
-use crate::document::{BlockKind, Document};
+use crate::document::Document;
 
 pub const WEEKDAYS: &[&str] = &[
     "monday",
@@ -135,15 +135,6 @@ const CONTEXT_WORDS: usize = 12;
 /// speaker's claim ("President Sanders!", chanted), checked as a quote.
 pub fn document_claims(doc: &Document) -> Vec<(Range<usize>, Vec<Claim>)> {
     document_claims_with(doc, &sentence_mentions(doc))
-}
-
-/// The name mentions of every sentence of `doc` but headings, with the
-/// sentence: what the name index and the claims of a document share.
-pub fn sentence_mentions(doc: &Document) -> Vec<(Range<usize>, Vec<NameMention>)> {
-    doc.sentences()
-        .filter(|(block, _)| block.kind != BlockKind::Heading)
-        .map(|(_, sentence)| (sentence.clone(), name_mentions(doc.prose(), sentence)))
-        .collect()
 }
 
 /// As [`document_claims`], with the sentences' name mentions found already.

@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use crate::document::{BlockKind, Document};
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -236,6 +237,16 @@ pub fn name_mentions(prose: &str, sentence: Range<usize>) -> Vec<NameMention> {
         ));
     }
     mentions
+}
+
+/// The name mentions of every sentence of `doc` but headings (Title Case
+/// says nothing of names), with the sentence: what the name index and the
+/// role statements of a document share.
+pub fn sentence_mentions(doc: &Document) -> Vec<(Range<usize>, Vec<NameMention>)> {
+    doc.sentences()
+        .filter(|(block, _)| block.kind != BlockKind::Heading)
+        .map(|(_, sentence)| (sentence.clone(), name_mentions(doc.prose(), sentence)))
+        .collect()
 }
 
 /// From a capitalised word at `start`, take every word that continues the
