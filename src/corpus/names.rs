@@ -3,18 +3,17 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
-use std::ops::Range;
 
+use crate::text::words::WordBoundaries;
 use fst::{Map, MapBuilder, Set, SetBuilder};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::store::{Blobs, BlobsWriter, Bytes, Fixed, Sections, SectionsWriter, in_memory};
 use super::{Location, SpellingSource};
-use crate::document::Document;
-use crate::text::names::{NameMention, is_capitalised, is_name_like, normalise_spelling};
+use crate::document::{BlockKind, Document};
+use crate::text::names::{SentenceMentions, is_capitalised, is_name_like, normalise_spelling};
 use crate::text::similarity::{lookup_keys, transliteration_key};
 
 /// How many locations each spelling keeps as evidence.
@@ -371,23 +370,26 @@ pub struct NameFacts {
     lowercase_words: Vec<String>,
 }
 
-pub(super) fn name_facts(
-    doc: &Document,
-    mentions: &[(Range<usize>, Vec<NameMention>)],
-) -> NameFacts {
+pub(super) fn name_facts(doc: &Document, mentions: &[SentenceMentions]) -> NameFacts {
     let prose = doc.prose();
     let mut spellings: HashMap<String, (u32, Vec<(u32, u32)>)> = HashMap::new();
     let mut lowercase_words = HashSet::new();
     // Headline Title Case capitalises every word, so headings give only
-    // lower-case words; `mentions` has the other sentences'.
-    for (_, sentence) in doc.sentences() {
-        let text = &prose[sentence];
-        lowercase_words.extend(
-            text.unicode_words()
-                .filter(|w| !is_capitalised(w) && w.chars().any(char::is_alphabetic))
-                .map(str::to_lowercase),
-        );
-    }
+    // lower-case words; `mentions` has the other sentences'. The sentences
+    // in `mentions` come segmented; headings are segmented here.
+    let headings = doc
+        .sentences()
+        .filter(|(block, _)| block.kind == BlockKind::Heading)
+        .flat_map(|(_, sentence)| prose[sentence].words());
+    let sentences = mentions
+        .iter()
+        .flat_map(|(sentence, _)| sentence.words().iter().map(|(_, w)| *w));
+    lowercase_words.extend(
+        headings
+            .chain(sentences)
+            .filter(|w| !is_capitalised(w) && w.chars().any(char::is_alphabetic))
+            .map(str::to_lowercase),
+    );
     for mention in mentions.iter().flat_map(|(_, found)| found) {
         let words = &mention.words;
         for start in 0..words.len() {

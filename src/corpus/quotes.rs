@@ -5,10 +5,10 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use crate::text::words::WordBoundaries;
 use fst::{Map, MapBuilder};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::store::{
     Blobs, BlobsWriter, Bytes, Decoded, Fixed, Postings, PostingsWriter, Sections, SectionsWriter,
@@ -24,7 +24,7 @@ pub const MIN_QUOTE_WORDS: usize = 4;
 /// The lower-cased words of a quotation, punctuation dropped, so that a comma
 /// inside or outside the marks never makes two quotations differ.
 pub fn quote_words(text: &str) -> Vec<String> {
-    text.unicode_words()
+    text.words()
         .map(|w| w.to_lowercase().replace('’', "'"))
         .collect()
 }

@@ -4,7 +4,6 @@
 //! corpus; a draft claim then scores only the statements of its own measure.
 
 use std::collections::BTreeMap;
-use std::ops::Range;
 use std::sync::Arc;
 
 use fst::{Map, MapBuilder};
@@ -18,7 +17,7 @@ use super::store::{
 use super::{Article, Location, StatementSource};
 use crate::document::Document;
 use crate::text::claims::{Claim, claim_context, document_claims_with};
-use crate::text::names::{NameMention, sentence_mentions};
+use crate::text::names::{SentenceMentions, sentence_mentions};
 
 /// One corpus statement and where it stands.
 #[derive(Debug, Clone)]
@@ -41,10 +40,7 @@ pub struct StatementFacts(Vec<FoundStatement>);
 /// distance from the value.
 type FoundStatement = (Claim, (u32, u32), Vec<(String, usize)>);
 
-pub(super) fn statement_facts(
-    doc: &Document,
-    mentions: &[(Range<usize>, Vec<NameMention>)],
-) -> StatementFacts {
+pub(super) fn statement_facts(doc: &Document, mentions: &[SentenceMentions]) -> StatementFacts {
     let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let prose = doc.prose();
     StatementFacts(

@@ -7,13 +7,19 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use unicode_segmentation::UnicodeSegmentation;
+use rustc_hash::FxHashSet;
+
+use crate::text::words::WordBoundaries;
 
 use super::frames::{Frame, ValueSpan, frame};
-use super::names::{NameMention, name_mentions, sentence_mentions, without_possessive};
-use super::quantities::{Quantity, counts_a_noun, quantities, singular};
+use super::names::{
+    NameMention, SentenceMentions, name_mentions_in, sentence_mentions, without_possessive,
+};
+use super::quantities::{Quantity, counts_a_noun, quantities_in, singular};
 use super::quotes::find_quotations;
+use super::sentence::Sentence;
 use crate::document::Document;
 
 pub const WEEKDAYS: &[&str] = &[
@@ -140,25 +146,23 @@ pub fn document_claims(doc: &Document) -> Vec<(Range<usize>, Vec<Claim>)> {
 /// As [`document_claims`], with the sentences' name mentions found already.
 pub fn document_claims_with(
     doc: &Document,
-    sentences: &[(Range<usize>, Vec<NameMention>)],
+    sentences: &[SentenceMentions],
 ) -> Vec<(Range<usize>, Vec<Claim>)> {
     let quoted: Vec<Range<usize>> = find_quotations(doc)
         .quotations
         .into_iter()
         .map(|q| q.range)
         .collect();
-    let prose = doc.prose();
     sentences
         .iter()
         .map(|(sentence, mentions)| {
-            let sentence = sentence.clone();
-            let mut found = claims_with(prose, sentence.clone(), mentions);
+            let mut found = claims_in(sentence, mentions);
             found.retain(|c| {
                 !quoted
                     .iter()
                     .any(|q| q.start <= c.range.start && c.range.end <= q.end)
             });
-            (sentence, found)
+            (sentence.range.clone(), found)
         })
         .filter(|(_, found)| !found.is_empty())
         .collect()
@@ -166,14 +170,15 @@ pub fn document_claims_with(
 
 /// Every statement in `sentence`, a byte range into `prose`.
 pub fn claims(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
-    let mentions = name_mentions(prose, sentence.clone());
-    claims_with(prose, sentence, &mentions)
+    let sentence = Sentence::new(prose, sentence);
+    claims_in(&sentence, &name_mentions_in(&sentence))
 }
 
-/// As [`claims`], with the sentence's name mentions found already.
-pub fn claims_with(prose: &str, sentence: Range<usize>, mentions: &[NameMention]) -> Vec<Claim> {
-    let days = pair_weekdays(prose, calendar(prose, sentence.clone()));
-    let mut found: Vec<Claim> = quantities(prose, sentence.clone())
+/// As [`claims`], from the sentence's segments and name mentions.
+pub fn claims_in(sentence: &Sentence, mentions: &[NameMention]) -> Vec<Claim> {
+    let prose = sentence.prose;
+    let days = pair_weekdays(prose, calendar(sentence));
+    let mut found: Vec<Claim> = quantities_in(sentence)
         .into_iter()
         // "one" is more often a word than a count: "one of", "from one
         // contest to the next".
@@ -202,12 +207,12 @@ pub fn claims_with(prose: &str, sentence: Range<usize>, mentions: &[NameMention]
         })
         .collect();
     found.extend(days);
-    found.extend(roles(prose, sentence.clone(), mentions));
+    found.extend(roles(prose, sentence.range.clone(), mentions));
     for claim in &mut found {
-        claim.context = window(prose, &sentence, &claim.range);
-        claim.change = change_side(prose, &sentence, claim.range.start);
+        claim.context = window(sentence, &claim.range);
+        claim.change = change_side(sentence, claim.range.start);
         if let Some(span) = value_span(claim) {
-            claim.frame = frame(prose, &sentence, &span);
+            claim.frame = frame(sentence, &span);
         }
     }
     // Two or more other values of a measure in one sentence make a tally.
@@ -247,31 +252,29 @@ fn value_span(claim: &Claim) -> Option<ValueSpan> {
 }
 
 /// Up to `CONTEXT_WORDS` words either side of `value`, within the sentence.
-fn window(prose: &str, sentence: &Range<usize>, value: &Range<usize>) -> Range<usize> {
-    let before = prose.get(sentence.start..value.start).unwrap_or("");
-    let after = prose.get(value.end..sentence.end).unwrap_or("");
-    let start = before
-        .unicode_word_indices()
-        .collect::<Vec<_>>()
+fn window(sentence: &Sentence, value: &Range<usize>) -> Range<usize> {
+    let range = &sentence.range;
+    let start = sentence
+        .words_within(range.start..value.start)
         .iter()
         .rev()
         .nth(CONTEXT_WORDS - 1)
-        .map_or(sentence.start, |(at, _)| sentence.start + at);
-    let end = after
-        .unicode_word_indices()
-        .nth(CONTEXT_WORDS - 1)
-        .map_or(sentence.end, |(at, w)| value.end + at + w.len());
+        .map_or(range.start, |(at, _)| *at);
+    let end = sentence
+        .words_within(value.end..range.end)
+        .get(CONTEXT_WORDS - 1)
+        .map_or(range.end, |(at, w)| at + w.len());
     start..end
 }
 
 /// "to 19" or "the revised 19", against "from 28" or "the original 28".
-fn change_side(prose: &str, sentence: &Range<usize>, at: usize) -> Option<Change> {
-    let before = prose.get(sentence.start..at).unwrap_or("");
-    before
-        .unicode_words()
+fn change_side(sentence: &Sentence, at: usize) -> Option<Change> {
+    sentence
+        .words_within(sentence.range.start..at)
+        .iter()
         .rev()
         .take(2)
-        .find_map(|word| match word.to_lowercase().as_str() {
+        .find_map(|(_, word)| match word.to_lowercase().as_str() {
             "to" | "revised" | "new" | "final" | "trimmed" | "amended" => Some(Change::To),
             "from" | "original" | "initial" | "first" | "old" | "earlier" => Some(Change::From),
             _ => None,
@@ -284,7 +287,7 @@ pub fn claim_context(prose: &str, claim: &Claim) -> Vec<(String, usize)> {
     let measure = claim.measure.trim_end_matches('#');
     let mut words: Vec<(String, usize)> = Vec::new();
     let mut add = |text: &str, reverse: bool| {
-        let found: Vec<&str> = text.unicode_words().collect();
+        let found: Vec<&str> = text.words().collect();
         let ordered: Box<dyn Iterator<Item = &&str>> = if reverse {
             Box::new(found.iter().rev())
         } else {
@@ -292,10 +295,7 @@ pub fn claim_context(prose: &str, claim: &Claim) -> Vec<(String, usize)> {
         };
         for (distance, word) in ordered.enumerate() {
             let lower = word.to_lowercase();
-            if lower.len() <= 2
-                || !lower.chars().all(char::is_alphabetic)
-                || STOPWORDS.contains(&lower.as_str())
-            {
+            if lower.len() <= 2 || !lower.chars().all(char::is_alphabetic) || is_stopword(&lower) {
                 continue;
             }
             let lemma = singular(&lower);
@@ -349,15 +349,12 @@ const MEASURE_WORDS: &[&str] = &[
     "billion",
 ];
 
-fn calendar(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
-    let Some(text) = prose.get(sentence.clone()) else {
-        return Vec::new();
-    };
-    let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+fn calendar(sentence: &Sentence) -> Vec<Claim> {
+    let words = sentence.words();
     let mut found = Vec::new();
     for (i, (at, word)) in words.iter().enumerate() {
         let lower = word.to_lowercase();
-        let range = sentence.start + at..sentence.start + at + word.len();
+        let range = *at..at + word.len();
         // "Sunday's talks" dates the talks as much as "talks on Sunday".
         let bare = without_possessive(&lower);
         if let Some(day) = WEEKDAYS.iter().position(|d| *d == bare) {
@@ -376,14 +373,14 @@ fn calendar(prose: &str, sentence: Range<usize>) -> Vec<Claim> {
                 .get(i + 1)
                 .and_then(|(a, w)| day_number(w).map(|d| (d, *a)));
             if let Some((day, day_at)) = day_before {
-                let range = sentence.start + day_at..range.end;
+                let range = day_at..range.end;
                 found.push(plain_claim(
                     range,
                     "date",
                     ClaimValue::Date(month as u32 + 1, day),
                 ));
             } else if let Some((day, day_at)) = day_after {
-                let end = sentence.start + day_at + words[i + 1].1.len();
+                let end = day_at + words[i + 1].1.len();
                 found.push(plain_claim(
                     range.start..end,
                     "date",
@@ -490,7 +487,7 @@ fn roles(prose: &str, sentence: Range<usize>, mentions: &[NameMention]) -> Vec<C
             .trim_end();
         // "If Secretary Clinton": a capitalised first word is not a title.
         let lead = role_text
-            .unicode_word_indices()
+            .word_indices()
             .take_while(|(_, w)| is_function_word(&w.to_lowercase()))
             .last()
             .map_or(0, |(at, w)| at + w.len());
@@ -500,7 +497,7 @@ fn roles(prose: &str, sentence: Range<usize>, mentions: &[NameMention]) -> Vec<C
         // A capitalised "Former" sits inside the name mention itself.
         let former_range = former_range.or_else(|| {
             role_text
-                .unicode_word_indices()
+                .word_indices()
                 .find(|(_, w)| w.eq_ignore_ascii_case("former"))
                 .map(|(at, w)| role_range.start + at..role_range.start + at + w.len())
         });
@@ -538,7 +535,7 @@ fn role_of_portfolio(
         return None;
     }
     let before = prose.get(sentence.start..mention.range.start)?;
-    let previous: Vec<(usize, &str)> = before.unicode_word_indices().collect();
+    let previous: Vec<(usize, &str)> = before.word_indices().collect();
     let mut back = previous.iter().rev();
     let mut next = back.next()?;
     let with_article = next.1.eq_ignore_ascii_case("the");
@@ -600,7 +597,7 @@ fn role_before(
     let before = prose.get(sentence.start..start).unwrap_or("");
     let mut former = None;
     let mut saw_role = has_title_inside;
-    let words_before: Vec<(usize, &str)> = before.unicode_word_indices().collect();
+    let words_before: Vec<(usize, &str)> = before.word_indices().collect();
     let mut remaining = words_before.len();
     while remaining > 0 {
         let (at, word) = words_before[remaining - 1];
@@ -687,7 +684,7 @@ fn apposition(
     let text = phrase.trim();
     // "the former secretary of state", "ex-chancellor"
     let former_at = text
-        .unicode_word_indices()
+        .word_indices()
         .take(3)
         .find(|(_, w)| w.eq_ignore_ascii_case("former") || w.eq_ignore_ascii_case("ex"))
         .map(|(at, w)| start + at..start + at + w.len());
@@ -742,7 +739,7 @@ pub fn is_role_word(word: &str) -> bool {
 /// folded, "former" and filler words dropped. `None` if no role word is left.
 pub fn normalise_role(text: &str) -> Option<String> {
     let words: Vec<String> = text
-        .split_word_bounds()
+        .words()
         .map(|w| w.to_lowercase())
         .filter(|w| {
             w.chars().any(char::is_alphanumeric)
@@ -836,17 +833,17 @@ fn role_core(role: &str) -> (BTreeSet<&str>, BTreeSet<&str>) {
 /// The content words of a sentence, for comparing what two statements are
 /// about: lower-cased, singular, without function words or numbers.
 pub fn context_words(text: &str) -> BTreeSet<String> {
-    text.unicode_words()
+    text.words()
         .map(|w| w.to_lowercase())
-        .filter(|w| {
-            w.len() > 2 && w.chars().all(char::is_alphabetic) && !STOPWORDS.contains(&w.as_str())
-        })
+        .filter(|w| w.len() > 2 && w.chars().all(char::is_alphabetic) && !is_stopword(w))
         .map(|w| singular(&w))
         .collect()
 }
 
 pub(crate) fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(&word)
+    // Asked of every word near every value when indexing: a set, not a scan.
+    static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| STOPWORDS.iter().copied().collect());
+    SET.contains(word)
 }
 
 const STOPWORDS: &[&str] = &[

@@ -8,7 +8,9 @@ pub mod frames;
 pub mod names;
 pub mod quantities;
 pub mod quotes;
+pub mod sentence;
 pub mod similarity;
+pub mod words;
 
 /// A word with its first letter in upper case: "sunday" → "Sunday".
 pub fn capitalise(word: &str) -> String {

@@ -5,9 +5,9 @@
 
 use std::ops::Range;
 
+use super::sentence::Sentence;
 use crate::document::{BlockKind, Document};
 use unicode_normalization::UnicodeNormalization;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Lower-case words that may stand inside a name between capitalised words.
 const PARTICLES: &[&str] = &[
@@ -195,18 +195,16 @@ fn classify(token: &str) -> Piece {
 
 /// Every name mention in `sentence`, a byte range into `prose`.
 pub fn name_mentions(prose: &str, sentence: Range<usize>) -> Vec<NameMention> {
-    let Some(text) = prose.get(sentence.clone()) else {
-        return Vec::new();
-    };
-    let tokens: Vec<(Range<usize>, &str, Piece)> = text
-        .split_word_bound_indices()
-        .map(|(i, t)| {
-            (
-                sentence.start + i..sentence.start + i + t.len(),
-                t,
-                classify(t),
-            )
-        })
+    name_mentions_in(&Sentence::new(prose, sentence))
+}
+
+/// As [`name_mentions`], from the sentence's segments.
+pub fn name_mentions_in(sentence: &Sentence) -> Vec<NameMention> {
+    let prose = sentence.prose;
+    let tokens: Vec<(Range<usize>, &str, Piece)> = sentence
+        .segments()
+        .iter()
+        .map(|&(at, t)| (at..at + t.len(), t, classify(t)))
         .collect();
     let first_word = tokens.iter().position(|(_, _, p)| *p == Piece::Word);
 
@@ -239,13 +237,20 @@ pub fn name_mentions(prose: &str, sentence: Range<usize>) -> Vec<NameMention> {
     mentions
 }
 
+/// A sentence and the names it mentions.
+pub type SentenceMentions<'a> = (Sentence<'a>, Vec<NameMention>);
+
 /// The name mentions of every sentence of `doc` but headings (Title Case
 /// says nothing of names), with the sentence: what the name index and the
 /// role statements of a document share.
-pub fn sentence_mentions(doc: &Document) -> Vec<(Range<usize>, Vec<NameMention>)> {
+pub fn sentence_mentions(doc: &Document) -> Vec<SentenceMentions<'_>> {
     doc.sentences()
         .filter(|(block, _)| block.kind != BlockKind::Heading)
-        .map(|(_, sentence)| (sentence.clone(), name_mentions(doc.prose(), sentence)))
+        .map(|(_, range)| {
+            let sentence = Sentence::new(doc.prose(), range);
+            let mentions = name_mentions_in(&sentence);
+            (sentence, mentions)
+        })
         .collect()
 }
 

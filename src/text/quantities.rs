@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
+use super::sentence::Sentence;
 
 /// A quantity found in a sentence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -190,17 +190,19 @@ struct Token<'a> {
     range: Range<usize>,
 }
 
-fn tokens(text: &str, offset: usize) -> Vec<Token<'_>> {
+fn tokens<'a>(sentence: &Sentence<'a>) -> Vec<Token<'a>> {
     // Word bounds keep "1.5", "1,200" and "28" whole; "$" and "%" come alone.
-    text.split_word_bound_indices()
+    sentence
+        .segments()
+        .iter()
         .filter(|(_, t)| !t.trim().is_empty())
-        .map(|(i, t)| Token {
+        .map(|&(at, t)| Token {
             text: t,
             lower: match t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
                 true => Cow::Borrowed(t),
                 false => Cow::Owned(t.to_lowercase()),
             },
-            range: offset + i..offset + i + t.len(),
+            range: at..at + t.len(),
         })
         .collect()
 }
@@ -214,8 +216,7 @@ fn ordinal_value(word: &str) -> Option<u64> {
         return Some(*v);
     }
     // 1st, 2nd, 23rd, 9th
-    let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
-    let suffix = &word[digits.len()..];
+    let (digits, suffix) = word.split_at(word.bytes().take_while(u8::is_ascii_digit).count());
     (!digits.is_empty() && matches!(suffix, "st" | "nd" | "rd" | "th"))
         .then(|| digits.parse().ok())
         .flatten()
@@ -225,8 +226,8 @@ fn ordinal_value(word: &str) -> Option<u64> {
 /// Handles "28", "1,200", "1.5", "twenty-eight", "two hundred", "a dozen".
 fn cardinal(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
     let token = tokens.get(i)?;
-    let digits = token.text.replace(',', "");
-    if digits.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+    if token.text.starts_with(|c: char| c.is_ascii_digit()) {
+        let digits = token.text.replace(',', "");
         // "1.2bn", "40m": a scale glued to the digits.
         let split = digits
             .find(|c: char| c.is_alphabetic())
@@ -256,10 +257,13 @@ fn cardinal(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
 
 /// Every quantity in `sentence`, a byte range into `prose`.
 pub fn quantities(prose: &str, sentence: Range<usize>) -> Vec<Quantity> {
-    let Some(text) = prose.get(sentence.clone()) else {
-        return Vec::new();
-    };
-    let tokens = tokens(text, sentence.start);
+    quantities_in(&Sentence::new(prose, sentence))
+}
+
+/// As [`quantities`], from the sentence's segments.
+pub fn quantities_in(sentence: &Sentence) -> Vec<Quantity> {
+    let prose = sentence.prose;
+    let tokens = tokens(sentence);
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {

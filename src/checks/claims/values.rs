@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 use std::rc::Rc;
 
-use unicode_segmentation::UnicodeSegmentation;
+use crate::text::words::WordBoundaries;
 
 use crate::corpus::Scored;
 use crate::document::Document;
@@ -232,7 +232,7 @@ impl ParagraphWords {
             doc.prose()
                 .get(block.clone())
                 .unwrap_or("")
-                .unicode_words()
+                .words()
                 .map(|w| without_possessive(&w.to_lowercase()).to_string())
                 .collect(),
         );

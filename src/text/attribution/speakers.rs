@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
+use crate::text::words::WordBoundaries;
 
 use super::cues::{is_not_speaker, is_plain_noun};
 use super::text::Word;
@@ -304,7 +304,7 @@ impl Antecedents {
             }
             if first_person.is_none() {
                 let text = prose.get(sentence.clone()).unwrap_or("");
-                let person_noun = text.unicode_word_indices().find(|(_, w)| {
+                let person_noun = text.word_indices().find(|(_, w)| {
                     let lower = w.to_lowercase();
                     let bare = lower
                         .strip_suffix("'s")

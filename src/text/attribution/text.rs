@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
+use crate::text::words::WordBoundaries;
 
 use crate::document::Document;
 use crate::text::quotes::Quotation;
@@ -15,7 +15,7 @@ pub(super) struct Word {
 }
 
 pub(super) fn words(text: &str) -> Vec<Word> {
-    text.unicode_word_indices()
+    text.word_indices()
         .map(|(i, w)| Word {
             lower: w.to_lowercase(),
             range: i..i + w.len(),

@@ -9,9 +9,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use super::sentence::Sentence;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::names::{is_capitalised, without_possessive};
 
@@ -121,21 +121,19 @@ pub struct ValueSpan {
 
 struct Word<'a> {
     text: &'a str,
-    lower: String,
+    lower: &'a str,
     range: Range<usize>,
 }
 
 /// The frame of the value at `span` in `sentence` (byte ranges into `prose`).
-pub fn frame(prose: &str, sentence: &Range<usize>, span: &ValueSpan) -> Frame {
-    let Some(text) = prose.get(sentence.clone()) else {
-        return Frame::default();
-    };
-    let words: Vec<Word> = text
-        .unicode_word_indices()
-        .map(|(at, w)| Word {
-            text: w,
-            lower: w.to_lowercase(),
-            range: sentence.start + at..sentence.start + at + w.len(),
+pub fn frame(sentence: &Sentence, span: &ValueSpan) -> Frame {
+    let prose = sentence.prose;
+    let words: Vec<Word> = sentence
+        .lowered_words()
+        .map(|(at, text, lower)| Word {
+            text,
+            lower,
+            range: at..at + text.len(),
         })
         .collect();
     let first_value = words
@@ -154,14 +152,14 @@ pub fn frame(prose: &str, sentence: &Range<usize>, span: &ValueSpan) -> Frame {
         }
     };
     let skip = |w: &Word| {
-        is_stopword(&w.lower)
-            || TIME_WORDS.contains(&w.lower.as_str())
+        is_stopword(w.lower)
+            || TIME_WORDS.contains(&w.lower)
             || !w.lower.chars().all(char::is_alphabetic)
             || w.lower.len() < 3
             || w.lower == span.measure
-            || crate::text::quantities::singular(&w.lower) == span.measure
-            || is_number_word(&w.lower)
-            || (span.is_time && is_time_word(&w.lower))
+            || crate::text::quantities::singular(w.lower) == span.measure
+            || is_number_word(w.lower)
+            || (span.is_time && is_time_word(w.lower))
     };
 
     let mut entities = Vec::new();
@@ -171,16 +169,16 @@ pub fn frame(prose: &str, sentence: &Range<usize>, span: &ValueSpan) -> Frame {
         }
         let capitalised = is_capitalised(word.text) && word.text.chars().any(char::is_lowercase)
             || word.text.len() > 1 && word.text.chars().all(|c| c.is_ascii_uppercase());
-        if !capitalised || NOT_ENTITIES.contains(&word.lower.as_str()) {
+        if !capitalised || NOT_ENTITIES.contains(&word.lower) {
             continue;
         }
         // Any first word is capitalised: it may be a name ("Kyiv was
         // handed"), but it never counts as one near the value.
         let initial_alone = i == 0 && !words.get(1).is_some_and(|n| is_capitalised(n.text));
-        if span.is_time && is_time_word(&word.lower) {
+        if span.is_time && is_time_word(word.lower) {
             continue;
         }
-        let name = without_possessive(&word.lower).to_string();
+        let name = without_possessive(word.lower).to_string();
         entities.push((name, if initial_alone { FAR } else { distance(i) }));
     }
 
@@ -197,7 +195,7 @@ pub fn frame(prose: &str, sentence: &Range<usize>, span: &ValueSpan) -> Frame {
     // ", but the unemployment rate": a conjunction after a comma opens
     // another clause.
     let starts_clause = |i: usize| {
-        CLAUSE_CONJUNCTIONS.contains(&words[i].lower.as_str())
+        CLAUSE_CONJUNCTIONS.contains(&words[i].lower)
             && i > 0
             && prose
                 .get(words[i - 1].range.end..words[i].range.start)
@@ -222,7 +220,7 @@ pub fn frame(prose: &str, sentence: &Range<usize>, span: &ValueSpan) -> Frame {
             }
             let word = FrameWord {
                 distance: distance(i),
-                ..frame_word(&words[i].lower)
+                ..frame_word(words[i].lower)
             };
             if qualify && let Some(name) = qualifier_before(prose, &words, i) {
                 qualifiers.push(Qualifier {
@@ -250,7 +248,7 @@ pub fn frame(prose: &str, sentence: &Range<usize>, span: &ValueSpan) -> Frame {
         head_after(prose, &words, after_value, &skip)
     };
     let head = match head_at {
-        Some(at) => Some(frame_word(&words[at].lower)),
+        Some(at) => Some(frame_word(words[at].lower)),
         None if !span.is_time && span.counts_a_noun => Some(frame_word(&span.measure)),
         None => None,
     };
@@ -260,8 +258,8 @@ pub fn frame(prose: &str, sentence: &Range<usize>, span: &ValueSpan) -> Frame {
         let modifiers: Vec<String> = if words[after_value].lower == "of" {
             words[after_value + 1..at]
                 .iter()
-                .filter(|w| !DETERMINERS.contains(&w.lower.as_str()) && !skip(w))
-                .map(|w| w.lower.clone())
+                .filter(|w| !DETERMINERS.contains(&w.lower) && !skip(w))
+                .map(|w| w.lower.to_string())
                 .collect()
         } else {
             qualifier_before(prose, &words, at).unwrap_or_default()
@@ -287,8 +285,8 @@ pub fn frame(prose: &str, sentence: &Range<usize>, span: &ValueSpan) -> Frame {
     let outlook = (first_value.saturating_sub(OUTLOOK_WORDS)..first_value).any(|i| {
         let w = &words[i];
         !barrier(i, first_value.min(words.len() - 1))
-            && (OUTLOOK.contains(&w.lower.as_str())
-                || (OUTLOOK_BEFORE_TO.contains(&w.lower.as_str())
+            && (OUTLOOK.contains(&w.lower)
+                || (OUTLOOK_BEFORE_TO.contains(&w.lower)
                     && words.get(i + 1).is_some_and(|n| n.lower == "to")))
     });
     let near_words =
@@ -301,40 +299,40 @@ pub fn frame(prose: &str, sentence: &Range<usize>, span: &ValueSpan) -> Frame {
         .is_some_and(|of| {
             words[of + 1..first_value]
                 .iter()
-                .all(|w| matches!(w.lower.as_str(), "the" | "past" | "last" | "first"))
+                .all(|w| matches!(w.lower, "the" | "past" | "last" | "first"))
                 && of.checked_sub(1).is_some_and(|p| {
-                    let w = &words[p].lower;
+                    let w = words[p].lower;
                     w.chars().all(|c| c.is_ascii_digit() || c == ',')
                         || is_number_word(w)
-                        || matches!(w.as_str(), "all" | "most" | "some" | "any" | "none")
+                        || matches!(w, "all" | "most" | "some" | "any" | "none")
                 })
         });
     let part = !span.is_time
         && (of_whole
             || near_words(first_value.saturating_sub(3), first_value)
-                .any(|w| PART_WORDS.contains(&w.lower.as_str()))
+                .any(|w| PART_WORDS.contains(&w.lower))
             || near_words(after_value, after_value + 1)
-                .any(|w| PART_WORDS_AFTER.contains(&w.lower.as_str())));
+                .any(|w| PART_WORDS_AFTER.contains(&w.lower)));
     let remainder = !span.is_time
         && (near_words(first_value.saturating_sub(3), first_value)
             .chain(near_words(after_value, after_value + 1))
-            .any(|w| REMAINDER_WORDS.contains(&w.lower.as_str())));
-    let poll = words.iter().any(|w| POLL_WORDS.contains(&w.lower.as_str()));
+            .any(|w| REMAINDER_WORDS.contains(&w.lower)));
+    let poll = words.iter().any(|w| POLL_WORDS.contains(&w.lower));
     let ranking = span.ordinal
         && head
             .as_ref()
             .is_some_and(|h| RANKING_NOUNS.contains(&h.word.as_str()));
     let margin = !span.is_time
         && near_words(first_value.saturating_sub(4), first_value)
-            .any(|w| MARGIN_WORDS.contains(&w.lower.as_str()));
+            .any(|w| MARGIN_WORDS.contains(&w.lower));
     // "the top 1 percent" is a group of people, not a share of something.
     let percentile = span.measure == "percent"
         && first_value
             .checked_sub(1)
-            .is_some_and(|i| PERCENTILE_WORDS.contains(&words[i].lower.as_str()));
+            .is_some_and(|i| PERCENTILE_WORDS.contains(&words[i].lower));
     let snapshot = !span.is_time
         && (first_value.saturating_sub(OUTLOOK_WORDS)..first_value).any(|i| {
-            SNAPSHOT_WORDS.contains(&words[i].lower.as_str())
+            SNAPSHOT_WORDS.contains(&words[i].lower)
                 && !barrier(i, first_value.min(words.len() - 1))
         });
     Frame {
@@ -370,7 +368,7 @@ fn qualifier_before(prose: &str, words: &[Word], at: usize) -> Option<Vec<String
         };
         let word = &words[before];
         let gap = prose.get(word.range.end..words[next].range.start)?;
-        let bare = without_possessive(&word.lower);
+        let bare = without_possessive(word.lower);
         if !gap.trim().is_empty()
             || before == 0
             || !is_capitalised(word.text)
@@ -398,7 +396,7 @@ fn owner_before(prose: &str, words: &[Word], first_value: usize) -> Option<Strin
         if gap.contains([',', ';', ':', '(', ')', '—', '–']) {
             return None;
         }
-        let name = without_possessive(&word.lower);
+        let name = without_possessive(word.lower);
         if is_capitalised(word.text)
             && !is_time_word(name)
             && !NOT_ENTITIES.contains(&name)
@@ -407,7 +405,7 @@ fn owner_before(prose: &str, words: &[Word], first_value: usize) -> Option<Strin
         {
             return Some(name.to_string());
         }
-        if !OWNER_VERBS.contains(&word.lower.as_str()) {
+        if !OWNER_VERBS.contains(&word.lower) {
             return None;
         }
     }
@@ -438,11 +436,11 @@ fn head_after(
             if !joined(last, word) {
                 break;
             }
-            if DETERMINERS.contains(&word.lower.as_str()) && head.is_none() {
+            if DETERMINERS.contains(&word.lower) && head.is_none() {
                 last = word;
                 continue;
             }
-            if skip(word) || (head.is_some() && is_participle(&word.lower)) {
+            if skip(word) || (head.is_some() && is_participle(word.lower)) {
                 break;
             }
             head = Some(at);
@@ -464,7 +462,7 @@ fn head_after(
     let mut head = None;
     let mut last = previous?;
     for (at, word) in words.iter().enumerate().skip(after_value).take(3) {
-        if !joined(last, word) || skip(word) || is_participle(&word.lower) {
+        if !joined(last, word) || skip(word) || is_participle(word.lower) {
             break;
         }
         head = Some(at);
@@ -519,12 +517,12 @@ mod tests {
     use std::collections::BTreeSet;
 
     use super::*;
+    use crate::text::words::WordBoundaries;
 
     fn frame_of(text: &str, value: &str, measure: &str, counts_a_noun: bool) -> Frame {
         let at = text.find(value).unwrap_or(0);
         frame(
-            text,
-            &(0..text.len()),
+            &Sentence::new(text, 0..text.len()),
             &ValueSpan {
                 phrase: at..at + value.len(),
                 measure: measure.into(),
@@ -668,9 +666,8 @@ mod tests {
             true,
         );
         assert!(align(&draft, &corpus).is_some());
-        let words = |text: &str| -> BTreeSet<String> {
-            text.unicode_words().map(str::to_lowercase).collect()
-        };
+        let words =
+            |text: &str| -> BTreeSet<String> { text.words().map(str::to_lowercase).collect() };
         let about_democrats =
             words("Sanders trails. It takes 2,383 delegates to win the nomination.");
         assert_eq!(
