@@ -8,6 +8,7 @@ use super::quotes::{QuoteFacts, quote_facts};
 use super::statements::{StatementFacts, statement_facts};
 use super::{Article, ArticleMeta};
 use crate::text::names::sentence_mentions;
+use crate::text::quotes::find_quotations;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ArticleFacts {
@@ -21,13 +22,16 @@ impl ArticleFacts {
     /// Analyse one article (parsing it if it is not parsed yet).
     pub fn analyse(article: &Article) -> ArticleFacts {
         let doc = article.document();
-        // Found once: the name index and the role statements both need them.
+        // Found once: the name index and the role statements both need the
+        // mentions; the quotation index and the statements (which leave
+        // quoted words out) both need the quotations.
         let mentions = sentence_mentions(doc);
+        let quotations = find_quotations(doc).quotations;
         ArticleFacts {
             meta: article.meta.clone(),
             names: name_facts(doc, &mentions),
-            quotes: quote_facts(doc),
-            statements: statement_facts(doc, &mentions),
+            quotes: quote_facts(doc, &quotations),
+            statements: statement_facts(doc, &mentions, &quotations),
         }
     }
 }

@@ -1,7 +1,6 @@
 //! The corpus name index: every spelling of every name, with counts and the
 //! first places it occurs.
 
-use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 use crate::text::words::WordBoundaries;
@@ -372,8 +371,8 @@ pub struct NameFacts {
 
 pub(super) fn name_facts(doc: &Document, mentions: &[SentenceMentions]) -> NameFacts {
     let prose = doc.prose();
-    let mut spellings: HashMap<String, (u32, Vec<(u32, u32)>)> = HashMap::new();
-    let mut lowercase_words = HashSet::new();
+    let mut spellings: FxHashMap<String, (u32, Vec<(u32, u32)>)> = FxHashMap::default();
+    let mut lowercase_words: FxHashSet<String> = FxHashSet::default();
     // Headline Title Case capitalises every word, so headings give only
     // lower-case words; `mentions` has the other sentences'. The sentences
     // in `mentions` come segmented; headings are segmented here.
@@ -384,12 +383,15 @@ pub(super) fn name_facts(doc: &Document, mentions: &[SentenceMentions]) -> NameF
     let sentences = mentions
         .iter()
         .flat_map(|(sentence, _)| sentence.words().iter().map(|(_, w)| *w));
-    lowercase_words.extend(
-        headings
-            .chain(sentences)
-            .filter(|w| !is_capitalised(w) && w.chars().any(char::is_alphabetic))
-            .map(str::to_lowercase),
-    );
+    let lower_case = headings
+        .chain(sentences)
+        .filter(|w| !is_capitalised(w) && w.chars().any(char::is_alphabetic));
+    for word in lower_case {
+        // Most are lower case already and seen before: no allocation then.
+        if !lowercase_words.contains(word) {
+            lowercase_words.insert(word.to_lowercase());
+        }
+    }
     for mention in mentions.iter().flat_map(|(_, found)| found) {
         let words = &mention.words;
         for start in 0..words.len() {

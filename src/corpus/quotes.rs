@@ -16,7 +16,7 @@ use super::store::{
 };
 use super::{Article, Location, QuotationSource};
 use crate::document::Document;
-use crate::text::quotes::find_quotations;
+use crate::text::quotes::{Quotation, find_quotations};
 
 /// Quotations shorter than this are phrases, not statements to compare.
 pub const MIN_QUOTE_WORDS: usize = 4;
@@ -76,7 +76,10 @@ impl QuoteIndex {
     /// Analyse and index `articles` (the corpus builds its indexes from
     /// facts it may have cached instead).
     pub fn build(articles: &[Article]) -> QuoteIndex {
-        let facts: Vec<QuoteFacts> = articles.iter().map(|a| quote_facts(a.document())).collect();
+        let facts: Vec<QuoteFacts> = articles
+            .iter()
+            .map(|a| quote_facts(a.document(), &find_quotations(a.document()).quotations))
+            .collect();
         in_memory(
             |out| QuoteIndex::write(facts.into_iter(), out),
             QuoteIndex::open,
@@ -306,12 +309,11 @@ pub(super) fn similar_in(
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct QuoteFacts(Vec<(u32, u32, Vec<String>)>);
 
-pub(super) fn quote_facts(doc: &Document) -> QuoteFacts {
+pub(super) fn quote_facts(doc: &Document, quotations: &[Quotation]) -> QuoteFacts {
     let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     QuoteFacts(
-        find_quotations(doc)
-            .quotations
-            .into_iter()
+        quotations
+            .iter()
             .filter_map(|q| {
                 let words = quote_words(doc.prose().get(q.inner.clone())?);
                 (words.len() >= MIN_QUOTE_WORDS)

@@ -4,6 +4,7 @@
 //! corpus; a draft claim then scores only the statements of its own measure.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 use fst::{Map, MapBuilder};
@@ -16,8 +17,9 @@ use super::store::{
 };
 use super::{Article, Location, StatementSource};
 use crate::document::Document;
-use crate::text::claims::{Claim, claim_context, document_claims_with};
+use crate::text::claims::{Claim, claim_context, claim_context_in, document_claims_with};
 use crate::text::names::{SentenceMentions, sentence_mentions};
+use crate::text::quotes::{Quotation, find_quotations};
 
 /// One corpus statement and where it stands.
 #[derive(Debug, Clone)]
@@ -40,15 +42,30 @@ pub struct StatementFacts(Vec<FoundStatement>);
 /// distance from the value.
 type FoundStatement = (Claim, (u32, u32), Vec<(String, usize)>);
 
-pub(super) fn statement_facts(doc: &Document, mentions: &[SentenceMentions]) -> StatementFacts {
+pub(super) fn statement_facts(
+    doc: &Document,
+    mentions: &[SentenceMentions],
+    quotations: &[Quotation],
+) -> StatementFacts {
     let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let prose = doc.prose();
+    // The claims' sentences come segmented in `mentions`, in order.
+    let segmented = |range: &Range<usize>| {
+        mentions
+            .binary_search_by_key(&range.start, |(sentence, _)| sentence.range.start)
+            .ok()
+            .map(|i| &mentions[i].0)
+    };
     StatementFacts(
-        document_claims_with(doc, mentions)
+        document_claims_with(mentions, quotations)
             .into_iter()
             .flat_map(|(sentence, found)| {
+                let segmented = segmented(&sentence);
                 found.into_iter().map(move |c| {
-                    let context = claim_context(prose, &c);
+                    let context = match segmented {
+                        Some(segments) => claim_context_in(segments, &c),
+                        None => claim_context(prose, &c),
+                    };
                     (c, (narrow(sentence.start), narrow(sentence.end)), context)
                 })
             })
@@ -116,7 +133,14 @@ impl StatementIndex {
     pub fn build(articles: &[Article]) -> StatementIndex {
         let facts: Vec<StatementFacts> = articles
             .iter()
-            .map(|a| statement_facts(a.document(), &sentence_mentions(a.document())))
+            .map(|a| {
+                let doc = a.document();
+                statement_facts(
+                    doc,
+                    &sentence_mentions(doc),
+                    &find_quotations(doc).quotations,
+                )
+            })
             .collect();
         in_memory(
             |out| StatementIndex::write(facts.into_iter(), out),

@@ -18,7 +18,7 @@ use super::names::{
     NameMention, SentenceMentions, name_mentions_in, sentence_mentions, without_possessive,
 };
 use super::quantities::{Quantity, counts_a_noun, quantities_in, singular};
-use super::quotes::find_quotations;
+use super::quotes::{Quotation, find_quotations};
 use super::sentence::Sentence;
 use crate::document::Document;
 
@@ -140,19 +140,16 @@ const CONTEXT_WORDS: usize = 12;
 /// are left out, and so is anything inside a quotation: a quotation is its
 /// speaker's claim ("President Sanders!", chanted), checked as a quote.
 pub fn document_claims(doc: &Document) -> Vec<(Range<usize>, Vec<Claim>)> {
-    document_claims_with(doc, &sentence_mentions(doc))
+    document_claims_with(&sentence_mentions(doc), &find_quotations(doc).quotations)
 }
 
-/// As [`document_claims`], with the sentences' name mentions found already.
+/// As [`document_claims`], with the sentences' name mentions and the
+/// document's quotations found already.
 pub fn document_claims_with(
-    doc: &Document,
     sentences: &[SentenceMentions],
+    quotations: &[Quotation],
 ) -> Vec<(Range<usize>, Vec<Claim>)> {
-    let quoted: Vec<Range<usize>> = find_quotations(doc)
-        .quotations
-        .into_iter()
-        .map(|q| q.range)
-        .collect();
+    let quoted: Vec<&Range<usize>> = quotations.iter().map(|q| &q.range).collect();
     sentences
         .iter()
         .map(|(sentence, mentions)| {
@@ -284,16 +281,21 @@ fn change_side(sentence: &Sentence, at: usize) -> Option<Change> {
 /// The content words around a claim's value with their distance from it in
 /// words, nearest first; the value's own words, numbers and measure left out.
 pub fn claim_context(prose: &str, claim: &Claim) -> Vec<(String, usize)> {
+    claim_context_in(&Sentence::new(prose, claim.context.clone()), claim)
+}
+
+/// As [`claim_context`], from the segments of the claim's sentence.
+pub fn claim_context_in(sentence: &Sentence, claim: &Claim) -> Vec<(String, usize)> {
     let measure = claim.measure.trim_end_matches('#');
     let mut words: Vec<(String, usize)> = Vec::new();
-    let mut add = |text: &str, reverse: bool| {
-        let found: Vec<&str> = text.words().collect();
-        let ordered: Box<dyn Iterator<Item = &&str>> = if reverse {
+    let mut add = |stretch: Range<usize>, reverse: bool| {
+        let found = sentence.words_within(stretch);
+        let ordered: Box<dyn Iterator<Item = &(usize, &str)>> = if reverse {
             Box::new(found.iter().rev())
         } else {
             Box::new(found.iter())
         };
-        for (distance, word) in ordered.enumerate() {
+        for (distance, (_, word)) in ordered.enumerate() {
             let lower = word.to_lowercase();
             if lower.len() <= 2 || !lower.chars().all(char::is_alphabetic) || is_stopword(&lower) {
                 continue;
@@ -311,16 +313,8 @@ pub fn claim_context(prose: &str, claim: &Claim) -> Vec<(String, usize)> {
             words.push((lemma, distance));
         }
     };
-    add(
-        prose
-            .get(claim.context.start..claim.range.start)
-            .unwrap_or(""),
-        true,
-    );
-    add(
-        prose.get(claim.range.end..claim.context.end).unwrap_or(""),
-        false,
-    );
+    add(claim.context.start..claim.range.start, true);
+    add(claim.range.end..claim.context.end, false);
     words.sort_by_key(|(_, d)| *d);
     let mut seen = BTreeSet::new();
     words.retain(|(w, _)| seen.insert(w.clone()));

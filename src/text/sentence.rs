@@ -77,6 +77,9 @@ impl<'a> Sentence<'a> {
     /// stretch alone finds them: whole words inside it, and the part of a
     /// word it cuts, segmented again.
     pub fn words_within(&self, range: Range<usize>) -> Vec<(usize, &'a str)> {
+        if range.start >= range.end {
+            return Vec::new();
+        }
         let first = self
             .segments
             .partition_point(|(at, segment)| at + segment.len() <= range.start);
