@@ -455,6 +455,18 @@ pub fn singular(word: &str) -> String {
     word.strip_suffix('s').unwrap_or(word).to_string()
 }
 
+/// Whether `singular(word)` is `lemma`, without making it: a frame asks
+/// this of every word near every value.
+pub fn singular_is(word: &str, lemma: &str) -> bool {
+    if let Some(stem) = word.strip_suffix("ies") {
+        return lemma.strip_suffix('y') == Some(stem);
+    }
+    if word.ends_with("ss") || word.ends_with("us") {
+        return word == lemma;
+    }
+    word.strip_suffix('s').unwrap_or(word) == lemma
+}
+
 /// The approximation word before token `i`, as interval factors and where
 /// it starts; exact values are (1, 1).
 fn qualifier_before(tokens: &[Token], i: usize) -> (f64, f64, Option<usize>) {
@@ -482,6 +494,24 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (f64, f64, Option<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn singular_is_asks_what_singular_makes() {
+        let words = [
+            "parties", "ies", "points", "bus", "class", "troops", "s", "", "year",
+        ];
+        for word in words {
+            for lemma in [
+                "party", "y", "point", "bus", "class", "troop", "", "year", "parties",
+            ] {
+                assert_eq!(
+                    singular_is(word, lemma),
+                    singular(word) == lemma,
+                    "{word} {lemma}"
+                );
+            }
+        }
+    }
 
     fn find(text: &str) -> Vec<(String, f64, f64, f64, String)> {
         quantities(text, 0..text.len())

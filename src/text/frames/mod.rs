@@ -151,13 +151,14 @@ pub fn frame(sentence: &Sentence, span: &ValueSpan) -> Frame {
             i.saturating_sub(after_value)
         }
     };
+    // The cheap tests first: most words fail one of them.
     let skip = |w: &Word| {
-        is_stopword(w.lower)
-            || TIME_WORDS.contains(&w.lower)
+        w.lower.len() < 3
             || !w.lower.chars().all(char::is_alphabetic)
-            || w.lower.len() < 3
+            || is_stopword(w.lower)
+            || TIME_WORDS.contains(&w.lower)
             || w.lower == span.measure
-            || crate::text::quantities::singular(w.lower) == span.measure
+            || crate::text::quantities::singular_is(w.lower, &span.measure)
             || is_number_word(w.lower)
             || (span.is_time && is_time_word(w.lower))
     };
