@@ -3,7 +3,7 @@
 //! `unicode-segmentation` has a fast path for ASCII, but only for whole
 //! ASCII strings and only when it returns words alone. A news sentence is
 //! rarely all ASCII (curly quotes, dashes, accented names), so every
-//! sentence took the slow path: a third of indexing time. A run of spaces
+//! sentence took the slow path: a quarter of indexing time. A run of spaces
 //! always stands between two boundaries, whatever surrounds it (rules WB3d
 //! and WB999), unless a combining mark follows it (WB4). So the text is cut
 //! after each space run that an ASCII character follows, and each piece is
