@@ -1,4 +1,4 @@
-//! Corpus indexing, warm loading and lint benchmarks on synthetic articles,
+//! Corpus indexing, word boundaries, warm loading and lint benchmarks on synthetic articles,
 //! at 1k and 10k articles (100k takes minutes per sample; bench/scale.sh
 //! measures it end to end). Indexing is measured at several sizes so its
 //! growth can be read off as linear (time per article should stay flat).
@@ -12,9 +12,11 @@ use std::sync::Arc;
 
 use copydesk::corpus::{Article, Corpus};
 use copydesk::linter::{LintSettings, Linter};
+use copydesk::text::words::word_bound_indices;
 use copydesk::workspace::load_corpus_cached;
 use copydesk::{Document, RuleSet};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use unicode_segmentation::UnicodeSegmentation;
 
 fn articles(count: usize) -> Vec<Article> {
     let (_, texts) = synthetic::corpus(7, count);
@@ -43,6 +45,33 @@ fn index_build(c: &mut Criterion) {
             })
         });
     }
+    group.finish();
+}
+
+/// Word boundaries over 1,000 articles: `unicode-segmentation`'s general
+/// path, which every news sentence took, against `text::words`, which gives
+/// the same boundaries (its tests compare them) by the crate's ASCII path.
+fn word_boundaries(c: &mut Criterion) {
+    let texts = synthetic::corpus(7, 1_000).1;
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut group = c.benchmark_group("word_boundaries");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("unicode_segmentation", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| black_box(t.split_word_bound_indices().count()))
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("copydesk_words", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| black_box(word_bound_indices(t).count()))
+                .sum::<usize>()
+        })
+    });
     group.finish();
 }
 
@@ -95,5 +124,5 @@ fn lint_draft(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, index_build, warm_load, lint_draft);
+criterion_group!(benches, index_build, word_boundaries, warm_load, lint_draft);
 criterion_main!(benches);
