@@ -4,7 +4,6 @@
 //! corpus; a draft claim then scores only the statements of its own measure.
 
 use std::collections::BTreeMap;
-use std::ops::Range;
 use std::sync::Arc;
 
 use fst::{Map, MapBuilder};
@@ -16,8 +15,7 @@ use super::store::{
     in_memory,
 };
 use super::{Article, Location, StatementSource};
-use crate::document::Document;
-use crate::text::claims::{Claim, claim_context, claim_context_in, document_claims_with};
+use crate::text::claims::{Claim, claim_context_in, document_claims_with};
 use crate::text::names::{SentenceMentions, sentence_mentions};
 use crate::text::quotes::{Quotation, find_quotations};
 
@@ -43,30 +41,18 @@ pub struct StatementFacts(Vec<FoundStatement>);
 type FoundStatement = (Claim, (u32, u32), Vec<(String, usize)>);
 
 pub(super) fn statement_facts(
-    doc: &Document,
     mentions: &[SentenceMentions],
     quotations: &[Quotation],
 ) -> StatementFacts {
     let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    let prose = doc.prose();
-    // The claims' sentences come segmented in `mentions`, in order.
-    let segmented = |range: &Range<usize>| {
-        mentions
-            .binary_search_by_key(&range.start, |(sentence, _)| sentence.range.start)
-            .ok()
-            .map(|i| &mentions[i].0)
-    };
     StatementFacts(
         document_claims_with(mentions, quotations)
             .into_iter()
             .flat_map(|(sentence, found)| {
-                let segmented = segmented(&sentence);
+                let range = (narrow(sentence.range.start), narrow(sentence.range.end));
                 found.into_iter().map(move |c| {
-                    let context = match segmented {
-                        Some(segments) => claim_context_in(segments, &c),
-                        None => claim_context(prose, &c),
-                    };
-                    (c, (narrow(sentence.start), narrow(sentence.end)), context)
+                    let context = claim_context_in(sentence, &c);
+                    (c, range, context)
                 })
             })
             .collect(),
@@ -135,11 +121,7 @@ impl StatementIndex {
             .iter()
             .map(|a| {
                 let doc = a.document();
-                statement_facts(
-                    doc,
-                    &sentence_mentions(doc),
-                    &find_quotations(doc).quotations,
-                )
+                statement_facts(&sentence_mentions(doc), &find_quotations(doc).quotations)
             })
             .collect();
         in_memory(
@@ -551,6 +533,7 @@ pub(super) fn common_limit(statements: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::claims::claim_context;
     use crate::text::claims::claims;
     use std::path::PathBuf;
 

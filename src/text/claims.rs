@@ -140,15 +140,20 @@ const CONTEXT_WORDS: usize = 12;
 /// are left out, and so is anything inside a quotation: a quotation is its
 /// speaker's claim ("President Sanders!", chanted), checked as a quote.
 pub fn document_claims(doc: &Document) -> Vec<(Range<usize>, Vec<Claim>)> {
-    document_claims_with(&sentence_mentions(doc), &find_quotations(doc).quotations)
+    let sentences = sentence_mentions(doc);
+    document_claims_with(&sentences, &find_quotations(doc).quotations)
+        .into_iter()
+        .map(|(sentence, found)| (sentence.range.clone(), found))
+        .collect()
 }
 
 /// As [`document_claims`], with the sentences' name mentions and the
-/// document's quotations found already.
-pub fn document_claims_with(
-    sentences: &[SentenceMentions],
+/// document's quotations found already; each sentence with claims is
+/// given back with them.
+pub fn document_claims_with<'s, 'a>(
+    sentences: &'s [SentenceMentions<'a>],
     quotations: &[Quotation],
-) -> Vec<(Range<usize>, Vec<Claim>)> {
+) -> Vec<(&'s Sentence<'a>, Vec<Claim>)> {
     let quoted: Vec<&Range<usize>> = quotations.iter().map(|q| &q.range).collect();
     sentences
         .iter()
@@ -159,7 +164,7 @@ pub fn document_claims_with(
                     .iter()
                     .any(|q| q.start <= c.range.start && c.range.end <= q.end)
             });
-            (sentence.range.clone(), found)
+            (sentence, found)
         })
         .filter(|(_, found)| !found.is_empty())
         .collect()
