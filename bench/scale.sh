@@ -4,7 +4,8 @@
 # the in-process lint time of one 2,000-word draft, the CLI wall time for
 # 1,000 drafts, a lint after one article is added (into a delta index, the
 # index itself untouched), the warm lint that follows, and a lint after one
-# indexed article is changed (the index rebuilt from its stored facts).
+# indexed article is changed, then after another is removed (each retired
+# from the index by the delta).
 # Prints a Markdown table.
 #   bench/scale.sh [SIZES...]        (default: 1000 10000 100000)
 set -euo pipefail
@@ -25,8 +26,8 @@ measure() {
   tail -1 "$work/time.txt"
 }
 
-echo "| articles | corpus MB | cold lint s | indexing MB/s | cold peak RSS MB | warm lint s | warm peak RSS MB | 2,000-word draft ms (median) | 1,000 drafts s | one article added s | warm lint with the delta s | one article changed s |"
-echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| articles | corpus MB | cold lint s | indexing MB/s | cold peak RSS MB | warm lint s | warm peak RSS MB | 2,000-word draft ms (median) | 1,000 drafts s | one article added s | warm lint with the delta s | one article changed s | one article removed s |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for n in "${sizes[@]}"; do
   dir="$work/$n"
   if [ ! -d "$dir/corpus" ]; then
@@ -51,9 +52,13 @@ for n in "${sizes[@]}"; do
   cp "$changed" "$work/changed.bak"
   echo "A paragraph added to test a change." >>"$changed"
   read -r changed_s _ < <(measure "$bin/copydesk" lint --config "$dir/copydesk.toml" "$draft")
+  removed="$(find "$dir/corpus" -name '*.md' | sort | sed -n 3p)"
+  mv "$removed" "$work/removed.bak"
+  read -r removed_s _ < <(measure "$bin/copydesk" lint --config "$dir/copydesk.toml" "$draft")
+  mv "$work/removed.bak" "$removed"
   cp "$work/changed.bak" "$changed"
   rm -f "$added"
   rate=$(awk -v b="$bytes" -v s="$cold_s" 'BEGIN { printf "%.1f", (s > 0) ? b / 1048576 / s : 0 }')
-  printf "| %d | %s | %s | %s | %d | %s | %d | %s | %s | %s | %s | %s |\n" "$n" "$mb" "$cold_s" "$rate" \
-    $((cold_kb / 1024)) "$warm_s" $((warm_kb / 1024)) "$lint_ms" "$many_s" "$update_s" "$layered_s" "$changed_s"
+  printf "| %d | %s | %s | %s | %d | %s | %d | %s | %s | %s | %s | %s | %s |\n" "$n" "$mb" "$cold_s" "$rate" \
+    $((cold_kb / 1024)) "$warm_s" $((warm_kb / 1024)) "$lint_ms" "$many_s" "$update_s" "$layered_s" "$changed_s" "$removed_s"
 done

@@ -256,23 +256,7 @@ fn added_articles_go_to_a_delta_that_finds_the_same() {
         assert_eq!(report.analysed, 3, "{name}: {report:?}");
         assert!(delta.is_file(), "{name}: a delta, not a rebuild");
         assert_eq!(added, expected, "{name}: base and delta");
-        // Beyond the findings: every answer of the three sources.
-        let mut queries = texts.clone();
-        queries.extend(
-            corpus_files(&corpus)
-                .iter()
-                .map(|f| std::fs::read_to_string(f).expect("read")),
-        );
-        let dirs = std::slice::from_ref(&corpus);
-        let (articles, _) = load_corpus(dirs).expect("corpus loads");
-        let fresh = answers(&Corpus::new(articles), &queries);
-        let layered = load_corpus_cached(dirs, Some(&cache)).expect("loads");
-        let layered = answers(&layered.corpus, &queries);
-        assert!(fresh.len() > 100, "{name}: {} answers", fresh.len());
-        assert_eq!(fresh.len(), layered.len(), "{name}");
-        for (fresh, layered) in fresh.iter().zip(&layered) {
-            assert_eq!(fresh, layered, "{name}");
-        }
+        assert_same_answers(name, &corpus, &cache, &texts);
         let (warm, report) = cached(&rules, &corpus, &cache, &texts);
         assert_eq!(report.analysed, 0, "{name}: {report:?}");
         assert_eq!(warm, expected, "{name}: warm base and delta");
@@ -284,13 +268,67 @@ fn added_articles_go_to_a_delta_that_finds_the_same() {
         assert_eq!(report.analysed, 1, "{name}: {report:?}");
         assert_eq!(added, expected, "{name}: base and a second delta");
 
-        // A changed article rebuilds the index whole, reusing the delta's.
+        // A changed article and a removed one: the delta retires their
+        // base rows and holds the new version, and the answers are those
+        // of the corpus as it is now.
         std::fs::write(&files[0], extended(&files[1])).expect("edit");
+        std::fs::remove_file(&files[2]).expect("remove");
+        let expected = in_memory(&rules, &corpus, &texts);
+        let (updated, report) = cached(&rules, &corpus, &cache, &texts);
+        assert_eq!(report.analysed, 1, "{name}: {report:?}");
+        assert!(delta.is_file(), "{name}: a delta, not a rebuild");
+        assert_eq!(updated, expected, "{name}: changed and removed");
+        assert_same_answers(name, &corpus, &cache, &texts);
+        let (warm, report) = cached(&rules, &corpus, &cache, &texts);
+        assert_eq!(report.analysed, 0, "{name}: {report:?}");
+        assert_eq!(warm, expected, "{name}: warm after retiring");
+
+        // Every base article changed or removed: the delta holds all.
+        for (at, file) in files.iter().enumerate().skip(3) {
+            match at % 2 {
+                0 => std::fs::remove_file(file).expect("remove"),
+                _ => std::fs::write(file, extended(file)).expect("edit"),
+            }
+        }
+        let _ = std::fs::remove_file(&files[1]);
+        let expected = in_memory(&rules, &corpus, &texts);
+        let (updated, _) = cached(&rules, &corpus, &cache, &texts);
+        assert_eq!(updated, expected, "{name}: most of the base retired");
+        assert_same_answers(name, &corpus, &cache, &texts);
+
+        // A delta past its limit is folded into a rebuilt index.
+        for copy in 0..70 {
+            let to = corpus.join(format!("zz-copy-{copy:02}.md"));
+            std::fs::copy(corpus.join("zz-late.md"), to).expect("add");
+        }
         let expected = in_memory(&rules, &corpus, &texts);
         let (rebuilt, report) = cached(&rules, &corpus, &cache, &texts);
-        assert_eq!(report.analysed, 1, "{name}: {report:?}");
+        assert_eq!(report.analysed, 70, "{name}: {report:?}");
         assert!(!delta.exists(), "{name}: the delta is folded in");
-        assert_eq!(rebuilt, expected, "{name}: rebuilt after a change");
+        assert_eq!(rebuilt, expected, "{name}: rebuilt");
+    }
+}
+
+/// Every answer of the three sources of the cached index (base and
+/// delta) equals a fresh index's, for queries from the drafts and from
+/// every corpus article.
+fn assert_same_answers(name: &str, corpus: &Path, cache: &Path, texts: &[String]) {
+    let mut queries = texts.to_vec();
+    queries.extend(
+        corpus_files(corpus)
+            .iter()
+            .map(|f| std::fs::read_to_string(f).expect("read")),
+    );
+    let dirs = std::slice::from_ref(&corpus.to_path_buf()).to_vec();
+    let (articles, _) = load_corpus(&dirs).expect("corpus loads");
+    let fresh = answers(&Corpus::new(articles), &queries);
+    let layered = load_corpus_cached(&dirs, Some(cache)).expect("loads");
+    assert_eq!(layered.cache.analysed, 0, "{name}: the index is current");
+    let layered = answers(&layered.corpus, &queries);
+    assert!(fresh.len() > 100, "{name}: {} answers", fresh.len());
+    assert_eq!(fresh.len(), layered.len(), "{name}");
+    for (fresh, layered) in fresh.iter().zip(&layered) {
+        assert_eq!(fresh, layered, "{name}");
     }
 }
 
@@ -340,4 +378,38 @@ fn a_damaged_index_is_reported_and_rebuilt() {
     assert_eq!(load.cache.analysed, 1, "only the delta's article");
     let again = load_corpus_cached(&dirs, Some(&cache)).expect("loads");
     assert_eq!((again.cache.problem, again.cache.analysed), (None, 0));
+}
+
+#[test]
+fn retiring_the_only_lower_case_use_brings_a_name_back() {
+    let work = tempfile::tempdir().expect("tempdir");
+    let corpus = work.path().join("corpus");
+    let cache = work.path().join("cache");
+    std::fs::create_dir_all(&corpus).expect("mkdir");
+    let write = |name: &str, text: &str| std::fs::write(corpus.join(name), text).expect("write");
+    write(
+        "a.md",
+        "Former first lady Laura Bush opened the library. Bush spoke for an hour.\n",
+    );
+    write("b.md", "Bush returned to Dallas on Friday.\n");
+    write("c.md", "A dry bush caught fire beside the road.\n");
+    let queries = vec!["Senator Busch and Laura Bsuh spoke in Dallas.".to_string()];
+    let dirs = vec![corpus.clone()];
+    load_corpus_cached(&dirs, Some(&cache)).expect("base");
+    let near = |corpus: &Corpus| corpus.names().near_misses("Busch");
+    let based = load_corpus_cached(&dirs, Some(&cache)).expect("warm");
+    assert!(near(&based.corpus).is_empty(), "\"bush\" is a common word");
+
+    std::fs::remove_file(corpus.join("c.md")).expect("remove");
+    let (articles, _) = load_corpus(&dirs).expect("corpus loads");
+    let fresh = Corpus::new(articles);
+    let layered = load_corpus_cached(&dirs, Some(&cache)).expect("delta");
+    assert!(cache.join("corpus-delta.bin").is_file(), "a delta");
+    let names = |found: Vec<(String, _)>| found.into_iter().map(|(n, _)| n).collect::<Vec<_>>();
+    assert_eq!(names(near(&fresh)), ["Bush"]);
+    assert_eq!(names(near(&layered.corpus)), ["Bush"]);
+    assert_eq!(
+        answers(&fresh, &queries),
+        answers(&layered.corpus, &queries)
+    );
 }

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 
 pub use article::{Article, ArticleMeta, TextLoader};
 pub use facts::ArticleFacts;
-pub use layered::{ArticleMap, Segment};
+pub use layered::{ArticleMap, RETIRED_NAMES, RetiredNames, Segment};
 pub use names::{MIN_NEIGHBOUR_MENTIONS, NameFacts, NameIndex, Neighbours, SpellingStats};
 pub use quotes::{CorpusQuote, MIN_QUOTE_WORDS, QuoteFacts, QuoteIndex, QuoteText, quote_words};
 pub use source::{QuotationSource, SpellingSource, StatementSource};
@@ -129,7 +129,8 @@ impl Corpus {
     }
 
     /// The corpus of `articles` (in corpus order, as `map` merges them)
-    /// indexed in two segments: the base's sections and the delta's.
+    /// indexed in two segments: the base's sections and the delta's. A
+    /// delta that retires base articles holds a `RetiredNames` section.
     pub fn open_layered(
         articles: Vec<Article>,
         base: &Sections,
@@ -137,11 +138,17 @@ impl Corpus {
         map: ArticleMap,
     ) -> Result<Corpus, String> {
         let map = Arc::new(map);
-        let names = layered::Layered {
-            base: NameIndex::open(base)?,
-            delta: NameIndex::open(delta)?,
-            articles: map.clone(),
+        let retired = match map.retired().next() {
+            None => RetiredNames::default(),
+            Some(_) => postcard::from_bytes(delta.get(RETIRED_NAMES)?.as_ref())
+                .map_err(|e| format!("unreadable {RETIRED_NAMES} ({e})"))?,
         };
+        let names = layered::LayeredNames::new(
+            NameIndex::open(base)?,
+            NameIndex::open(delta)?,
+            map.clone(),
+            retired,
+        );
         let quotes = layered::LayeredQuotes::new(
             QuoteIndex::open(base)?,
             QuoteIndex::open(delta)?,

@@ -9,7 +9,9 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use serde::{Deserialize, Serialize};
 
-use super::store::{Blobs, BlobsWriter, Bytes, Fixed, Sections, SectionsWriter, in_memory};
+use super::store::{
+    Blobs, BlobsWriter, Bytes, Fixed, Postings, PostingsWriter, Sections, SectionsWriter, in_memory,
+};
 use super::{Location, SpellingSource};
 use crate::document::{BlockKind, Document};
 use crate::text::names::{SentenceMentions, is_capitalised, is_name_like, normalise_spelling};
@@ -56,10 +58,18 @@ pub struct NameIndex {
     stats: Fixed<(u32, u32, u32)>,
     /// Sample locations: article, start, end.
     samples: Fixed<(u32, u32, u32)>,
-    /// Words the corpus writes in lower case ("sinners", "rutted"): a
-    /// capitalised word in a draft that is one of these is a common word,
-    /// not a name.
-    lowercase_words: Set<Bytes>,
+    /// Words the corpus writes in lower case ("sinners", "rutted"), each
+    /// with how many articles write it so: a capitalised word in a draft
+    /// that is one of these is a common word, not a name.
+    lowercase_words: Map<Bytes>,
+    /// Per row of `stats` whose samples leave out mentions: the articles
+    /// with mentions not sampled, in corpus order. An update that retires
+    /// a sampled article takes the next samples from their stored facts.
+    later: Postings,
+    /// Single-word spellings left out of `neighbours` only for their
+    /// lower-case twin ("Bush", "bush"), as "twin\0Spelling": retiring
+    /// the articles that write the twin brings them back.
+    twins: Set<Bytes>,
     /// The spellings near-miss lookups can return, sorted, and each one's
     /// row in `stats`.
     neighbours: Blobs,
@@ -92,14 +102,16 @@ impl NameIndex {
         neighbours: Neighbours,
         out: &mut SectionsWriter,
     ) {
-        let mut spellings: FxHashMap<String, SpellingStats> = FxHashMap::default();
-        // A set, not a list sorted later: every article repeats most of
+        let mut spellings: FxHashMap<String, (SpellingStats, Vec<u32>)> = FxHashMap::default();
+        // A map, not a list sorted later: every article repeats most of
         // the same few thousand words.
-        let mut lowercase_words: FxHashSet<String> = FxHashSet::default();
+        let mut lowercase_words: FxHashMap<String, u32> = FxHashMap::default();
         for (index, local) in facts.enumerate() {
-            lowercase_words.extend(local.lowercase_words);
+            for word in local.lowercase_words {
+                *lowercase_words.entry(word).or_default() += 1;
+            }
             for (spelling, mentions, samples) in local.spellings {
-                let entry = spellings.entry(spelling).or_default();
+                let (entry, later) = spellings.entry(spelling).or_default();
                 entry.mentions += mentions as usize;
                 entry.articles += 1;
                 let room = SAMPLES_KEPT.saturating_sub(entry.samples.len());
@@ -109,17 +121,22 @@ impl NameIndex {
                         .take(room)
                         .map(|&(start, end)| Location::new(index, start as usize..end as usize)),
                 );
+                if room < mentions as usize {
+                    later.push(narrow(index));
+                }
             }
         }
-        let mut lowercase_words: Vec<String> = lowercase_words.into_iter().collect();
+        let mut lowercase_words: Vec<(String, u32)> = lowercase_words.into_iter().collect();
         lowercase_words.par_sort_unstable();
-        let mut spellings: Vec<(String, SpellingStats)> = spellings.into_iter().collect();
+        let mut spellings: Vec<(String, (SpellingStats, Vec<u32>))> =
+            spellings.into_iter().collect();
         spellings.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
         let mut map = MapBuilder::memory();
         let mut stats = Vec::with_capacity(spellings.len());
         let mut samples = Vec::new();
-        for (row, (spelling, stat)) in spellings.iter().enumerate() {
+        let mut later = PostingsWriter::default();
+        for (row, (spelling, (stat, articles))) in spellings.iter().enumerate() {
             // Keys are sorted and distinct, so inserting cannot fail.
             let _ = map.insert(spelling, row as u64);
             samples.extend(stat.samples.iter().map(|l| (l.article, l.start, l.end)));
@@ -128,12 +145,17 @@ impl NameIndex {
                 narrow(stat.articles),
                 narrow(samples.len()),
             ));
+            later.push(articles.iter().copied());
         }
-        let mut lowercase = SetBuilder::memory();
-        for word in &lowercase_words {
-            let _ = lowercase.insert(word);
+        let mut lowercase = MapBuilder::memory();
+        for (word, articles) in &lowercase_words {
+            let _ = lowercase.insert(word, u64::from(*articles));
         }
-        let is_common = |word: &str| lowercase_words.binary_search(&word.to_lowercase()).is_ok();
+        let is_common = |word: &str| {
+            let word = word.to_lowercase();
+            (lowercase_words.binary_search_by(|(w, _)| w.as_str().cmp(&word))).is_ok()
+        };
+        let keeps_twins = neighbours == Neighbours::Qualified;
         let offered = |spelling: &str, stat: &SpellingStats| match neighbours {
             Neighbours::Qualified => qualifies(spelling, stat.mentions, is_common),
             Neighbours::NameLike => is_name_like(spelling),
@@ -141,9 +163,23 @@ impl NameIndex {
         let (neighbour_rows, neighbours): (Vec<u32>, Vec<&str>) = spellings
             .iter()
             .enumerate()
-            .filter(|(_, (spelling, stat))| offered(spelling, stat))
+            .filter(|(_, (spelling, (stat, _)))| offered(spelling, stat))
             .map(|(row, (spelling, _))| (narrow(row), spelling.as_str()))
             .unzip();
+        let mut twins: Vec<String> = spellings
+            .iter()
+            .filter(|(spelling, (stat, _))| {
+                keeps_twins
+                    && qualifies(spelling, stat.mentions, |_| false)
+                    && !qualifies(spelling, stat.mentions, is_common)
+            })
+            .map(|(spelling, _)| format!("{}\0{spelling}", spelling.to_lowercase()))
+            .collect();
+        twins.sort_unstable();
+        let mut twin_set = SetBuilder::memory();
+        for twin in &twins {
+            let _ = twin_set.insert(twin);
+        }
         let mut neighbour_keys: Vec<(u64, u32)> = neighbours
             .par_iter()
             .enumerate()
@@ -179,6 +215,8 @@ impl NameIndex {
             "names.lowercase",
             lowercase.into_inner().unwrap_or_default(),
         );
+        later.finish("names.later", out);
+        out.add("names.twins", twin_set.into_inner().unwrap_or_default());
         out.add("names.neighbours", neighbour_blobs.finish());
         out.add("names.neighbour_rows", Fixed::encode(&neighbour_rows));
         out.add("names.keys", Fixed::encode(&neighbour_keys));
@@ -193,7 +231,9 @@ impl NameIndex {
             spellings: Map::new(sections.get("names.spellings")?).map_err(fst_error)?,
             stats: Fixed::new(sections.get("names.stats")?),
             samples: Fixed::new(sections.get("names.samples")?),
-            lowercase_words: Set::new(sections.get("names.lowercase")?).map_err(fst_error)?,
+            lowercase_words: Map::new(sections.get("names.lowercase")?).map_err(fst_error)?,
+            later: Postings::open(sections, "names.later")?,
+            twins: Set::new(sections.get("names.twins")?).map_err(fst_error)?,
             neighbours: Blobs::new(sections.get("names.neighbours")?),
             neighbour_rows: Fixed::new(sections.get("names.neighbour_rows")?),
             neighbour_keys: Fixed::new(sections.get("names.keys")?),
@@ -209,6 +249,39 @@ impl NameIndex {
 
     pub fn is_empty(&self) -> bool {
         self.stats.is_empty()
+    }
+
+    /// The row of `spelling` in the stats table.
+    pub(super) fn row(&self, spelling: &str) -> Option<usize> {
+        usize::try_from(self.spellings.get(spelling)?).ok()
+    }
+
+    /// The articles whose mentions of the spelling in `row` the samples
+    /// leave out (some or all), in corpus order.
+    pub(super) fn later_articles(&self, row: usize) -> impl Iterator<Item = u32> + '_ {
+        self.later.list(row)
+    }
+
+    /// How many articles write `word` (lower case) in lower case.
+    pub(super) fn lowercase_articles(&self, word: &str) -> u32 {
+        let count = self.lowercase_words.get(word).unwrap_or(0);
+        u32::try_from(count).unwrap_or(u32::MAX)
+    }
+
+    /// The single-word spellings left out of the neighbours only because
+    /// the corpus writes `word` (lower case) too.
+    pub(super) fn twins_of(&self, word: &str) -> Vec<String> {
+        use fst::{IntoStreamer, Streamer};
+        let from = format!("{word}\0");
+        let to = format!("{word}\u{1}");
+        let mut found = Vec::new();
+        let mut stream = self.twins.range().ge(&from).lt(&to).into_stream();
+        while let Some(key) = stream.next() {
+            if let Some(spelling) = key.get(from.len()..) {
+                found.push(String::from_utf8_lossy(spelling).into_owned());
+            }
+        }
+        found
     }
 
     /// The neighbour rows with deletion key `key`, in spelling order.
@@ -287,11 +360,11 @@ impl NameIndex {
 
 impl SpellingSource for NameIndex {
     fn get(&self, spelling: &str) -> Option<SpellingStats> {
-        self.stats_at(usize::try_from(self.spellings.get(spelling)?).ok()?)
+        self.stats_at(self.row(spelling)?)
     }
 
     fn is_common_word(&self, word: &str) -> bool {
-        self.lowercase_words.contains(word.to_lowercase())
+        self.lowercase_words.contains_key(word.to_lowercase())
     }
 
     fn near_misses(&self, word: &str) -> Vec<(String, SpellingStats)> {
@@ -367,6 +440,29 @@ type SpellingFacts = (String, u32, Vec<(u32, u32)>);
 pub struct NameFacts {
     spellings: Vec<SpellingFacts>,
     lowercase_words: Vec<String>,
+}
+
+impl NameFacts {
+    /// The first few byte ranges of `spelling` in the article.
+    pub(super) fn samples_of(&self, spelling: &str) -> &[(u32, u32)] {
+        match self
+            .spellings
+            .binary_search_by(|(s, _, _)| s.as_str().cmp(spelling))
+        {
+            Ok(at) => &self.spellings[at].2,
+            Err(_) => &[],
+        }
+    }
+
+    /// Each spelling the article uses, with its mentions.
+    pub(super) fn spellings(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.spellings.iter().map(|(s, n, _)| (s.as_str(), *n))
+    }
+
+    /// The words the article writes in lower case.
+    pub(super) fn lowercase_words(&self) -> &[String] {
+        &self.lowercase_words
+    }
 }
 
 pub(super) fn name_facts(doc: &Document, mentions: &[SentenceMentions]) -> NameFacts {

@@ -299,6 +299,18 @@ impl StatementIndex {
         self.contexts.list(id as usize)
     }
 
+    /// The ids of one article's statements.
+    pub(super) fn in_article(&self, article: u32) -> std::ops::Range<u32> {
+        let first = self.articles.partition_point(|a| *a < article);
+        let end = self.articles.partition_point(|a| *a <= article);
+        narrow(first)..narrow(end)
+    }
+
+    /// How many statements use word `id`.
+    pub(super) fn frequency_of(&self, id: u32) -> u32 {
+        self.frequency.get(id as usize).unwrap_or(0)
+    }
+
     /// The article of statement `id`, and its position among that
     /// article's statements.
     pub(super) fn place(&self, id: u32) -> Option<(u32, u32)> {

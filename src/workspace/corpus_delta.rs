@@ -1,8 +1,9 @@
-//! Adding articles to an indexed corpus without rebuilding its index: the
-//! added articles are indexed on their own into a delta index beside the
-//! base, which stays as it is, and the corpus queries both (see
-//! `crate::corpus::Corpus::open_layered`). A changed or removed article,
-//! or a delta grown past a tenth of the base, rebuilds the index whole.
+//! Updating an indexed corpus without rebuilding its index: the added and
+//! changed articles are indexed on their own into a delta index beside the
+//! base, which stays as it is; the delta lists the base's rows it retires
+//! (changed or removed articles), and the corpus queries both (see
+//! `crate::corpus::Corpus::open_layered`). A delta grown past a tenth of
+//! the base rebuilds the index whole.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -10,60 +11,90 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use super::corpus_loader::{
-    CacheReport, CorpusLoad, Indexed, LoadWarning, articles_on_disk, build_index, index_article,
-    merge_articles, reopen, split_warnings, stored,
+    CacheReport, CorpusLoad, Indexed, LoadWarning, build_index, index_article, layered_corpus,
+    reopen, split_warnings, stored,
 };
 use super::index_cache::{
-    BASE, FACTS, FileStamp, IndexFile, MANIFEST, Manifest, finish_index, write_index,
+    BASE, FACTS, FileStamp, IndexFile, MANIFEST, Manifest, RETIRED, finish_index, write_index,
 };
-use crate::corpus::store::Blobs;
-use crate::corpus::{Corpus, Neighbours};
+use crate::corpus::store::{Blobs, Fixed};
+use crate::corpus::{Neighbours, RETIRED_NAMES, RetiredNames};
 
 /// Articles a delta may always hold; past that, a tenth of the base. Each
 /// update re-merges the delta's articles and every query asks two indexes,
 /// so a large delta is folded into a rebuilt base.
 const MIN_DELTA_ARTICLES: usize = 64;
 
-/// The corpus with a new delta index of the files the base does not have,
-/// if every article of the base is unchanged on disk (`None`: rebuild).
-/// The facts of an `old` delta are reused for the files it already had.
+/// The corpus with a new delta index of the files the base does not have
+/// as they are now, retiring the base's rows of changed and removed files
+/// (`None`: too many for a delta, rebuild). Stored facts are reused for
+/// files the `old` delta or the base has as they are.
 pub(super) fn update_delta(
     base: &IndexFile,
     old: Option<&IndexFile>,
     stamps: &[FileStamp],
     file: &Path,
 ) -> Option<Result<CorpusLoad, String>> {
-    let added = added_files(&base.manifest, stamps)?;
+    let Changes { files, retired } = changes(&base.manifest, stamps);
     let limit = (base.manifest.articles.len() / 10).max(MIN_DELTA_ARTICLES);
-    if added.len() > limit {
+    if files.len() + retired.len() > limit {
         return None;
     }
-    // Damage found here is reported by the rebuild that follows.
-    base.sections.verify_all(&[MANIFEST, FACTS]).ok()?;
+    // Damage found here is reported by the rebuild that follows. The
+    // stored facts are read only when some article is retired.
+    let skip: &[&str] = if retired.is_empty() {
+        &[MANIFEST, FACTS]
+    } else {
+        &[MANIFEST]
+    };
+    base.sections.verify_all(skip).ok()?;
+    let base_facts = Blobs::new(base.sections.get(FACTS).ok()?);
+    let retired_names = match retired.is_empty() {
+        true => None,
+        false => Some(RetiredNames::new(&base.sections, &retired, &base_facts).ok()?),
+    };
     let manifest_checksum = base.sections.checksum(MANIFEST)?;
     let old = old.and_then(|delta| Some((delta, Blobs::new(delta.sections.verify(FACTS).ok()?))));
-    let by_path: HashMap<&str, usize> = old
+    let in_old: HashMap<&str, usize> = old
         .iter()
         .flat_map(|(delta, _)| delta.manifest.articles.iter().enumerate())
         .map(|(row, a)| (a.stamp.path.as_str(), row))
         .collect();
-    let results: Vec<Result<Indexed, LoadWarning>> = added
+    let in_base: HashMap<&str, usize> = retired
+        .iter()
+        .filter_map(|&row| {
+            let article = base.manifest.articles.get(row as usize)?;
+            Some((article.stamp.path.as_str(), row as usize))
+        })
+        .collect();
+    let results: Vec<Result<Indexed, LoadWarning>> = files
         .into_par_iter()
         .map(|stamp| {
-            let row = by_path.get(stamp.path.as_str()).copied();
-            let found = row.and_then(|row| old.as_ref().and_then(|(d, b)| stored(d, b, row)));
+            let path = stamp.path.as_str();
+            let from_old = in_old.get(path).and_then(|&row| {
+                let (delta, blobs) = old.as_ref()?;
+                stored(delta, blobs, row)
+            });
+            let found = from_old.or_else(|| {
+                let row = *in_base.get(path)?;
+                stored(base, &base_facts, row)
+            });
             index_article(stamp, found, true)
         })
         .collect();
     let (indexed, warnings) = split_warnings(results);
     let reused = indexed.iter().filter(|a| a.reused).count();
     let mut report = CacheReport {
-        reused: base.manifest.articles.len() + reused,
+        reused: base.manifest.articles.len() - retired.len() + reused,
         analysed: indexed.len() - reused,
         problem: None,
     };
     let (delta_articles, mut built) = build_index(indexed, &warnings, Neighbours::NameLike, true);
     built.writer.add(BASE, manifest_checksum.to_vec());
+    built.writer.add(RETIRED, Fixed::encode(&retired));
+    if let Some(names) = retired_names {
+        built.writer.add(RETIRED_NAMES, names.encode());
+    }
     let bytes = finish_index(built.writer, &built.manifest);
     let written = match write_index(file, &bytes) {
         Ok(()) => Some(file.to_path_buf()),
@@ -78,9 +109,7 @@ pub(super) fn update_delta(
             sections,
             manifest: built.manifest,
         };
-        let base_articles = articles_on_disk(base).collect();
-        let (map, articles) = merge_articles(base, base_articles, &delta, delta_articles);
-        Corpus::open_layered(articles, &base.sections, &delta.sections, map)
+        layered_corpus(base, &delta, delta_articles, &retired)
     });
     Some(opened.map(|corpus| CorpusLoad {
         corpus,
@@ -89,23 +118,38 @@ pub(super) fn update_delta(
     }))
 }
 
-/// The files on disk that the base index does not have, if it has every
-/// other one as it is now (both lists are in path order).
-fn added_files(base: &Manifest, stamps: &[FileStamp]) -> Option<Vec<FileStamp>> {
-    let mut indexed = base.articles.iter().peekable();
-    let mut added = Vec::new();
+/// How the files on disk differ from those a base index was built from.
+#[derive(Debug, PartialEq, Eq)]
+struct Changes {
+    /// Files the base does not have as they are now: added or changed.
+    files: Vec<FileStamp>,
+    /// The base's rows of files changed or removed since.
+    retired: Vec<u32>,
+}
+
+/// Compare the base's files with those on disk (both lists in path order).
+fn changes(base: &Manifest, stamps: &[FileStamp]) -> Changes {
+    let mut indexed = base.articles.iter().enumerate().peekable();
+    let mut changes = Changes {
+        files: Vec::new(),
+        retired: Vec::new(),
+    };
+    let row = |row: usize| u32::try_from(row).unwrap_or(u32::MAX);
     for stamp in stamps {
-        match indexed.peek() {
-            Some(article) if article.stamp.path == stamp.path => {
-                if article.stamp != *stamp {
-                    return None;
-                }
-                indexed.next();
+        while let Some((at, _)) = indexed.next_if(|(_, a)| a.stamp.path < stamp.path) {
+            changes.retired.push(row(at));
+        }
+        match indexed.next_if(|(_, a)| a.stamp.path == stamp.path) {
+            Some((_, article)) if article.stamp == *stamp => {}
+            Some((at, _)) => {
+                changes.retired.push(row(at));
+                changes.files.push(stamp.clone());
             }
-            _ => added.push(stamp.clone()),
+            None => changes.files.push(stamp.clone()),
         }
     }
-    indexed.next().is_none().then_some(added)
+    changes.retired.extend(indexed.map(|(at, _)| row(at)));
+    changes
 }
 
 #[cfg(test)]
@@ -136,22 +180,44 @@ mod tests {
     }
 
     #[test]
-    fn only_additions_make_a_delta() {
-        let base = manifest(&[stamp("a.md", 1), stamp("c.md", 1)]);
-        let added = added_files(
+    fn added_and_changed_files_go_to_the_delta_and_retire_their_rows() {
+        let base = manifest(&[stamp("a.md", 1), stamp("c.md", 1), stamp("e.md", 1)]);
+        let added = changes(
             &base,
-            &[stamp("a.md", 1), stamp("b.md", 1), stamp("c.md", 1)],
+            &[
+                stamp("a.md", 1),
+                stamp("b.md", 1),
+                stamp("c.md", 1),
+                stamp("e.md", 1),
+            ],
         );
-        assert_eq!(added, Some(vec![stamp("b.md", 1)]));
         assert_eq!(
-            added_files(&base, &[stamp("a.md", 1), stamp("c.md", 2)]),
-            None,
-            "changed"
+            added,
+            Changes {
+                files: vec![stamp("b.md", 1)],
+                retired: vec![]
+            }
+        );
+        let changed = changes(
+            &base,
+            &[stamp("a.md", 1), stamp("c.md", 2), stamp("e.md", 1)],
         );
         assert_eq!(
-            added_files(&base, &[stamp("a.md", 1), stamp("b.md", 1)]),
-            None,
-            "removed"
+            changed,
+            Changes {
+                files: vec![stamp("c.md", 2)],
+                retired: vec![1]
+            }
         );
+        let removed = changes(&base, &[stamp("b.md", 1), stamp("e.md", 1)]);
+        assert_eq!(
+            removed,
+            Changes {
+                files: vec![stamp("b.md", 1)],
+                retired: vec![0, 1]
+            }
+        );
+        let emptied = changes(&base, &[]);
+        assert_eq!(emptied.retired, [0, 1, 2]);
     }
 }

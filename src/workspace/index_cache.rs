@@ -18,13 +18,14 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::ArticleMeta;
-use crate::corpus::store::{Bytes, Sections, SectionsWriter};
+use crate::corpus::store::{Bytes, Fixed, Sections, SectionsWriter};
 
 include!(concat!(env!("OUT_DIR"), "/fingerprint.rs"));
 
 /// The index file inside the cache folder.
 pub const CACHE_FILE: &str = "corpus-index.bin";
-/// The index of the articles added since, beside it (see
+/// The index of the articles added or changed since, beside it, with the
+/// rows of the main index it retires (see
 /// `crate::corpus::Corpus::open_layered`).
 pub const DELTA_FILE: &str = "corpus-delta.bin";
 /// Sections this file adds to the corpus's own.
@@ -32,6 +33,9 @@ pub const MANIFEST: &str = "manifest";
 pub const FACTS: &str = "facts";
 /// In a delta index: the checksum of the manifest of the index it extends.
 pub const BASE: &str = "base";
+/// In a delta index: the rows of the base it retires (changed or removed
+/// articles), ascending.
+pub const RETIRED: &str = "retired";
 
 pub type ContentHash = [u8; 32];
 
@@ -102,6 +106,17 @@ pub fn open_index(path: &Path) -> Result<Option<IndexFile>, String> {
     let manifest = postcard::from_bytes(sections.verify(MANIFEST)?.as_ref())
         .map_err(|e| format!("unreadable manifest ({e})"))?;
     Ok(Some(IndexFile { sections, manifest }))
+}
+
+impl IndexFile {
+    /// The base rows a delta index retires (none for a base index).
+    pub fn retired(&self) -> Result<Vec<u32>, String> {
+        if self.sections.checksum(RETIRED).is_none() {
+            return Ok(Vec::new());
+        }
+        let rows: Fixed<u32> = Fixed::new(self.sections.verify(RETIRED)?);
+        Ok(rows.iter_from(0).collect())
+    }
 }
 
 /// The bytes of a whole index file.

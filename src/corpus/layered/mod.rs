@@ -1,10 +1,13 @@
 //! The corpus index in two segments: the articles as first indexed (the
-//! base) and those added since (the delta, a small index of its own), so
-//! that adding an article rewrites only the delta. Every query asks both
-//! and merges the answers into exactly those of one index built over all
-//! the articles: counts add up, lists merge in corpus (path) order, and
-//! what one segment alone cannot judge (whether a spelling is used often
-//! enough to be a near miss, how rare a word is) is judged over both.
+//! base) and those added or changed since (the delta, a small index of its
+//! own), so that an update rewrites only the delta. A changed or removed
+//! article's base version is retired: the base stays as written, and what
+//! the retired articles contributed is taken off its answers (their facts
+//! are stored in the index). Every query asks both segments and merges
+//! the answers into exactly those of one index built over the current
+//! articles: counts add up, lists merge in corpus (path) order, and what
+//! one segment alone cannot judge (whether a spelling is used often enough
+//! to be a near miss, how rare a word is) is judged over both.
 
 mod names;
 mod quotes;
@@ -12,6 +15,7 @@ mod statements;
 
 use std::sync::Arc;
 
+pub use names::{LayeredNames, RETIRED_NAMES, RetiredNames};
 pub use quotes::LayeredQuotes;
 pub use statements::LayeredStatements;
 
@@ -34,11 +38,18 @@ pub struct ArticleMap {
 }
 
 impl ArticleMap {
-    /// Merge two segments' article paths (each sorted) into corpus order.
-    pub fn merge(base: &[&str], delta: &[&str]) -> ArticleMap {
+    /// Merge two segments' article paths (each sorted) into corpus order,
+    /// leaving out the base's `retired` rows (sorted).
+    pub fn merge(base: &[&str], retired: &[u32], delta: &[&str]) -> ArticleMap {
         let mut map = ArticleMap::default();
         let (mut b, mut d) = (0, 0);
+        let mut retired = retired.iter().peekable();
         while b < base.len() || d < delta.len() {
+            if b < base.len() && retired.next_if_eq(&&narrow(b)).is_some() {
+                map.base.push(RETIRED);
+                b += 1;
+                continue;
+            }
             let from_base = d == delta.len() || (b < base.len() && base[b] <= delta[d]);
             let global = narrow(map.owners.len());
             if from_base {
@@ -54,7 +65,20 @@ impl ArticleMap {
         map
     }
 
-    /// The corpus position of a segment's article.
+    /// The base's retired rows, in order.
+    pub fn retired(&self) -> impl Iterator<Item = u32> + '_ {
+        let rows = self.base.iter().enumerate();
+        rows.filter(|(_, g)| **g == RETIRED)
+            .map(|(row, _)| narrow(row))
+    }
+
+    /// Whether a segment's article is retired (its records are no longer
+    /// in the corpus).
+    pub fn is_retired(&self, segment: Segment, article: u32) -> bool {
+        self.global(segment, article) == RETIRED
+    }
+
+    /// The corpus position of a segment's article (`u32::MAX` if retired).
     pub fn global(&self, segment: Segment, article: u32) -> u32 {
         let ids = match segment {
             Segment::Base => &self.base,
@@ -80,6 +104,9 @@ impl ArticleMap {
         }
     }
 }
+
+/// The corpus position of a retired base article.
+const RETIRED: u32 = u32::MAX;
 
 /// One index per segment, and where their articles stand.
 #[derive(Debug)]
@@ -151,12 +178,27 @@ mod tests {
 
     #[test]
     fn segments_merge_in_path_order() {
-        let map = ArticleMap::merge(&["a.md", "c.md", "e.md"], &["b.md", "f.md"]);
+        let map = ArticleMap::merge(&["a.md", "c.md", "e.md"], &[], &["b.md", "f.md"]);
         assert_eq!(map.global(Segment::Base, 1), 2);
         assert_eq!(map.global(Segment::Delta, 0), 1);
         assert_eq!(map.global(Segment::Delta, 1), 4);
         assert_eq!(map.owner(3), Some((Segment::Base, 2)));
         assert_eq!(map.owner(5), None);
+        assert_eq!(map.retired().count(), 0);
+    }
+
+    #[test]
+    fn retired_articles_leave_the_corpus_order() {
+        // c.md changed (retired in the base, again in the delta), e.md removed.
+        let map = ArticleMap::merge(&["a.md", "c.md", "e.md", "g.md"], &[1, 2], &["c.md"]);
+        assert_eq!(map.global(Segment::Base, 0), 0);
+        assert_eq!(map.global(Segment::Delta, 0), 1);
+        assert_eq!(map.global(Segment::Base, 3), 2);
+        assert!(map.is_retired(Segment::Base, 1) && map.is_retired(Segment::Base, 2));
+        assert!(!map.is_retired(Segment::Delta, 0));
+        assert_eq!(map.retired().collect::<Vec<_>>(), [1, 2]);
+        assert_eq!(map.owner(2), Some((Segment::Base, 3)));
+        assert_eq!(map.owner(3), None);
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! Quotations over two segments. A wording quoted in both is one wording,
 //! as in an index of all the articles: the delta's wordings are matched
 //! to the base's when the two are opened. Ids: the base's wordings, then
-//! the delta's new ones; the base's quotations, then the delta's.
+//! the delta's new ones; the base's quotations, then the delta's. The
+//! retired articles' quotations are left out, and a base wording only
+//! they quoted is gone.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -20,6 +22,8 @@ pub struct LayeredQuotes {
     new_wordings: Vec<u32>,
     /// The delta wordings that repeat each base wording.
     repeats: HashMap<u32, Vec<u32>>,
+    /// Base wordings quoted only in retired articles (and not in the delta).
+    gone: HashSet<u32>,
     base_quotes: u32,
 }
 
@@ -41,6 +45,21 @@ impl LayeredQuotes {
                 }
             }
         }
+        let mut retired_uses: HashMap<u32, usize> = HashMap::new();
+        for article in articles.retired() {
+            for quote in base.in_article(article) {
+                if let Some(found) = base.quote(quote) {
+                    *retired_uses.entry(found.text).or_default() += 1;
+                }
+            }
+        }
+        let gone = retired_uses
+            .into_iter()
+            .filter(|(wording, uses)| {
+                *uses == base.occurrences(*wording).count() && !repeats.contains_key(wording)
+            })
+            .map(|(wording, _)| wording)
+            .collect();
         LayeredQuotes {
             base_quotes: narrow(base.len()),
             layers: Layered {
@@ -51,7 +70,21 @@ impl LayeredQuotes {
             delta_wordings,
             new_wordings,
             repeats,
+            gone,
         }
+    }
+
+    /// The base's quotations of a wording, without the retired articles'.
+    fn base_occurrences(&self, id: u32) -> impl Iterator<Item = u32> + '_ {
+        let base = &self.layers.base;
+        base.occurrences(id).filter(move |&quote| {
+            base.quote(quote).is_some_and(|q| {
+                !self
+                    .layers
+                    .articles
+                    .is_retired(Segment::Base, q.location.article)
+            })
+        })
     }
 
     /// A wording over both segments: (segment, id there).
@@ -88,7 +121,7 @@ impl LayeredQuotes {
     fn occurrences(&self, id: u32) -> Vec<u32> {
         let (base, repeats): (Vec<u32>, Vec<u32>) = match self.wording_in(id) {
             (Segment::Base, id) => (
-                self.layers.base.occurrences(id).collect(),
+                self.base_occurrences(id).collect(),
                 self.repeats.get(&id).cloned().unwrap_or_default(),
             ),
             (Segment::Delta, id) => (Vec::new(), vec![id]),
@@ -117,7 +150,7 @@ fn find(index: &QuoteIndex, words: &[String]) -> Option<u32> {
 
 impl Wordings for LayeredQuotes {
     fn count(&self) -> usize {
-        self.layers.base.count() + self.new_wordings.len()
+        self.layers.base.count() + self.new_wordings.len() - self.gone.len()
     }
 
     fn using(&self, word: &str) -> Option<Vec<u32>> {
@@ -128,6 +161,7 @@ impl Wordings for LayeredQuotes {
         }
         let first_new = narrow(self.layers.base.count());
         let mut ids = base.unwrap_or_default();
+        ids.retain(|id| !self.gone.contains(id));
         ids.extend(
             delta
                 .into_iter()
@@ -156,7 +190,7 @@ impl Wordings for LayeredQuotes {
         };
         let first = match self.wording_in(id) {
             (Segment::Base, id) => {
-                let first = self.layers.base.occurrences(id).next();
+                let first = self.base_occurrences(id).next();
                 let repeats = self.repeats.get(&id).into_iter().flatten();
                 first
                     .map(|q| self.quote_order(Segment::Base, q))

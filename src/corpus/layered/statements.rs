@@ -1,8 +1,12 @@
 //! Statements over two segments. Ids: the base's statements, then the
 //! delta's. A word weighs its IDF over both segments, so a statement
-//! scores as it would in one index of all the articles.
+//! scores as it would in one index of all the articles. The retired
+//! articles' statements are left out, and their words' counts come off
+//! the base's.
 
 use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use super::{ArticleMap, Layered, Segment, corpus_order, merge_ordered, narrow, split_id};
@@ -15,6 +19,11 @@ use crate::corpus::{Scored, Statement, StatementSource};
 #[derive(Debug)]
 pub struct LayeredStatements {
     layers: Layered<StatementIndex>,
+    /// Per base word id, the retired statements that use it.
+    retired_words: FxHashMap<u32, u32>,
+    /// Per (measure, base word id), the retired statements of the measure
+    /// that use the word.
+    retired_postings: FxHashMap<(String, u32), usize>,
     /// Statements over both segments.
     total: usize,
     /// The mean IDF over every word of both segments.
@@ -27,20 +36,47 @@ impl LayeredStatements {
         delta: StatementIndex,
         articles: Arc<ArticleMap>,
     ) -> LayeredStatements {
-        let total = base.len() + delta.len();
-        // How many words have each frequency over both: the base's counts,
-        // each delta word moved up by its frequency in the delta.
-        let mut frequency_counts: BTreeMap<u32, u32> = base.frequency_counts().collect();
-        for (word, delta_df) in delta.words() {
-            let base_df = base.word(&word).map(|(_, df)| df);
-            if let Some(df) = base_df
-                && let Some(n) = frequency_counts.get_mut(&df)
-            {
-                *n -= 1;
+        let mut retired_words: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut retired_postings: FxHashMap<(String, u32), usize> = FxHashMap::default();
+        let mut retired = 0;
+        for article in articles.retired() {
+            for id in base.in_article(article) {
+                let Some(statement) = base.shared_statement(id) else {
+                    continue;
+                };
+                retired += 1;
+                for &(word, _) in &statement.context {
+                    *retired_words.entry(word).or_default() += 1;
+                    let key = (statement.claim.measure.clone(), word);
+                    *retired_postings.entry(key).or_default() += 1;
+                }
             }
-            *frequency_counts
-                .entry(base_df.unwrap_or(0) + delta_df)
-                .or_default() += 1;
+        }
+        let total = base.len() - retired + delta.len();
+        // How many words have each frequency over both: the base's counts,
+        // each retired word moved down by its retired statements, each
+        // delta word up by its frequency in the delta. A word no current
+        // statement uses (frequency 0) is not in the index.
+        let mut frequency_counts: BTreeMap<u32, u32> = base.frequency_counts().collect();
+        let mut move_word = |from: u32, to: u32| {
+            if from > 0
+                && let Some(n) = frequency_counts.get_mut(&from)
+            {
+                *n = n.saturating_sub(1);
+            }
+            if to > 0 {
+                *frequency_counts.entry(to).or_default() += 1;
+            }
+        };
+        for (&word, &uses) in &retired_words {
+            let df = base.frequency_of(word);
+            move_word(df, df - uses.min(df));
+        }
+        for (word, delta_df) in delta.words() {
+            let base_df = base.word(&word).map_or(0, |(id, df)| {
+                df - retired_words.get(&id).copied().unwrap_or(0).min(df)
+            });
+            move_word(base_df, base_df + delta_df);
         }
         let frequency_counts: Vec<(u32, u32)> = frequency_counts
             .into_iter()
@@ -54,7 +90,29 @@ impl LayeredStatements {
                 delta,
                 articles,
             },
+            retired_words,
+            retired_postings,
         }
+    }
+
+    /// A word's id in the base and its frequency there, without the
+    /// retired statements' uses.
+    fn base_word(&self, word: &str) -> Option<(u32, u32)> {
+        let (id, df) = self.layers.base.word(word)?;
+        let retired = self.retired_words.get(&id).copied().unwrap_or(0);
+        Some((id, df.saturating_sub(retired)))
+    }
+
+    /// How many current base statements of `measure` use `word`.
+    fn base_count_with_word(&self, measure: &str, word: &str) -> Option<usize> {
+        let count = self.layers.base.count_with_word(measure, word)?;
+        let (id, _) = self.layers.base.word(word)?;
+        let retired = self
+            .retired_postings
+            .get(&(measure.to_string(), id))
+            .copied()
+            .unwrap_or(0);
+        Some(count - retired.min(count)).filter(|n| *n > 0)
     }
 
     fn base_len(&self) -> u32 {
@@ -85,6 +143,11 @@ impl LayeredStatements {
             ids.sort_unstable();
             ids.dedup();
         }
+        let articles = &self.layers.articles;
+        base.retain(|&id| {
+            let place = self.layers.base.place(id);
+            place.is_some_and(|(article, _)| !articles.is_retired(Segment::Base, article))
+        });
         merge_ordered(base, delta, self.base_len(), |segment, id| {
             self.order(segment, id)
         })
@@ -106,14 +169,12 @@ impl LayeredStatements {
         let mut base_draft = Vec::with_capacity(context.len());
         let mut delta_draft = Vec::with_capacity(context.len());
         for (word, distance) in context {
-            let base = self.layers.base.word(word);
+            let base = self.base_word(word);
             let delta = self.layers.delta.word(word);
-            let weight = match (base, delta) {
-                (None, None) => self.unknown_weight,
-                _ => {
-                    let df = base.map_or(0, |(_, n)| n) + delta.map_or(0, |(_, n)| n);
-                    idf_of(total_statements, df)
-                }
+            let df = base.map_or(0, |(_, n)| n) + delta.map_or(0, |(_, n)| n);
+            let weight = match df {
+                0 => self.unknown_weight,
+                _ => idf_of(total_statements, df),
             } * nearness(*distance);
             base_draft.push((base.map(|(id, _)| id), weight));
             delta_draft.push((delta.map(|(id, _)| id), weight));
@@ -145,7 +206,7 @@ impl StatementSource for LayeredStatements {
             .iter()
             .filter_map(|(word, _)| {
                 let counts = [
-                    base.count_with_word(measure, word),
+                    self.base_count_with_word(measure, word),
                     delta.count_with_word(measure, word),
                 ];
                 (counts.iter().any(Option::is_some))
