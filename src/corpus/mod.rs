@@ -10,6 +10,7 @@ mod quotes;
 mod source;
 mod statements;
 pub mod store;
+mod writer;
 
 use std::ops::Range;
 use std::path::Path;
@@ -23,6 +24,7 @@ pub use names::{MIN_NEIGHBOUR_MENTIONS, NameFacts, NameIndex, Neighbours, Spelli
 pub use quotes::{CorpusQuote, MIN_QUOTE_WORDS, QuoteFacts, QuoteIndex, QuoteText, quote_words};
 pub use source::{QuotationSource, SpellingSource, StatementSource};
 pub use statements::{Scored, Statement, StatementFacts, StatementIndex};
+pub use writer::IndexWriter;
 
 use std::sync::Arc;
 
@@ -85,36 +87,13 @@ impl Corpus {
         )
     }
 
-    /// Merge the facts of every article into the index's sections, the
-    /// three indexes in parallel; an article's position in `facts` is its
-    /// index in the corpus. `neighbours`: which spellings the name index
-    /// offers as near misses (all name-like ones for a delta segment).
+    /// Merge the facts of every article into the index's sections; an
+    /// article's position in `facts` is its index in the corpus (see
+    /// [`IndexWriter`]).
     pub fn write_index(facts: Vec<ArticleFacts>, neighbours: Neighbours, out: &mut SectionsWriter) {
-        let mut names = Vec::with_capacity(facts.len());
-        let mut quotes = Vec::with_capacity(facts.len());
-        let mut statements = Vec::with_capacity(facts.len());
-        for fact in facts {
-            names.push(fact.names);
-            quotes.push(fact.quotes);
-            statements.push(fact.statements);
-        }
-        fn written(write: impl FnOnce(&mut SectionsWriter)) -> SectionsWriter {
-            let mut out = SectionsWriter::default();
-            write(&mut out);
-            out
-        }
-        let ((names, quotes), statements) = rayon::join(
-            || {
-                rayon::join(
-                    || written(|out| NameIndex::write(names.into_iter(), neighbours, out)),
-                    || written(|out| QuoteIndex::write(quotes.into_iter(), out)),
-                )
-            },
-            || written(|out| StatementIndex::write(statements.into_iter(), out)),
-        );
-        out.extend(names);
-        out.extend(quotes);
-        out.extend(statements);
+        let mut writer = IndexWriter::new(neighbours);
+        writer.add(facts);
+        writer.finish(out);
     }
 
     /// The corpus of `articles` (in the order they were indexed) with the

@@ -102,30 +102,54 @@ impl NameIndex {
         neighbours: Neighbours,
         out: &mut SectionsWriter,
     ) {
-        let mut spellings: FxHashMap<String, (SpellingStats, Vec<u32>)> = FxHashMap::default();
-        // A map, not a list sorted later: every article repeats most of
-        // the same few thousand words.
-        let mut lowercase_words: FxHashMap<String, u32> = FxHashMap::default();
-        for (index, local) in facts.enumerate() {
-            for word in local.lowercase_words {
-                *lowercase_words.entry(word).or_default() += 1;
-            }
-            for (spelling, mentions, samples) in local.spellings {
-                let (entry, later) = spellings.entry(spelling).or_default();
-                entry.mentions += mentions as usize;
-                entry.articles += 1;
-                let room = SAMPLES_KEPT.saturating_sub(entry.samples.len());
-                entry.samples.extend(
-                    samples
-                        .iter()
-                        .take(room)
-                        .map(|&(start, end)| Location::new(index, start as usize..end as usize)),
-                );
-                if room < mentions as usize {
-                    later.push(narrow(index));
-                }
+        let mut writer = NameIndexWriter::default();
+        facts.for_each(|facts| writer.add(facts));
+        writer.finish(neighbours, out);
+    }
+}
+
+/// The name index being written: articles' facts merged as they come.
+#[derive(Default)]
+pub struct NameIndexWriter {
+    spellings: FxHashMap<String, (SpellingStats, Vec<u32>)>,
+    /// A map, not a list sorted later: every article repeats most of the
+    /// same few thousand words.
+    lowercase_words: FxHashMap<String, u32>,
+    articles: usize,
+}
+
+impl NameIndexWriter {
+    /// Merge the next article's facts (articles come in corpus order).
+    pub fn add(&mut self, facts: NameFacts) {
+        let index = self.articles;
+        self.articles += 1;
+        for word in facts.lowercase_words {
+            *self.lowercase_words.entry(word).or_default() += 1;
+        }
+        for (spelling, mentions, samples) in facts.spellings {
+            let (entry, later) = self.spellings.entry(spelling).or_default();
+            entry.mentions += mentions as usize;
+            entry.articles += 1;
+            let room = SAMPLES_KEPT.saturating_sub(entry.samples.len());
+            entry.samples.extend(
+                samples
+                    .iter()
+                    .take(room)
+                    .map(|&(start, end)| Location::new(index, start as usize..end as usize)),
+            );
+            if room < mentions as usize {
+                later.push(narrow(index));
             }
         }
+    }
+
+    /// Write the index's sections.
+    pub fn finish(self, neighbours: Neighbours, out: &mut SectionsWriter) {
+        let NameIndexWriter {
+            spellings,
+            lowercase_words,
+            ..
+        } = self;
         let mut lowercase_words: Vec<(String, u32)> = lowercase_words.into_iter().collect();
         lowercase_words.par_sort_unstable();
         let mut spellings: Vec<(String, (SpellingStats, Vec<u32>))> =
@@ -223,7 +247,9 @@ impl NameIndex {
         out.add("names.key_directory", Fixed::encode(&key_directory));
         out.add("names.surnames", Fixed::encode(&surnames));
     }
+}
 
+impl NameIndex {
     /// The index in `sections`, read in place.
     pub fn open(sections: &Sections) -> Result<NameIndex, String> {
         let fst_error = |e: fst::Error| format!("unreadable name index ({e})");

@@ -89,20 +89,43 @@ impl QuoteIndex {
     /// Merge the quotations of every article into the index's sections; an
     /// article's position in `facts` is its index in the corpus.
     pub fn write(facts: impl Iterator<Item = QuoteFacts>, out: &mut SectionsWriter) {
-        let mut quotes = Vec::new();
-        let mut texts: Vec<(Vec<String>, Vec<u32>)> = Vec::new();
-        let mut text_ids: FxHashMap<Vec<String>, u32> = FxHashMap::default();
-        for (article, local) in facts.enumerate() {
-            for (start, end, words) in local.0 {
-                let quote_id = quotes.len() as u32;
-                let text = *text_ids.entry(words).or_insert_with_key(|words| {
-                    texts.push((words.clone(), Vec::new()));
-                    (texts.len() - 1) as u32
-                });
-                texts[text as usize].1.push(quote_id);
-                quotes.push(((narrow(article), start), (end, text)));
-            }
+        let mut writer = QuoteIndexWriter::default();
+        facts.for_each(|facts| writer.add(facts));
+        writer.finish(out);
+    }
+}
+
+/// The quotation index being written: articles' facts merged as they come.
+#[derive(Default)]
+pub struct QuoteIndexWriter {
+    /// Per quotation: (article, start), (end, wording).
+    quotes: Vec<((u32, u32), (u32, u32))>,
+    /// Per wording: its words and its quotations.
+    texts: Vec<(Vec<String>, Vec<u32>)>,
+    text_ids: FxHashMap<Vec<String>, u32>,
+    articles: usize,
+}
+
+impl QuoteIndexWriter {
+    /// Merge the next article's facts (articles come in corpus order).
+    pub fn add(&mut self, facts: QuoteFacts) {
+        let article = narrow(self.articles);
+        self.articles += 1;
+        for (start, end, words) in facts.0 {
+            let quote_id = self.quotes.len() as u32;
+            let texts = &mut self.texts;
+            let text = *self.text_ids.entry(words).or_insert_with_key(|words| {
+                texts.push((words.clone(), Vec::new()));
+                (texts.len() - 1) as u32
+            });
+            texts[text as usize].1.push(quote_id);
+            self.quotes.push(((article, start), (end, text)));
         }
+    }
+
+    /// Write the index's sections.
+    pub fn finish(self, out: &mut SectionsWriter) {
+        let QuoteIndexWriter { quotes, texts, .. } = self;
         let mut by_word: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
         for (id, (words, _)) in texts.iter().enumerate() {
             let mut distinct: Vec<&String> = words.iter().collect();
@@ -134,7 +157,9 @@ impl QuoteIndex {
         out.add("quotes.by_word", map.into_inner().unwrap_or_default());
         postings.finish("quotes.postings", out);
     }
+}
 
+impl QuoteIndex {
     /// The index in `sections`, read in place.
     pub fn open(sections: &Sections) -> Result<QuoteIndex, String> {
         Ok(QuoteIndex {

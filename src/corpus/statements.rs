@@ -133,54 +133,112 @@ impl StatementIndex {
     /// Merge the statements of every article into the index's sections; an
     /// article's position in `facts` is its index in the corpus.
     pub fn write(facts: impl Iterator<Item = StatementFacts>, out: &mut SectionsWriter) {
-        let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
-        let mut measure_ids: FxHashMap<String, u32> = FxHashMap::default();
-        let mut sentence_frequency: Vec<u32> = Vec::new();
-        let mut claims = BlobsWriter::default();
-        let mut articles = Vec::new();
-        let mut contexts = PostingsWriter::<(u32, u32)>::default();
-        let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-        let mut roles: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        let mut weekdays: BTreeMap<u64, Vec<u32>> = BTreeMap::new();
-        for (article, found) in facts.enumerate() {
-            for (claim, sentence, context) in found.0 {
-                let id = narrow(articles.len());
-                let ids: Vec<(u32, u32)> = context
-                    .iter()
-                    .map(|(word, distance)| {
-                        let next = narrow(word_ids.len());
-                        let word = *word_ids.entry(word.clone()).or_insert(next);
-                        if word as usize == sentence_frequency.len() {
+        let mut writer = StatementIndexWriter::default();
+        facts.for_each(|facts| writer.add(facts));
+        writer.finish(out);
+    }
+}
+
+/// The statement index being written: articles' facts merged as they come.
+#[derive(Default)]
+pub struct StatementIndexWriter {
+    word_ids: FxHashMap<String, u32>,
+    measure_ids: FxHashMap<String, u32>,
+    /// Per word id, how many statements use it.
+    sentence_frequency: Vec<u32>,
+    claims: BlobsWriter,
+    /// Per statement, its article.
+    articles: Vec<u32>,
+    contexts: PostingsWriter<(u32, u32)>,
+    /// (measure, word) → the statements of the measure using the word.
+    postings: FxHashMap<u64, Vec<u32>>,
+    roles: BTreeMap<String, Vec<u32>>,
+    weekdays: BTreeMap<u64, Vec<u32>>,
+    /// Articles merged so far.
+    merged: usize,
+}
+
+impl StatementIndexWriter {
+    /// Merge the next article's facts (articles come in corpus order).
+    pub fn add(&mut self, found: StatementFacts) {
+        let article = self.merged;
+        self.merged += 1;
+        let StatementIndexWriter {
+            word_ids,
+            measure_ids,
+            sentence_frequency,
+            claims,
+            articles,
+            contexts,
+            postings,
+            roles,
+            weekdays,
+            ..
+        } = self;
+        for (claim, sentence, context) in found.0 {
+            let id = narrow(articles.len());
+            let ids: Vec<(u32, u32)> = context
+                .iter()
+                .map(|(word, distance)| {
+                    // Most words are known: no allocation then.
+                    let word = match word_ids.get(word.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let id = narrow(word_ids.len());
+                            word_ids.insert(word.clone(), id);
                             sentence_frequency.push(0);
+                            id
                         }
-                        (word, narrow(*distance))
-                    })
-                    .collect();
-                for &(word, _) in &ids {
-                    sentence_frequency[word as usize] += 1;
-                }
-                let next = narrow(measure_ids.len());
-                let measure = *measure_ids.entry(claim.measure.clone()).or_insert(next);
-                for &(word, _) in &ids {
-                    postings
-                        .entry(u64::from(measure) << 32 | u64::from(word))
-                        .or_default()
-                        .push(id);
-                }
-                if let Some((month, day)) = claim.paired_date {
-                    weekdays
-                        .entry(u64::from(month) << 8 | u64::from(day))
-                        .or_default()
-                        .push(id);
-                }
-                if let Some(person) = &claim.person {
-                    roles.entry(person.clone()).or_default().push(id);
-                }
-                claims.push_value(&(&claim, sentence));
-                articles.push(narrow(article));
-                contexts.push(ids);
+                    };
+                    (word, narrow(*distance))
+                })
+                .collect();
+            for &(word, _) in &ids {
+                sentence_frequency[word as usize] += 1;
             }
+            let measure = match measure_ids.get(claim.measure.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = narrow(measure_ids.len());
+                    measure_ids.insert(claim.measure.clone(), id);
+                    id
+                }
+            };
+            for &(word, _) in &ids {
+                postings
+                    .entry(u64::from(measure) << 32 | u64::from(word))
+                    .or_default()
+                    .push(id);
+            }
+            if let Some((month, day)) = claim.paired_date {
+                weekdays
+                    .entry(u64::from(month) << 8 | u64::from(day))
+                    .or_default()
+                    .push(id);
+            }
+            if let Some(person) = &claim.person {
+                roles.entry(person.clone()).or_default().push(id);
+            }
+            claims.push_value(&(&claim, sentence));
+            articles.push(narrow(article));
+            contexts.push(ids);
         }
+    }
+
+    /// Write the index's sections.
+    pub fn finish(self, out: &mut SectionsWriter) {
+        let StatementIndexWriter {
+            word_ids,
+            measure_ids,
+            sentence_frequency,
+            claims,
+            articles,
+            contexts,
+            postings,
+            roles,
+            weekdays,
+            ..
+        } = self;
         let total = articles.len().max(1) as f64;
         let mut idf: Vec<f64> = sentence_frequency
             .iter()
@@ -215,7 +273,9 @@ impl StatementIndex {
         out.add("statements.df", Fixed::encode(&sentence_frequency));
         out.add("statements.df_counts", Fixed::encode(&frequency_counts));
     }
+}
 
+impl StatementIndex {
     /// The index in `sections`, read in place.
     pub fn open(sections: &Sections) -> Result<StatementIndex, String> {
         let map = |name: &str| {
