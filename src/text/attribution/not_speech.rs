@@ -14,10 +14,10 @@ const TITLE_LEADS: &[&str] = &[
     "hashtag",
     "motto",
 ];
-/// Words a title leaves in lower case.
+/// Words a title leaves in lower case ("All that Glitters is Not Gold").
 const MINOR_WORDS: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "with",
-    "from", "as", "is", "vs", "via", "into", "over",
+    "from", "as", "is", "that", "vs", "via", "into", "over",
 ];
 
 /// A quotation that is a title or a slogan: after "titled" or "headlined",
@@ -82,6 +82,8 @@ mod tests {
     fn titles_are_title_case_or_follow_a_title_word() {
         assert!(is_title("The Facts on Where the Race Stands.", None));
         assert!(is_title("A Very Clinton Christmas,", None));
+        assert!(is_title("Everything that Spins is Not Silk", None));
+        assert!(!is_title("Everything that spins is not silk.", None));
         assert!(is_title("we will win this", Some("titled")));
         assert!(!is_title("We will not give up our land.", None));
         assert!(!is_title("Nobody", None));
