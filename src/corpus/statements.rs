@@ -161,67 +161,42 @@ pub struct StatementIndexWriter {
 impl StatementIndexWriter {
     /// Merge the next article's facts (articles come in corpus order).
     pub fn add(&mut self, found: StatementFacts) {
-        let article = self.merged;
+        let article = narrow(self.merged);
         self.merged += 1;
-        let StatementIndexWriter {
-            word_ids,
-            measure_ids,
-            sentence_frequency,
-            claims,
-            articles,
-            contexts,
-            postings,
-            roles,
-            weekdays,
-            ..
-        } = self;
         for (claim, sentence, context) in found.0 {
-            let id = narrow(articles.len());
+            let id = narrow(self.articles.len());
             let ids: Vec<(u32, u32)> = context
                 .iter()
                 .map(|(word, distance)| {
-                    // Most words are known: no allocation then.
-                    let word = match word_ids.get(word.as_str()) {
-                        Some(&id) => id,
-                        None => {
-                            let id = narrow(word_ids.len());
-                            word_ids.insert(word.clone(), id);
-                            sentence_frequency.push(0);
-                            id
-                        }
-                    };
+                    let (word, new) = intern(&mut self.word_ids, word);
+                    if new {
+                        self.sentence_frequency.push(0);
+                    }
                     (word, narrow(*distance))
                 })
                 .collect();
             for &(word, _) in &ids {
-                sentence_frequency[word as usize] += 1;
+                self.sentence_frequency[word as usize] += 1;
             }
-            let measure = match measure_ids.get(claim.measure.as_str()) {
-                Some(&id) => id,
-                None => {
-                    let id = narrow(measure_ids.len());
-                    measure_ids.insert(claim.measure.clone(), id);
-                    id
-                }
-            };
+            let (measure, _) = intern(&mut self.measure_ids, &claim.measure);
             for &(word, _) in &ids {
-                postings
+                self.postings
                     .entry(u64::from(measure) << 32 | u64::from(word))
                     .or_default()
                     .push(id);
             }
             if let Some((month, day)) = claim.paired_date {
-                weekdays
+                self.weekdays
                     .entry(u64::from(month) << 8 | u64::from(day))
                     .or_default()
                     .push(id);
             }
             if let Some(person) = &claim.person {
-                roles.entry(person.clone()).or_default().push(id);
+                self.roles.entry(person.clone()).or_default().push(id);
             }
-            claims.push_value(&(&claim, sentence));
-            articles.push(narrow(article));
-            contexts.push(ids);
+            self.claims.push_value(&(&claim, sentence));
+            self.articles.push(article);
+            self.contexts.push(ids);
         }
     }
 
@@ -505,6 +480,17 @@ fn keyed_lists(lists: impl IntoIterator<Item = (u64, Vec<u32>)>) -> (Vec<u64>, P
 }
 
 /// An fst map of `ids`' keys to their ids.
+/// The id of `key` in `ids`, given the next id if it is new (and whether it
+/// was); most keys are known, and need no allocation then.
+fn intern(ids: &mut FxHashMap<String, u32>, key: &str) -> (u32, bool) {
+    if let Some(&id) = ids.get(key) {
+        return (id, false);
+    }
+    let id = narrow(ids.len());
+    ids.insert(key.to_string(), id);
+    (id, true)
+}
+
 fn fst_map(ids: FxHashMap<String, u32>) -> Vec<u8> {
     let mut sorted: Vec<(String, u32)> = ids.into_iter().collect();
     sorted.sort_unstable();
