@@ -86,6 +86,13 @@ test('copydesk lsp --stdio: diagnostics, quick fix, fix-all, shutdown and exit',
       }
     }
   });
+  // The corpus loads in the background: the house rules lint at once, the
+  // corpus counts (the hover below) only once it is ready.
+  let corpusReady;
+  const ready = new Promise((resolve) => { corpusReady = resolve; });
+  connection.onNotification('copydesk/corpusStatus', (params) => {
+    if (params.state === 'ready') corpusReady(params);
+  });
   const diagnosticsWhere = (what, accept) => withTimeout(new Promise((resolve) => {
     const seen = published.find((p) => accept(p));
     if (seen) resolve(seen);
@@ -152,6 +159,7 @@ test('copydesk lsp --stdio: diagnostics, quick fix, fix-all, shutdown and exit',
   const third = await diagnosticsWhere('diagnostics of version 3', (p) => p.uri === uri && p.version === 3);
   assert.deepEqual(third.diagnostics, []);
 
+  await withTimeout(ready, 'the corpus to load');
   const hover = await connection.sendRequest('textDocument/hover', {
     textDocument: { uri },
     position: { line: 2, character: 27 },
