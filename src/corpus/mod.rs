@@ -117,9 +117,9 @@ impl Corpus {
         map: ArticleMap,
     ) -> Result<Corpus, String> {
         let map = Arc::new(map);
-        let retired = match map.retired().next() {
-            None => RetiredNames::default(),
-            Some(_) => postcard::from_bytes(delta.get(RETIRED_NAMES)?.as_ref())
+        let retired = match map.retired().is_empty() {
+            true => RetiredNames::default(),
+            false => postcard::from_bytes(delta.get(RETIRED_NAMES)?.as_ref())
                 .map_err(|e| format!("unreadable {RETIRED_NAMES} ({e})"))?,
         };
         let names = layered::LayeredNames::new(

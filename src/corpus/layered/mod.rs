@@ -35,6 +35,8 @@ pub struct ArticleMap {
     delta: Vec<u32>,
     /// Corpus position → (segment, position in the segment).
     owners: Vec<(Segment, u32)>,
+    /// The base's retired rows, ascending.
+    retired: Vec<u32>,
 }
 
 impl ArticleMap {
@@ -47,6 +49,7 @@ impl ArticleMap {
         while b < base.len() || d < delta.len() {
             if b < base.len() && retired.next_if_eq(&&narrow(b)).is_some() {
                 map.base.push(RETIRED);
+                map.retired.push(narrow(b));
                 b += 1;
                 continue;
             }
@@ -66,10 +69,8 @@ impl ArticleMap {
     }
 
     /// The base's retired rows, in order.
-    pub fn retired(&self) -> impl Iterator<Item = u32> + '_ {
-        let rows = self.base.iter().enumerate();
-        rows.filter(|(_, g)| **g == RETIRED)
-            .map(|(row, _)| narrow(row))
+    pub fn retired(&self) -> &[u32] {
+        &self.retired
     }
 
     /// Whether a segment's article is retired (its records are no longer
@@ -184,7 +185,7 @@ mod tests {
         assert_eq!(map.global(Segment::Delta, 1), 4);
         assert_eq!(map.owner(3), Some((Segment::Base, 2)));
         assert_eq!(map.owner(5), None);
-        assert_eq!(map.retired().count(), 0);
+        assert!(map.retired().is_empty());
     }
 
     #[test]
@@ -196,7 +197,7 @@ mod tests {
         assert_eq!(map.global(Segment::Base, 3), 2);
         assert!(map.is_retired(Segment::Base, 1) && map.is_retired(Segment::Base, 2));
         assert!(!map.is_retired(Segment::Delta, 0));
-        assert_eq!(map.retired().collect::<Vec<_>>(), [1, 2]);
+        assert_eq!(map.retired(), [1, 2]);
         assert_eq!(map.owner(2), Some((Segment::Base, 3)));
         assert_eq!(map.owner(3), None);
     }

@@ -46,7 +46,7 @@ impl LayeredQuotes {
             }
         }
         let mut retired_uses: HashMap<u32, usize> = HashMap::new();
-        for article in articles.retired() {
+        for &article in articles.retired() {
             for quote in base.in_article(article) {
                 if let Some(found) = base.quote(quote) {
                     *retired_uses.entry(found.text).or_default() += 1;
@@ -77,13 +77,17 @@ impl LayeredQuotes {
     /// The base's quotations of a wording, without the retired articles'.
     fn base_occurrences(&self, id: u32) -> impl Iterator<Item = u32> + '_ {
         let base = &self.layers.base;
+        // Wire copy repeats a wording thousands of times: look each one's
+        // article up only when some article is retired.
+        let none_retired = self.layers.articles.retired().is_empty();
         base.occurrences(id).filter(move |&quote| {
-            base.quote(quote).is_some_and(|q| {
-                !self
-                    .layers
-                    .articles
-                    .is_retired(Segment::Base, q.location.article)
-            })
+            none_retired
+                || base.quote(quote).is_some_and(|q| {
+                    !self
+                        .layers
+                        .articles
+                        .is_retired(Segment::Base, q.location.article)
+                })
         })
     }
 

@@ -39,7 +39,7 @@ impl LayeredStatements {
         let mut retired_words: FxHashMap<u32, u32> = FxHashMap::default();
         let mut retired_postings: FxHashMap<(String, u32), usize> = FxHashMap::default();
         let mut retired = 0;
-        for article in articles.retired() {
+        for &article in articles.retired() {
             for id in base.in_article(article) {
                 let Some(statement) = base.shared_statement(id) else {
                     continue;
@@ -145,6 +145,9 @@ impl LayeredStatements {
         }
         let articles = &self.layers.articles;
         base.retain(|&id| {
+            if articles.retired().is_empty() {
+                return true;
+            }
             let place = self.layers.base.place(id);
             place.is_some_and(|(article, _)| !articles.is_retired(Segment::Base, article))
         });
