@@ -6,8 +6,10 @@
 //! and "more than 20" agrees with 24.
 
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use super::sentence::Sentence;
 
@@ -185,34 +187,36 @@ const CURRENCIES: &[(&str, &str)] = &[
 #[derive(Debug, Clone)]
 struct Token<'a> {
     text: &'a str,
-    /// Lower-cased, borrowed when it is already (most tokens are).
-    lower: Cow<'a, str>,
+    /// Lower-cased, as the sentence keeps it.
+    lower: &'a str,
     range: Range<usize>,
 }
 
-fn tokens<'a>(sentence: &Sentence<'a>) -> Vec<Token<'a>> {
+fn tokens<'a, 's>(sentence: &'s Sentence<'a>) -> Vec<Token<'s>> {
     // Word bounds keep "1.5", "1,200" and "28" whole; "$" and "%" come alone.
     sentence
-        .segments()
-        .iter()
-        .filter(|(_, t)| !t.trim().is_empty())
-        .map(|&(at, t)| Token {
-            text: t,
-            lower: match t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-                true => Cow::Borrowed(t),
-                false => Cow::Owned(t.to_lowercase()),
-            },
-            range: at..at + t.len(),
+        .lowered_segments()
+        .filter(|(_, t, _)| !t.trim().is_empty())
+        .map(|(at, text, lower)| Token {
+            text,
+            lower,
+            range: at..at + text.len(),
         })
         .collect()
 }
 
+/// Asked of every word of every sentence when indexing: a map, not a scan.
+static NUMBER_WORDS: LazyLock<FxHashMap<&str, u64>> =
+    LazyLock::new(|| UNITS.iter().copied().collect());
+static ORDINAL_WORDS: LazyLock<FxHashMap<&str, u64>> =
+    LazyLock::new(|| ORDINALS.iter().copied().collect());
+
 fn word_value(word: &str) -> Option<u64> {
-    UNITS.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
+    NUMBER_WORDS.get(word).copied()
 }
 
 fn ordinal_value(word: &str) -> Option<u64> {
-    if let Some((_, v)) = ORDINALS.iter().find(|(w, _)| *w == word) {
+    if let Some(v) = ORDINAL_WORDS.get(word) {
         return Some(*v);
     }
     // 1st, 2nd, 23rd, 9th
@@ -239,14 +243,14 @@ fn cardinal(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
         };
         return number.parse::<f64>().ok().map(|v| (v * scale, 1));
     }
-    let mut value = word_value(&token.lower)? as f64;
+    let mut value = word_value(token.lower)? as f64;
     let mut used = 1;
     // "twenty-eight": tens, hyphen, unit
     if value >= 20.0
         && tokens.get(i + 1).is_some_and(|t| t.text == "-")
         && let Some(unit) = tokens
             .get(i + 2)
-            .and_then(|t| word_value(&t.lower))
+            .and_then(|t| word_value(t.lower))
             .filter(|u| *u < 10)
     {
         value += unit as f64;
@@ -279,7 +283,7 @@ pub fn quantities_in(sentence: &Sentence) -> Vec<Quantity> {
 }
 
 fn quantity_at(prose: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
-    let (mut value, ordinal, mut used) = match ordinal_value(&tokens[i].lower) {
+    let (mut value, ordinal, mut used) = match ordinal_value(tokens[i].lower) {
         Some(v) => (v as f64, true, 1),
         None => {
             let (v, used) = cardinal(tokens, i)?;
@@ -296,7 +300,7 @@ fn quantity_at(prose: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usi
         used += 1;
         next += 1;
     }
-    let currency_before = i.checked_sub(1).and_then(|p| currency(&tokens[p].lower));
+    let currency_before = i.checked_sub(1).and_then(|p| currency(tokens[p].lower));
     // "28-point", "3-hour": the unit is joined by a hyphen.
     if tokens.get(next).is_some_and(|t| t.text == "-") {
         next += 1;
@@ -373,15 +377,15 @@ fn measure_at(tokens: &[Token], at: usize) -> Option<(String, f64, usize)> {
                 && !second.lower.ends_with("ss")
                 && second.lower.chars().all(|c| c.is_ascii_lowercase()) =>
         {
-            return (!NOT_MEASURES.contains(&first.lower.as_ref())
+            return (!NOT_MEASURES.contains(&first.lower)
                 && first.lower.chars().all(char::is_alphabetic))
-            .then(|| (singular(&second.lower), 1.0, 2));
+            .then(|| (singular(second.lower), 1.0, 2));
         }
         _ => &first.lower,
     };
     if !word.chars().all(char::is_alphabetic)
         || word.len() < 3
-        || NOT_MEASURES.contains(&word.as_ref())
+        || NOT_MEASURES.contains(word)
     {
         return None;
     }
@@ -472,7 +476,7 @@ pub fn singular_is(word: &str, lemma: &str) -> bool {
 fn qualifier_before(tokens: &[Token], i: usize) -> (f64, f64, Option<usize>) {
     let mut at = i;
     // "$" or "a" may stand between the qualifier and the number.
-    while at > 0 && (currency(&tokens[at - 1].lower).is_some() || tokens[at - 1].lower == "a") {
+    while at > 0 && (currency(tokens[at - 1].lower).is_some() || tokens[at - 1].lower == "a") {
         at -= 1;
     }
     for (phrase, low, high) in QUALIFIERS {

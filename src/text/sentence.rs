@@ -73,6 +73,19 @@ impl<'a> Sentence<'a> {
             .map(|(&(at, w), lower)| (at, w, lower.as_ref()))
     }
 
+    /// Every segment with its lower-case form: a word's as
+    /// [`Sentence::lowered_words`] gives it; spaces and punctuation, with
+    /// no letter, as they are.
+    pub fn lowered_segments(&self) -> impl Iterator<Item = (usize, &'a str, &str)> + '_ {
+        let mut words = self.lowered_words().peekable();
+        self.segments.iter().map(move |&(at, segment)| {
+            match words.next_if(|&(word_at, _, _)| word_at == at) {
+                Some((_, _, lower)) => (at, segment, lower),
+                None => (at, segment, segment),
+            }
+        })
+    }
+
     /// The words of the stretch `range` of the sentence, as segmenting that
     /// stretch alone finds them: whole words inside it, and the part of a
     /// word it cuts, segmented again.

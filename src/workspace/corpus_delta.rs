@@ -8,11 +8,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use rayon::prelude::*;
-
 use super::corpus_loader::{
-    CacheReport, CorpusLoad, Indexed, LoadWarning, build_index, index_article, layered_corpus,
-    reopen, split_warnings, stored,
+    CacheReport, CorpusLoad, build_index, index_article, layered_corpus, reopen, stored,
 };
 use super::index_cache::{
     BASE, FACTS, FileStamp, IndexFile, MANIFEST, Manifest, RETIRED, finish_index, write_index,
@@ -67,36 +64,31 @@ pub(super) fn update_delta(
             Some((article.stamp.path.as_str(), row as usize))
         })
         .collect();
-    let results: Vec<Result<Indexed, LoadWarning>> = files
-        .into_par_iter()
-        .map(|stamp| {
-            let path = stamp.path.as_str();
-            let from_old = in_old.get(path).and_then(|&row| {
-                let (delta, blobs) = old.as_ref()?;
-                stored(delta, blobs, row)
-            });
-            let found = from_old.or_else(|| {
-                let row = *in_base.get(path)?;
-                stored(base, &base_facts, row)
-            });
-            index_article(stamp, found, true)
-        })
-        .collect();
-    let (indexed, warnings) = split_warnings(results);
-    let reused = indexed.iter().filter(|a| a.reused).count();
+    let index_one = |stamp: FileStamp| {
+        let path = stamp.path.as_str();
+        let from_old = in_old.get(path).and_then(|&row| {
+            let (delta, blobs) = old.as_ref()?;
+            stored(delta, blobs, row)
+        });
+        let found = from_old.or_else(|| {
+            let row = *in_base.get(path)?;
+            stored(base, &base_facts, row)
+        });
+        index_article(stamp, found, true)
+    };
+    let mut built = build_index(files, index_one, Neighbours::NameLike, true);
     let mut report = CacheReport {
-        reused: base.manifest.articles.len() - retired.len() + reused,
-        analysed: indexed.len() - reused,
+        reused: base.manifest.articles.len() - retired.len() + built.reused,
+        analysed: built.articles.len() - built.reused,
         problem: None,
     };
-    let (delta_articles, mut built) = build_index(indexed, &warnings, Neighbours::NameLike, true);
     built.writer.add(BASE, manifest_checksum.to_vec());
     built.writer.add(RETIRED, Fixed::encode(&retired));
     if let Some(names) = retired_names {
         built.writer.add(RETIRED_NAMES, names.encode());
     }
-    let bytes = finish_index(built.writer, &built.manifest);
-    let written = match write_index(file, &bytes) {
+    let index = finish_index(built.writer, &built.manifest);
+    let written = match write_index(file, &index) {
         Ok(()) => Some(file.to_path_buf()),
         Err(reason) => {
             let problem = format!("{}: cannot write the index cache: {reason}", file.display());
@@ -104,16 +96,14 @@ pub(super) fn update_delta(
             None
         }
     };
-    let opened = reopen(written.as_ref(), bytes).and_then(|sections| {
-        let delta = IndexFile {
-            sections,
-            manifest: built.manifest,
-        };
-        layered_corpus(base, &delta, delta_articles, &retired)
-    });
+    let delta = IndexFile {
+        sections: reopen(written.as_ref(), index),
+        manifest: built.manifest,
+    };
+    let opened = layered_corpus(base, &delta, built.articles, &retired);
     Some(opened.map(|corpus| CorpusLoad {
         corpus,
-        warnings,
+        warnings: built.warnings,
         cache: report,
     }))
 }

@@ -119,20 +119,21 @@ impl IndexFile {
     }
 }
 
-/// The bytes of a whole index file.
-pub fn finish_index(mut writer: SectionsWriter, manifest: &Manifest) -> Vec<u8> {
+/// A whole index: the sections written and the manifest.
+pub fn finish_index(mut writer: SectionsWriter, manifest: &Manifest) -> SectionsWriter {
     writer.add(MANIFEST, postcard::to_stdvec(manifest).unwrap_or_default());
-    writer.finish(ANALYSIS_FINGERPRINT)
+    writer
 }
 
-/// Open index bytes just built (no checksums to verify).
-pub fn open_built(bytes: Vec<u8>) -> Result<Sections, String> {
-    Sections::open_unverified(Bytes::from_vec(bytes), ANALYSIS_FINGERPRINT)
+/// Open an index just built where it is, in memory (no checksums to
+/// verify: they are computed here).
+pub fn open_built(index: SectionsWriter) -> Sections {
+    index.into_sections()
 }
 
 /// Write the index atomically: a temporary file in the same folder, renamed
 /// over the old one, so a crash leaves the old index or the new, never half.
-pub fn write_index(path: &Path, bytes: &[u8]) -> Result<(), String> {
+pub fn write_index(path: &Path, index: &SectionsWriter) -> Result<(), String> {
     let dir = path.parent().ok_or("no folder for the cache")?;
     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     // Like ruff's cache: the folder ignores itself.
@@ -141,9 +142,13 @@ pub fn write_index(path: &Path, bytes: &[u8]) -> Result<(), String> {
         let _ = std::fs::write(&ignore, "# Written by copydesk.\n*\n");
     }
     let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| e.to_string())?;
-    file.write_all(bytes)
-        .and_then(|()| file.as_file().sync_all())
+    let mut out = std::io::BufWriter::new(file.as_file_mut());
+    index
+        .write_to(ANALYSIS_FINGERPRINT, &mut out)
+        .and_then(|()| out.flush())
         .map_err(|e| e.to_string())?;
+    drop(out);
+    file.as_file().sync_all().map_err(|e| e.to_string())?;
     // A temporary file is private (0600); the cache is as shareable as the
     // corpus it describes.
     #[cfg(unix)]
@@ -161,7 +166,7 @@ pub fn write_index(path: &Path, bytes: &[u8]) -> Result<(), String> {
 mod tests {
     use super::*;
 
-    fn index_bytes() -> Vec<u8> {
+    fn index() -> SectionsWriter {
         let mut writer = SectionsWriter::default();
         writer.add("corpus", b"indexes".to_vec());
         let manifest = Manifest {
@@ -183,7 +188,7 @@ mod tests {
     fn a_written_index_reads_back() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("c").join(CACHE_FILE);
-        write_index(&path, &index_bytes()).expect("write");
+        write_index(&path, &index()).expect("write");
         let index = open_index(&path).expect("opens").expect("exists");
         assert_eq!(index.manifest.articles[0].stamp.path, "a.md");
         assert_eq!(
@@ -202,7 +207,7 @@ mod tests {
     fn damaged_indexes_are_refused_with_a_reason() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join(CACHE_FILE);
-        let good = index_bytes();
+        let good = index().finish(ANALYSIS_FINGERPRINT);
         let reason = |bytes: &[u8]| {
             std::fs::write(&path, bytes).expect("write");
             open_index(&path).err().expect("refused")

@@ -16,6 +16,7 @@ mod fixed;
 mod postings;
 
 use std::collections::HashMap;
+use std::io::{self, Write};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -103,6 +104,45 @@ impl SectionsWriter {
     /// The whole index: header, table and sections. `fingerprint` names
     /// the analysis code that wrote it.
     pub fn finish(self, fingerprint: u64) -> Vec<u8> {
+        let mut out = self.header(fingerprint);
+        for (_, bytes) in &self.sections {
+            out.resize(align(out.len()), 0);
+            out.extend_from_slice(bytes);
+        }
+        out.resize(align(out.len()), 0);
+        out
+    }
+
+    /// Write the whole index to `out` as [`SectionsWriter::finish`] lays
+    /// it out, a section at a time: a large index is never copied whole.
+    pub fn write_to(&self, fingerprint: u64, out: &mut impl Write) -> io::Result<()> {
+        let header = self.header(fingerprint);
+        out.write_all(&header)?;
+        let mut written = header.len();
+        for (_, bytes) in &self.sections {
+            let padding = align(written) - written;
+            out.write_all(&[0u8; 8][..padding])?;
+            out.write_all(bytes)?;
+            written += padding + bytes.len();
+        }
+        out.write_all(&[0u8; 8][..align(written) - written])
+    }
+
+    /// The sections opened where they are, each in its own buffer: an
+    /// index used without being saved is not copied into one.
+    pub fn into_sections(self) -> Sections {
+        let sections = self.sections.into_iter().map(|(name, bytes)| {
+            let hash = checksum(&bytes);
+            (name, (Bytes::from_vec(bytes), hash))
+        });
+        Sections {
+            sections: sections.collect(),
+        }
+    }
+
+    /// Magic, format, fingerprint, total length, then the table of
+    /// sections and its checksum.
+    fn header(&self, fingerprint: u64) -> Vec<u8> {
         let table_end = PREFIX_LEN + self.sections.len() * ROW_LEN + HASH_LEN;
         let mut offset = align(table_end);
         let mut rows = Vec::new();
@@ -110,7 +150,7 @@ impl SectionsWriter {
             rows.push((name, offset, bytes.len(), checksum(bytes)));
             offset = align(offset + bytes.len());
         }
-        let mut out = Vec::with_capacity(offset);
+        let mut out = Vec::with_capacity(table_end);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT.to_le_bytes());
         out.extend_from_slice(&fingerprint.to_le_bytes());
@@ -126,11 +166,6 @@ impl SectionsWriter {
         }
         let header_hash = checksum(&out);
         out.extend_from_slice(&header_hash);
-        for (_, bytes) in &self.sections {
-            out.resize(align(out.len()), 0);
-            out.extend_from_slice(bytes);
-        }
-        out.resize(offset, 0);
         out
     }
 }
@@ -252,9 +287,7 @@ pub fn in_memory<T>(
 ) -> T {
     let mut writer = SectionsWriter::default();
     write(&mut writer);
-    Sections::open_unverified(Bytes::from_vec(writer.finish(0)), 0)
-        .and_then(|sections| open(&sections))
-        .expect("an index just written in memory opens")
+    open(&writer.into_sections()).expect("an index just written in memory opens")
 }
 
 fn number_in(bytes: &[u8], at: usize) -> u64 {
