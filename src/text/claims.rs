@@ -5,6 +5,7 @@
 //! about.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -218,9 +219,12 @@ pub fn claims_in(sentence: &Sentence, mentions: &[NameMention]) -> Vec<Claim> {
         }
     }
     // Two or more other values of a measure in one sentence make a tally.
-    let measures: Vec<String> = found.iter().map(|c| c.measure.clone()).collect();
-    for claim in &mut found {
-        claim.frame.in_tally = measures.iter().filter(|m| **m == claim.measure).count() >= 3;
+    let in_tally: Vec<bool> = found
+        .iter()
+        .map(|claim| found.iter().filter(|c| c.measure == claim.measure).count() >= 3)
+        .collect();
+    for (claim, in_tally) in found.iter_mut().zip(in_tally) {
+        claim.frame.in_tally = in_tally;
     }
     found
 }
@@ -301,7 +305,13 @@ pub fn claim_context_in(sentence: &Sentence, claim: &Claim) -> Vec<(String, usiz
             Box::new(found.iter())
         };
         for (distance, (_, word)) in ordered.enumerate() {
-            let lower = word.to_lowercase();
+            let lower = match word
+                .bytes()
+                .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
+            {
+                true => Cow::Owned(word.to_lowercase()),
+                false => Cow::Borrowed(*word),
+            };
             if lower.len() <= 2 || !lower.chars().all(char::is_alphabetic) || is_stopword(&lower) {
                 continue;
             }
@@ -310,8 +320,8 @@ pub fn claim_context_in(sentence: &Sentence, claim: &Claim) -> Vec<(String, usiz
             // statement is about: "on Thursday" links a strike and a summit.
             if lemma == measure
                 || MEASURE_WORDS.contains(&lemma.as_str())
-                || WEEKDAYS.contains(&lower.as_str())
-                || MONTHS.contains(&lower.as_str())
+                || WEEKDAYS.contains(&lower.as_ref())
+                || MONTHS.contains(&lower.as_ref())
             {
                 continue;
             }

@@ -383,10 +383,7 @@ fn measure_at(tokens: &[Token], at: usize) -> Option<(String, f64, usize)> {
         }
         _ => &first.lower,
     };
-    if !word.chars().all(char::is_alphabetic)
-        || word.len() < 3
-        || NOT_MEASURES.contains(word)
-    {
+    if !word.chars().all(char::is_alphabetic) || word.len() < 3 || NOT_MEASURES.contains(word) {
         return None;
     }
     Some((singular(word), 1.0, 1))
