@@ -152,100 +152,165 @@ impl NameIndexWriter {
         } = self;
         let mut lowercase_words: Vec<(String, u32)> = lowercase_words.into_iter().collect();
         lowercase_words.par_sort_unstable();
-        let mut spellings: Vec<(String, (SpellingStats, Vec<u32>))> =
-            spellings.into_iter().collect();
+        let mut spellings: Vec<SpellingRow> = spellings.into_iter().collect();
         spellings.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-
-        let mut map = MapBuilder::memory();
-        let mut stats = Vec::with_capacity(spellings.len());
-        let mut samples = Vec::new();
-        let mut later = PostingsWriter::default();
-        for (row, (spelling, (stat, articles))) in spellings.iter().enumerate() {
-            // Keys are sorted and distinct, so inserting cannot fail.
-            let _ = map.insert(spelling, row as u64);
-            samples.extend(stat.samples.iter().map(|l| (l.article, l.start, l.end)));
-            stats.push((
-                narrow(stat.mentions),
-                narrow(stat.articles),
-                narrow(samples.len()),
-            ));
-            later.push(articles.iter().copied());
-        }
-        let mut lowercase = MapBuilder::memory();
-        for (word, articles) in &lowercase_words {
-            let _ = lowercase.insert(word, u64::from(*articles));
-        }
-        let is_common = |word: &str| {
-            let word = word.to_lowercase();
-            (lowercase_words.binary_search_by(|(w, _)| w.as_str().cmp(&word))).is_ok()
-        };
-        let keeps_twins = neighbours == Neighbours::Qualified;
-        let offered = |spelling: &str, stat: &SpellingStats| match neighbours {
-            Neighbours::Qualified => qualifies(spelling, stat.mentions, is_common),
-            Neighbours::NameLike => is_name_like(spelling),
-        };
-        let (neighbour_rows, neighbours): (Vec<u32>, Vec<&str>) = spellings
-            .iter()
-            .enumerate()
-            .filter(|(_, (spelling, (stat, _)))| offered(spelling, stat))
-            .map(|(row, (spelling, _))| (narrow(row), spelling.as_str()))
-            .unzip();
-        let mut twins: Vec<String> = spellings
-            .iter()
-            .filter(|(spelling, (stat, _))| {
-                keeps_twins
-                    && qualifies(spelling, stat.mentions, |_| false)
-                    && !qualifies(spelling, stat.mentions, is_common)
-            })
-            .map(|(spelling, _)| format!("{}\0{spelling}", spelling.to_lowercase()))
-            .collect();
-        twins.sort_unstable();
-        let mut twin_set = SetBuilder::memory();
-        for twin in &twins {
-            let _ = twin_set.insert(twin);
-        }
-        let mut neighbour_keys: Vec<(u64, u32)> = neighbours
-            .par_iter()
-            .enumerate()
-            .filter(|(_, spelling)| !spelling.contains(' '))
-            .flat_map_iter(|(row, spelling)| {
-                lookup_keys(spelling)
-                    .into_iter()
-                    .map(move |key| (key, row as u32))
-            })
-            .collect();
-        neighbour_keys.par_sort_unstable();
-        neighbour_keys.dedup();
-        let key_directory = directory(&neighbour_keys);
-        let mut surnames: Vec<(u64, u32)> = neighbours
-            .iter()
-            .enumerate()
-            .filter_map(
-                |(row, spelling)| match spelling.split(' ').collect::<Vec<_>>()[..] {
-                    [_given, surname] => Some((surname_hash(surname), row as u32)),
-                    _ => None,
-                },
-            )
-            .collect();
-        surnames.sort_unstable();
-        let mut neighbour_blobs = BlobsWriter::default();
-        for spelling in &neighbours {
-            neighbour_blobs.push(spelling.as_bytes());
-        }
-        out.add("names.spellings", map.into_inner().unwrap_or_default());
-        out.add("names.stats", Fixed::encode(&stats));
-        out.add("names.samples", Fixed::encode(&samples));
-        out.add(
-            "names.lowercase",
-            lowercase.into_inner().unwrap_or_default(),
+        // The three parts share only the sorted lists: built side by side,
+        // the name index no longer keeps one core waiting at the end of
+        // indexing (0.7 s at 100,000 articles, where the other two indexes
+        // took 0.16 s).
+        let (by_spelling, (lowercase, neighbours)) = rayon::join(
+            || spelling_sections(&spellings),
+            || {
+                rayon::join(
+                    || lowercase_map(&lowercase_words),
+                    || neighbour_sections(&spellings, &lowercase_words, neighbours),
+                )
+            },
         );
-        later.finish("names.later", out);
-        out.add("names.twins", twin_set.into_inner().unwrap_or_default());
-        out.add("names.neighbours", neighbour_blobs.finish());
-        out.add("names.neighbour_rows", Fixed::encode(&neighbour_rows));
-        out.add("names.keys", Fixed::encode(&neighbour_keys));
-        out.add("names.key_directory", Fixed::encode(&key_directory));
-        out.add("names.surnames", Fixed::encode(&surnames));
+        out.add("names.spellings", by_spelling.map);
+        out.add("names.stats", Fixed::encode(&by_spelling.stats));
+        out.add("names.samples", Fixed::encode(&by_spelling.samples));
+        out.add("names.lowercase", lowercase);
+        by_spelling.later.finish("names.later", out);
+        out.add("names.twins", neighbours.twins);
+        out.add("names.neighbours", neighbours.spellings);
+        out.add("names.neighbour_rows", Fixed::encode(&neighbours.rows));
+        out.add("names.keys", Fixed::encode(&neighbours.keys));
+        out.add(
+            "names.key_directory",
+            Fixed::encode(&neighbours.key_directory),
+        );
+        out.add("names.surnames", Fixed::encode(&neighbours.surnames));
+    }
+}
+
+/// A spelling with its stats and the articles whose mentions its samples
+/// leave out.
+type SpellingRow = (String, (SpellingStats, Vec<u32>));
+
+/// The spelling map (spelling → row), and per row its stats (mentions,
+/// articles, end of its samples), the samples, and its later articles.
+struct SpellingSections {
+    map: Vec<u8>,
+    stats: Vec<(u32, u32, u32)>,
+    samples: Vec<(u32, u32, u32)>,
+    later: PostingsWriter,
+}
+
+fn spelling_sections(spellings: &[SpellingRow]) -> SpellingSections {
+    let mut map = MapBuilder::memory();
+    let mut stats = Vec::with_capacity(spellings.len());
+    let mut samples = Vec::new();
+    let mut later = PostingsWriter::default();
+    for (row, (spelling, (stat, articles))) in spellings.iter().enumerate() {
+        // Keys are sorted and distinct, so inserting cannot fail.
+        let _ = map.insert(spelling, row as u64);
+        samples.extend(stat.samples.iter().map(|l| (l.article, l.start, l.end)));
+        stats.push((
+            narrow(stat.mentions),
+            narrow(stat.articles),
+            narrow(samples.len()),
+        ));
+        later.push(articles.iter().copied());
+    }
+    SpellingSections {
+        map: map.into_inner().unwrap_or_default(),
+        stats,
+        samples,
+        later,
+    }
+}
+
+/// Lower-case word → how many articles write it so (words sorted).
+fn lowercase_map(lowercase_words: &[(String, u32)]) -> Vec<u8> {
+    let mut lowercase = MapBuilder::memory();
+    for (word, articles) in lowercase_words {
+        let _ = lowercase.insert(word, u64::from(*articles));
+    }
+    lowercase.into_inner().unwrap_or_default()
+}
+
+/// The near-miss index: the spellings offered as neighbours and their
+/// rows, their deletion keys with a directory, their surnames, and the
+/// single-word twins of common words.
+struct NeighbourSections {
+    twins: Vec<u8>,
+    spellings: Vec<u8>,
+    rows: Vec<u32>,
+    keys: Vec<(u64, u32)>,
+    key_directory: Vec<u32>,
+    surnames: Vec<(u64, u32)>,
+}
+
+fn neighbour_sections(
+    spellings: &[SpellingRow],
+    lowercase_words: &[(String, u32)],
+    neighbours: Neighbours,
+) -> NeighbourSections {
+    let is_common = |word: &str| {
+        let word = word.to_lowercase();
+        (lowercase_words.binary_search_by(|(w, _)| w.as_str().cmp(&word))).is_ok()
+    };
+    let keeps_twins = neighbours == Neighbours::Qualified;
+    let offered = |spelling: &str, stat: &SpellingStats| match neighbours {
+        Neighbours::Qualified => qualifies(spelling, stat.mentions, is_common),
+        Neighbours::NameLike => is_name_like(spelling),
+    };
+    let (rows, neighbours): (Vec<u32>, Vec<&str>) = spellings
+        .iter()
+        .enumerate()
+        .filter(|(_, (spelling, (stat, _)))| offered(spelling, stat))
+        .map(|(row, (spelling, _))| (narrow(row), spelling.as_str()))
+        .unzip();
+    let mut twins: Vec<String> = spellings
+        .iter()
+        .filter(|(spelling, (stat, _))| {
+            keeps_twins
+                && qualifies(spelling, stat.mentions, |_| false)
+                && !qualifies(spelling, stat.mentions, is_common)
+        })
+        .map(|(spelling, _)| format!("{}\0{spelling}", spelling.to_lowercase()))
+        .collect();
+    twins.sort_unstable();
+    let mut twin_set = SetBuilder::memory();
+    for twin in &twins {
+        let _ = twin_set.insert(twin);
+    }
+    let mut neighbour_keys: Vec<(u64, u32)> = neighbours
+        .par_iter()
+        .enumerate()
+        .filter(|(_, spelling)| !spelling.contains(' '))
+        .flat_map_iter(|(row, spelling)| {
+            lookup_keys(spelling)
+                .into_iter()
+                .map(move |key| (key, row as u32))
+        })
+        .collect();
+    neighbour_keys.par_sort_unstable();
+    neighbour_keys.dedup();
+    let key_directory = directory(&neighbour_keys);
+    let mut surnames: Vec<(u64, u32)> = neighbours
+        .iter()
+        .enumerate()
+        .filter_map(
+            |(row, spelling)| match spelling.split(' ').collect::<Vec<_>>()[..] {
+                [_given, surname] => Some((surname_hash(surname), row as u32)),
+                _ => None,
+            },
+        )
+        .collect();
+    surnames.sort_unstable();
+    let mut neighbour_blobs = BlobsWriter::default();
+    for spelling in &neighbours {
+        neighbour_blobs.push(spelling.as_bytes());
+    }
+    NeighbourSections {
+        twins: twin_set.into_inner().unwrap_or_default(),
+        spellings: neighbour_blobs.finish(),
+        rows,
+        keys: neighbour_keys,
+        key_directory,
+        surnames,
     }
 }
 

@@ -210,7 +210,7 @@ pub fn claims_in(sentence: &Sentence, mentions: &[NameMention]) -> Vec<Claim> {
         })
         .collect();
     found.extend(days);
-    found.extend(roles(prose, sentence.range.clone(), mentions));
+    found.extend(roles(sentence, mentions));
     for claim in &mut found {
         claim.context = window(sentence, &claim.range);
         claim.change = change_side(sentence, claim.range.start);
@@ -361,11 +361,10 @@ const MEASURE_WORDS: &[&str] = &[
 fn calendar(sentence: &Sentence) -> Vec<Claim> {
     let words = sentence.words();
     let mut found = Vec::new();
-    for (i, (at, word)) in words.iter().enumerate() {
-        let lower = word.to_lowercase();
-        let range = *at..at + word.len();
+    for (i, (at, word, lower)) in sentence.lowered_words().enumerate() {
+        let range = at..at + word.len();
         // "Sunday's talks" dates the talks as much as "talks on Sunday".
-        let bare = without_possessive(&lower);
+        let bare = without_possessive(lower);
         if let Some(day) = WEEKDAYS.iter().position(|d| *d == bare) {
             let range = range.start..range.start + bare.len();
             found.push(plain_claim(range, "weekday", ClaimValue::Weekday(day)));
@@ -448,7 +447,8 @@ fn plain_claim(range: Range<usize>, measure: &str, value: ClaimValue) -> Claim {
 /// Roles before a name ("Defence Minister Denys Shmyhal", "Kremlin
 /// spokesman Dmitry Peskov") and after it ("Mark Rutte, NATO's
 /// secretary-general,").
-fn roles(prose: &str, sentence: Range<usize>, mentions: &[NameMention]) -> Vec<Claim> {
+fn roles(segmented: &Sentence, mentions: &[NameMention]) -> Vec<Claim> {
+    let (prose, sentence) = (segmented.prose, segmented.range.clone());
     let mut found = Vec::new();
     for mention in mentions {
         let words: Vec<&str> = mention
@@ -483,7 +483,7 @@ fn roles(prose: &str, sentence: Range<usize>, mentions: &[NameMention]) -> Vec<C
         let person_name = person_words.join(" ");
         // Lower-case role words just before the name ("Kremlin spokesman").
         let role_end = mention.words[person_start].start;
-        let (role_range, former_range) = role_before(prose, &sentence, mention, person_start);
+        let (role_range, former_range) = role_before(segmented, mention, person_start);
         let Some(role_range) = role_range else {
             if let Some(claim) = apposition(prose, &sentence, &mention.range, &words) {
                 found.push(claim);
@@ -592,21 +592,25 @@ fn role_of_portfolio(
 /// The role phrase before the person: capitalised title words inside the
 /// mention, plus lower-case role words right before it; and "former".
 fn role_before(
-    prose: &str,
-    sentence: &Range<usize>,
+    segmented: &Sentence,
     mention: &super::names::NameMention,
     person_start: usize,
 ) -> (Option<Range<usize>>, Option<Range<usize>>) {
+    let (prose, sentence) = (segmented.prose, &segmented.range);
     let mut start = mention
         .words
         .first()
         .map_or(mention.range.start, |r| r.start);
     let has_title_inside = person_start > 0;
     // Walk back over lower-case words that belong to the role.
-    let before = prose.get(sentence.start..start).unwrap_or("");
     let mut former = None;
     let mut saw_role = has_title_inside;
-    let words_before: Vec<(usize, &str)> = before.word_indices().collect();
+    // Offsets from the sentence's start.
+    let words_before: Vec<(usize, &str)> = segmented
+        .words_within(sentence.start..start)
+        .into_iter()
+        .map(|(at, word)| (at - sentence.start, word))
+        .collect();
     let mut remaining = words_before.len();
     while remaining > 0 {
         let (at, word) = words_before[remaining - 1];
@@ -740,8 +744,16 @@ fn has_quote_mark(text: &str) -> bool {
 }
 
 pub fn is_role_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    ROLE_WORDS.contains(&lower.as_str()) || lower.split('-').any(|part| ROLE_WORDS.contains(&part))
+    // Asked of every word of every name mention when indexing.
+    static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| ROLE_WORDS.iter().copied().collect());
+    let lower = match word
+        .bytes()
+        .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
+    {
+        true => Cow::Owned(word.to_lowercase()),
+        false => Cow::Borrowed(word),
+    };
+    SET.contains(lower.as_ref()) || lower.split('-').any(|part| SET.contains(part))
 }
 
 /// A role as a comparable string: lower case, British spelling, synonyms
