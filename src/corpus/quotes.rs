@@ -25,7 +25,13 @@ pub const MIN_QUOTE_WORDS: usize = 4;
 /// inside or outside the marks never makes two quotations differ.
 pub fn quote_words(text: &str) -> Vec<String> {
     text.words()
-        .map(|w| w.to_lowercase().replace('’', "'"))
+        .map(|w| {
+            let lower = w.to_lowercase();
+            match lower.contains('’') {
+                true => lower.replace('’', "'"),
+                false => lower,
+            }
+        })
         .collect()
 }
 

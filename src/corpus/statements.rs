@@ -225,7 +225,7 @@ impl StatementIndexWriter {
         }
         let frequency_counts: Vec<(u32, u32)> = frequency_counts.into_iter().collect();
         idf.push(unknown_weight(total, &frequency_counts));
-        out.add("statements.claims", claims.finish());
+        out.add_parts("statements.claims", claims.into_parts());
         out.add("statements.articles", Fixed::encode(&articles));
         contexts.finish("statements.contexts", out);
         out.add("statements.measures", fst_map(measure_ids));

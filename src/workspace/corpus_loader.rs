@@ -265,7 +265,7 @@ pub(super) fn build_index(
     index.add(merging);
     let mut writer = SectionsWriter::default();
     index.finish(&mut writer);
-    writer.add(FACTS, blobs.finish());
+    writer.add_parts(FACTS, blobs.into_parts());
     let manifest = Manifest {
         articles: indexed,
         skipped: warnings

@@ -30,11 +30,17 @@ impl BlobsWriter {
 
     /// The section's bytes: count, end offsets, data.
     pub fn finish(self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(8 + self.ends.len() * 8 + self.data.len());
-        out.extend_from_slice(&(self.ends.len() as u64).to_le_bytes());
-        out.extend(Fixed::<u64>::encode(&self.ends));
-        out.extend(self.data);
-        out
+        self.into_parts().concat()
+    }
+
+    /// The section's bytes in two parts, the data as it was written: for
+    /// [`SectionsWriter::add_parts`](super::SectionsWriter::add_parts), so
+    /// that a large section is not copied.
+    pub fn into_parts(self) -> Vec<Vec<u8>> {
+        let mut head = Vec::with_capacity(8 + self.ends.len() * 8);
+        head.extend_from_slice(&(self.ends.len() as u64).to_le_bytes());
+        head.extend(Fixed::<u64>::encode(&self.ends));
+        vec![head, self.data]
     }
 }
 

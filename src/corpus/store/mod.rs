@@ -87,13 +87,21 @@ impl std::fmt::Debug for Bytes {
 /// Sections being written, in order.
 #[derive(Default)]
 pub struct SectionsWriter {
-    sections: Vec<(String, Vec<u8>)>,
+    /// Each section's bytes, in the pieces they were made in: a large
+    /// section is never copied into one buffer to be written.
+    sections: Vec<(String, Vec<Vec<u8>>)>,
 }
 
 impl SectionsWriter {
     pub fn add(&mut self, name: &str, bytes: Vec<u8>) {
         debug_assert!(name.len() <= NAME_LEN);
-        self.sections.push((name.to_string(), bytes));
+        self.add_parts(name, vec![bytes]);
+    }
+
+    /// Add a section made of `parts`, in order.
+    pub fn add_parts(&mut self, name: &str, parts: Vec<Vec<u8>>) {
+        debug_assert!(name.len() <= NAME_LEN);
+        self.sections.push((name.to_string(), parts));
     }
 
     /// Append another writer's sections.
@@ -105,9 +113,9 @@ impl SectionsWriter {
     /// the analysis code that wrote it.
     pub fn finish(self, fingerprint: u64) -> Vec<u8> {
         let mut out = self.header(fingerprint);
-        for (_, bytes) in &self.sections {
+        for (_, parts) in &self.sections {
             out.resize(align(out.len()), 0);
-            out.extend_from_slice(bytes);
+            parts.iter().for_each(|part| out.extend_from_slice(part));
         }
         out.resize(align(out.len()), 0);
         out
@@ -119,11 +127,14 @@ impl SectionsWriter {
         let header = self.header(fingerprint);
         out.write_all(&header)?;
         let mut written = header.len();
-        for (_, bytes) in &self.sections {
+        for (_, parts) in &self.sections {
             let padding = align(written) - written;
             out.write_all(&[0u8; 8][..padding])?;
-            out.write_all(bytes)?;
-            written += padding + bytes.len();
+            for part in parts {
+                out.write_all(part)?;
+                written += part.len();
+            }
+            written += padding;
         }
         out.write_all(&[0u8; 8][..align(written) - written])
     }
@@ -131,7 +142,11 @@ impl SectionsWriter {
     /// The sections opened where they are, each in its own buffer: an
     /// index used without being saved is not copied into one.
     pub fn into_sections(self) -> Sections {
-        let sections = self.sections.into_iter().map(|(name, bytes)| {
+        let sections = self.sections.into_iter().map(|(name, mut parts)| {
+            let bytes = match parts.len() {
+                1 => parts.pop().unwrap_or_default(),
+                _ => parts.concat(),
+            };
             let hash = checksum(&bytes);
             (name, (Bytes::from_vec(bytes), hash))
         });
@@ -146,9 +161,10 @@ impl SectionsWriter {
         let table_end = PREFIX_LEN + self.sections.len() * ROW_LEN + HASH_LEN;
         let mut offset = align(table_end);
         let mut rows = Vec::new();
-        for (name, bytes) in &self.sections {
-            rows.push((name, offset, bytes.len(), checksum(bytes)));
-            offset = align(offset + bytes.len());
+        for (name, parts) in &self.sections {
+            let len = parts.iter().map(Vec::len).sum::<usize>();
+            rows.push((name, offset, len, checksum_parts(parts)));
+            offset = align(offset + len);
         }
         let mut out = Vec::with_capacity(table_end);
         out.extend_from_slice(MAGIC);
@@ -172,6 +188,13 @@ impl SectionsWriter {
 
 fn checksum(bytes: &[u8]) -> [u8; HASH_LEN] {
     xxhash_rust::xxh3::xxh3_128(bytes).to_le_bytes()
+}
+
+/// The checksum of `parts` joined.
+fn checksum_parts(parts: &[Vec<u8>]) -> [u8; HASH_LEN] {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    parts.iter().for_each(|part| hasher.update(part));
+    hasher.digest128().to_le_bytes()
 }
 
 fn align(n: usize) -> usize {
@@ -305,6 +328,27 @@ mod tests {
         writer.add("one", b"hello".to_vec());
         writer.add("two", vec![7; 20]);
         writer.finish(42)
+    }
+
+    #[test]
+    fn parts_streaming_and_memory_give_the_same_index() {
+        let mut parted = SectionsWriter::default();
+        parted.add("one", b"hello".to_vec());
+        parted.add_parts("two", vec![vec![7; 3], Vec::new(), vec![7; 17]]);
+        let mut streamed = Vec::new();
+        parted
+            .write_to(42, &mut streamed)
+            .expect("writes to a vector");
+        assert_eq!(streamed, index());
+        assert_eq!(parted.finish(42), index());
+
+        let mut parted = SectionsWriter::default();
+        parted.add_parts("two", vec![vec![7; 12], vec![7; 8]]);
+        let in_memory = parted.into_sections();
+        let opened = Sections::open(Bytes::from_vec(index()), 42).expect("opens");
+        assert_eq!(in_memory.get("two").expect("two").as_ref(), &[7; 20][..]);
+        assert_eq!(in_memory.checksum("two"), opened.checksum("two"));
+        assert!(in_memory.get("one").is_err());
     }
 
     #[test]
