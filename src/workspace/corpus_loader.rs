@@ -223,6 +223,16 @@ pub(super) fn build_index(
     neighbours: Neighbours,
     keep_blobs: bool,
 ) -> BuiltIndex {
+    build_in_chunks(stamps, index_one, neighbours, keep_blobs, CHUNK_ARTICLES)
+}
+
+fn build_in_chunks(
+    stamps: Vec<FileStamp>,
+    index_one: impl Fn(FileStamp) -> Result<Indexed, LoadWarning> + Sync,
+    neighbours: Neighbours,
+    keep_blobs: bool,
+    chunk_articles: usize,
+) -> BuiltIndex {
     let mut index = IndexWriter::new(neighbours);
     let mut blobs = BlobsWriter::default();
     let mut articles = Vec::with_capacity(stamps.len());
@@ -232,7 +242,7 @@ pub(super) fn build_index(
     let mut merging: Vec<ArticleFacts> = Vec::new();
     let mut stamps = stamps.into_iter();
     loop {
-        let chunk: Vec<FileStamp> = stamps.by_ref().take(CHUNK_ARTICLES).collect();
+        let chunk: Vec<FileStamp> = stamps.by_ref().take(chunk_articles.max(1)).collect();
         if chunk.is_empty() {
             break;
         }
@@ -633,6 +643,26 @@ mod tests {
             .map(|a| a.path.file_name().unwrap())
             .collect();
         assert_eq!(names, ["wire.md"]);
+    }
+
+    #[test]
+    fn an_index_built_in_chunks_is_the_index_built_at_once() {
+        let corpus = [Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/accuracy/names/corpus")];
+        let stamps: Vec<FileStamp> = list_corpus(&corpus)
+            .expect("lists")
+            .iter()
+            .map(|path| FileStamp::of(path))
+            .collect();
+        assert!(stamps.len() > 3, "enough articles for several chunks");
+        let index = |chunk| {
+            let one = |stamp| index_article(stamp, None, true);
+            let built = build_in_chunks(stamps.clone(), one, Neighbours::Qualified, true, chunk);
+            finish_index(built.writer, &built.manifest).finish(0)
+        };
+        let whole = index(stamps.len());
+        for chunk in [1, 2, 3] {
+            assert!(index(chunk) == whole, "chunks of {chunk}");
+        }
     }
 
     #[test]
