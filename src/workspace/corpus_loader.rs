@@ -683,7 +683,7 @@ mod tests {
             std::sync::Arc::new(corpus),
             crate::linter::LintSettings::default(),
         );
-        let draft = "Envoy Steve Whitkoff said the plan had 20 points. \"We are close to a deal now,\" Witkoff said.";
+        let draft = "Envoy Steve Whitkoff said the plan had 20 points. \"We are very close to a deal,\" Witkoff said.";
         linter
             .lint(&crate::Document::markdown(draft))
             .findings
