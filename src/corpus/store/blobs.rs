@@ -21,11 +21,16 @@ impl BlobsWriter {
 
     /// Append `value` serialised.
     pub fn push_value<T: Serialize>(&mut self, value: &T) {
-        // Serialising into a vector fails only for types serde cannot
-        // represent, which none of the index's are; an empty blob then
-        // reads back as "unreadable", never as another value.
-        let bytes = postcard::to_stdvec(value).unwrap_or_default();
-        self.push(&bytes);
+        // Serialised in place: a vector per value cost an allocation and a
+        // copy for each of millions of statements. Serialising into a
+        // vector fails only for types serde cannot represent, which none of
+        // the index's are; an empty blob then reads back as "unreadable",
+        // never as another value.
+        let start = self.data.len();
+        if postcard::to_io(value, &mut self.data).is_err() {
+            self.data.truncate(start);
+        }
+        self.ends.push(self.data.len() as u64);
     }
 
     /// The section's bytes: count, end offsets, data.
