@@ -5,14 +5,13 @@
 //! about.
 
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-use crate::text::words::WordBoundaries;
+use crate::text::words::{WordBoundaries, lower_case};
 
 use super::frames::{Frame, ValueSpan, frame};
 use super::names::{
@@ -305,13 +304,7 @@ pub fn claim_context_in(sentence: &Sentence, claim: &Claim) -> Vec<(String, usiz
             Box::new(found.iter())
         };
         for (distance, (_, word)) in ordered.enumerate() {
-            let lower = match word
-                .bytes()
-                .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
-            {
-                true => Cow::Owned(word.to_lowercase()),
-                false => Cow::Borrowed(*word),
-            };
+            let lower = lower_case(word);
             if lower.len() <= 2 || !lower.chars().all(char::is_alphabetic) || is_stopword(&lower) {
                 continue;
             }
@@ -746,13 +739,7 @@ fn has_quote_mark(text: &str) -> bool {
 pub fn is_role_word(word: &str) -> bool {
     // Asked of every word of every name mention when indexing.
     static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| ROLE_WORDS.iter().copied().collect());
-    let lower = match word
-        .bytes()
-        .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
-    {
-        true => Cow::Owned(word.to_lowercase()),
-        false => Cow::Borrowed(word),
-    };
+    let lower = lower_case(word);
     SET.contains(lower.as_ref()) || lower.split('-').any(|part| SET.contains(part))
 }
 

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use super::words::{WordBoundaries, is_word};
+use super::words::{WordBoundaries, is_word, lower_case};
 
 /// A sentence of a document's prose and its segments: words, punctuation
 /// and spaces, each with its byte offset in the prose.
@@ -59,14 +59,9 @@ impl<'a> Sentence<'a> {
 
     /// The words with their lower-case forms.
     pub fn lowered_words(&self) -> impl Iterator<Item = (usize, &'a str, &str)> + '_ {
-        let lowered = self.lowered.get_or_init(|| {
-            let lower =
-                |w: &'a str| match w.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
-                    true => Cow::Owned(w.to_lowercase()),
-                    false => Cow::Borrowed(w),
-                };
-            self.words.iter().map(|(_, w)| lower(w)).collect()
-        });
+        let lowered = self
+            .lowered
+            .get_or_init(|| self.words.iter().map(|(_, w)| lower_case(w)).collect());
         self.words
             .iter()
             .zip(lowered)

@@ -11,6 +11,8 @@
 //! characters between them, any other piece by the general path. The
 //! boundaries are exactly those of `split_word_bound_indices`.
 
+use std::borrow::Cow;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Every segment between word boundaries, with its byte offset: words,
@@ -32,6 +34,18 @@ pub fn word_indices(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// The words of `text`, as `unicode_words`.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     word_indices(text).map(|(_, w)| w)
+}
+
+/// `word` lower-cased, borrowed when it already is (most words of news
+/// prose are): no allocation for them.
+pub fn lower_case(word: &str) -> Cow<'_, str> {
+    match word
+        .bytes()
+        .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
+    {
+        true => Cow::Owned(word.to_lowercase()),
+        false => Cow::Borrowed(word),
+    }
 }
 
 /// Whether a segment is a word: it has a letter or a digit.

@@ -15,7 +15,7 @@ use super::corpus_delta::update_delta;
 use super::files::text_from_bytes;
 use super::index_cache::{
     BASE, CACHE_FILE, ContentHash, DELTA_FILE, FACTS, FileStamp, IndexFile, IndexedArticle,
-    MANIFEST, Manifest, content_hash, finish_index, open_built, open_index, write_index,
+    MANIFEST, Manifest, content_hash, finish_index, open_index, write_index,
 };
 use crate::corpus::store::{Blobs, BlobsWriter, Sections, SectionsWriter};
 use crate::corpus::{
@@ -297,7 +297,7 @@ fn build_in_chunks(
 pub(super) fn reopen(written: Option<&PathBuf>, index: SectionsWriter) -> Sections {
     match written.map(|file| open_index(file)) {
         Some(Ok(Some(opened))) => opened.sections,
-        _ => open_built(index),
+        _ => index.into_sections(),
     }
 }
 

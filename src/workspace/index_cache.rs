@@ -125,12 +125,6 @@ pub fn finish_index(mut writer: SectionsWriter, manifest: &Manifest) -> Sections
     writer
 }
 
-/// Open an index just built where it is, in memory (no checksums to
-/// verify: they are computed here).
-pub fn open_built(index: SectionsWriter) -> Sections {
-    index.into_sections()
-}
-
 /// Write the index atomically: a temporary file in the same folder, renamed
 /// over the old one, so a crash leaves the old index or the new, never half.
 pub fn write_index(path: &Path, index: &SectionsWriter) -> Result<(), String> {

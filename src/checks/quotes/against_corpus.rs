@@ -22,13 +22,14 @@ const SAME_QUOTE_OVERLAP: f64 = 0.9;
 /// delegates"). Corpus quotations of four words are still indexed: a
 /// longer draft quotation may contain one.
 const MIN_COMPARED_WORDS: usize = 5;
+const _: () = assert!(MIN_COMPARED_WORDS >= MIN_QUOTE_WORDS);
 /// Occurrences of one corpus wording whose speakers are looked up.
 const OCCURRENCES_COMPARED: usize = 16;
 
 pub(super) fn compare(check: &QuoteCheck, doc: &Document, record: &QuoteRecord) -> Option<Finding> {
     let inner = record.quotation.inner.clone();
     let words = quote_words(doc.prose().get(inner.clone())?);
-    if words.len() < MIN_COMPARED_WORDS.max(MIN_QUOTE_WORDS) {
+    if words.len() < MIN_COMPARED_WORDS {
         return None;
     }
     let min_share = check.rules.thresholds.quotes.misquote_min_overlap;
