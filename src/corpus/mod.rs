@@ -6,6 +6,7 @@ mod article;
 mod facts;
 mod layered;
 mod names;
+mod packed;
 mod quotes;
 mod source;
 mod statements;

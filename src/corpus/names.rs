@@ -1,14 +1,16 @@
 //! The corpus name index: every spelling of every name, with counts and the
 //! first places it occurs.
 
+use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
 
-use crate::text::words::WordBoundaries;
+use crate::text::words::{WordBoundaries, lower_case};
 use fst::{Map, MapBuilder, Set, SetBuilder};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use serde::{Deserialize, Serialize};
 
+use super::packed::PackedStrings;
 use super::store::{
     Blobs, BlobsWriter, Bytes, Fixed, Postings, PostingsWriter, Sections, SectionsWriter, in_memory,
 };
@@ -123,11 +125,19 @@ impl NameIndexWriter {
     pub fn add(&mut self, facts: NameFacts) {
         let index = self.articles;
         self.articles += 1;
-        for word in facts.lowercase_words {
-            *self.lowercase_words.entry(word).or_default() += 1;
+        for word in facts.lowercase_words() {
+            match self.lowercase_words.get_mut(word) {
+                Some(articles) => *articles += 1,
+                None => {
+                    self.lowercase_words.insert(word.to_string(), 1);
+                }
+            }
         }
-        for (spelling, mentions, samples) in facts.spellings {
-            let (entry, later) = self.spellings.entry(spelling).or_default();
+        for (spelling, mentions, samples) in facts.spellings_sampled() {
+            let (entry, later) = match self.spellings.get_mut(spelling) {
+                Some(found) => found,
+                None => self.spellings.entry(spelling.to_string()).or_default(),
+            };
             entry.mentions += mentions as usize;
             entry.articles += 1;
             let room = SAMPLES_KEPT.saturating_sub(entry.samples.len());
@@ -521,45 +531,72 @@ fn surname_hash(surname: &str) -> u64 {
     hasher.finish()
 }
 
-/// One spelling in one article: the spelling, its mentions, and the byte
-/// ranges of the first few.
-type SpellingFacts = (String, u32, Vec<(u32, u32)>);
-
 /// What one article contributes to the index: each spelling with its
 /// mentions and first few byte ranges, and the words it writes in lower case.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct NameFacts {
-    spellings: Vec<SpellingFacts>,
-    lowercase_words: Vec<String>,
+    /// Every spelling the article uses, sorted.
+    spellings: PackedStrings,
+    /// Per spelling: its mentions, and where its samples end in `samples`.
+    counts: Vec<(u32, u32)>,
+    /// The first few byte ranges of each spelling, spelling by spelling.
+    samples: Vec<(u32, u32)>,
+    /// Sorted.
+    lowercase_words: PackedStrings,
 }
 
 impl NameFacts {
     /// The first few byte ranges of `spelling` in the article.
     pub(super) fn samples_of(&self, spelling: &str) -> &[(u32, u32)] {
-        match self
-            .spellings
-            .binary_search_by(|(s, _, _)| s.as_str().cmp(spelling))
-        {
-            Ok(at) => &self.spellings[at].2,
-            Err(_) => &[],
+        match self.spellings.position(spelling) {
+            Some(row) => self.samples_at(row),
+            None => &[],
         }
+    }
+
+    fn samples_at(&self, row: usize) -> &[(u32, u32)] {
+        let start = match row {
+            0 => 0,
+            _ => self.counts.get(row - 1).map_or(0, |c| c.1 as usize),
+        };
+        let end = self.counts.get(row).map_or(0, |c| c.1 as usize);
+        self.samples.get(start..end).unwrap_or(&[])
     }
 
     /// Each spelling the article uses, with its mentions.
     pub(super) fn spellings(&self) -> impl Iterator<Item = (&str, u32)> {
-        self.spellings.iter().map(|(s, n, _)| (s.as_str(), *n))
+        self.spellings
+            .iter()
+            .zip(&self.counts)
+            .map(|(spelling, &(mentions, _))| (spelling, mentions))
+    }
+
+    /// Each spelling with its mentions and first few byte ranges.
+    fn spellings_sampled(&self) -> impl Iterator<Item = (&str, u32, &[(u32, u32)])> {
+        self.spellings()
+            .enumerate()
+            .map(|(row, (spelling, mentions))| (spelling, mentions, self.samples_at(row)))
     }
 
     /// The words the article writes in lower case.
-    pub(super) fn lowercase_words(&self) -> &[String] {
-        &self.lowercase_words
+    pub(super) fn lowercase_words(&self) -> impl Iterator<Item = &str> {
+        self.lowercase_words.iter()
     }
+}
+
+/// One spelling's mentions in an article, and the first few.
+#[derive(Default)]
+struct Mentioned {
+    mentions: u32,
+    samples: [(u32, u32); SAMPLES_KEPT],
 }
 
 pub(super) fn name_facts(doc: &Document, mentions: &[SentenceMentions]) -> NameFacts {
     let prose = doc.prose();
-    let mut spellings: FxHashMap<String, (u32, Vec<(u32, u32)>)> = FxHashMap::default();
-    let mut lowercase_words: FxHashSet<String> = FxHashSet::default();
+    // Keyed by the text itself when it is lower case or spelled with
+    // single spaces already, as nearly every word and name is.
+    let mut spellings: FxHashMap<Cow<str>, Mentioned> = FxHashMap::default();
+    let mut lowercase_words: FxHashSet<Cow<str>> = FxHashSet::default();
     // Headline Title Case capitalises every word, so headings give only
     // lower-case words; `mentions` has the other sentences'. The sentences
     // in `mentions` come segmented; headings are segmented here.
@@ -570,41 +607,44 @@ pub(super) fn name_facts(doc: &Document, mentions: &[SentenceMentions]) -> NameF
     let sentences = mentions
         .iter()
         .flat_map(|(sentence, _)| sentence.words().iter().map(|(_, w)| *w));
-    let lower_case = headings
+    let lower_case_words = headings
         .chain(sentences)
         .filter(|w| !is_capitalised(w) && w.chars().any(char::is_alphabetic));
-    for word in lower_case {
-        // Most are lower case already and seen before: no allocation then.
-        if !lowercase_words.contains(word) {
-            lowercase_words.insert(word.to_lowercase());
-        }
+    for word in lower_case_words {
+        lowercase_words.insert(lower_case(word));
     }
     for mention in mentions.iter().flat_map(|(_, found)| found) {
         let words = &mention.words;
         for start in 0..words.len() {
             for end in start + 1..=(start + MAX_SPELLING_WORDS).min(words.len()) {
                 let range = words[start].start..words[end - 1].end;
-                let (mentions, samples) = spellings
+                let found = spellings
                     .entry(normalise_spelling(&prose[range.clone()]))
                     .or_default();
-                *mentions += 1;
-                if samples.len() < SAMPLES_KEPT {
-                    samples.push((narrow(range.start), narrow(range.end)));
+                if let Some(sample) = found.samples.get_mut(found.mentions as usize) {
+                    *sample = (narrow(range.start), narrow(range.end));
                 }
+                found.mentions += 1;
             }
         }
     }
-    let mut spellings: Vec<SpellingFacts> = spellings
-        .into_iter()
-        .map(|(spelling, (mentions, samples))| (spelling, mentions, samples))
-        .collect();
-    spellings.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut lowercase_words: Vec<String> = lowercase_words.into_iter().collect();
-    lowercase_words.sort();
-    NameFacts {
-        spellings,
-        lowercase_words,
+    let mut spellings: Vec<(Cow<str>, Mentioned)> = spellings.into_iter().collect();
+    spellings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut facts = NameFacts {
+        spellings: spellings.iter().map(|(s, _)| s.as_ref()).collect(),
+        ..NameFacts::default()
+    };
+    for (_, found) in &spellings {
+        let kept = &found.samples[..(found.mentions as usize).min(SAMPLES_KEPT)];
+        facts.samples.extend_from_slice(kept);
+        facts
+            .counts
+            .push((found.mentions, narrow(facts.samples.len())));
     }
+    let mut lowercase_words: Vec<&str> = lowercase_words.iter().map(|w| w.as_ref()).collect();
+    lowercase_words.sort_unstable();
+    facts.lowercase_words = lowercase_words.into_iter().collect();
+    facts
 }
 
 fn narrow(n: usize) -> u32 {

@@ -10,12 +10,13 @@ use fst::{Map, MapBuilder};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use super::packed::PackedStrings;
 use super::store::{
     Blobs, BlobsWriter, Bytes, Decoded, Fixed, Postings, PostingsWriter, Sections, SectionsWriter,
     in_memory,
 };
 use super::{Article, Location, StatementSource};
-use crate::text::claims::{Claim, claim_context_in, document_claims_with};
+use crate::text::claims::{Claim, claim_context_each, document_claims_with};
 use crate::text::names::{SentenceMentions, sentence_mentions};
 use crate::text::quotes::{Quotation, find_quotations};
 
@@ -34,29 +35,55 @@ pub struct Statement {
 /// The statements of one article: each claim with its sentence's byte range
 /// and its context words.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct StatementFacts(Vec<FoundStatement>);
+pub struct StatementFacts {
+    claims: Vec<(Claim, (u32, u32))>,
+    /// Every claim's context words, claim after claim, nearest first.
+    context_words: PackedStrings,
+    /// Each context word's distance from its claim's value.
+    context_distances: Vec<u32>,
+    /// Per claim, where its context ends in `context_words`.
+    context_ends: Vec<u32>,
+}
 
-/// A claim, its sentence's byte range, and its context words with their
-/// distance from the value.
-type FoundStatement = (Claim, (u32, u32), Vec<(String, usize)>);
+impl StatementFacts {
+    /// Each claim with its sentence and its context words with their
+    /// distances.
+    fn each(
+        &self,
+    ) -> impl Iterator<Item = (&Claim, (u32, u32), impl Iterator<Item = (&str, u32)>)> {
+        self.claims.iter().zip(&self.context_ends).enumerate().map(
+            |(i, ((claim, sentence), &end))| {
+                let start = i
+                    .checked_sub(1)
+                    .and_then(|before| self.context_ends.get(before))
+                    .map_or(0, |&end| end as usize);
+                let words = (start..end as usize).map(|word| {
+                    let distance = self.context_distances.get(word).copied();
+                    (self.context_words.get(word), distance.unwrap_or(u32::MAX))
+                });
+                (claim, *sentence, words)
+            },
+        )
+    }
+}
 
 pub(super) fn statement_facts(
     mentions: &[SentenceMentions],
     quotations: &[Quotation],
 ) -> StatementFacts {
-    let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    StatementFacts(
-        document_claims_with(mentions, quotations)
-            .into_iter()
-            .flat_map(|(sentence, found)| {
-                let range = (narrow(sentence.range.start), narrow(sentence.range.end));
-                found.into_iter().map(move |c| {
-                    let context = claim_context_in(sentence, &c);
-                    (c, range, context)
-                })
-            })
-            .collect(),
-    )
+    let mut facts = StatementFacts::default();
+    for (sentence, found) in document_claims_with(mentions, quotations) {
+        let range = (narrow(sentence.range.start), narrow(sentence.range.end));
+        for claim in found {
+            claim_context_each(sentence, &claim, |word, distance| {
+                facts.context_words.push(word);
+                facts.context_distances.push(narrow(distance));
+            });
+            facts.context_ends.push(narrow(facts.context_words.len()));
+            facts.claims.push((claim, range));
+        }
+    }
+    facts
 }
 
 /// The statement index, read in place from the index's sections.
@@ -163,16 +190,15 @@ impl StatementIndexWriter {
     pub fn add(&mut self, found: StatementFacts) {
         let article = narrow(self.merged);
         self.merged += 1;
-        for (claim, sentence, context) in found.0 {
+        for (claim, sentence, context) in found.each() {
             let id = narrow(self.articles.len());
             let ids: Vec<(u32, u32)> = context
-                .iter()
                 .map(|(word, distance)| {
                     let (word, new) = intern(&mut self.word_ids, word);
                     if new {
                         self.sentence_frequency.push(0);
                     }
-                    (word, narrow(*distance))
+                    (word, distance)
                 })
                 .collect();
             for &(word, _) in &ids {
@@ -194,7 +220,7 @@ impl StatementIndexWriter {
             if let Some(person) = &claim.person {
                 self.roles.entry(person.clone()).or_default().push(id);
             }
-            self.claims.push_value(&(&claim, sentence));
+            self.claims.push_value(&(claim, sentence));
             self.articles.push(article);
             self.contexts.push(ids);
         }

@@ -17,7 +17,7 @@ use super::frames::{Frame, ValueSpan, frame};
 use super::names::{
     NameMention, SentenceMentions, name_mentions_in, sentence_mentions, without_possessive,
 };
-use super::quantities::{Quantity, counts_a_noun, quantities_in, singular};
+use super::quantities::{Quantity, counts_a_noun, push_singular, quantities_in, singular};
 use super::quotes::{Quotation, find_quotations};
 use super::sentence::Sentence;
 use crate::document::Document;
@@ -294,39 +294,62 @@ pub fn claim_context(prose: &str, claim: &Claim) -> Vec<(String, usize)> {
 
 /// As [`claim_context`], from the segments of the claim's sentence.
 pub fn claim_context_in(sentence: &Sentence, claim: &Claim) -> Vec<(String, usize)> {
-    let measure = claim.measure.trim_end_matches('#');
-    let mut words: Vec<(String, usize)> = Vec::new();
-    let mut add = |stretch: Range<usize>, reverse: bool| {
-        let found = sentence.words_within(stretch);
-        let ordered: Box<dyn Iterator<Item = &(usize, &str)>> = if reverse {
-            Box::new(found.iter().rev())
-        } else {
-            Box::new(found.iter())
-        };
-        for (distance, (_, word)) in ordered.enumerate() {
-            let lower = lower_case(word);
-            if lower.len() <= 2 || !lower.chars().all(char::is_alphabetic) || is_stopword(&lower) {
-                continue;
-            }
-            let lemma = singular(&lower);
-            // Weekdays and months are values of their own, not what a
-            // statement is about: "on Thursday" links a strike and a summit.
-            if lemma == measure
-                || MEASURE_WORDS.contains(&lemma.as_str())
-                || WEEKDAYS.contains(&lower.as_ref())
-                || MONTHS.contains(&lower.as_ref())
-            {
-                continue;
-            }
-            words.push((lemma, distance));
-        }
-    };
-    add(claim.context.start..claim.range.start, true);
-    add(claim.range.end..claim.context.end, false);
-    words.sort_by_key(|(_, d)| *d);
-    let mut seen = BTreeSet::new();
-    words.retain(|(w, _)| seen.insert(w.clone()));
+    let mut words = Vec::new();
+    claim_context_each(sentence, claim, |word, distance| {
+        words.push((word.to_string(), distance))
+    });
     words
+}
+
+/// As [`claim_context_in`], each word given to `found` in turn: the corpus
+/// index takes them into one buffer per article, not a string each.
+pub fn claim_context_each(sentence: &Sentence, claim: &Claim, mut found: impl FnMut(&str, usize)) {
+    let measure = claim.measure.trim_end_matches('#');
+    // The lemmas one after another in `lemmas`, each with its distance and
+    // where it ends.
+    let mut lemmas = String::new();
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut add = |word: &str, distance: usize| {
+        let lower = lower_case(word);
+        if lower.len() <= 2 || !lower.chars().all(char::is_alphabetic) || is_stopword(&lower) {
+            return;
+        }
+        let start = lemmas.len();
+        push_singular(&mut lemmas, &lower);
+        let lemma = &lemmas[start..];
+        // Weekdays and months are values of their own, not what a
+        // statement is about: "on Thursday" links a strike and a summit.
+        if lemma == measure
+            || MEASURE_WORDS.contains(&lemma)
+            || WEEKDAYS.contains(&lower.as_ref())
+            || MONTHS.contains(&lower.as_ref())
+        {
+            lemmas.truncate(start);
+            return;
+        }
+        words.push((distance, lemmas.len()));
+    };
+    let before = sentence.words_within(claim.context.start..claim.range.start);
+    for (distance, (_, word)) in before.iter().rev().enumerate() {
+        add(word, distance);
+    }
+    let after = sentence.words_within(claim.range.end..claim.context.end);
+    for (distance, (_, word)) in after.iter().enumerate() {
+        add(word, distance);
+    }
+    let lemma = |i: usize| {
+        let start = i.checked_sub(1).map_or(0, |before| words[before].1);
+        &lemmas[start..words[i].1]
+    };
+    // Nearest first, the words before the value ahead of those after it at
+    // the same distance; each lemma once.
+    let mut order: Vec<usize> = (0..words.len()).collect();
+    order.sort_by_key(|&i| words[i].0);
+    for (n, &i) in order.iter().enumerate() {
+        if order[..n].iter().all(|&earlier| lemma(earlier) != lemma(i)) {
+            found(lemma(i), words[i].0);
+        }
+    }
 }
 
 /// Unit nouns that say how a value is measured, not what it is about.

@@ -3,6 +3,7 @@
 //! Both the draft checks and the corpus name index read names this way, so
 //! that a spelling counted in the corpus is the same unit the draft shows.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::sentence::Sentence;
@@ -42,13 +43,23 @@ pub struct NameMention {
 impl NameMention {
     /// The name's spelling with runs of whitespace folded to one space.
     pub fn spelling(&self, prose: &str) -> String {
-        normalise_spelling(prose.get(self.range.clone()).unwrap_or(""))
+        normalise_spelling(prose.get(self.range.clone()).unwrap_or("")).into_owned()
     }
 }
 
-/// Fold whitespace (line wraps, double spaces) so spellings compare equal.
-pub fn normalise_spelling(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Fold whitespace (line wraps, double spaces) so spellings compare equal;
+/// borrowed when there is none to fold, as in nearly every name.
+pub fn normalise_spelling(text: &str) -> Cow<'_, str> {
+    let mut after_space = true;
+    let folded = text.chars().any(|c| {
+        let fold = c.is_whitespace() && (c != ' ' || after_space);
+        after_space = c == ' ';
+        fold
+    });
+    match folded || after_space && !text.is_empty() {
+        true => Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" ")),
+        false => Cow::Borrowed(text),
+    }
 }
 
 /// True when a word starts with an upper-case letter.

@@ -447,13 +447,21 @@ const NOT_MEASURES: &[&str] = &[
 ];
 
 pub fn singular(word: &str) -> String {
+    let mut lemma = String::new();
+    push_singular(&mut lemma, word);
+    lemma
+}
+
+/// [`singular`] of `word`, written at the end of `out`.
+pub fn push_singular(out: &mut String, word: &str) {
     if let Some(stem) = word.strip_suffix("ies") {
-        return format!("{stem}y");
+        out.push_str(stem);
+        out.push('y');
+    } else if word.ends_with("ss") || word.ends_with("us") {
+        out.push_str(word);
+    } else {
+        out.push_str(word.strip_suffix('s').unwrap_or(word));
     }
-    if word.ends_with("ss") || word.ends_with("us") {
-        return word.to_string();
-    }
-    word.strip_suffix('s').unwrap_or(word).to_string()
 }
 
 /// Whether `singular(word)` is `lemma`, without making it: a frame asks

@@ -125,7 +125,7 @@ impl LayeredNames {
                 entry.1 += 1;
             }
             for word in facts.lowercase_words() {
-                *retired_lowercase.entry(word.clone()).or_default() += 1;
+                *retired_lowercase.entry(word.to_string()).or_default() += 1;
             }
         }
         let resampled = retired
