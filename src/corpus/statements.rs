@@ -183,6 +183,8 @@ pub struct StatementIndexWriter {
     weekdays: BTreeMap<u64, Vec<u32>>,
     /// Articles merged so far.
     merged: usize,
+    /// The context word ids of the statement being merged, kept to reuse.
+    context_ids: Vec<(u32, u32)>,
 }
 
 impl StatementIndexWriter {
@@ -192,15 +194,15 @@ impl StatementIndexWriter {
         self.merged += 1;
         for (claim, sentence, context) in found.each() {
             let id = narrow(self.articles.len());
-            let ids: Vec<(u32, u32)> = context
-                .map(|(word, distance)| {
-                    let (word, new) = intern(&mut self.word_ids, word);
-                    if new {
-                        self.sentence_frequency.push(0);
-                    }
-                    (word, distance)
-                })
-                .collect();
+            let mut ids = std::mem::take(&mut self.context_ids);
+            ids.clear();
+            ids.extend(context.map(|(word, distance)| {
+                let (word, new) = intern(&mut self.word_ids, word);
+                if new {
+                    self.sentence_frequency.push(0);
+                }
+                (word, distance)
+            }));
             for &(word, _) in &ids {
                 self.sentence_frequency[word as usize] += 1;
             }
@@ -218,11 +220,17 @@ impl StatementIndexWriter {
                     .push(id);
             }
             if let Some(person) = &claim.person {
-                self.roles.entry(person.clone()).or_default().push(id);
+                match self.roles.get_mut(person) {
+                    Some(ids) => ids.push(id),
+                    None => {
+                        self.roles.insert(person.clone(), vec![id]);
+                    }
+                }
             }
             self.claims.push_value(&(claim, sentence));
             self.articles.push(article);
-            self.contexts.push(ids);
+            self.contexts.push(ids.iter().copied());
+            self.context_ids = ids;
         }
     }
 

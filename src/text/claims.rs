@@ -5,6 +5,7 @@
 //! about.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -762,7 +763,16 @@ fn has_quote_mark(text: &str) -> bool {
 pub fn is_role_word(word: &str) -> bool {
     // Asked of every word of every name mention when indexing.
     static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| ROLE_WORDS.iter().copied().collect());
-    let lower = lower_case(word);
+    // Most are capitalised: lower-cased on the stack, not in a new string.
+    let mut buffer = [0u8; 32];
+    let lower = match buffer.get_mut(..word.len()) {
+        Some(bytes) if word.is_ascii() => {
+            bytes.copy_from_slice(word.as_bytes());
+            bytes.make_ascii_lowercase();
+            Cow::Borrowed(std::str::from_utf8(bytes).unwrap_or(""))
+        }
+        _ => lower_case(word),
+    };
     SET.contains(lower.as_ref()) || lower.split('-').any(|part| SET.contains(part))
 }
 

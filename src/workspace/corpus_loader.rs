@@ -199,7 +199,12 @@ pub(super) struct CacheFiles {
 /// index: enough to keep both cores busy, few enough that the facts held
 /// stay small next to the index (a whole corpus's facts took 2.4 GB at
 /// 100,000 articles, and each fresh page costs the kernel a clearing).
+/// At most this many; a smaller corpus is cut into `MIN_CHUNKS` at least,
+/// so that its merging too runs beside the analysis (1,000 articles in
+/// one chunk were analysed, then merged on one core).
 const CHUNK_ARTICLES: usize = 1024;
+const MIN_CHUNKS: usize = 16;
+const MIN_CHUNK_ARTICLES: usize = 16;
 
 /// An index built from corpus files: its sections and manifest, the
 /// articles (texts on disk), the files skipped, and how many articles'
@@ -223,7 +228,8 @@ pub(super) fn build_index(
     neighbours: Neighbours,
     keep_blobs: bool,
 ) -> BuiltIndex {
-    build_in_chunks(stamps, index_one, neighbours, keep_blobs, CHUNK_ARTICLES)
+    let chunk = (stamps.len() / MIN_CHUNKS).clamp(MIN_CHUNK_ARTICLES, CHUNK_ARTICLES);
+    build_in_chunks(stamps, index_one, neighbours, keep_blobs, chunk)
 }
 
 fn build_in_chunks(
