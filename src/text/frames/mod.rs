@@ -127,6 +127,17 @@ struct Word<'a> {
     range: Range<usize>,
 }
 
+/// The years `sentence` names, in order.
+pub fn years_in(sentence: &Sentence) -> Vec<u16> {
+    sentence
+        .words()
+        .iter()
+        .filter(|(_, w)| w.len() == 4)
+        .filter_map(|(_, w)| w.parse::<u16>().ok())
+        .filter(|y| (1900..=2100).contains(y))
+        .collect()
+}
+
 /// The frame of the value at `span` in `sentence` (byte ranges into `prose`).
 pub fn frame(sentence: &Sentence, span: &ValueSpan) -> Frame {
     let prose = sentence.prose;
@@ -276,12 +287,7 @@ pub fn frame(sentence: &Sentence, span: &ValueSpan) -> Frame {
     }
 
     let owner = owner_before(prose, &words, first_value);
-    let years = words
-        .iter()
-        .filter(|w| w.text.len() == 4)
-        .filter_map(|w| w.text.parse::<u16>().ok())
-        .filter(|y| (1900..=2100).contains(y))
-        .collect();
+    let years = years_in(sentence);
     // Forward-looking when a forecast word governs the value: before it in
     // the same clause ("would cap … at 600,000"), not after ("32 allies
     // would sign").
@@ -538,7 +544,7 @@ pub(super) fn is_number_word(word: &str) -> bool {
 }
 
 pub(super) fn is_time_word(word: &str) -> bool {
-    super::claims::WEEKDAYS.contains(&word) || super::claims::MONTHS.contains(&word)
+    super::claims::calendar_word(word).is_some()
 }
 
 fn is_stopword(word: &str) -> bool {
