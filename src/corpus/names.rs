@@ -541,7 +541,6 @@ pub struct NameFacts {
     counts: Vec<(u32, u32)>,
     /// The first few byte ranges of each spelling, spelling by spelling.
     samples: Vec<(u32, u32)>,
-    /// Sorted.
     lowercase_words: PackedStrings,
 }
 
@@ -595,8 +594,11 @@ pub(super) fn name_facts(doc: &Document, mentions: &[SentenceMentions]) -> NameF
     let prose = doc.prose();
     // Keyed by the text itself when it is lower case or spelled with
     // single spaces already, as nearly every word and name is.
-    let mut spellings: FxHashMap<Cow<str>, Mentioned> = FxHashMap::default();
-    let mut lowercase_words: FxHashSet<Cow<str>> = FxHashSet::default();
+    let words: usize = mentions.iter().map(|(s, _)| s.words().len()).sum();
+    let mut spellings: FxHashMap<Cow<str>, Mentioned> =
+        FxHashMap::with_capacity_and_hasher(words / 4, Default::default());
+    let mut lowercase_words: FxHashSet<Cow<str>> =
+        FxHashSet::with_capacity_and_hasher(words / 2, Default::default());
     // Headline Title Case capitalises every word, so headings give only
     // lower-case words; `mentions` has the other sentences'. The sentences
     // in `mentions` come segmented; headings are segmented here.
@@ -641,9 +643,8 @@ pub(super) fn name_facts(doc: &Document, mentions: &[SentenceMentions]) -> NameF
             .counts
             .push((found.mentions, narrow(facts.samples.len())));
     }
-    let mut lowercase_words: Vec<&str> = lowercase_words.iter().map(|w| w.as_ref()).collect();
-    lowercase_words.sort_unstable();
-    facts.lowercase_words = lowercase_words.into_iter().collect();
+    // In the set's order: they are only counted, never looked up.
+    facts.lowercase_words = lowercase_words.iter().map(|w| w.as_ref()).collect();
     facts
 }
 

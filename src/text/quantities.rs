@@ -194,15 +194,18 @@ struct Token<'a> {
 
 fn tokens<'a, 's>(sentence: &'s Sentence<'a>) -> Vec<Token<'s>> {
     // Word bounds keep "1.5", "1,200" and "28" whole; "$" and "%" come alone.
-    sentence
-        .lowered_segments()
-        .filter(|(_, t, _)| !t.trim().is_empty())
-        .map(|(at, text, lower)| Token {
-            text,
-            lower,
-            range: at..at + text.len(),
-        })
-        .collect()
+    let mut tokens = Vec::with_capacity(sentence.segments().len());
+    tokens.extend(
+        sentence
+            .lowered_segments()
+            .filter(|(_, t, _)| !t.trim().is_empty())
+            .map(|(at, text, lower)| Token {
+                text,
+                lower,
+                range: at..at + text.len(),
+            }),
+    );
+    tokens
 }
 
 /// Asked of every word of every sentence when indexing: a map, not a scan.
@@ -485,13 +488,13 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (f64, f64, Option<usize>) {
         at -= 1;
     }
     for (phrase, low, high) in QUALIFIERS {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        if at >= words.len() {
-            let start = at - words.len();
+        let length = phrase.split(' ').count();
+        if at >= length {
+            let start = at - length;
             if tokens[start..at]
                 .iter()
-                .zip(&words)
-                .all(|(t, w)| t.lower == *w)
+                .zip(phrase.split(' '))
+                .all(|(t, w)| t.lower == w)
             {
                 return (*low, *high, Some(start));
             }

@@ -17,27 +17,33 @@ pub struct Sentence<'a> {
     segments: Vec<(usize, &'a str)>,
     /// The segments that are words.
     words: Vec<(usize, &'a str)>,
-    /// The words lower-cased, in order, made when first asked for: every
-    /// value's frame reads them all.
-    lowered: OnceCell<Vec<Cow<'a, str>>>,
+    /// The words lower-cased, made when first asked for: every value's
+    /// frame reads them all.
+    lowered: OnceCell<Lowered>,
+}
+
+/// The lower-case forms of a sentence's words: for each word, `None` when
+/// it is lower case already (most are), else where its form is in
+/// `forms`, one string for the sentence rather than one per word.
+#[derive(Debug, Clone, Default)]
+struct Lowered {
+    forms: String,
+    ranges: Vec<Option<Range<u32>>>,
 }
 
 impl<'a> Sentence<'a> {
     /// Segment `range` of `prose` (no segments if it is not a range of it).
     pub fn new(prose: &'a str, range: Range<usize>) -> Sentence<'a> {
-        let segments: Vec<(usize, &str)> = prose
-            .get(range.clone())
-            .map(|text| {
-                text.word_bound_indices()
-                    .map(|(at, segment)| (range.start + at, segment))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let words = segments
-            .iter()
-            .copied()
-            .filter(|(_, s)| is_word(s))
-            .collect();
+        let text = prose.get(range.clone()).unwrap_or("");
+        // Sized once: news prose runs about one segment per three bytes,
+        // and growing a vector from four elements took five allocations.
+        let mut segments = Vec::with_capacity(text.len() / 3 + 1);
+        segments.extend(
+            text.word_bound_indices()
+                .map(|(at, segment)| (range.start + at, segment)),
+        );
+        let mut words = Vec::with_capacity(segments.len() / 2 + 1);
+        words.extend(segments.iter().copied().filter(|(_, s)| is_word(s)));
         Sentence {
             prose,
             range,
@@ -59,13 +65,48 @@ impl<'a> Sentence<'a> {
 
     /// The words with their lower-case forms.
     pub fn lowered_words(&self) -> impl Iterator<Item = (usize, &'a str, &str)> + '_ {
-        let lowered = self
-            .lowered
-            .get_or_init(|| self.words.iter().map(|(_, w)| lower_case(w)).collect());
+        let lowered = self.lowered.get_or_init(|| {
+            let mut lowered = Lowered {
+                forms: String::new(),
+                ranges: Vec::with_capacity(self.words.len()),
+            };
+            for (_, word) in &self.words {
+                let start = lowered.forms.len();
+                if word.is_ascii() {
+                    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                        lowered.ranges.push(None);
+                        continue;
+                    }
+                    lowered.forms.push_str(word);
+                    lowered.forms[start..].make_ascii_lowercase();
+                } else {
+                    match lower_case(word) {
+                        Cow::Borrowed(_) => {
+                            lowered.ranges.push(None);
+                            continue;
+                        }
+                        Cow::Owned(lower) => lowered.forms.push_str(&lower),
+                    }
+                }
+                lowered
+                    .ranges
+                    .push(Some(narrow(start)..narrow(lowered.forms.len())));
+            }
+            lowered
+        });
         self.words
             .iter()
-            .zip(lowered)
-            .map(|(&(at, w), lower)| (at, w, lower.as_ref()))
+            .zip(&lowered.ranges)
+            .map(|(&(at, w), range)| {
+                let lower = match range {
+                    None => w,
+                    Some(range) => lowered
+                        .forms
+                        .get(range.start as usize..range.end as usize)
+                        .unwrap_or(w),
+                };
+                (at, w, lower)
+            })
     }
 
     /// Every segment with its lower-case form: a word's as
@@ -110,6 +151,10 @@ impl<'a> Sentence<'a> {
         }
         found
     }
+}
+
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
