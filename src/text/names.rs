@@ -186,6 +186,18 @@ enum Piece {
 }
 
 fn classify(token: &str) -> Piece {
+    // The common cases in one pass: a space, and a short ASCII word (no
+    // colon, so not "C:Kyiv"), which every test below would pass as a word.
+    let bytes = token.as_bytes();
+    if token == " " {
+        return Piece::Space { line_break: false };
+    }
+    if bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes.len() <= MAX_NAME_WORD_CHARS
+        && bytes.iter().all(|&b| b.is_ascii() && b != b':')
+    {
+        return Piece::Word;
+    }
     if token.chars().all(char::is_whitespace) {
         return Piece::Space {
             line_break: token.matches('\n').count() > 1,

@@ -126,28 +126,44 @@ impl<'a> Sentence<'a> {
     /// stretch alone finds them: whole words inside it, and the part of a
     /// word it cuts, segmented again.
     pub fn words_within(&self, range: Range<usize>) -> Vec<(usize, &'a str)> {
+        let mut found = Vec::new();
         if range.start >= range.end {
-            return Vec::new();
+            return found;
         }
+        let segment_part = |part: Range<usize>, found: &mut Vec<(usize, &'a str)>| {
+            if let Some(text) = self.prose.get(part.clone()) {
+                found.extend(text.word_indices().map(|(i, w)| (part.start + i, w)));
+            }
+        };
+        // A segment the stretch starts inside of, then the whole words (as
+        // segmented already), then a segment it ends inside of.
         let first = self
             .segments
             .partition_point(|(at, segment)| at + segment.len() <= range.start);
-        let mut found = Vec::new();
-        for &(at, segment) in &self.segments[first..] {
-            if at >= range.end {
+        let mut whole_from = range.start;
+        if let Some(&(at, segment)) = self.segments.get(first)
+            && at < range.start
+        {
+            whole_from = at + segment.len();
+            segment_part(range.start..whole_from.min(range.end), &mut found);
+        }
+        if whole_from >= range.end {
+            return found;
+        }
+        let words = self.words.partition_point(|(at, _)| *at < whole_from);
+        for &(at, word) in &self.words[words..] {
+            if at + word.len() > range.end {
                 break;
             }
-            let end = at + segment.len();
-            if range.start <= at && end <= range.end {
-                if is_word(segment) {
-                    found.push((at, segment));
-                }
-                continue;
-            }
-            let (start, end) = (at.max(range.start), end.min(range.end));
-            if let Some(part) = self.prose.get(start..end) {
-                found.extend(part.word_indices().map(|(i, w)| (start + i, w)));
-            }
+            found.push((at, word));
+        }
+        let last = self
+            .segments
+            .partition_point(|(at, segment)| at + segment.len() <= range.end);
+        if let Some(&(at, _)) = self.segments.get(last)
+            && (whole_from..range.end).contains(&at)
+        {
+            segment_part(at..range.end, &mut found);
         }
         found
     }
@@ -167,7 +183,15 @@ mod tests {
         let sentence = Sentence::new(prose, 7..prose.len());
         let words: Vec<&str> = sentence.words().iter().map(|(_, w)| *w).collect();
         assert_eq!(words[..3], ["The", "plan", "cut"]);
-        for start in 7..prose.len() {
+        assert_stretches_are_segmented_alone(&sentence);
+        let accented = "Dateline. “Zelensky’s 1,200-word plan,” Łódź’s mayor said — twice.";
+        let at = accented.find('“').unwrap_or(0);
+        assert_stretches_are_segmented_alone(&Sentence::new(accented, at..accented.len()));
+    }
+
+    fn assert_stretches_are_segmented_alone(sentence: &Sentence) {
+        let prose = sentence.prose;
+        for start in sentence.range.clone() {
             for end in start..=prose.len() {
                 let Some(text) = prose.get(start..end) else {
                     continue;
