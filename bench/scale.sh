@@ -7,7 +7,7 @@
 # index itself untouched), the warm lint that follows, and a lint after one
 # indexed article is changed, then after another is removed (each retired
 # from the index by the delta).
-# Prints a Markdown table.
+# The cold lint is the median of three runs. Prints a Markdown table.
 #   bench/scale.sh [SIZES...]        (default: 1000 10000 100000)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,10 +21,22 @@ cargo build --release --quiet --example synthetic_corpus --example lint_timing
 cargo build --release --quiet
 bin="${CARGO_TARGET_DIR:-$repo/target}/release"
 
-# `measure CMD...` → "seconds peak_kb" of one run (exit status 1 = findings).
+# `measure CMD...` → "seconds peak_kb" of one run (exit status 1 = findings),
+# the wall time to the millisecond (`time -f %e` rounds to 10 ms, a seventh
+# of a cold lint at 1k).
 measure() {
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || true
-  tail -1 "$work/time.txt"
+  local start=$EPOCHREALTIME
+  /usr/bin/time -f "%M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || true
+  local end=$EPOCHREALTIME
+  awk -v s="$start" -v e="$end" -v kb="$(tail -1 "$work/time.txt")" 'BEGIN { printf "%.3f %d\n", e - s, kb }'
+}
+
+# `median_of_three CMD...` → "seconds peak_kb": the median wall time of
+# three runs and the highest peak RSS.
+median_of_three() {
+  local runs
+  runs=$(for _ in 1 2 3; do measure "$@"; done)
+  echo "$(cut -d' ' -f1 <<<"$runs" | sort -n | sed -n 2p) $(cut -d' ' -f2 <<<"$runs" | sort -n | tail -1)"
 }
 
 echo "| articles | corpus MB | cold lint s | indexing MB/s | cold peak RSS MB | first lint, writing the index s | its peak RSS MB | warm lint s | warm peak RSS MB | 2,000-word draft ms (median) | 1,000 drafts s | one article added s | warm lint with the delta s | one article changed s | one article removed s |"
@@ -39,7 +51,7 @@ for n in "${sizes[@]}"; do
   bytes=$(find "$dir/corpus" -type f -print0 | xargs -0 cat | wc -c)
   mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
   draft="$dir/drafts/draft-00000.md"
-  read -r cold_s cold_kb < <(measure "$bin/copydesk" lint --no-cache --config "$dir/copydesk.toml" "$draft")
+  read -r cold_s cold_kb < <(median_of_three "$bin/copydesk" lint --no-cache --config "$dir/copydesk.toml" "$draft")
   read -r first_s first_kb < <(measure "$bin/copydesk" lint --config "$dir/copydesk.toml" "$draft")   # writes the cache
   read -r warm_s warm_kb < <(measure "$bin/copydesk" lint --config "$dir/copydesk.toml" "$draft")
   timing=$("$bin/examples/lint_timing" "$dir/corpus" "$draft" 30)
