@@ -5,14 +5,13 @@
 //! about.
 
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-use crate::text::words::{WordBoundaries, lower_case};
+use crate::text::words::{WordBoundaries, lower_case, with_lower_case};
 
 use super::frames::{Frame, ValueSpan, frame, years_in};
 use super::names::{
@@ -646,13 +645,14 @@ fn role_before(
     let mut remaining = words_before.len();
     while remaining > 0 {
         let (at, word) = words_before[remaining - 1];
-        let lower = word.to_lowercase();
+        let lower = lower_case(word);
         let absolute = sentence.start + at;
         // "In Moscow, Kremlin spokesman X", "(UPI) — Former President X",
         // "running for president -- X": punctuation ends the role, and so
         // does a function word ("If Secretary X").
         if prose.get(absolute + word.len()..start).is_some_and(|gap| {
-            gap.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']) || gap.contains("--")
+            gap.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”'])
+                || gap.as_bytes().windows(2).any(|pair| pair == b"--")
         }) || is_function_word(&lower)
         {
             break;
@@ -755,15 +755,13 @@ fn plausible_person(words: &[&str]) -> bool {
     let Some(last) = words.last() else {
         return false;
     };
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     last.chars().count() > 2
-        && !matches!(
-            lower.last().map(String::as_str),
-            Some("jr" | "sr" | "ii" | "iii" | "iv")
-        )
-        && !lower
+        && !with_lower_case(last, |last| {
+            matches!(last, "jr" | "sr" | "ii" | "iii" | "iv")
+        })
+        && !words
             .iter()
-            .any(|w| WEEKDAYS.contains(&w.as_str()) || MONTHS.contains(&w.as_str()) || w == "on")
+            .any(|w| with_lower_case(w, |w| calendar_word(w).is_some() || w == "on"))
 }
 
 /// Words that open a sentence without belonging to a title after them.
@@ -778,39 +776,40 @@ fn has_quote_mark(text: &str) -> bool {
 pub fn is_role_word(word: &str) -> bool {
     // Asked of every word of every name mention when indexing.
     static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| ROLE_WORDS.iter().copied().collect());
-    // Most are capitalised: lower-cased on the stack, not in a new string.
-    let mut buffer = [0u8; 32];
-    let lower = match buffer.get_mut(..word.len()) {
-        Some(bytes) if word.is_ascii() => {
-            bytes.copy_from_slice(word.as_bytes());
-            bytes.make_ascii_lowercase();
-            Cow::Borrowed(std::str::from_utf8(bytes).unwrap_or(""))
-        }
-        _ => lower_case(word),
-    };
-    SET.contains(lower.as_ref()) || lower.split('-').any(|part| SET.contains(part))
+    with_lower_case(word, |lower| {
+        SET.contains(lower) || lower.split('-').any(|part| SET.contains(part))
+    })
 }
 
 /// A role as a comparable string: lower case, British spelling, synonyms
 /// folded, "former" and filler words dropped. `None` if no role word is left.
 pub fn normalise_role(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .words()
-        .map(|w| w.to_lowercase())
-        .filter(|w| {
-            w.chars().any(char::is_alphanumeric)
-                && !ROLE_NOISE.contains(&w.as_str())
-                && w != "former"
-        })
-        .map(|w| match w.as_str() {
-            "defense" => "defence".to_string(),
-            "spokeswoman" | "spokesperson" => "spokesman".to_string(),
-            "advisor" => "adviser".to_string(),
-            "chairwoman" | "chair" => "chairman".to_string(),
-            _ => w,
-        })
-        .collect();
-    let joined = words.join(" ").replace("press secretary", "spokesman");
+    // Built in one string: asked of every role in the corpus.
+    let mut joined = String::with_capacity(text.len());
+    for word in text.words() {
+        with_lower_case(word, |lower| {
+            if !lower.chars().any(char::is_alphanumeric)
+                || ROLE_NOISE.contains(&lower)
+                || lower == "former"
+            {
+                return;
+            }
+            let word = match lower {
+                "defense" => "defence",
+                "spokeswoman" | "spokesperson" => "spokesman",
+                "advisor" => "adviser",
+                "chairwoman" | "chair" => "chairman",
+                other => other,
+            };
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(word);
+        });
+    }
+    if joined.contains("press secretary") {
+        joined = joined.replace("press secretary", "spokesman");
+    }
     // An adviser is a description, not a post that excludes another.
     joined
         .split(' ')

@@ -48,6 +48,20 @@ pub fn lower_case(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// `f` of `word` lower-cased: a short ASCII word (any capitalised name or
+/// title) is lower-cased on the stack, not in a new string.
+pub fn with_lower_case<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 32];
+    match buffer.get_mut(..word.len()) {
+        Some(bytes) if word.is_ascii() => {
+            bytes.copy_from_slice(word.as_bytes());
+            bytes.make_ascii_lowercase();
+            f(std::str::from_utf8(bytes).unwrap_or_default())
+        }
+        _ => f(&lower_case(word)),
+    }
+}
+
 /// Whether a segment is a word: it has a letter or a digit.
 pub fn is_word(segment: &str) -> bool {
     segment.chars().any(char::is_alphanumeric)
