@@ -592,9 +592,9 @@ struct Mentioned {
 
 pub(super) fn name_facts(doc: &Document, mentions: &[SentenceMentions]) -> NameFacts {
     let prose = doc.prose();
+    let words: usize = mentions.iter().map(|(s, _)| s.words().len()).sum();
     // Keyed by the text itself when it is lower case or spelled with
     // single spaces already, as nearly every word and name is.
-    let words: usize = mentions.iter().map(|(s, _)| s.words().len()).sum();
     let mut spellings: FxHashMap<Cow<str>, Mentioned> =
         FxHashMap::with_capacity_and_hasher(words / 4, Default::default());
     let mut lowercase_words: FxHashSet<Cow<str>> =

@@ -217,8 +217,8 @@ pub fn claims_in(sentence: &Sentence, mentions: &[NameMention]) -> Vec<Claim> {
             Some(span) => claim.frame = frame(sentence, &span),
             // The years make a title historical ("the 2014 defence
             // minister"); the rest of a frame says what a value is about,
-            // and a role is about its person. Most claims are roles, and
-            // a whole frame each was a fifth of indexing time.
+            // and a role is about its person. Roles are over two fifths of
+            // claims, and a whole frame for each cost 5% of indexing CPU.
             None => claim.frame.years = years_in(sentence),
         }
     }
