@@ -171,6 +171,7 @@ pub(super) fn speaker_within(
             && (is_not_speaker(&first)
                 || DETERMINERS.contains(&first.as_str())
                 || first == "according")
+            && !is_surname_after_quotation(outside, &mention.range, &cue, quote)
         {
             continue;
         }
@@ -234,6 +235,27 @@ pub(super) fn speaker_within(
         .filter(|(d, _)| *d <= max_words)
         .min_by_key(|(d, s)| (*d, s.kind as u8))
         .map(|(_, s)| s)
+}
+
+/// A capitalised function word that stands between a quotation and its
+/// speech verb, with nothing else around it: the surname in "“…,” From
+/// said." (Al From). Not "That said, …", where a comma follows the verb.
+fn is_surname_after_quotation(
+    outside: &str,
+    mention: &Range<usize>,
+    cue: &Range<usize>,
+    quote: &Range<usize>,
+) -> bool {
+    let blank = |range: Range<usize>| outside.get(range).is_some_and(|gap| gap.trim().is_empty());
+    let sentence_goes_on = outside
+        .get(cue.end..)
+        .is_some_and(|after| after.trim_start().starts_with(','));
+    quote.end <= mention.start
+        && !quote.is_empty()
+        && mention.end <= cue.start
+        && blank(quote.end..mention.start)
+        && blank(mention.end..cue.start)
+        && !sentence_goes_on
 }
 
 /// A name mention without the titles before it: "Secretary of State Marco
