@@ -15,6 +15,7 @@ pub mod fix;
 pub mod lexicon;
 pub mod linter;
 pub mod lsp;
+pub mod offsets;
 pub mod output;
 pub mod rules;
 pub mod text;

@@ -13,6 +13,7 @@ mod statements;
 pub mod store;
 mod writer;
 
+use crate::offsets::narrow;
 use std::ops::Range;
 use std::path::Path;
 
@@ -44,7 +45,6 @@ impl Location {
     pub fn new(article: usize, range: Range<usize>) -> Location {
         // Corpus articles larger than 4 GiB are not supported; saturate
         // rather than wrap so evidence points near the right place.
-        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Location {
             article: narrow(article),
             start: narrow(range.start),

@@ -1,6 +1,7 @@
 //! The corpus name index: every spelling of every name, with counts and the
 //! first places it occurs.
 
+use crate::offsets::narrow;
 use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
 
@@ -646,8 +647,4 @@ pub(super) fn name_facts(doc: &Document, mentions: &[SentenceMentions]) -> NameF
     // In the set's order: they are only counted, never looked up.
     facts.lowercase_words = lowercase_words.iter().map(|w| w.as_ref()).collect();
     facts
-}
-
-fn narrow(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }

@@ -3,6 +3,7 @@
 //! thread that analysed the article and freed by the one that merged it,
 //! was a fifth of indexing time spent in the allocator.
 
+use crate::offsets::narrow;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,8 +17,7 @@ impl PackedStrings {
     /// Add `string` at the end.
     pub fn push(&mut self, string: &str) {
         self.text.push_str(string);
-        self.ends
-            .push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+        self.ends.push(narrow(self.text.len()));
     }
 
     pub fn len(&self) -> usize {

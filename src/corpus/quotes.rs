@@ -2,6 +2,7 @@
 //! its words, and an inverted index from word to quotation so that a draft
 //! quotation finds the corpus quotations it shares words with.
 
+use crate::offsets::narrow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -244,10 +245,6 @@ impl QuotationSource for QuoteIndex {
     }
 }
 
-fn narrow(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
 /// Distinct wordings as [`similar_in`] searches them: one index, or
 /// several combined.
 pub(super) trait Wordings {
@@ -341,7 +338,6 @@ pub(super) fn similar_in(
 pub struct QuoteFacts(Vec<(u32, u32, Vec<String>)>);
 
 pub(super) fn quote_facts(doc: &Document, quotations: &[Quotation]) -> QuoteFacts {
-    let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     QuoteFacts(
         quotations
             .iter()

@@ -3,6 +3,7 @@
 //! sentence's content words for ranking. Building it is one pass over the
 //! corpus; a draft claim then scores only the statements of its own measure.
 
+use crate::offsets::narrow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -534,10 +535,6 @@ fn fst_map(ids: FxHashMap<String, u32>) -> Vec<u8> {
         let _ = map.insert(key, u64::from(id));
     }
     map.into_inner().unwrap_or_default()
-}
-
-fn narrow(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// How much a word counts at `distance` words from the value.

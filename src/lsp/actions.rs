@@ -2,6 +2,7 @@
 //! names rules, silencing copydesk on a line, and fixing every name spelling
 //! in the document.
 
+use crate::offsets::narrow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -228,7 +229,7 @@ fn disable_line_edit(ctx: &ActionContext<'_>, line: u32, code: &str) -> TextEdit
         .chars()
         .take_while(|c| *c == ' ' || *c == '\t')
         .collect();
-    let start = Position::new(to_u32(line_index), 0);
+    let start = Position::new(narrow(line_index), 0);
     TextEdit::new(
         Range::new(start, start),
         format!("{indent}<!-- copydesk-disable-next-line {code} -->{line_break}"),
@@ -256,10 +257,6 @@ fn first_line_break(rope: &Rope) -> &'static str {
     } else {
         "\n"
     }
-}
-
-fn to_u32(value: usize) -> u32 {
-    u32::try_from(value).unwrap_or(u32::MAX)
 }
 
 /// Every unambiguous safe fix of the current analysis, as one edit: unsafe

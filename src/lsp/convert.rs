@@ -2,6 +2,7 @@
 //! with a link to its documentation, evidence as related locations, and the
 //! data code actions need.
 
+use crate::offsets::narrow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -70,7 +71,7 @@ impl EvidenceTexts {
         self.with_text(&evidence.path, |text| {
             let at = |line: LineCol, offset: usize| {
                 Position::new(
-                    to_u32(line.line.saturating_sub(1)),
+                    narrow(line.line.saturating_sub(1)),
                     character_in(text, offset, encoding),
                 )
             };
@@ -91,14 +92,10 @@ pub fn character_in(text: &str, offset: usize, encoding: PositionEncoding) -> u3
     }
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let prefix = &text[line_start..offset];
-    to_u32(match encoding {
+    narrow(match encoding {
         PositionEncoding::Utf8 => prefix.len(),
         PositionEncoding::Utf16 => prefix.encode_utf16().count(),
     })
-}
-
-fn to_u32(value: usize) -> u32 {
-    u32::try_from(value).unwrap_or(u32::MAX)
 }
 
 /// A file URI for evidence, or none for an embedded rules file.
@@ -119,8 +116,8 @@ fn related(
         // The file is gone; columns in scalars are the best guess left.
         let at = |lc: LineCol| {
             Position::new(
-                to_u32(lc.line.saturating_sub(1)),
-                to_u32(lc.column.saturating_sub(1)),
+                narrow(lc.line.saturating_sub(1)),
+                narrow(lc.column.saturating_sub(1)),
             )
         };
         Range::new(at(evidence.start), at(evidence.end))

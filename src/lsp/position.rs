@@ -4,6 +4,7 @@
 //! Every conversion goes through the rope's own indexes (line ↔ char ↔ byte
 //! ↔ UTF-16), so it costs O(log n) and never rescans the text from the start.
 
+use crate::offsets::narrow;
 use ropey::{Rope, RopeSlice};
 use tower_lsp_server::ls_types::{Position, PositionEncodingKind, Range};
 
@@ -63,7 +64,7 @@ pub fn position_of_byte(rope: &Rope, byte: usize, encoding: PositionEncoding) ->
             rope.char_to_utf16_cu(char_index) - rope.char_to_utf16_cu(line_start)
         }
     };
-    Position::new(to_u32(line_index), to_u32(character))
+    Position::new(narrow(line_index), narrow(character))
 }
 
 /// LSP range of a byte range.
@@ -98,10 +99,6 @@ fn line_break_chars(line: RopeSlice<'_>) -> usize {
         (_, Some('\n' | '\r')) => 1,
         _ => 0,
     }
-}
-
-fn to_u32(value: usize) -> u32 {
-    u32::try_from(value).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

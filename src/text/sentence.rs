@@ -2,6 +2,7 @@
 //! split by every analysis of it (names, quantities, dates, frames), where
 //! each used to segment the sentence, or a stretch of it, again.
 
+use crate::offsets::narrow;
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -167,10 +168,6 @@ impl<'a> Sentence<'a> {
         }
         found
     }
-}
-
-fn narrow(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! `crate::corpus::Corpus::open_layered`). A delta grown past a tenth of
 //! the base rebuilds the index whole.
 
+use crate::offsets::narrow;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -124,21 +125,20 @@ fn changes(base: &Manifest, stamps: &[FileStamp]) -> Changes {
         files: Vec::new(),
         retired: Vec::new(),
     };
-    let row = |row: usize| u32::try_from(row).unwrap_or(u32::MAX);
     for stamp in stamps {
         while let Some((at, _)) = indexed.next_if(|(_, a)| a.stamp.path < stamp.path) {
-            changes.retired.push(row(at));
+            changes.retired.push(narrow(at));
         }
         match indexed.next_if(|(_, a)| a.stamp.path == stamp.path) {
             Some((_, article)) if article.stamp == *stamp => {}
             Some((at, _)) => {
-                changes.retired.push(row(at));
+                changes.retired.push(narrow(at));
                 changes.files.push(stamp.clone());
             }
             None => changes.files.push(stamp.clone()),
         }
     }
-    changes.retired.extend(indexed.map(|(at, _)| row(at)));
+    changes.retired.extend(indexed.map(|(at, _)| narrow(at)));
     changes
 }
 

@@ -2,6 +2,7 @@
 //! dirs, read in parallel. A file that cannot be read is skipped with a
 //! warning naming it.
 
+use crate::offsets::narrow;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -469,7 +470,7 @@ fn index_is_current(base: &IndexFile, delta: Option<&IndexFile>, stamps: &[FileS
         .iter()
         .enumerate()
         .filter(|(row, _)| {
-            let row = u32::try_from(*row).unwrap_or(u32::MAX);
+            let row = narrow(*row);
             retired.next_if_eq(&row).is_none()
         });
     let mut indexed: Vec<&FileStamp> = current_base

@@ -13,6 +13,7 @@ mod names;
 mod quotes;
 mod statements;
 
+pub(super) use crate::offsets::narrow;
 use std::sync::Arc;
 
 pub use names::{LayeredNames, RETIRED_NAMES, RetiredNames};
@@ -167,10 +168,6 @@ fn merge_ordered(
     }
     merged.extend_from_slice(rest);
     merged
-}
-
-fn narrow(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

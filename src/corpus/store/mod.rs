@@ -112,17 +112,14 @@ impl SectionsWriter {
     /// The whole index: header, table and sections. `fingerprint` names
     /// the analysis code that wrote it.
     pub fn finish(self, fingerprint: u64) -> Vec<u8> {
-        let mut out = self.header(fingerprint);
-        for (_, parts) in &self.sections {
-            out.resize(align(out.len()), 0);
-            parts.iter().for_each(|part| out.extend_from_slice(part));
-        }
-        out.resize(align(out.len()), 0);
+        let mut out = Vec::new();
+        // Writing to a vector cannot fail.
+        let _ = self.write_to(fingerprint, &mut out);
         out
     }
 
-    /// Write the whole index to `out` as [`SectionsWriter::finish`] lays
-    /// it out, a section at a time: a large index is never copied whole.
+    /// Write the whole index to `out`, a section at a time: a large index
+    /// is never copied whole.
     pub fn write_to(&self, fingerprint: u64, out: &mut impl Write) -> io::Result<()> {
         let header = self.header(fingerprint);
         out.write_all(&header)?;

@@ -2,6 +2,7 @@
 //! statements), stored as one array of ids and where each list ends.
 
 use super::{Fixed, Record, Sections, SectionsWriter};
+use crate::offsets::narrow;
 
 pub struct PostingsWriter<T = u32> {
     ends: Vec<u32>,
@@ -21,8 +22,7 @@ impl<T: Record> PostingsWriter<T> {
     /// Add the next row's list.
     pub fn push(&mut self, ids: impl IntoIterator<Item = T>) {
         self.ids.extend(ids);
-        self.ends
-            .push(u32::try_from(self.ids.len()).unwrap_or(u32::MAX));
+        self.ends.push(narrow(self.ids.len()));
     }
 
     /// Write as the sections `{name}.ends` and `{name}.ids`.
