@@ -6,7 +6,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 /// The folders whose code decides what the corpus index holds.
-const ANALYSIS_DIRS: &[&str] = &["src/text", "src/corpus", "src/document"];
+const ANALYSIS_DIRS: &[&str] = &["src/lang", "src/text", "src/corpus", "src/document"];
 
 fn main() {
     let mut files = Vec::new();
@@ -23,7 +23,7 @@ fn main() {
     }
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let code = format!(
-        "/// Hash of the analysis code (src/text, src/corpus, src/document).\npub const ANALYSIS_FINGERPRINT: u64 = {:#018x};\n",
+        "/// Hash of the analysis code (src/lang, src/text, src/corpus, src/document).\npub const ANALYSIS_FINGERPRINT: u64 = {:#018x};\n",
         hasher.finish()
     );
     std::fs::write(out.join("fingerprint.rs"), code).expect("write fingerprint");

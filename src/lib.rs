@@ -12,7 +12,7 @@ pub mod corpus;
 pub mod document;
 pub mod finding;
 pub mod fix;
-pub mod lexicon;
+pub mod lang;
 pub mod linter;
 pub mod lsp;
 pub mod offsets;

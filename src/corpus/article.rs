@@ -39,7 +39,7 @@ pub struct Article {
     unparsed: Mutex<Option<Unparsed>>,
     document: OnceLock<Document>,
     /// Read when first asked for, like the text.
-    dateline: OnceLock<Option<crate::text::dates::Day>>,
+    dateline: OnceLock<Option<crate::lang::calendar::Day>>,
 }
 
 impl std::fmt::Debug for Article {
@@ -95,8 +95,8 @@ impl Article {
 
     /// The day the article was written: its front matter's `date:`, or the
     /// date in its file name.
-    pub fn dateline(&self) -> Option<crate::text::dates::Day> {
-        use crate::text::dates::{day_of_path, find_day};
+    pub fn dateline(&self) -> Option<crate::lang::calendar::Day> {
+        use crate::lang::calendar::{day_of_path, find_day};
         *self.dateline.get_or_init(|| {
             self.meta
                 .date

@@ -176,7 +176,7 @@ impl Corpus {
     }
 
     /// The dateline of the article a location is in.
-    pub fn dateline(&self, location: Location) -> Option<crate::text::dates::Day> {
+    pub fn dateline(&self, location: Location) -> Option<crate::lang::calendar::Day> {
         self.articles.get(location.article as usize)?.dateline()
     }
 

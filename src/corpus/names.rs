@@ -5,7 +5,8 @@ use crate::offsets::narrow;
 use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
 
-use crate::text::words::{WordBoundaries, lower_case};
+use crate::lang::case::lower_case;
+use crate::text::words::WordBoundaries;
 use fst::{Map, MapBuilder, Set, SetBuilder};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};

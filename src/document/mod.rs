@@ -18,7 +18,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::text::dates::{Day, day_of_path, find_day};
+use crate::lang::calendar::{Day, day_of_path, find_day};
 
 /// The `date:` line of front matter, as a day.
 fn front_matter_day(block: &str) -> Option<Day> {

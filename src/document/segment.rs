@@ -3,53 +3,7 @@
 
 use std::ops::Range;
 
-/// Titles and other abbreviations that never end a sentence.
-const NEVER_FINAL: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj",
-    "cpl", "sen", "rep", "gov", "pres", "rev", "hon", "st", "mt", "ft", "no", "nos", "vs", "vol",
-    "fig", "approx", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
-
-/// Abbreviations that often end a sentence too ("talks in the U.S. The …").
-const SOMETIMES_FINAL: &[&str] = &["inc", "ltd", "co", "corp", "jr", "sr", "etc", "plc", "bros"];
-
-/// Words that start a sentence often enough to end an ambiguous abbreviation.
-const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "Then",
-    "There",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "As",
-    "Officials",
-    "However",
-    "Meanwhile",
-];
+use crate::lang::sentences::{NEVER_FINAL, SENTENCE_STARTERS, SOMETIMES_FINAL};
 
 const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '»', '“'];
 const OPENERS: &[char] = &['"', '“', '‘', '\'', '(', '[', '«', '„'];
@@ -128,7 +82,7 @@ fn ends_sentence(text: &str, at: usize, c: char, end: usize) -> bool {
     }
     let dotted = word.contains('.'); // U.S., a.m., e.g.
     if dotted || SOMETIMES_FINAL.contains(&bare.as_str()) {
-        return SENTENCE_STARTERS.contains(&next_word);
+        return SENTENCE_STARTERS.contains(next_word);
     }
     true
 }

@@ -1,9 +1,11 @@
 //! Text analysis shared by the checks and the corpus indexes, so that the
-//! draft and the corpus are read the same way.
+//! draft and the corpus are read the same way: words and sentences, name
+//! mentions, spelling similarity, quotations and attribution, quantities,
+//! claims and their frames. May import `lang`, `document`, `rules` (for
+//! the attribution cues) and `offsets`; never the corpus or the checks.
 
 pub mod attribution;
 pub mod claims;
-pub mod dates;
 pub mod frames;
 pub mod names;
 pub mod quantities;
@@ -11,17 +13,3 @@ pub mod quotes;
 pub mod sentence;
 pub mod similarity;
 pub mod words;
-
-/// A word with its first letter in upper case: "sunday" → "Sunday".
-pub fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
-}
-
-/// The English name of a month, 1 to 12, capitalised.
-pub fn month_name(month: u32) -> String {
-    capitalise(claims::MONTHS[(month as usize).saturating_sub(1) % 12])
-}

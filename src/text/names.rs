@@ -8,13 +8,8 @@ use std::ops::Range;
 
 use super::sentence::Sentence;
 use crate::document::{BlockKind, Document};
+use crate::lang::names::{NAME_FORM_ENDINGS, NAME_PARTICLES};
 use unicode_normalization::UnicodeNormalization;
-
-/// Lower-case words that may stand inside a name between capitalised words.
-const PARTICLES: &[&str] = &[
-    "de", "del", "della", "der", "den", "di", "da", "dos", "das", "du", "la", "le", "van", "von",
-    "al", "el", "bin", "ibn", "bint", "ben", "abu", "y", "zu", "ter",
-];
 
 /// Longer "words" are pasted blobs or broken exports, not names; bounding
 /// them keeps every per-name cost (keys, similarity) bounded too.
@@ -111,14 +106,6 @@ pub fn fold_typography(spelling: &str) -> String {
         .collect()
 }
 
-/// Endings that make another form of the same name: possessives, plurals,
-/// demonyms and adjectives ("Israelis", "Jordanian", "Democratic").
-const NAME_FORM_ENDINGS: &[&str] = &[
-    "", "s", "es", "'s", "'", "n", "ns", "an", "ans", "ian", "ians", "ean", "eans", "i", "is",
-    "ia", "ic", "ics", "ism", "ist", "ists", "ite", "ites", "ese", "ish", "er", "ers", "al", "ial",
-    "ional", "ed", "ing", "stan",
-];
-
 /// Final letters a demonym or adjective replaces ("Mexico" → "Mexican",
 /// "Europe" → "European", "Florida" → "Floridians").
 const REPLACED_VOWELS: &[&str] = &["a", "e", "o"];
@@ -151,7 +138,7 @@ pub fn same_name(a: &str, b: &str) -> bool {
     // Split `word` into a stem of 3+ letters and an ending it may carry.
     let splits = |word: &'_ str| -> Vec<(usize, bool)> {
         let mut found = Vec::new();
-        for ending in NAME_FORM_ENDINGS {
+        for ending in NAME_FORM_ENDINGS.words() {
             if let Some(stem) = word.strip_suffix(ending)
                 && stem.chars().count() >= 3
                 && ending_fits(stem, ending)
@@ -333,7 +320,7 @@ fn is_particle_followed_by_name(tokens: &[(Range<usize>, &str, Piece)], at: usiz
     // Particles may chain ("von der Leyen"), but must end in a capitalised word.
     let mut at = at;
     for _ in 0..MAX_CHAINED_PARTICLES {
-        if !PARTICLES.contains(&tokens[at].1) {
+        if !NAME_PARTICLES.contains(tokens[at].1) {
             return false;
         }
         match (tokens.get(at + 1), tokens.get(at + 2)) {

@@ -7,11 +7,10 @@
 
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use rustc_hash::FxHashMap;
 
 use super::sentence::Sentence;
+use crate::lang::lemma::singular;
+use crate::lang::{numbers, units};
 
 /// A quantity found in a sentence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,150 +39,6 @@ impl Quantity {
     }
 }
 
-const UNITS: &[(&str, u64)] = &[
-    ("zero", 0),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-    ("dozen", 12),
-];
-
-const ORDINALS: &[(&str, u64)] = &[
-    ("first", 1),
-    ("second", 2),
-    ("third", 3),
-    ("fourth", 4),
-    ("fifth", 5),
-    ("sixth", 6),
-    ("seventh", 7),
-    ("eighth", 8),
-    ("ninth", 9),
-    ("tenth", 10),
-    ("eleventh", 11),
-    ("twelfth", 12),
-    ("thirteenth", 13),
-    ("fourteenth", 14),
-    ("fifteenth", 15),
-    ("sixteenth", 16),
-    ("seventeenth", 17),
-    ("eighteenth", 18),
-    ("nineteenth", 19),
-    ("twentieth", 20),
-    ("thirtieth", 30),
-    ("fortieth", 40),
-    ("fiftieth", 50),
-];
-
-const SCALES: &[(&str, f64)] = &[
-    ("hundred", 1e2),
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("mn", 1e6),
-    ("m", 1e6),
-    ("billion", 1e9),
-    ("bn", 1e9),
-    ("trillion", 1e12),
-    ("tn", 1e12),
-];
-
-/// Measures and their canonical unit with a factor, so units of one family
-/// compare: minutes and hours; days and weeks; months, years and decades.
-const MEASURES: &[(&str, &str, f64)] = &[
-    ("minute", "minute", 1.0),
-    ("minutes", "minute", 1.0),
-    ("min", "minute", 1.0),
-    ("hour", "minute", 60.0),
-    ("hours", "minute", 60.0),
-    ("hr", "minute", 60.0),
-    ("day", "day", 1.0),
-    ("days", "day", 1.0),
-    ("week", "day", 7.0),
-    ("weeks", "day", 7.0),
-    ("month", "month", 1.0),
-    ("months", "month", 1.0),
-    ("year", "month", 12.0),
-    ("years", "month", 12.0),
-    ("decade", "month", 120.0),
-    ("decades", "month", 120.0),
-    ("percent", "percent", 1.0),
-    ("per cent", "percent", 1.0),
-    ("%", "percent", 1.0),
-    ("percentage point", "percentage point", 1.0),
-    ("percentage points", "percentage point", 1.0),
-    ("point", "point", 1.0),
-    ("points", "point", 1.0),
-    ("item", "point", 1.0),
-    ("items", "point", 1.0),
-    ("provision", "point", 1.0),
-    ("provisions", "point", 1.0),
-    ("clause", "point", 1.0),
-    ("clauses", "point", 1.0),
-];
-
-/// Approximation words and the interval they give a stated value `x`.
-const QUALIFIERS: &[(&str, f64, f64)] = &[
-    ("more than", 1.0, 2.0),
-    ("over", 1.0, 2.0),
-    ("at least", 1.0, 2.0),
-    ("upwards of", 1.0, 2.0),
-    ("nearly", 0.8, 1.0),
-    ("almost", 0.8, 1.0),
-    ("close to", 0.8, 1.0),
-    ("just under", 0.8, 1.0),
-    ("about", 0.85, 1.15),
-    ("around", 0.85, 1.15),
-    ("roughly", 0.85, 1.15),
-    ("some", 0.85, 1.15),
-    ("approximately", 0.85, 1.15),
-    ("an estimated", 0.85, 1.15),
-    ("just over", 1.0, 1.2),
-    ("fewer than", 0.0, 1.0),
-    ("less than", 0.0, 1.0),
-    ("under", 0.0, 1.0),
-    ("up to", 0.0, 1.0),
-];
-
-const CURRENCIES: &[(&str, &str)] = &[
-    ("$", "usd"),
-    ("us$", "usd"),
-    ("€", "eur"),
-    ("£", "gbp"),
-    ("dollars", "usd"),
-    ("dollar", "usd"),
-    ("euros", "eur"),
-    ("euro", "eur"),
-    ("pounds", "gbp"),
-    ("rubles", "rub"),
-    ("roubles", "rub"),
-    ("hryvnias", "uah"),
-    ("yen", "jpy"),
-    ("francs", "chf"),
-];
-
 #[derive(Debug, Clone)]
 struct Token<'a> {
     text: &'a str,
@@ -208,19 +63,13 @@ fn tokens<'a, 's>(sentence: &'s Sentence<'a>) -> Vec<Token<'s>> {
     tokens
 }
 
-/// Asked of every word of every sentence when indexing: a map, not a scan.
-static NUMBER_WORDS: LazyLock<FxHashMap<&str, u64>> =
-    LazyLock::new(|| UNITS.iter().copied().collect());
-static ORDINAL_WORDS: LazyLock<FxHashMap<&str, u64>> =
-    LazyLock::new(|| ORDINALS.iter().copied().collect());
-
 fn word_value(word: &str) -> Option<u64> {
-    NUMBER_WORDS.get(word).copied()
+    numbers::cardinal(word)
 }
 
 fn ordinal_value(word: &str) -> Option<u64> {
-    if let Some(v) = ORDINAL_WORDS.get(word) {
-        return Some(*v);
+    if let Some(v) = numbers::ordinal(word) {
+        return Some(v);
     }
     // 1st, 2nd, 23rd, 9th
     let (digits, suffix) = word.split_at(word.bytes().take_while(u8::is_ascii_digit).count());
@@ -242,7 +91,7 @@ fn cardinal(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
         let (number, suffix) = digits.split_at(split);
         let scale = match suffix {
             "" => 1.0,
-            _ => SCALES.iter().find(|(w, _)| *w == suffix)?.1,
+            _ => numbers::scale(suffix)?,
         };
         return number.parse::<f64>().ok().map(|v| (v * scale, 1));
     }
@@ -295,11 +144,8 @@ fn quantity_at(prose: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usi
     };
     // A year such as 2025, or a date's day, is not a quantity of anything.
     let mut next = i + used;
-    if let Some(scale) = tokens
-        .get(next)
-        .and_then(|t| SCALES.iter().find(|(w, _)| *w == t.lower))
-    {
-        value *= scale.1;
+    if let Some(scale) = tokens.get(next).and_then(|t| numbers::scale(t.lower)) {
+        value *= scale;
         used += 1;
         next += 1;
     }
@@ -346,12 +192,11 @@ fn quantity_at(prose: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usi
 /// "member"), rather than a unit of time, share, length or money.
 pub fn counts_a_noun(measure: &str) -> bool {
     let measure = measure.trim_end_matches('#');
-    !MEASURES.iter().any(|(_, unit, _)| *unit == measure)
-        && !CURRENCIES.iter().any(|(_, code)| *code == measure)
+    !units::is_canonical_unit(measure) && !units::is_currency_code(measure)
 }
 
 fn currency(word: &str) -> Option<&'static str> {
-    CURRENCIES.iter().find(|(w, _)| *w == word).map(|(_, c)| *c)
+    units::currency(word)
 }
 
 /// The measure a number counts: a known unit (converted), a currency after
@@ -363,8 +208,8 @@ fn measure_at(tokens: &[Token], at: usize) -> Option<(String, f64, usize)> {
         .map(|second| format!("{} {}", first.lower, second.lower));
     for (candidate, width) in [(two, 2), (Some(first.lower.to_string()), 1)] {
         let Some(candidate) = candidate else { continue };
-        if let Some((_, unit, factor)) = MEASURES.iter().find(|(w, _, _)| *w == candidate) {
-            return Some((unit.to_string(), *factor, width));
+        if let Some((unit, factor)) = units::unit(&candidate) {
+            return Some((unit.to_string(), factor, width));
         }
         if let Some(code) = currency(&candidate) {
             return Some((code.to_string(), 1.0, width));
@@ -380,103 +225,16 @@ fn measure_at(tokens: &[Token], at: usize) -> Option<(String, f64, usize)> {
                 && !second.lower.ends_with("ss")
                 && second.lower.chars().all(|c| c.is_ascii_lowercase()) =>
         {
-            return (!NOT_MEASURES.contains(&first.lower)
+            return (!units::is_not_a_measure(first.lower)
                 && first.lower.chars().all(char::is_alphabetic))
             .then(|| (singular(second.lower), 1.0, 2));
         }
         _ => &first.lower,
     };
-    if !word.chars().all(char::is_alphabetic) || word.len() < 3 || NOT_MEASURES.contains(word) {
+    if !word.chars().all(char::is_alphabetic) || word.len() < 3 || units::is_not_a_measure(word) {
         return None;
     }
     Some((singular(word), 1.0, 1))
-}
-
-/// Words that follow numbers without being what they count.
-const NOT_MEASURES: &[&str] = &[
-    "and",
-    "or",
-    "the",
-    "to",
-    "of",
-    "in",
-    "on",
-    "at",
-    "for",
-    "from",
-    "by",
-    "with",
-    "was",
-    "were",
-    "is",
-    "are",
-    "had",
-    "has",
-    "have",
-    "will",
-    "would",
-    "said",
-    "says",
-    "than",
-    "as",
-    "that",
-    "which",
-    "who",
-    "per",
-    "after",
-    "before",
-    "more",
-    "less",
-    "other",
-    "such",
-    "most",
-    "all",
-    "times",
-    "time",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "out",
-    "into",
-];
-
-pub fn singular(word: &str) -> String {
-    let mut lemma = String::new();
-    push_singular(&mut lemma, word);
-    lemma
-}
-
-/// [`singular`] of `word`, written at the end of `out`.
-pub fn push_singular(out: &mut String, word: &str) {
-    if let Some(stem) = word.strip_suffix("ies") {
-        out.push_str(stem);
-        out.push('y');
-    } else if word.ends_with("ss") || word.ends_with("us") {
-        out.push_str(word);
-    } else {
-        out.push_str(word.strip_suffix('s').unwrap_or(word));
-    }
-}
-
-/// Whether `singular(word)` is `lemma`, without making it: a frame asks
-/// this of every word near every value.
-pub fn singular_is(word: &str, lemma: &str) -> bool {
-    if let Some(stem) = word.strip_suffix("ies") {
-        return lemma.strip_suffix('y') == Some(stem);
-    }
-    if word.ends_with("ss") || word.ends_with("us") {
-        return word == lemma;
-    }
-    word.strip_suffix('s').unwrap_or(word) == lemma
 }
 
 /// The approximation word before token `i`, as interval factors and where
@@ -487,7 +245,7 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (f64, f64, Option<usize>) {
     while at > 0 && (currency(tokens[at - 1].lower).is_some() || tokens[at - 1].lower == "a") {
         at -= 1;
     }
-    for (phrase, low, high) in QUALIFIERS {
+    for &units::Approximation { phrase, low, high } in units::approximations() {
         let length = phrase.split(' ').count();
         if at >= length {
             let start = at - length;
@@ -496,7 +254,7 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (f64, f64, Option<usize>) {
                 .zip(phrase.split(' '))
                 .all(|(t, w)| t.lower == w)
             {
-                return (*low, *high, Some(start));
+                return (low, high, Some(start));
             }
         }
     }
@@ -506,24 +264,6 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (f64, f64, Option<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn singular_is_asks_what_singular_makes() {
-        let words = [
-            "parties", "ies", "points", "bus", "class", "troops", "s", "", "year",
-        ];
-        for word in words {
-            for lemma in [
-                "party", "y", "point", "bus", "class", "troop", "", "year", "parties",
-            ] {
-                assert_eq!(
-                    singular_is(word, lemma),
-                    singular(word) == lemma,
-                    "{word} {lemma}"
-                );
-            }
-        }
-    }
 
     fn find(text: &str) -> Vec<(String, f64, f64, f64, String)> {
         quantities(text, 0..text.len())

@@ -7,7 +7,8 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use super::words::{WordBoundaries, is_word, lower_case};
+use super::words::{WordBoundaries, is_word};
+use crate::lang::case::lower_case;
 
 /// A sentence of a document's prose and its segments: words, punctuation
 /// and spaces, each with its byte offset in the prose.

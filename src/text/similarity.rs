@@ -8,89 +8,18 @@ use std::hash::{Hash, Hasher};
 use rphonetic::DoubleMetaphone;
 use rustc_hash::FxHasher;
 
-/// Folds applied in order to a lower-cased, accent-free spelling. Each pair
-/// is a difference between common romanisations of the same Cyrillic,
-/// Arabic or Greek letters, not a difference between names.
-const TRANSLITERATION_FOLDS: &[(&str, &str)] = &[
-    ("yy", "i"),
-    ("iy", "i"),
-    ("yi", "i"),
-    ("ij", "i"),
-    ("ii", "i"),
-    ("y", "i"),
-    ("ks", "x"),
-    ("kh", "h"),
-    ("ch", "c"),
-    ("tch", "c"),
-    ("ph", "f"),
-    ("w", "v"),
-    ("j", "i"),
-    ("ie", "e"),
-    ("ye", "e"),
-    ("ck", "k"),
-    ("q", "k"),
-    ("ou", "u"),
-    ("oo", "u"),
-    ("ff", "f"),
-    ("ss", "s"),
-    ("ll", "l"),
-    ("nn", "n"),
-    ("tt", "t"),
-];
-
-/// Replace accented Latin letters by their base letter, so "Zelenskyy" and
-/// "Zelenśkyj" fold alike. Letters outside Latin are kept.
-fn strip_accents(c: char) -> char {
-    if c.is_ascii() {
-        return c;
-    }
-    const PAIRS: &[(&str, char)] = &[
-        ("àáâãäåāăą", 'a'),
-        ("çćĉċč", 'c'),
-        ("ďđ", 'd'),
-        ("èéêëēĕėęě", 'e'),
-        ("ĝğġģ", 'g'),
-        ("ĥħ", 'h'),
-        ("ìíîïĩīĭįı", 'i'),
-        ("ĵ", 'j'),
-        ("ķ", 'k'),
-        ("ĺļľŀł", 'l'),
-        ("ñńņňŉ", 'n'),
-        ("òóôõöøōŏő", 'o'),
-        ("ŕŗř", 'r'),
-        ("śŝşšș", 's'),
-        ("ţťŧț", 't'),
-        ("ùúûüũūŭůűų", 'u'),
-        ("ŵ", 'w'),
-        ("ýÿŷ", 'y'),
-        ("źżž", 'z'),
-    ];
-    PAIRS
-        .iter()
-        .find(|(accented, _)| accented.contains(c))
-        .map_or(c, |(_, base)| *base)
-}
-
-/// The word with accented Latin letters replaced by their base letters.
-pub fn fold_accents(word: &str) -> String {
-    word.chars().map(strip_accents).collect()
-}
+use crate::lang::fold::{fold_transliteration, strip_accents};
 
 /// The spelling folded so that romanisation variants compare equal:
 /// "Dmitriy", "Dmitry" and "Dmitri" all give "dmitri".
 pub fn transliteration_key(spelling: &str) -> String {
-    let mut key: String = spelling
+    let key: String = spelling
         .chars()
         .flat_map(char::to_lowercase)
         .map(strip_accents)
         .filter(|c| c.is_alphanumeric() || *c == ' ')
         .collect();
-    for (from, to) in TRANSLITERATION_FOLDS {
-        if key.contains(from) {
-            key = key.replace(from, to);
-        }
-    }
-    key
+    fold_transliteration(key)
 }
 
 /// Double Metaphone primary and alternate codes of a single word.

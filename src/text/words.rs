@@ -11,9 +11,8 @@
 //! characters between them, any other piece by the general path. The
 //! boundaries are exactly those of `split_word_bound_indices`.
 
-use std::borrow::Cow;
-
 use unicode_segmentation::UnicodeSegmentation;
+
 
 /// Every segment between word boundaries, with its byte offset: words,
 /// punctuation marks and runs of spaces, as `split_word_bound_indices`.
@@ -34,32 +33,6 @@ pub fn word_indices(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// The words of `text`, as `unicode_words`.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     word_indices(text).map(|(_, w)| w)
-}
-
-/// `word` lower-cased, borrowed when it already is (most words of news
-/// prose are): no allocation for them.
-pub fn lower_case(word: &str) -> Cow<'_, str> {
-    match word
-        .bytes()
-        .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
-    {
-        true => Cow::Owned(word.to_lowercase()),
-        false => Cow::Borrowed(word),
-    }
-}
-
-/// `f` of `word` lower-cased: a short ASCII word (any capitalised name or
-/// title) is lower-cased on the stack, not in a new string.
-pub fn with_lower_case<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buffer = [0u8; 32];
-    match buffer.get_mut(..word.len()) {
-        Some(bytes) if word.is_ascii() => {
-            bytes.copy_from_slice(word.as_bytes());
-            bytes.make_ascii_lowercase();
-            f(std::str::from_utf8(bytes).unwrap_or_default())
-        }
-        _ => f(&lower_case(word)),
-    }
 }
 
 /// Whether a segment is a word: it has a letter or a digit.

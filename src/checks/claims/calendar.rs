@@ -9,8 +9,8 @@ use super::{CODE, ClaimCheck, Outcome, article_count, articles, has_sources, sup
 use crate::corpus::Scored;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::text::claims::{Claim, ClaimValue, WEEKDAYS};
-use crate::text::{capitalise, month_name};
+use crate::text::claims::{Claim, ClaimValue};
+use crate::lang::calendar::{month_name, weekday_name};
 
 /// The verdict on a weekday written beside a date, or `None` when the corpus
 /// never pairs that date with a weekday (then the event's frame decides).
@@ -58,7 +58,7 @@ pub(super) fn check(check: &ClaimCheck, doc: &Document, claim: &Claim) -> Option
     ) {
         return Some(Outcome::default());
     }
-    let day_name = capitalise(WEEKDAYS[corpus_day]);
+    let day_name = weekday_name(corpus_day);
     let written = doc.source().get(claim.range.clone()).unwrap_or("");
     let (month, day) = date;
     let message = format!(

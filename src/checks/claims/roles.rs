@@ -204,7 +204,7 @@ fn styled_like(corpus: &str, written: &str) -> Option<String> {
     Some(if title_case {
         corpus
             .split(' ')
-            .map(crate::text::capitalise)
+            .map(crate::lang::case::capitalise)
             .collect::<Vec<_>>()
             .join(" ")
     } else if written.chars().next().is_some_and(char::is_lowercase) {

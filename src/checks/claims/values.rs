@@ -14,11 +14,13 @@ use crate::text::words::WordBoundaries;
 use crate::corpus::Scored;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::text::claims::{Change, Claim, ClaimValue, WEEKDAYS};
+use crate::text::claims::{Change, Claim, ClaimValue};
 use crate::text::frames::{Alignment, align, align_event, foreign_owner};
 use crate::text::names::without_possessive;
 use crate::text::quantities::Quantity;
-use crate::text::{capitalise, month_name};
+use crate::lang::calendar::{month_name, weekday_name};
+use crate::lang::case::capitalise;
+use crate::lang::numbers;
 
 /// Corpus statements, best ranked first, whose frames a claim is compared with.
 const MAX_CANDIDATES: usize = 100;
@@ -365,7 +367,7 @@ fn describe(check: &ClaimCheck, group: &ValueGroup, claim: &Claim, source: &str)
                 .unwrap_or_default()
             )
         }
-        ClaimValue::Weekday(day) => capitalise(WEEKDAYS[*day]),
+        ClaimValue::Weekday(day) => weekday_name(*day),
         ClaimValue::Date(month, day) => format!("{day} {}", month_name(*month)),
         ClaimValue::Role { role, .. } => role.clone(),
     }
@@ -506,7 +508,7 @@ fn render(
                 None => None, // "9th", "1.2bn" from a converted figure: the editor's call
             }
         }
-        (ClaimValue::Weekday(day), _) => Some(capitalise(WEEKDAYS[*day])),
+        (ClaimValue::Weekday(day), _) => Some(weekday_name(*day)),
         (ClaimValue::Date(month, day), _) => {
             let month_name = month_name(*month);
             Some(if written.starts_with(|c: char| c.is_ascii_digit()) {
@@ -529,62 +531,14 @@ fn split_number(written: &str) -> (&str, &str) {
 }
 
 fn number_word(number: f64, written: &str) -> Option<String> {
-    const WORDS: &[&str] = &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    const ORDINAL_WORDS: &[&str] = &[
-        "zeroth",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-    ];
     if number.fract() != 0.0 || !(0.0..=20.0).contains(&number) {
         return None;
     }
-    let ordinal = ORDINAL_WORDS
-        .iter()
-        .any(|w| written.eq_ignore_ascii_case(w));
+    let ordinal = numbers::ordinal(&written.to_lowercase()).is_some();
     let word = if ordinal {
-        ORDINAL_WORDS[number as usize]
+        numbers::ordinal_word(number as u64)?
     } else {
-        WORDS[number as usize]
+        numbers::cardinal_word(number as u64)?
     };
     Some(if written.starts_with(char::is_uppercase) {
         capitalise(word)

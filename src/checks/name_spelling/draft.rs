@@ -11,7 +11,7 @@ use super::attested::AttestedNames;
 use super::{CODE, Role, forms_of_one_name, match_case};
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::lexicon;
+use crate::lang::lexicon;
 use crate::text::similarity::lookup_keys;
 use crate::text::similarity::{keeps_the_ends, transliteration_key};
 

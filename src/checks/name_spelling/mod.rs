@@ -18,98 +18,15 @@ use super::{Check, CheckContext};
 use crate::corpus::{Corpus, SpellingSource, SpellingStats};
 use crate::document::{BlockKind, Document};
 use crate::finding::{Annotation, Finding, Report, Severity};
-use crate::lexicon;
+use crate::lang::lexicon;
+use crate::lang::names::is_never_a_name;
 use crate::rules::{NameThresholds, RuleSet};
 use crate::text::names::{NameMention, is_capitalised, name_mentions, same_name};
-use crate::text::similarity::{Kinship, fold_accents, keeps_the_ends};
+use crate::lang::fold::fold_accents;
+use crate::text::similarity::{Kinship, keeps_the_ends};
 
 pub const CODE: &str = "name-spelling";
 
-/// Capitalised words that are never names, whatever the corpus says.
-const NOT_NAMES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "The",
-    "A",
-    "An",
-    "I",
-    "He",
-    "She",
-    "It",
-    "We",
-    "They",
-    "But",
-    "And",
-    "Or",
-    "In",
-    "On",
-    "At",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    // Abbreviated titles, written before a name.
-    "Sen",
-    "Rep",
-    "Gov",
-    "Gen",
-    "Col",
-    "Sgt",
-    "Prof",
-    "Rev",
-    "Capt",
-    "Adm",
-    // Abbreviated states and months, written with a full stop ("Calif.").
-    "Ala",
-    "Ariz",
-    "Ark",
-    "Calif",
-    "Colo",
-    "Conn",
-    "Del",
-    "Fla",
-    "Ill",
-    "Ind",
-    "Kan",
-    "Mass",
-    "Mich",
-    "Minn",
-    "Miss",
-    "Mont",
-    "Neb",
-    "Nev",
-    "Okla",
-    "Ore",
-    "Tenn",
-    "Wash",
-    "Wis",
-    "Wisc",
-    "Wyo",
-    "Jan",
-    "Feb",
-    "Aug",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-];
 
 /// A typo needs this many letters to be told from another short name
 /// ("Kel" / "Kelly", "Ari" / "Ariz"); romanisation variants need none.
@@ -138,7 +55,7 @@ impl NameSpelling {
             // The corpus's own capitals outrank the dictionary: it writes
             // "Macron" and "Sinner" as names, whatever else they mean.
             attested: AttestedNames::new(context.corpus.names(), &thresholds, |spelling| {
-                NOT_NAMES.contains(&spelling)
+                is_never_a_name(spelling)
             }),
             sources: Sources {
                 rules: context.rules.clone(),
@@ -247,7 +164,7 @@ fn given_name_before<'w>(words: &[(&'w str, Range<usize>)], index: usize) -> Opt
         .rev()
         .map(|(w, _)| *w)
         .find(|w| w.chars().count() > 1)?;
-    (is_capitalised(given) && !NOT_NAMES.contains(&given) && !lexicon::is_common_word(given))
+    (is_capitalised(given) && !is_never_a_name(given) && !lexicon::is_common_word(given))
         .then_some(given)
 }
 
@@ -340,7 +257,7 @@ impl NameSpelling {
             && word.chars().count() >= 3
             && !word.chars().any(|c| c.is_ascii_digit() || c.is_control())
             && !word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
-            && !NOT_NAMES.contains(&word)
+            && !is_never_a_name(word)
             && !lexicon::is_common_word(word)
             && !self.sources.corpus.names().is_common_word(word)
             && !self.house.rules_on(word)
@@ -605,7 +522,7 @@ impl NameSpelling {
     ) {
         let spelling = mention.spelling(prose);
         if mention.words.len() == 1
-            && (NOT_NAMES.contains(&spelling.as_str())
+            && (is_never_a_name(&spelling)
                 || self.sources.corpus.names().is_common_word(&spelling))
         {
             return;

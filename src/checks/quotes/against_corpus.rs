@@ -10,7 +10,7 @@ use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::text::attribution::{QuoteRecord, attribute};
 use crate::text::quotes::find_quotations;
-use crate::text::similarity::fold_accents;
+use crate::lang::fold::fold_accents;
 
 /// Above this share of shared words, a quotation with another speaker is the
 /// same quotation given to the wrong person rather than a similar remark.

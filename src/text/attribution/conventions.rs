@@ -11,11 +11,9 @@ use super::speakers::{person_before, speaker_within};
 use super::text::{Place, blank_quotations, is_quotes_only, words};
 use super::{Link, QuoteRecord};
 use crate::document::{BlockKind, Document};
+use crate::lang::speech::BACK_POINTERS;
 use crate::text::quotes::{Quotation, QuoteScan, word_count};
 
-/// Words that open a sentence pointing back at the quotation before it:
-/// "That was how the minister put it."
-const BACK_POINTERS: &[&str] = &["that", "this", "those", "these", "such", "so"];
 /// How far into the next sentence its cue may stand.
 const CUE_AFTER_WORDS: usize = 16;
 

@@ -7,71 +7,19 @@ use aho_corasick::AhoCorasick;
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::speakers::{Speaker, SpeakerKind, indefinite_speaker, speaker_near, speaker_within};
+use super::speakers::{
+    Speaker, SpeakerKind, indefinite_speaker, is_plain_noun, speaker_near, speaker_within,
+};
 use super::text::{Word, words};
 use crate::rules::QuoteRules;
-use crate::text::claims::WEEKDAYS;
-
-const NOT_SPEAKERS: &[&str] = &[
-    "that",
-    "this",
-    "and",
-    "but",
-    "or",
-    "as",
-    "to",
-    "in",
-    "on",
-    "at",
-    "of",
-    "for",
-    "with",
-    "by",
-    "from",
-    "had",
-    "has",
-    "have",
-    "was",
-    "were",
-    "is",
-    "are",
-    "be",
-    "been",
-    "also",
-    "then",
-    "later",
-    "earlier",
-    "once",
-    "not",
-    "never",
-    "so",
-    "when",
-    "while",
-    "after",
-    "before",
-    "if",
-    "there",
-    "what",
-    "which",
-    "who",
-    "it's",
-    "just",
-    "today",
-    "yesterday",
-];
-
-/// A word that stands next to a cue without being its speaker: a function
-/// word, or a day ("said on Monday").
-pub(super) fn is_not_speaker(word: &str) -> bool {
-    NOT_SPEAKERS.contains(&word) || WEEKDAYS.contains(&word)
-}
+use crate::lang::speech::{
+    NOUN_MARKERS, PASSIVE_AUXILIARIES, POSSESSIVE_PRONOUNS,
+};
 
 /// How far before a colon its speaker may stand ("Obama's questioners
 /// ranged from skeptical to hostile: “…”").
 pub(super) const LEAD_IN_WORDS: usize = 12;
 
-/// Possessive pronouns that own a speech noun ("his statement").
-const OWNERS: &[&str] = &["his", "her", "their", "its", "our", "my", "your"];
 
 /// The cue lists of the rules, ready for matching.
 #[derive(Debug, Clone, Default)]
@@ -167,10 +115,6 @@ pub(super) fn find_cue(outside: &str, cues: &Cues, quote: &Range<usize>) -> Opti
 /// "the real question", "the text", "a tweet": after a determiner a cue
 /// word is a noun, not the verb.
 fn is_noun_use(words: &[Word], index: usize) -> bool {
-    const NOUN_MARKERS: &[&str] = &[
-        "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
-        "my", "your", "real", "whose",
-    ];
     index
         .checked_sub(1)
         .is_some_and(|i| NOUN_MARKERS.contains(&words[i].lower.as_str()))
@@ -238,7 +182,7 @@ fn noun_cue(outside: &str, words: &[Word], cues: &Cues, quote: &Range<usize>) ->
         let owner = words[index.saturating_sub(3)..index]
             .iter()
             .rev()
-            .find(|w| OWNERS.contains(&w.lower.as_str()) || is_possessive(outside, w));
+            .find(|w| POSSESSIVE_PRONOUNS.contains(&w.lower.as_str()) || is_possessive(outside, w));
         let speaker = match owner {
             Some(owner) => owner_speaker(outside, owner),
             None => speaker_near(outside, words, word.range.clone(), quote)
@@ -253,7 +197,7 @@ fn noun_cue(outside: &str, words: &[Word], cues: &Cues, quote: &Range<usize>) ->
 
 fn owner_speaker(outside: &str, owner: &Word) -> Speaker {
     let text = owner_text(outside, owner);
-    let kind = if OWNERS.contains(&owner.lower.as_str()) {
+    let kind = if POSSESSIVE_PRONOUNS.contains(&owner.lower.as_str()) {
         SpeakerKind::Pronoun
     } else if text.chars().next().is_some_and(char::is_uppercase) {
         SpeakerKind::Name
@@ -297,11 +241,10 @@ fn colon_cue(outside: &str, words: &[Word], quote: &Range<usize>) -> Option<Cue>
 /// the passive with no "by …" names nobody. "is telling" is no passive, nor
 /// is "was “…,” said Ruiz", where a quotation stood between the two.
 fn is_agentless_passive(outside: &str, words: &[Word], index: usize) -> bool {
-    const AUXILIARIES: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
     let verb = &words[index];
     let passive = index.checked_sub(1).is_some_and(|i| {
         let gap = &outside[words[i].range.end..verb.range.start];
-        AUXILIARIES.contains(&words[i].lower.as_str()) && gap.len() <= 2 && gap.trim().is_empty()
+        PASSIVE_AUXILIARIES.contains(&words[i].lower.as_str()) && gap.len() <= 2 && gap.trim().is_empty()
     });
     passive
         && !verb.lower.ends_with("ing")
@@ -322,11 +265,3 @@ fn stands_alone(text: &str, range: Range<usize>) -> bool {
     before_ok && after_ok
 }
 
-/// A word that can stand in a noun phrase: letters or digits ("the
-/// 46-year-old" is read as "the", "46", "year", "old").
-pub(super) fn is_plain_noun(word: &str) -> bool {
-    use super::speakers::DETERMINERS;
-    word.chars().all(|c| c.is_alphanumeric() || c == '-')
-        && !is_not_speaker(word)
-        && !DETERMINERS.contains(&word)
-}

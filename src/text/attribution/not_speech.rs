@@ -2,28 +2,12 @@
 //! works, headlines, slogans), and quotations that name their own speaker
 //! (a transcript's "CLINTON: …").
 
-/// Words right before a quotation that make it a title, not speech.
-const TITLE_LEADS: &[&str] = &[
-    "titled",
-    "entitled",
-    "headlined",
-    "subtitled",
-    "captioned",
-    "headline",
-    "slogan",
-    "hashtag",
-    "motto",
-];
-/// Words a title leaves in lower case ("All that Glitters is Not Gold").
-const MINOR_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "with",
-    "from", "as", "is", "that", "vs", "via", "into", "over",
-];
+use crate::lang::speech::{TITLE_CASE_MINOR_WORDS, TITLE_LEADS};
 
 /// A quotation that is a title or a slogan: after "titled" or "headlined",
 /// or written in Title Case ("The Facts on Where the Race Stands").
 pub(super) fn is_title(inner: &str, word_before: Option<&str>) -> bool {
-    if word_before.is_some_and(|w| TITLE_LEADS.contains(&w)) {
+    if word_before.is_some_and(|w| TITLE_LEADS.contains(w)) {
         return true;
     }
     let words: Vec<&str> = inner
@@ -40,7 +24,7 @@ pub(super) fn is_title(inner: &str, word_before: Option<&str>) -> bool {
         && words.first().is_some_and(capitalised)
         && words
             .iter()
-            .all(|w| capitalised(w) || MINOR_WORDS.contains(&w.to_lowercase().as_str()))
+            .all(|w| capitalised(w) || TITLE_CASE_MINOR_WORDS.contains(&w.to_lowercase()))
         && words.iter().filter(|w| capitalised(w)).count() >= 2
 }
 

@@ -5,71 +5,14 @@ use std::ops::Range;
 
 use crate::text::words::WordBoundaries;
 
-use super::cues::{is_not_speaker, is_plain_noun};
 use super::text::Word;
 use crate::document::{BlockKind, Document};
-use crate::lexicon;
-use crate::text::claims::ROLE_WORDS;
+use crate::lang::lexicon;
+use crate::lang::speech::{
+    INDEFINITE_SPEAKERS, PERSON_NOUNS, SPEAKER_DETERMINERS, SPEAKER_PRONOUNS, is_not_speaker,
+};
+use crate::lang::titles::{TITLE_QUALIFIERS, is_exact_title_word};
 use crate::text::names::name_mentions;
-
-const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
-pub(super) const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "two", "three",
-    "several", "some", "many", "other",
-];
-/// Speakers that are a lone indefinite word: "one said", "said another".
-const INDEFINITES: &[&str] = &[
-    "one", "another", "others", "some", "many", "several", "few", "both", "most", "all", "two",
-    "three",
-];
-/// Nouns for people that a later "he" or "she" can refer to.
-const PERSON_NOUNS: &[&str] = &[
-    "man",
-    "woman",
-    "official",
-    "officer",
-    "aide",
-    "adviser",
-    "advisor",
-    "analyst",
-    "voter",
-    "resident",
-    "candidate",
-    "lawyer",
-    "attorney",
-    "spokesperson",
-    "source",
-    "witness",
-    "worker",
-    "owner",
-    "father",
-    "mother",
-    "son",
-    "daughter",
-    "friend",
-    "neighbour",
-    "neighbor",
-    "student",
-    "teacher",
-    "doctor",
-    "nurse",
-    "activist",
-    "lawmaker",
-    "strategist",
-    "pastor",
-    "priest",
-    "farmer",
-    "judge",
-    "author",
-    "writer",
-    "reporter",
-    "host",
-    "founder",
-    "member",
-    "supporter",
-    "critic",
-    "protester",
-];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SpeakerKind {
@@ -114,7 +57,7 @@ pub(super) fn indefinite_speaker(outside: &str, words: &[Word], index: usize) ->
         .into_iter()
         .flatten()
         .filter_map(|i| words.get(i))
-        .find(|w| INDEFINITES.contains(&w.lower.as_str()))
+        .find(|w| INDEFINITE_SPEAKERS.contains(&w.lower.as_str()))
         .map(|w| Speaker {
             text: outside[w.range.clone()].to_string(),
             kind: SpeakerKind::NounPhrase,
@@ -169,13 +112,13 @@ pub(super) fn speaker_within(
         if mention.sentence_initial
             && mention.words.len() == 1
             && (is_not_speaker(&first)
-                || DETERMINERS.contains(&first.as_str())
+                || SPEAKER_DETERMINERS.contains(&first.as_str())
                 || first == "according")
             && !is_surname_after_quotation(outside, &mention.range, &cue, quote)
         {
             continue;
         }
-        if PRONOUNS.contains(&first.as_str()) || DETERMINERS.contains(&first.as_str()) {
+        if SPEAKER_PRONOUNS.contains(&first.as_str()) || SPEAKER_DETERMINERS.contains(&first.as_str()) {
             continue;
         }
         let text = without_titles(&text);
@@ -195,7 +138,7 @@ pub(super) fn speaker_within(
         // After the verb, "it" and "you" are objects ("answered it"); only
         // an inverted "said he" puts the speaker there.
         let object = word.range.start >= cue_end && matches!(word.lower.as_str(), "it" | "you");
-        if PRONOUNS.contains(&word.lower.as_str()) && !object {
+        if SPEAKER_PRONOUNS.contains(&word.lower.as_str()) && !object {
             let text = outside[word.range.clone()].to_string();
             candidates.push((
                 distance(&word.range),
@@ -205,7 +148,7 @@ pub(super) fn speaker_within(
                     refers_to: None,
                 },
             ));
-        } else if DETERMINERS.contains(&word.lower.as_str()) {
+        } else if SPEAKER_DETERMINERS.contains(&word.lower.as_str()) {
             let outside_cue = |w: &&Word| w.range.end <= cue_start || w.range.start >= cue_end;
             let phrase: Vec<&Word> = words[i + 1..]
                 .iter()
@@ -261,41 +204,10 @@ fn is_surname_after_quotation(
 /// A name mention without the titles before it: "Secretary of State Marco
 /// Rubio" is "Marco Rubio", so speakers compare by the person.
 fn without_titles(mention: &str) -> String {
-    const QUALIFIERS: &[&str] = &[
-        "state",
-        "foreign",
-        "defence",
-        "defense",
-        "prime",
-        "deputy",
-        "first",
-        "vice",
-        "army",
-        "interior",
-        "finance",
-        "kremlin",
-        "councillor",
-        "captain",
-        "coach",
-        "manager",
-        "sir",
-        "dame",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "of",
-        "the",
-        "former",
-        "special",
-        "nato",
-        "un",
-        "us",
-    ];
     let words: Vec<&str> = mention.split(' ').collect();
     let is_title = |w: &&&str| {
         let lower = w.to_lowercase();
-        ROLE_WORDS.contains(&lower.as_str()) || QUALIFIERS.contains(&lower.as_str())
+        is_exact_title_word(&lower) || TITLE_QUALIFIERS.contains(&lower)
     };
     let titles = words.iter().take_while(is_title).count();
     words[titles..].join(" ")
@@ -333,7 +245,7 @@ impl Antecedents {
                         .or_else(|| lower.strip_suffix("’s"));
                     let bare = bare.unwrap_or(&lower);
                     let singular = bare.strip_suffix('s').unwrap_or(bare);
-                    ROLE_WORDS.contains(&singular) || PERSON_NOUNS.contains(&singular)
+                    is_exact_title_word(singular) || PERSON_NOUNS.contains(&singular)
                 });
                 if let Some((at, word)) = person_noun {
                     first_person = Some(sentence.start + at + word.len());
@@ -400,10 +312,18 @@ fn is_person_like(spelling: &str, sentence_initial: bool) -> bool {
     if single && sentence_initial && lexicon::lookup(first).is_english_word() {
         return false;
     }
-    if PRONOUNS.contains(&first.to_lowercase().as_str()) {
+    if SPEAKER_PRONOUNS.contains(&first.to_lowercase().as_str()) {
         return false;
     }
     // "Moscow" is a place; "Vance", a county too, is also a surname.
     let entry = lexicon::lookup(first);
     !(single && entry.is_place() && !entry.is_surname())
+}
+
+/// A word that can stand in a noun phrase: letters or digits ("the
+/// 46-year-old" is read as "the", "46", "year", "old").
+pub(super) fn is_plain_noun(word: &str) -> bool {
+    word.chars().all(|c| c.is_alphanumeric() || c == '-')
+        && !is_not_speaker(word)
+        && !SPEAKER_DETERMINERS.contains(word)
 }

@@ -3,8 +3,8 @@
 use std::collections::BTreeSet;
 
 use super::Frame;
-use super::lexicon::STOPWORD_NAMES;
-use crate::text::capitalise;
+use crate::lang::case::capitalise;
+use crate::lang::statements::CAPITALISED_OPENERS;
 
 /// An entity this close to the value (in words) says which instance of a
 /// thing the value belongs to ("a CBS poll", "Trump's 2005 return").
@@ -164,7 +164,7 @@ fn align_with<'a>(
         draft
             .entities
             .iter()
-            .filter(|(e, _)| has_entity(corpus, e) && !STOPWORD_NAMES.contains(&e.as_str()))
+            .filter(|(e, _)| has_entity(corpus, e) && !CAPITALISED_OPENERS.contains(e))
             .map(|(e, _)| e.as_str())
     };
     let shared_head = match (&draft.head, &corpus.head) {

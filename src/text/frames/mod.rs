@@ -6,29 +6,32 @@
 //! "Clinton led 50 percent to 42 percent in the Quinnipiac poll" share a
 //! name and a predicate, but not the poll: no conflict.
 
-use std::cell::RefCell;
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use super::sentence::Sentence;
-use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::names::{is_capitalised, without_possessive};
+use super::sentence::Sentence;
+use crate::lang::calendar::calendar_word;
+use crate::lang::lemma::{is_participle, singular_is, stem};
+use crate::lang::numbers::is_number_word;
+use crate::lang::statements::{
+    CAPITALISED_OPENERS, CLAUSE_CONJUNCTIONS, HEAD_DETERMINERS, MARGIN_WORDS, NOT_ENTITIES,
+    OUTLOOK_WORDS, OUTLOOK_WORDS_BEFORE_TO, OWNER_VERBS, PART_WORDS, PART_WORDS_AFTER,
+    PERCENTILE_WORDS, POLL_WORDS, RANKING_NOUNS, REMAINDER_WORDS, SNAPSHOT_WORDS, TIME_WORDS,
+};
+use crate::lang::stopwords::is_stopword;
 
 mod align;
-mod lexicon;
 
 pub use align::{Alignment, align, align_event, foreign_owner};
-use lexicon::*;
 
 /// Content words either side of the value that make up its local frame.
 const LOCAL_WORDS: usize = 5;
 
 /// How far before a value a forecast word ("will", "expected") or a
 /// snapshot word ("latest") reaches.
-const OUTLOOK_WORDS: usize = 8;
+const OUTLOOK_REACH: usize = 8;
 
 /// How far before a value its owner's name may stand.
 const OWNER_WORDS: usize = 5;
@@ -171,7 +174,7 @@ pub fn frame(sentence: &Sentence, span: &ValueSpan) -> Frame {
             || is_stopword(w.lower)
             || TIME_WORDS.contains(&w.lower)
             || w.lower == span.measure
-            || crate::text::quantities::singular_is(w.lower, &span.measure)
+            || singular_is(w.lower, &span.measure)
             || is_number_word(w.lower)
             || (span.is_time && is_time_word(w.lower))
     };
@@ -272,7 +275,7 @@ pub fn frame(sentence: &Sentence, span: &ValueSpan) -> Frame {
         let modifiers: Vec<String> = if words[after_value].lower == "of" {
             words[after_value + 1..at]
                 .iter()
-                .filter(|w| !DETERMINERS.contains(&w.lower) && !skip(w))
+                .filter(|w| !HEAD_DETERMINERS.contains(&w.lower) && !skip(w))
                 .map(|w| w.lower.to_string())
                 .collect()
         } else {
@@ -291,11 +294,11 @@ pub fn frame(sentence: &Sentence, span: &ValueSpan) -> Frame {
     // Forward-looking when a forecast word governs the value: before it in
     // the same clause ("would cap … at 600,000"), not after ("32 allies
     // would sign").
-    let outlook = (first_value.saturating_sub(OUTLOOK_WORDS)..first_value).any(|i| {
+    let outlook = (first_value.saturating_sub(OUTLOOK_REACH)..first_value).any(|i| {
         let w = &words[i];
         !barrier(i, first_value.min(words.len() - 1))
-            && (OUTLOOK.contains(&w.lower)
-                || (OUTLOOK_BEFORE_TO.contains(&w.lower)
+            && (OUTLOOK_WORDS.contains(&w.lower)
+                || (OUTLOOK_WORDS_BEFORE_TO.contains(&w.lower)
                     && words.get(i + 1).is_some_and(|n| n.lower == "to")))
     });
     let near_words =
@@ -340,7 +343,7 @@ pub fn frame(sentence: &Sentence, span: &ValueSpan) -> Frame {
             .checked_sub(1)
             .is_some_and(|i| PERCENTILE_WORDS.contains(&words[i].lower));
     let snapshot = !span.is_time
-        && (first_value.saturating_sub(OUTLOOK_WORDS)..first_value).any(|i| {
+        && (first_value.saturating_sub(OUTLOOK_REACH)..first_value).any(|i| {
             SNAPSHOT_WORDS.contains(&words[i].lower)
                 && !barrier(i, first_value.min(words.len() - 1))
         });
@@ -382,7 +385,7 @@ fn qualifier_before(prose: &str, words: &[Word], at: usize) -> Option<Vec<String
             || before == 0
             || !is_capitalised(word.text)
             || NOT_ENTITIES.contains(&bare)
-            || STOPWORD_NAMES.contains(&bare)
+            || CAPITALISED_OPENERS.contains(&bare)
             || is_time_word(bare)
         {
             break;
@@ -409,7 +412,7 @@ fn owner_before(prose: &str, words: &[Word], first_value: usize) -> Option<Strin
         if is_capitalised(word.text)
             && !is_time_word(name)
             && !NOT_ENTITIES.contains(&name)
-            && !STOPWORD_NAMES.contains(&name)
+            && !CAPITALISED_OPENERS.contains(&name)
             && !is_stopword(name)
         {
             return Some(name.to_string());
@@ -445,7 +448,7 @@ fn head_after(
             if !joined(last, word) {
                 break;
             }
-            if DETERMINERS.contains(&word.lower) && head.is_none() {
+            if HEAD_DETERMINERS.contains(&word.lower) && head.is_none() {
                 last = word;
                 continue;
             }
@@ -480,76 +483,18 @@ fn head_after(
     head
 }
 
-static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
-
 fn frame_word(lower: &str) -> FrameWord {
     FrameWord {
-        stem: cached_stem(lower),
+        stem: stem(lower),
         word: lower.to_string(),
         distance: 0,
     }
 }
 
-/// Words whose stems each thread keeps; past that the cache starts again
-/// (a corpus of 100,000 articles uses fewer content words near values).
-const STEM_CACHE_WORDS: usize = 65_536;
-
-thread_local! {
-    /// Stems found lately: the same few thousand words stand near values
-    /// in every article, and stemming was a third of a frame's cost.
-    static STEMS: RefCell<FxHashMap<String, String>> = RefCell::default();
-}
-
-fn cached_stem(lower: &str) -> String {
-    STEMS.with_borrow_mut(|stems| {
-        if let Some(stem) = stems.get(lower) {
-            return stem.clone();
-        }
-        let stem = stem_of(lower);
-        if stems.len() >= STEM_CACHE_WORDS {
-            stems.clear();
-        }
-        stems.insert(lower.to_string(), stem.clone());
-        stem
-    })
-}
-
-/// The stem a frame compares a word by: its base form stemmed, or the
-/// class of synonyms it belongs to.
-fn stem_of(lower: &str) -> String {
-    let base = IRREGULAR
-        .iter()
-        .find(|(form, _)| *form == lower)
-        .map_or(lower, |(_, base)| base);
-    let stem = STEMMER.stem(base).into_owned();
-    SYNONYMS
-        .iter()
-        .find(|(words, _)| words.contains(&stem.as_str()))
-        .map_or(stem, |(_, class)| (*class).to_string())
-}
-
-/// "-ing" and "-ed" forms and the irregular past forms: verbs, not the
-/// noun a compound ends in.
-fn is_participle(word: &str) -> bool {
-    word.ends_with("ing") || word.ends_with("ed") || IRREGULAR.iter().any(|(form, _)| *form == word)
-}
-
-pub(super) fn is_number_word(word: &str) -> bool {
-    const NUMBERS: &[&str] = &[
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million",
-        "billion", "dozen",
-    ];
-    NUMBERS.contains(&word)
-}
-
 pub(super) fn is_time_word(word: &str) -> bool {
-    super::claims::calendar_word(word).is_some()
+    calendar_word(word).is_some()
 }
 
-fn is_stopword(word: &str) -> bool {
-    super::claims::is_stopword(word)
-}
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
@@ -795,13 +740,6 @@ mod tests {
             !words.contains(&"levy") && !words.contains(&"rate"),
             "{words:?}"
         );
-    }
-
-    #[test]
-    fn synonyms_and_verb_forms_share_a_stem() {
-        assert_eq!(frame_word("trimmed").stem, frame_word("cut").stem);
-        assert_eq!(frame_word("met").stem, frame_word("meeting").stem);
-        assert_ne!(frame_word("spoke").stem, frame_word("met").stem);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use fst::Map;
 
-use crate::text::similarity::fold_accents;
+use super::fold::fold_accents;
 
 const BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
 

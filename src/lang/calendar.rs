@@ -1,0 +1,132 @@
+//! The calendar: weekday and month names, and datelines, the day an
+//! article or draft was written, from a `date:` in its front matter or a
+//! `2025-11-24` in its file name (as Jekyll and most newsroom archives name
+//! stories). A weekday means a day within a week of it, and a figure from
+//! months before may have been true then.
+
+use std::path::Path;
+
+use super::case::capitalise;
+use super::list::WordList;
+
+/// Monday to Sunday, lower case.
+pub static WEEKDAYS: WordList = WordList::new(include_str!("words/weekdays.txt"));
+/// January to December, lower case.
+pub static MONTHS: WordList = WordList::new(include_str!("words/months.txt"));
+
+/// A weekday or a month, by its place in [`WEEKDAYS`] or [`MONTHS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CalendarWord {
+    Weekday(usize),
+    Month(usize),
+}
+
+/// The weekday or month `lower` names. Asked of every word when indexing,
+/// so the words are told apart by length first, as slices compare.
+pub fn calendar_word(lower: &str) -> Option<CalendarWord> {
+    if !(3..=9).contains(&lower.len()) {
+        return None;
+    }
+    if let Some(day) = WEEKDAYS.words().iter().position(|d| *d == lower) {
+        return Some(CalendarWord::Weekday(day));
+    }
+    MONTHS
+        .words()
+        .iter()
+        .position(|m| *m == lower)
+        .map(CalendarWord::Month)
+}
+
+/// Whether `word` is a weekday or month written as a name: "Monday",
+/// "January" (not "monday", not "MONDAY").
+pub fn is_calendar_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.as_str().chars().all(char::is_lowercase)
+        && calendar_word(&word.to_lowercase()).is_some()
+}
+
+/// The English name of a weekday, 0 (Monday) to 6, capitalised.
+pub fn weekday_name(day: usize) -> String {
+    let days = WEEKDAYS.words();
+    capitalise(days[day % days.len()])
+}
+
+/// The English name of a month, 1 to 12, capitalised.
+pub fn month_name(month: u32) -> String {
+    let months = MONTHS.words();
+    capitalise(months[(month as usize).saturating_sub(1) % months.len()])
+}
+
+/// A day as a number (days since 1970-01-01), for differences.
+pub type Day = i64;
+
+/// The first `YYYY-MM-DD` in `text`, as a day number.
+pub fn find_day(text: &str) -> Option<Day> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(9)).find_map(|at| {
+        let candidate = text.get(at..at + 10)?;
+        let before_is_digit = at > 0 && bytes[at - 1].is_ascii_digit();
+        (!before_is_digit).then(|| parse_day(candidate)).flatten()
+    })
+}
+
+/// The day in a file name, if it has one.
+pub fn day_of_path(path: &Path) -> Option<Day> {
+    find_day(&path.file_name()?.to_string_lossy())
+}
+
+fn parse_day(text: &str) -> Option<Day> {
+    let mut parts = text.split(['-', '/']);
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    if year.len() != 4 || month.len() != 2 || day.len() != 2 {
+        return None;
+    }
+    let (year, month, day): (i64, i64, i64) =
+        (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+    ((1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| days_from_civil(year, month, day))
+}
+
+/// Days since 1970-01-01 in the proleptic Gregorian calendar (Howard
+/// Hinnant's algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> Day {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let month_index = (month + 9) % 12;
+    let day_of_year = (153 * month_index + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_from_front_matter_and_file_names() {
+        assert_eq!(find_day("2025-11-24"), Some(20_416));
+        assert_eq!(find_day("1970-01-01"), Some(0));
+        assert_eq!(
+            day_of_path(Path::new("wire/nyt_2016-05-27_clinton-faces.txt")),
+            find_day("2016-05-27")
+        );
+        assert_eq!(
+            find_day("2016-03-01").map(|d| d - find_day("2016-02-28").unwrap_or(0)),
+            Some(2)
+        );
+        assert_eq!(find_day("no date 2016-13-01 here"), None);
+        assert_eq!(day_of_path(Path::new("draft.md")), None);
+    }
+
+    #[test]
+    fn weekdays_and_months_by_name() {
+        assert_eq!(calendar_word("sunday"), Some(CalendarWord::Weekday(6)));
+        assert_eq!(calendar_word("may"), Some(CalendarWord::Month(4)));
+        assert_eq!(calendar_word("mayday"), None);
+        assert!(is_calendar_name("January") && is_calendar_name("Tuesday"));
+        assert!(!is_calendar_name("january") && !is_calendar_name("MAY") && !is_calendar_name("Mays"));
+        assert_eq!(month_name(11), "November");
+    }
+}

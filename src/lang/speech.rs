@@ -1,0 +1,37 @@
+//! The words of attribution beside the speech cues themselves (which are
+//! rules, in `rules/quotes.toml`): who can be a speaker, what cannot, and
+//! what makes quotation marks a title rather than speech.
+
+use super::calendar::{CalendarWord, calendar_word};
+use super::list::word_lists;
+
+word_lists! {
+    /// Words next to a cue that are not its speaker (weekdays aside).
+    NOT_SPEAKERS = "not-speakers.txt";
+    /// Possessive determiners that own a speech noun ("his statement").
+    POSSESSIVE_PRONOUNS = "possessive-pronouns.txt";
+    /// Words after which a cue word is a noun ("the real question").
+    NOUN_MARKERS = "noun-markers.txt";
+    /// Forms of "be" that make a cue verb passive.
+    PASSIVE_AUXILIARIES = "passive-auxiliaries.txt";
+    /// Personal pronouns that may be a speaker.
+    SPEAKER_PRONOUNS = "speaker-pronouns.txt";
+    /// Words that open a noun phrase naming a speaker ("two officials").
+    SPEAKER_DETERMINERS = "speaker-determiners.txt";
+    /// Speakers that are a lone indefinite word ("one said").
+    INDEFINITE_SPEAKERS = "indefinite-speakers.txt";
+    /// Nouns for people a later pronoun can refer back to.
+    PERSON_NOUNS = "person-nouns.txt";
+    /// Words before a quotation that make it a title, not speech.
+    TITLE_LEADS = "title-leads.txt";
+    /// Words Title Case leaves in lower case.
+    TITLE_CASE_MINOR_WORDS = "title-case-minor-words.txt";
+    /// Words opening a sentence that point back at a quotation.
+    BACK_POINTERS = "back-pointers.txt";
+}
+
+/// A word that stands next to a cue without being its speaker: a function
+/// word, or a day ("said on Monday").
+pub fn is_not_speaker(lower: &str) -> bool {
+    NOT_SPEAKERS.contains(lower) || matches!(calendar_word(lower), Some(CalendarWord::Weekday(_)))
+}

@@ -1,0 +1,44 @@
+//! The words that say what kind of statement a figure is part of: a
+//! remainder or a margin rather than a total, a poll's, a forecast, the
+//! latest of something recurring, or the new or old side of a change.
+
+use super::list::word_lists;
+
+word_lists! {
+    /// Words near a value that make it a remainder or difference.
+    PART_WORDS = "part-words.txt";
+    /// Words right after a value that make it a remainder ("12 more").
+    PART_WORDS_AFTER = "part-words-after.txt";
+    /// Nouns whose ordinal is a standing in a race.
+    RANKING_NOUNS = "ranking-nouns.txt";
+    /// Words before a value that make it a margin between rivals.
+    MARGIN_WORDS = "margin-words.txt";
+    /// Words that make a value a remainder whatever else is said.
+    REMAINDER_WORDS = "remainder-words.txt";
+    /// Words before a percentage that make it a ranked group of people.
+    PERCENTILE_WORDS = "percentile-words.txt";
+    /// Conjunctions that open a new clause after a comma.
+    CLAUSE_CONJUNCTIONS = "clause-conjunctions.txt";
+    /// Words that make a value the latest of something recurring.
+    SNAPSHOT_WORDS = "snapshot-words.txt";
+    /// Words that make a sentence a poll report.
+    POLL_WORDS = "poll-words.txt";
+    /// Words that may stand between a name and the figure it owns.
+    OWNER_VERBS = "owner-verbs.txt";
+    /// Capitalised words that are not names of anything in particular.
+    NOT_ENTITIES = "not-entities.txt";
+    /// Words that place a statement in time without saying what it is about.
+    TIME_WORDS = "time-words.txt";
+    /// Capitalised first words that are common words, not names.
+    CAPITALISED_OPENERS = "capitalised-openers.txt";
+    /// Determiners before the noun a value hangs on.
+    HEAD_DETERMINERS = "head-determiners.txt";
+    /// Words that make a statement forward-looking or conditional.
+    OUTLOOK_WORDS = "outlook-words.txt";
+    /// Words that do so only before "to" ("plans to").
+    OUTLOOK_WORDS_BEFORE_TO = "outlook-words-before-to.txt";
+    /// Words before a value on the new side of a change ("cut to 19").
+    CHANGE_TO = "change-to.txt";
+    /// Words before a value on the old side of a change ("from 28").
+    CHANGE_FROM = "change-from.txt";
+}

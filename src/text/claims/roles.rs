@@ -1,0 +1,379 @@
+//! Titles and roles as claims: before a name ("Defence Minister Denys
+//! Shmyhal", "Kremlin spokesman Dmitry Peskov", "Secretary of Commerce
+//! Jonas Pell"), after it ("Mark Rutte, NATO's secretary-general,"), and
+//! whether they are said to be former; and how two roles compare.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use super::{Claim, ClaimValue};
+use crate::lang::calendar::calendar_word;
+use crate::lang::case::{lower_case, with_lower_case};
+use crate::lang::stopwords::is_function_word;
+use crate::lang::titles::{
+    TITLE_FILLERS, TITLE_PORTFOLIOS, TITLE_RANKS, is_title_word, title_synonym,
+};
+use crate::text::frames::Frame;
+use crate::text::names::NameMention;
+use crate::text::sentence::Sentence;
+use crate::text::words::WordBoundaries;
+
+/// Roles before a name ("Defence Minister Denys Shmyhal", "Kremlin
+/// spokesman Dmitry Peskov") and after it ("Mark Rutte, NATO's
+/// secretary-general,").
+pub(super) fn roles(segmented: &Sentence, mentions: &[NameMention]) -> Vec<Claim> {
+    let (prose, sentence) = (segmented.prose, segmented.range.clone());
+    let mut found = Vec::new();
+    for mention in mentions {
+        let words: Vec<&str> = mention
+            .words
+            .iter()
+            .map(|r| prose.get(r.clone()).unwrap_or(""))
+            .collect();
+        // The person is the run of words after the last role word.
+        let last_role = words.iter().rposition(|w| is_title_word(w));
+        let person_start = last_role.map_or(0, |i| i + 1);
+        if last_role.is_none()
+            && let Some(claim) = role_of_portfolio(prose, &sentence, mention, &words)
+        {
+            found.push(claim);
+            continue;
+        }
+        if words.len() - person_start < 2 && last_role.is_none() {
+            // A lone surname with no title in the mention: look for an apposition.
+            if let Some(claim) = apposition(prose, &sentence, &mention.range, &words) {
+                found.push(claim);
+            }
+            continue;
+        }
+        if person_start >= words.len() {
+            continue;
+        }
+        let person_words = &words[person_start..];
+        if !plausible_person(person_words) {
+            continue;
+        }
+        let person = person_words.last().map(|s| s.to_lowercase());
+        let person_name = person_words.join(" ");
+        // Lower-case role words just before the name ("Kremlin spokesman").
+        let role_end = mention.words[person_start].start;
+        let (role_range, former_range) = role_before(segmented, mention, person_start);
+        let Some(role_range) = role_range else {
+            if let Some(claim) = apposition(prose, &sentence, &mention.range, &words) {
+                found.push(claim);
+            }
+            continue;
+        };
+        let role_text = prose
+            .get(role_range.start..role_end)
+            .unwrap_or("")
+            .trim_end();
+        // "If Secretary Clinton": a capitalised first word is not a title.
+        let lead = role_text
+            .word_indices()
+            .take_while(|(_, w)| is_function_word(&w.to_lowercase()))
+            .last()
+            .map_or(0, |(at, w)| at + w.len());
+        let skipped = lead + (role_text[lead..].len() - role_text[lead..].trim_start().len());
+        let role_text = &role_text[skipped..];
+        let role_range = role_range.start + skipped..role_range.start + skipped + role_text.len();
+        // A capitalised "Former" sits inside the name mention itself.
+        let former_range = former_range.or_else(|| {
+            role_text
+                .word_indices()
+                .find(|(_, w)| w.eq_ignore_ascii_case("former"))
+                .map(|(at, w)| role_range.start + at..role_range.start + at + w.len())
+        });
+        let Some(role) = normalise_role(role_text).filter(|_| !has_quote_mark(role_text)) else {
+            continue;
+        };
+        found.push(Claim {
+            range: role_range,
+            measure: "role".into(),
+            value: ClaimValue::Role {
+                role,
+                former: former_range.is_some(),
+            },
+            person,
+            person_name: Some(person_name),
+            former_range,
+            context: 0..0,
+            change: None,
+            paired_date: None,
+            frame: Frame::default(),
+        });
+    }
+    found
+}
+
+/// "Secretary of Commerce Jonas Pell", "Secretary of the Treasury X": the
+/// name run starts with the portfolio, after a role word and "of".
+fn role_of_portfolio(
+    prose: &str,
+    sentence: &Range<usize>,
+    mention: &NameMention,
+    words: &[&str],
+) -> Option<Claim> {
+    if words.len() < 3 {
+        return None;
+    }
+    let before = prose.get(sentence.start..mention.range.start)?;
+    let previous: Vec<(usize, &str)> = before.word_indices().collect();
+    let mut back = previous.iter().rev();
+    let mut next = back.next()?;
+    let with_article = next.1.eq_ignore_ascii_case("the");
+    if with_article {
+        next = back.next()?;
+    }
+    if next.1 != "of" {
+        return None;
+    }
+    let (role_at, role_word) = back.next()?;
+    if !is_title_word(role_word) || !role_word.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let start = sentence.start + role_at;
+    let end = mention.words[0].end;
+    let role_text = prose.get(start..end)?;
+    let person_words = &words[1..];
+    if !plausible_person(person_words) {
+        return None;
+    }
+    let former = previous
+        .iter()
+        .rev()
+        // The word before the title: past "of" (and "the") and the role word.
+        .nth(if with_article { 3 } else { 2 })
+        .filter(|(_, w)| w.eq_ignore_ascii_case("former"))
+        .map(|(at, w)| sentence.start + at..sentence.start + at + w.len());
+    Some(Claim {
+        range: start..end,
+        measure: "role".into(),
+        value: ClaimValue::Role {
+            role: normalise_role(role_text)?,
+            former: former.is_some(),
+        },
+        person: person_words.last().map(|w| w.to_lowercase()),
+        person_name: Some(person_words.join(" ")),
+        former_range: former,
+        context: 0..0,
+        change: None,
+        paired_date: None,
+        frame: Frame::default(),
+    })
+}
+
+/// The role phrase before the person: capitalised title words inside the
+/// mention, plus lower-case role words right before it; and "former".
+fn role_before(
+    segmented: &Sentence,
+    mention: &NameMention,
+    person_start: usize,
+) -> (Option<Range<usize>>, Option<Range<usize>>) {
+    let (prose, sentence) = (segmented.prose, &segmented.range);
+    let mut start = mention
+        .words
+        .first()
+        .map_or(mention.range.start, |r| r.start);
+    let has_title_inside = person_start > 0;
+    // Walk back over lower-case words that belong to the role.
+    let mut former = None;
+    let mut saw_role = has_title_inside;
+    // Offsets from the sentence's start.
+    let words_before: Vec<(usize, &str)> = segmented
+        .words_within(sentence.start..start)
+        .into_iter()
+        .map(|(at, word)| (at - sentence.start, word))
+        .collect();
+    let mut remaining = words_before.len();
+    while remaining > 0 {
+        let (at, word) = words_before[remaining - 1];
+        let lower = lower_case(word);
+        let absolute = sentence.start + at;
+        // "In Moscow, Kremlin spokesman X", "(UPI) — Former President X",
+        // "running for president -- X": punctuation ends the role, and so
+        // does a function word ("If Secretary X").
+        if prose.get(absolute + word.len()..start).is_some_and(|gap| {
+            gap.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”'])
+                || gap.as_bytes().windows(2).any(|pair| pair == b"--")
+        }) || is_function_word(&lower)
+        {
+            break;
+        }
+        if lower == "former" || lower == "ex" {
+            former = Some(absolute..absolute + word.len());
+            break;
+        }
+        if is_title_word(&lower)
+            || (saw_role
+                && (word.starts_with(char::is_uppercase) || lower == "'s" || lower == "’s"))
+        {
+            saw_role |= is_title_word(&lower);
+            start = absolute;
+            remaining -= 1;
+        } else {
+            break;
+        }
+    }
+    // "then Vice President X" is a title held in the past, and "former
+    // prosecutor and Mayor X" makes both titles former.
+    let mut lead = words_before[..remaining]
+        .iter()
+        .rev()
+        .map(|(at, w)| (sentence.start + at, w.to_lowercase()));
+    match lead.next() {
+        Some((_, w)) if w == "then" || w == "onetime" || w == "late" => return (None, None),
+        Some((_, w)) if former.is_none() && (w == "and" || w == "or") => {
+            former = lead
+                .take(3)
+                .find(|(_, w)| w == "former" || w == "ex")
+                .map(|(at, w)| at..at + w.len());
+        }
+        _ => {}
+    }
+    if !saw_role {
+        return (None, former);
+    }
+    (Some(start..mention.range.end), former)
+}
+
+/// "Mark Rutte, NATO's secretary-general," → a role after the name.
+fn apposition(
+    prose: &str,
+    sentence: &Range<usize>,
+    name: &Range<usize>,
+    words: &[&str],
+) -> Option<Claim> {
+    let rest = prose.get(name.end..sentence.end)?;
+    let after_comma = rest.strip_prefix(',')?;
+    let phrase_len = after_comma
+        .find([',', '.', ';', '(', ')'])
+        .unwrap_or(after_comma.len());
+    let phrase = &after_comma[..phrase_len];
+    // "Rick Santorum, Senator Marco Rubio, and …" is a list of people.
+    let ends_in_name = phrase
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .all(|w| w.starts_with(char::is_uppercase) && !is_title_word(w));
+    if !plausible_person(words) || has_quote_mark(phrase) || ends_in_name {
+        return None;
+    }
+    // "the general election" is no general.
+    if phrase.split_whitespace().count() > 5
+        || !phrase
+            .split_whitespace()
+            .any(|w| is_title_word(&w.to_lowercase()) && w != "general")
+    {
+        return None;
+    }
+    let lead = phrase.len() - phrase.trim_start().len();
+    let start = name.end + 1 + lead;
+    let text = phrase.trim();
+    // "the former secretary of state", "ex-chancellor"
+    let former_at = text
+        .word_indices()
+        .take(3)
+        .find(|(_, w)| w.eq_ignore_ascii_case("former") || w.eq_ignore_ascii_case("ex"))
+        .map(|(at, w)| start + at..start + at + w.len());
+    let former = former_at.is_some();
+    let role = normalise_role(text)?;
+    Some(Claim {
+        range: start..start + text.len(),
+        measure: "role".into(),
+        value: ClaimValue::Role { role, former },
+        person: words.last().map(|w| w.to_lowercase()),
+        person_name: Some(words.join(" ")),
+        former_range: former_at,
+        context: 0..0,
+        change: None,
+        paired_date: None,
+        frame: Frame::default(),
+    })
+}
+
+/// A person's name, not a weekday, a suffix or a stray initial read as
+/// one ("Martin Luther King Jr.", "On Tuesday").
+fn plausible_person(words: &[&str]) -> bool {
+    let Some(last) = words.last() else {
+        return false;
+    };
+    last.chars().count() > 2
+        && !with_lower_case(last, |last| {
+            matches!(last, "jr" | "sr" | "ii" | "iii" | "iv")
+        })
+        && !words
+            .iter()
+            .any(|w| with_lower_case(w, |w| calendar_word(w).is_some() || w == "on"))
+}
+
+fn has_quote_mark(text: &str) -> bool {
+    text.contains(['"', '“', '”', '‘']) || text.contains("''")
+}
+
+
+/// A role as a comparable string: lower case, British spelling, synonyms
+/// folded, "former" and filler words dropped. `None` if no role word is left.
+pub fn normalise_role(text: &str) -> Option<String> {
+    // Built in one string: asked of every role in the corpus.
+    let mut joined = String::with_capacity(text.len());
+    for word in text.words() {
+        with_lower_case(word, |lower| {
+            if !lower.chars().any(char::is_alphanumeric)
+                || TITLE_FILLERS.contains(lower)
+                || lower == "former"
+            {
+                return;
+            }
+            let word = title_synonym(lower).unwrap_or(lower);
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(word);
+        });
+    }
+    // "press secretary" is two words; the synonyms of one word were folded above.
+    if let Some(spokesman) = title_synonym("press secretary")
+        && joined.contains("press secretary")
+    {
+        joined = joined.replace("press secretary", spokesman);
+    }
+    // An adviser is a description, not a post that excludes another.
+    joined
+        .split(' ')
+        .any(|w| is_title_word(w) && w != "adviser")
+        .then_some(joined)
+}
+
+
+/// Whether two normalised roles can describe the same post: the same rank,
+/// and the post's words of one all within the other's ("minister" and
+/// "defence minister"; "NATO's secretary-general" and "the alliance's
+/// secretary-general").
+pub fn roles_compatible(a: &str, b: &str) -> bool {
+    let (ranks_a, post_a) = role_core(a);
+    let (ranks_b, post_b) = role_core(b);
+    ranks_a == ranks_b && (post_a.is_subset(&post_b) || post_b.is_subset(&post_a))
+}
+
+/// Whether two roles are posts of one kind (both ministers, both
+/// secretaries), differing at most in portfolio or rank.
+pub fn same_kind_of_post(a: &str, b: &str) -> bool {
+    let heads = |role: &str| -> BTreeSet<String> {
+        role.split([' ', '-'])
+            .filter(|w| is_title_word(w))
+            .map(str::to_string)
+            .collect()
+    };
+    !heads(a).is_disjoint(&heads(b))
+}
+
+fn role_core(role: &str) -> (BTreeSet<&str>, BTreeSet<&str>) {
+    let words = role.split([' ', '-']).filter(|w| !w.is_empty());
+    let ranks = words.clone().filter(|w| TITLE_RANKS.contains(w)).collect();
+    let post = words
+        .filter(|w| is_title_word(w) || TITLE_PORTFOLIOS.contains(w))
+        .collect();
+    (ranks, post)
+}
+
