@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::checks::ALL_CODES;
+use crate::checks::{code_named, code_names};
 use crate::document::LineIndex;
 use crate::finding::Severity;
 use crate::linter::{CodeSettings, LintSettings};
@@ -138,18 +138,18 @@ impl Config {
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let mut settings = LintSettings::default();
         for (code, check) in file.checks {
-            if !ALL_CODES.contains(&code.get_ref().as_str()) {
+            let Some(known) = code_named(code.get_ref()) else {
                 return Err(error_at(
                     code.span().start,
                     format!(
                         "unknown check `{}` (known: {})",
                         code.get_ref(),
-                        ALL_CODES.join(", ")
+                        code_names()
                     ),
                 ));
-            }
+            };
             settings.codes.insert(
-                code.into_inner(),
+                known,
                 CodeSettings {
                     enabled: check.enabled,
                     severity: check.severity,
@@ -224,7 +224,7 @@ mod tests {
         assert_eq!(
             config
                 .settings
-                .severity_for("name-spelling", Severity::Warning),
+                .severity_for(crate::finding::Code::NameSpelling, Severity::Warning),
             Severity::Error
         );
     }

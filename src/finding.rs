@@ -71,11 +71,79 @@ pub struct Evidence {
     pub message: String,
 }
 
+/// A finding's code: which check found what. Its name is spelled here
+/// once, and its documentation is the README section of that name; which
+/// check emits it is the check registry's to say (`crate::checks`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Code {
+    NameSpelling,
+    UnattributedQuote,
+    ScareQuote,
+    UnbalancedQuote,
+    Misquote,
+    MisattributedQuote,
+    ClaimConflict,
+}
+
+/// Where each code's documentation lives: the README, one section a code.
+const DOCS: &str = "https://github.com/copydesk/copydesk";
+
+impl Code {
+    /// The stable name users write in settings and suppressions.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Code::NameSpelling => "name-spelling",
+            Code::UnattributedQuote => "unattributed-quote",
+            Code::ScareQuote => "scare-quote",
+            Code::UnbalancedQuote => "unbalanced-quote",
+            Code::Misquote => "misquote",
+            Code::MisattributedQuote => "misattributed-quote",
+            Code::ClaimConflict => "claim-conflict",
+        }
+    }
+
+    /// The address of the code's documentation.
+    pub fn docs_url(self) -> String {
+        format!("{DOCS}#{}", self.as_str())
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<str> for Code {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// Codes order by name, so that output sorted by code reads alphabetically.
+impl Ord for Code {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialOrd for Code {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 /// One diagnostic produced by a check.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// Stable code such as `name-spelling`.
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
     pub message: String,
     /// Byte range into the linted source text.
@@ -113,7 +181,7 @@ impl FixSafety {
 
 impl Finding {
     pub fn new(
-        code: &'static str,
+        code: Code,
         severity: Severity,
         range: Range<usize>,
         message: impl Into<String>,
@@ -179,7 +247,7 @@ impl Finding {
 pub struct Annotation {
     pub range: Range<usize>,
     /// Which check produced it, e.g. `name-spelling`.
-    pub code: &'static str,
+    pub code: Code,
     /// Markdown text for a hover.
     pub text: String,
 }
@@ -223,11 +291,11 @@ mod tests {
     #[test]
     fn only_a_single_suggestion_is_an_unambiguous_fix() {
         let one =
-            Finding::new("name-spelling", Severity::Warning, 0..4, "m").with_suggestion("Kyiv");
+            Finding::new(Code::NameSpelling, Severity::Warning, 0..4, "m").with_suggestion("Kyiv");
         assert_eq!(one.unambiguous_fix(), Some("Kyiv"));
         let two = one.clone().with_suggestion("Kiev");
         assert_eq!(two.unambiguous_fix(), None);
-        let none = Finding::new("x", Severity::Info, 0..1, "m");
+        let none = Finding::new(Code::ScareQuote, Severity::Info, 0..1, "m");
         assert_eq!(none.unambiguous_fix(), None);
     }
 }

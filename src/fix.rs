@@ -5,12 +5,12 @@ use std::io::{self, Write};
 use std::ops::Range;
 use std::path::Path;
 
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 
 /// One replacement that `--fix` makes: `range` of the source becomes `text`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit<'a> {
-    pub code: &'static str,
+    pub code: Code,
     pub range: Range<usize>,
     pub text: &'a str,
 }
@@ -89,15 +89,25 @@ mod tests {
     use crate::finding::Severity;
 
     fn fix_at(range: Range<usize>, replacement: &str) -> Finding {
-        Finding::new("name-spelling", Severity::Warning, range, "m")
-            .with_suggestion(replacement)
-            .with_safe_fix()
+        Finding::new(
+            crate::finding::Code::NameSpelling,
+            Severity::Warning,
+            range,
+            "m",
+        )
+        .with_suggestion(replacement)
+        .with_safe_fix()
     }
 
     #[test]
     fn unsafe_fixes_apply_only_when_asked() {
-        let claim =
-            Finding::new("claim-conflict", Severity::Warning, 5..7, "m").with_suggestion("19");
+        let claim = Finding::new(
+            crate::finding::Code::ClaimConflict,
+            Severity::Warning,
+            5..7,
+            "m",
+        )
+        .with_suggestion("19");
         let findings = [fix_at(0..4, "Kyiv"), claim];
         assert_eq!(
             apply_fixes("Kiev 20", &findings, false),

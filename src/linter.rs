@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::checks::{Check, CheckContext, all_checks};
+use crate::checks::{Check, CheckContext, build_checks};
 use crate::corpus::Corpus;
 use crate::document::Document;
-use crate::finding::{Report, Severity};
+use crate::finding::{Code, Report, Severity};
 use crate::rules::RuleSet;
 
 /// Per-code settings from `copydesk.toml` or the editor.
@@ -22,19 +22,22 @@ pub struct CodeSettings {
 /// Settings for every code, keyed by code.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LintSettings {
-    pub codes: HashMap<String, CodeSettings>,
+    pub codes: HashMap<Code, CodeSettings>,
 }
 
 impl LintSettings {
-    pub fn is_enabled(&self, code: &str) -> bool {
-        self.codes.get(code).and_then(|c| c.enabled).unwrap_or(true)
+    pub fn is_enabled(&self, code: Code) -> bool {
+        self.codes
+            .get(&code)
+            .and_then(|c| c.enabled)
+            .unwrap_or(true)
     }
 
     /// The severity a finding of `code` is reported at. A configured severity
     /// replaces warnings and errors; notes a check reports at info or hint
     /// level (a divided corpus, a scare quote) keep their level.
-    pub fn severity_for(&self, code: &str, reported: Severity) -> Severity {
-        match self.codes.get(code).and_then(|c| c.severity) {
+    pub fn severity_for(&self, code: Code, reported: Severity) -> Severity {
+        match self.codes.get(&code).and_then(|c| c.severity) {
             Some(configured) if reported >= Severity::Warning => configured,
             _ => reported,
         }
@@ -55,10 +58,7 @@ impl Linter {
             rules: rules.clone(),
             corpus: corpus.clone(),
         };
-        let checks = all_checks(&context)
-            .into_iter()
-            .filter(|check| check.codes().iter().any(|code| settings.is_enabled(code)))
-            .collect();
+        let checks = build_checks(&context, |code| settings.is_enabled(code));
         Linter {
             rules,
             corpus,
@@ -105,7 +105,7 @@ impl Linter {
             f.range.start <= f.range.end
                 && f.range.end <= source_len
                 && self.settings.is_enabled(f.code)
-                && !suppressions.is_suppressed(f.code, lines.line_of(f.range.start))
+                && !suppressions.is_suppressed(f.code.as_str(), lines.line_of(f.range.start))
         });
         for finding in &mut report.findings {
             finding.severity = self.settings.severity_for(finding.code, finding.severity);
@@ -139,7 +139,7 @@ mod tests {
     fn a_disabled_code_reports_nothing_and_severity_can_be_raised() {
         let mut settings = LintSettings::default();
         settings.codes.insert(
-            "name-spelling".into(),
+            Code::NameSpelling,
             CodeSettings {
                 enabled: Some(false),
                 severity: None,
@@ -154,7 +154,7 @@ mod tests {
 
         let mut settings = LintSettings::default();
         settings.codes.insert(
-            "name-spelling".into(),
+            Code::NameSpelling,
             CodeSettings {
                 enabled: None,
                 severity: Some(Severity::Error),
@@ -168,19 +168,22 @@ mod tests {
     fn configured_severity_leaves_notes_at_their_level() {
         let mut settings = LintSettings::default();
         settings.codes.insert(
-            "x".into(),
+            Code::ClaimConflict,
             CodeSettings {
                 enabled: None,
                 severity: Some(Severity::Error),
             },
         );
-        assert_eq!(settings.severity_for("x", Severity::Info), Severity::Info);
         assert_eq!(
-            settings.severity_for("x", Severity::Warning),
+            settings.severity_for(Code::ClaimConflict, Severity::Info),
+            Severity::Info
+        );
+        assert_eq!(
+            settings.severity_for(Code::ClaimConflict, Severity::Warning),
             Severity::Error
         );
         assert_eq!(
-            settings.severity_for("y", Severity::Warning),
+            settings.severity_for(Code::Misquote, Severity::Warning),
             Severity::Warning
         );
     }

@@ -50,10 +50,10 @@ fn lint_alone(texts: &[String], draft: &str) -> Duration {
         let corpus = linter.corpus().clone();
         for only in ["name-spelling", "unattributed-quote", "claim-conflict"] {
             let mut settings = LintSettings::default();
-            for code in copydesk::checks::ALL_CODES {
-                if *code != only {
+            for code in copydesk::checks::all_codes() {
+                if code != only {
                     settings.codes.insert(
-                        code.to_string(),
+                        code,
                         copydesk::linter::CodeSettings {
                             enabled: Some(false),
                             severity: None,

@@ -219,7 +219,7 @@ fn lint_stdin(args: &LintArgs, linter: &Linter) -> Result<FileResult, WorkspaceE
         .read_to_end(&mut bytes)
         .map_err(|e| WorkspaceError::io(&name, e))?;
     let source =
-        crate::workspace::text_from_bytes(bytes).map_err(|m| WorkspaceError::io(&name, m))?;
+        crate::document::text_from_bytes(bytes).map_err(|m| WorkspaceError::io(&name, m))?;
     let kind = if args.stdin_filename.is_some() {
         DocumentKind::from_path(&name)
     } else {

@@ -4,6 +4,7 @@
 
 mod article;
 mod facts;
+pub mod index;
 mod layered;
 mod names;
 mod packed;

@@ -7,6 +7,7 @@
 //! the source's length, any byte range a check finds in the prose view is
 //! already a byte range into the source: no offset mapping can go wrong.
 
+mod bytes;
 mod lines;
 mod markdown;
 mod plaintext;
@@ -29,6 +30,7 @@ fn front_matter_day(block: &str) -> Option<Day> {
         .and_then(find_day)
 }
 
+pub use bytes::text_from_bytes;
 pub use lines::LineIndex;
 pub use segment::split_sentences;
 pub use suppress::Suppressions;

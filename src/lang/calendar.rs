@@ -126,7 +126,9 @@ mod tests {
         assert_eq!(calendar_word("may"), Some(CalendarWord::Month(4)));
         assert_eq!(calendar_word("mayday"), None);
         assert!(is_calendar_name("January") && is_calendar_name("Tuesday"));
-        assert!(!is_calendar_name("january") && !is_calendar_name("MAY") && !is_calendar_name("Mays"));
+        assert!(
+            !is_calendar_name("january") && !is_calendar_name("MAY") && !is_calendar_name("Mays")
+        );
         assert_eq!(month_name(11), "November");
     }
 }

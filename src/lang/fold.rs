@@ -50,7 +50,10 @@ mod tests {
 
     #[test]
     fn accents_fold_to_their_base_letters() {
-        assert_eq!(fold_accents("Zelenśkyj García Łódź"), "Zelenskyj Garcia Łodz");
+        assert_eq!(
+            fold_accents("Zelenśkyj García Łódź"),
+            "Zelenskyj Garcia Łodz"
+        );
         assert_eq!(strip_accents('ß'), 'ß', "not a letter with an accent");
     }
 

@@ -82,8 +82,11 @@ impl Table {
 
     /// The rows in file order, each with its columns.
     pub fn rows(&self) -> &[Vec<&'static str>] {
-        self.parsed
-            .get_or_init(|| entries(self.text).map(|row| row.split('\t').map(unquote).collect()).collect())
+        self.parsed.get_or_init(|| {
+            entries(self.text)
+                .map(|row| row.split('\t').map(unquote).collect())
+                .collect()
+        })
     }
 
     /// Each row's first two columns.
@@ -119,6 +122,9 @@ mod tests {
         assert_eq!(list.position("alpha"), Some(1));
         let table = Table::new("# A table.\nper cent\tpercent\t1\nx\n");
         assert_eq!(table.rows()[0], ["per cent", "percent", "1"]);
-        assert_eq!(table.pairs().collect::<Vec<_>>(), [("per cent", "percent"), ("x", "")]);
+        assert_eq!(
+            table.pairs().collect::<Vec<_>>(),
+            [("per cent", "percent"), ("x", "")]
+        );
     }
 }

@@ -5,7 +5,8 @@
 use super::list::WordList;
 
 /// Lower case, without the full stop.
-pub static NEVER_FINAL: WordList = WordList::new(include_str!("words/abbreviations-never-final.txt"));
+pub static NEVER_FINAL: WordList =
+    WordList::new(include_str!("words/abbreviations-never-final.txt"));
 /// Lower case, without the full stop.
 pub static SOMETIMES_FINAL: WordList =
     WordList::new(include_str!("words/abbreviations-sometimes-final.txt"));

@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-use super::list::{Table, WordList};
 use super::case::with_lower_case;
+use super::list::{Table, WordList};
 
 static TITLE_WORDS: WordList = WordList::new(include_str!("words/title-words.txt"));
 /// Words that qualify a title without changing the post.

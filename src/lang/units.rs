@@ -102,6 +102,8 @@ mod tests {
         assert_eq!(currency("£"), Some("gbp"));
         assert!(is_currency_code("usd") && !is_currency_code("usd#"));
         assert_eq!(approximations()[0].phrase, "more than");
-        assert!(is_not_a_measure("november") && is_not_a_measure("of") && !is_not_a_measure("troops"));
+        assert!(
+            is_not_a_measure("november") && is_not_a_measure("of") && !is_not_a_measure("troops")
+        );
     }
 }

@@ -17,8 +17,8 @@ use tower_lsp_server::ls_types::{
 use super::position::{PositionEncoding, bytes_of_range, range_of_bytes};
 use super::protocol::{ADD_TO_HOUSE_NAMES, DiagnosticData, HOUSE_NAMES_FILE, SOURCE, fix_all_kind};
 use super::snapshot::Analysis;
-use crate::checks::name_spelling::CODE as NAME_SPELLING;
 use crate::document::DocumentKind;
+use crate::finding::Code;
 use crate::rules::RuleSet;
 
 /// The arguments of [`ADD_TO_HOUSE_NAMES`].
@@ -165,7 +165,7 @@ fn quick_fixes(
 /// Offered for a corpus-based name finding with one suggestion; a finding a
 /// house rule made is a house rule already.
 fn add_to_house_names(ctx: &ActionContext<'_>, candidate: &Candidate) -> Option<CodeAction> {
-    if candidate.code != NAME_SPELLING || candidate.data.rule_id.is_some() {
+    if candidate.code != Code::NameSpelling.as_str() || candidate.data.rule_id.is_some() {
         return None;
     }
     let [canonical] = candidate.data.suggestions.as_slice() else {

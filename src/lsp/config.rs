@@ -8,7 +8,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::checks::ALL_CODES;
+use crate::checks::{code_named, code_names};
 use crate::config::Config;
 use crate::finding::Severity;
 use crate::linter::CodeSettings;
@@ -72,10 +72,10 @@ impl ClientSettings {
         let raw: RawSettings = serde_json::from_value(section)
             .map_err(|e| format!("invalid copydesk settings: {e}"))?;
         for code in raw.checks.keys() {
-            if !ALL_CODES.contains(&code.as_str()) {
+            if code_named(code).is_none() {
                 return Err(format!(
                     "invalid copydesk settings: unknown check `{code}` (known: {})",
-                    ALL_CODES.join(", ")
+                    code_names()
                 ));
             }
         }
@@ -129,15 +129,16 @@ impl ClientSettings {
         if let Some(builtin) = self.builtin_rules {
             config.builtin_rules = builtin;
         }
-        for (code, setting) in &self.checks {
-            let slot = config
-                .settings
-                .codes
-                .entry(code.clone())
-                .or_insert(CodeSettings {
-                    enabled: None,
-                    severity: None,
-                });
+        // Names were checked when the settings were read.
+        let known = self
+            .checks
+            .iter()
+            .filter_map(|(name, s)| Some((code_named(name)?, s)));
+        for (code, setting) in known {
+            let slot = config.settings.codes.entry(code).or_insert(CodeSettings {
+                enabled: None,
+                severity: None,
+            });
             slot.enabled = setting.enabled.or(slot.enabled);
             slot.severity = setting.severity.or(slot.severity);
         }
@@ -192,7 +193,11 @@ mod tests {
         merged.apply(&mut config, Path::new("/ws"));
         assert_eq!(config.rules_dir, Some(PathBuf::from("/ws/a")));
         assert_eq!(config.corpus_dirs, vec![PathBuf::from("/ws/c")]);
-        assert!(!config.settings.is_enabled("name-spelling"));
+        assert!(
+            !config
+                .settings
+                .is_enabled(crate::finding::Code::NameSpelling)
+        );
         assert_eq!(merged.debounce(), Duration::from_millis(5));
     }
 }

@@ -18,9 +18,7 @@ use super::position::{PositionEncoding, range_of_bytes};
 use super::protocol::{DiagnosticData, SOURCE};
 use super::workspaces::FileProblem;
 use crate::corpus::Corpus;
-use crate::finding::{Evidence, Finding, FixSafety, LineCol, Severity};
-
-const DOCS: &str = "https://github.com/copydesk/copydesk";
+use crate::finding::{Code, Evidence, Finding, FixSafety, LineCol, Severity};
 
 pub fn severity(severity: Severity) -> DiagnosticSeverity {
     match severity {
@@ -32,8 +30,8 @@ pub fn severity(severity: Severity) -> DiagnosticSeverity {
 }
 
 /// Link to the README section documenting `code`.
-pub fn code_href(code: &str) -> Option<Uri> {
-    format!("{DOCS}#{code}").parse().ok()
+pub fn code_href(code: Code) -> Option<Uri> {
+    code.docs_url().parse().ok()
 }
 
 /// Where evidence points live: corpus articles in memory, rules files on
@@ -221,15 +219,20 @@ mod tests {
     fn a_finding_becomes_a_diagnostic_with_code_link_and_data() {
         let source = "Київ, not Kiev.";
         let start = source.find("Kiev").unwrap();
-        let finding = Finding::new("name-spelling", Severity::Warning, start..start + 4, "Kyiv")
-            .with_suggestion("Kyiv")
-            .with_related(Evidence {
-                path: PathBuf::from("<builtin>/places.toml"),
-                range: 0..1,
-                start: crate::finding::LineCol { line: 1, column: 1 },
-                end: crate::finding::LineCol { line: 1, column: 2 },
-                message: "house rule".into(),
-            });
+        let finding = Finding::new(
+            crate::finding::Code::NameSpelling,
+            Severity::Warning,
+            start..start + 4,
+            "Kyiv",
+        )
+        .with_suggestion("Kyiv")
+        .with_related(Evidence {
+            path: PathBuf::from("<builtin>/places.toml"),
+            range: 0..1,
+            start: crate::finding::LineCol { line: 1, column: 1 },
+            end: crate::finding::LineCol { line: 1, column: 2 },
+            message: "house rule".into(),
+        });
         let rope = Rope::from_str(source);
         let d = diagnostic(
             &finding,

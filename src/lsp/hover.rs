@@ -110,7 +110,7 @@ mod tests {
         let start = text.find("Whitkoff").unwrap();
         let range = start..start + 8;
         let finding = Finding::new(
-            "name-spelling",
+            crate::finding::Code::NameSpelling,
             Severity::Warning,
             range.clone(),
             "spell it ‘Witkoff’",
@@ -134,7 +134,7 @@ mod tests {
                 findings: vec![finding],
                 annotations: vec![Annotation {
                     range,
-                    code: "name-spelling",
+                    code: crate::finding::Code::NameSpelling,
                     text: "**Witkoff**: 27 mentions in 8 articles".into(),
                 }],
             },

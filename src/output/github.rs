@@ -39,7 +39,7 @@ fn annotation(file: &FileResult, path: &str, finding: &Finding) -> String {
         start.column,
         end.line,
         end.column,
-        escape_property(finding.code),
+        escape_property(finding.code.as_str()),
         escape_data(&message)
     )
 }
@@ -62,13 +62,18 @@ mod tests {
     #[test]
     fn one_escaped_line_per_finding() {
         let finding = Finding::new(
-            "name-spelling",
+            crate::finding::Code::NameSpelling,
             Severity::Warning,
             4..8,
             "100% sure:\nuse Kyiv",
         )
         .with_suggestion("Kyiv");
-        let info = Finding::new("name-spelling", Severity::Info, 0..3, "divided");
+        let info = Finding::new(
+            crate::finding::Code::NameSpelling,
+            Severity::Info,
+            0..3,
+            "divided",
+        );
         let files = vec![FileResult::new(
             PathBuf::from("a,b.md"),
             "The Kiev\n".into(),

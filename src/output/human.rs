@@ -58,7 +58,7 @@ fn report<'a>(
         );
     let mut group = level(finding.severity)
         .primary_title(finding.message.as_str())
-        .id(finding.code)
+        .id(finding.code.as_str())
         .element(snippet);
     for evidence in &finding.related {
         group = group.element(Level::NOTE.message(format!(
@@ -191,7 +191,7 @@ mod tests {
         let source = "# Title\n\nTalks in Kiev went on.\n";
         let start = source.find("Kiev").expect("present");
         let finding = Finding::new(
-            "name-spelling",
+            crate::finding::Code::NameSpelling,
             Severity::Warning,
             start..start + 4,
             "spell it Kyiv",
@@ -228,7 +228,12 @@ mod tests {
         let at = huge.find("Kiev").expect("present");
         let text = render(
             &huge,
-            vec![Finding::new("x", Severity::Info, at..at + 4, "m")],
+            vec![Finding::new(
+                crate::finding::Code::ScareQuote,
+                Severity::Info,
+                at..at + 4,
+                "m",
+            )],
         );
         assert!(text.contains("Kiev"));
         assert!(
@@ -238,8 +243,13 @@ mod tests {
         let text = render(
             "Київ\r\n",
             vec![
-                Finding::new("x", Severity::Hint, 1..100, "m"),
-                Finding::new("y", Severity::Error, 10..10, "m"),
+                Finding::new(
+                    crate::finding::Code::ScareQuote,
+                    Severity::Hint,
+                    1..100,
+                    "m",
+                ),
+                Finding::new(crate::finding::Code::Misquote, Severity::Error, 10..10, "m"),
             ],
         );
         assert!(

@@ -83,7 +83,7 @@ fn diagnostic<'a>(
     let start = file.line_col(finding.range.start);
     let end = file.line_col(finding.range.end);
     JsonDiagnostic {
-        code: finding.code,
+        code: finding.code.as_str(),
         severity: finding.severity.as_str(),
         message: &finding.message,
         line: start.line,
@@ -126,7 +126,7 @@ mod tests {
         let source = "Київ and Kiev\n".to_string();
         let start = source.find("Kiev").expect("present");
         let finding = Finding::new(
-            "name-spelling",
+            crate::finding::Code::NameSpelling,
             Severity::Warning,
             start..start + 4,
             "use Kyiv",

@@ -28,7 +28,7 @@ pub(super) fn write(
     let codes: BTreeSet<&str> = files
         .iter()
         .flat_map(|f| &f.findings)
-        .map(|f| f.code)
+        .map(|f| f.code.as_str())
         .collect();
     let rules: Vec<ReportingDescriptor> = codes
         .into_iter()
@@ -140,7 +140,7 @@ fn result(file: &FileResult, finding: &Finding, options: &OutputOptions) -> Sari
         .map(|e| evidence_location(e, options))
         .collect();
     let builder = SarifResult::builder()
-        .rule_id(finding.code)
+        .rule_id(finding.code.as_str())
         .level(level)
         .message(Message::builder().text(finding.message.clone()).build())
         .locations(vec![location(&path, here.clone(), None)])
@@ -202,15 +202,20 @@ mod tests {
 
     #[test]
     fn sarif_has_the_2_1_0_shape_with_regions_fixes_and_evidence() {
-        let finding = Finding::new("name-spelling", Severity::Info, 4..8, "use Kyiv")
-            .with_suggestion("Kyiv")
-            .with_related(Evidence {
-                path: PathBuf::from("corpus/a.md"),
-                range: 0..4,
-                start: LineCol { line: 2, column: 1 },
-                end: LineCol { line: 2, column: 5 },
-                message: "corpus".into(),
-            });
+        let finding = Finding::new(
+            crate::finding::Code::NameSpelling,
+            Severity::Info,
+            4..8,
+            "use Kyiv",
+        )
+        .with_suggestion("Kyiv")
+        .with_related(Evidence {
+            path: PathBuf::from("corpus/a.md"),
+            range: 0..4,
+            start: LineCol { line: 2, column: 1 },
+            end: LineCol { line: 2, column: 5 },
+            message: "corpus".into(),
+        });
         let files = vec![FileResult::new(
             PathBuf::from("d.md"),
             "The Kiev\n".into(),

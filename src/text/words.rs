@@ -13,7 +13,6 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-
 /// Every segment between word boundaries, with its byte offset: words,
 /// punctuation marks and runs of spaces, as `split_word_bound_indices`.
 pub fn word_bound_indices(text: &str) -> WordBounds<'_> {

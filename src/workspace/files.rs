@@ -7,6 +7,7 @@ use ignore::WalkBuilder;
 
 use super::WorkspaceError;
 use crate::config::Config;
+use crate::document::text_from_bytes;
 
 /// Which files a directory walk lints: `include` globs, minus `exclude`
 /// globs, minus the corpus and rules dirs (reference material, not drafts).
@@ -88,18 +89,6 @@ impl FileSelector {
 pub fn read_text(path: &Path) -> Result<String, WorkspaceError> {
     let bytes = std::fs::read(path).map_err(|e| WorkspaceError::io(path, e))?;
     text_from_bytes(bytes).map_err(|message| WorkspaceError::io(path, message))
-}
-
-/// Text from bytes, or why it is not text. A leading UTF-8 byte order mark
-/// is kept, so that offsets stay offsets into the file as read.
-pub fn text_from_bytes(bytes: Vec<u8>) -> Result<String, String> {
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(format!("binary file (NUL byte at offset {at}), not linted"));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        format!("not valid UTF-8 (invalid byte at offset {at}), not linted")
-    })
 }
 
 #[cfg(test)]

@@ -3,21 +3,19 @@
 //! analysis core never touches the file system; everything it needs comes
 //! from here.
 
-mod corpus_delta;
-mod corpus_loader;
+mod corpus;
 mod discover;
 mod files;
-mod index_cache;
 mod rules_loader;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use corpus_loader::{CacheReport, CorpusLoad, LoadWarning, load_corpus, load_corpus_cached};
+pub use crate::corpus::index::{CACHE_FILE, CacheReport, CorpusLoad, DELTA_FILE, LoadWarning};
+pub use corpus::{load_corpus, load_corpus_cached};
 pub use discover::{discover_config, load_config};
-pub use files::{FileSelector, read_text, text_from_bytes};
-pub use index_cache::{CACHE_FILE, DELTA_FILE};
+pub use files::{FileSelector, read_text};
 pub use rules_loader::{read_rules, read_rules_dir};
 
 use crate::config::{Config, ConfigError};

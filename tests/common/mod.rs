@@ -204,7 +204,7 @@ pub fn evaluate(linter: &Linter, cases: &[Case], codes: &[&str]) -> Evaluation {
             .lint(&doc)
             .findings
             .into_iter()
-            .filter(|f| codes.contains(&f.code))
+            .filter(|f| codes.contains(&f.code.as_str()))
             .collect();
         let mut used = vec![false; findings.len()];
         let mut seen: BTreeMap<(&str, &str), usize> = BTreeMap::new();
@@ -339,7 +339,7 @@ pub fn clean_prose_warnings(linter: &Linter, dir: &Path, codes: &[&str]) -> (Vec
         words += text.split_whitespace().count();
         let doc = Document::markdown(text.clone());
         for finding in linter.lint(&doc).findings {
-            if codes.contains(&finding.code) && finding.severity >= Severity::Warning {
+            if codes.contains(&finding.code.as_str()) && finding.severity >= Severity::Warning {
                 let at = doc.line_col(finding.range.start);
                 warnings.push(format!(
                     "{}:{}: {} {:?}: {}",

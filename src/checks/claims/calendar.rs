@@ -9,8 +9,8 @@ use super::{CODE, ClaimCheck, Outcome, article_count, articles, has_sources, sup
 use crate::corpus::Scored;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::text::claims::{Claim, ClaimValue};
 use crate::lang::calendar::{month_name, weekday_name};
+use crate::text::claims::{Claim, ClaimValue};
 
 /// The verdict on a weekday written beside a date, or `None` when the corpus
 /// never pairs that date with a weekday (then the event's frame decides).

@@ -17,13 +17,19 @@ use std::sync::Arc;
 use super::{Check, CheckContext};
 use crate::corpus::{Corpus, Scored};
 use crate::document::Document;
-use crate::finding::{Annotation, Evidence, Finding, Report};
+use crate::finding::{Annotation, Code, Evidence, Finding, Report};
 use crate::rules::RuleSet;
 use crate::text::claims::{
     Change, Claim, ClaimValue, claim_context, context_words, document_claims,
 };
 
-pub const CODE: &str = "claim-conflict";
+/// The check as the registry knows it.
+pub const CHECK: crate::checks::Registered = crate::checks::Registered {
+    codes: &[Code::ClaimConflict],
+    build: |context| Box::new(ClaimCheck::new(context)),
+};
+
+pub(crate) const CODE: Code = Code::ClaimConflict;
 
 /// How much of a draft sentence's content a corpus sentence must share to be
 /// about the same thing.
@@ -91,10 +97,6 @@ impl ClaimCheck {
 }
 
 impl Check for ClaimCheck {
-    fn codes(&self) -> &'static [&'static str] {
-        &[CODE]
-    }
-
     fn run(&self, doc: &Document, report: &mut Report) {
         let prose = doc.prose();
         let paragraphs = values::ParagraphWords::default();

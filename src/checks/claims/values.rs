@@ -14,13 +14,13 @@ use crate::text::words::WordBoundaries;
 use crate::corpus::Scored;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
+use crate::lang::calendar::{month_name, weekday_name};
+use crate::lang::case::capitalise;
+use crate::lang::numbers;
 use crate::text::claims::{Change, Claim, ClaimValue};
 use crate::text::frames::{Alignment, align, align_event, foreign_owner};
 use crate::text::names::without_possessive;
 use crate::text::quantities::Quantity;
-use crate::lang::calendar::{month_name, weekday_name};
-use crate::lang::case::capitalise;
-use crate::lang::numbers;
 
 /// Corpus statements, best ranked first, whose frames a claim is compared with.
 const MAX_CANDIDATES: usize = 100;

@@ -17,16 +17,21 @@ use house::HouseSpellings;
 use super::{Check, CheckContext};
 use crate::corpus::{Corpus, SpellingSource, SpellingStats};
 use crate::document::{BlockKind, Document};
-use crate::finding::{Annotation, Finding, Report, Severity};
+use crate::finding::{Annotation, Code, Finding, Report, Severity};
+use crate::lang::fold::fold_accents;
 use crate::lang::lexicon;
 use crate::lang::names::is_never_a_name;
 use crate::rules::{NameThresholds, RuleSet};
 use crate::text::names::{NameMention, is_capitalised, name_mentions, same_name};
-use crate::lang::fold::fold_accents;
 use crate::text::similarity::{Kinship, keeps_the_ends};
 
-pub const CODE: &str = "name-spelling";
+/// The check as the registry knows it.
+pub const CHECK: super::Registered = super::Registered {
+    codes: &[Code::NameSpelling],
+    build: |context| Box::new(NameSpelling::new(context)),
+};
 
+const CODE: Code = Code::NameSpelling;
 
 /// A typo needs this many letters to be told from another short name
 /// ("Kel" / "Kelly", "Ari" / "Ariz"); romanisation variants need none.
@@ -67,10 +72,6 @@ impl NameSpelling {
 }
 
 impl Check for NameSpelling {
-    fn codes(&self) -> &'static [&'static str] {
-        &[CODE]
-    }
-
     fn run(&self, doc: &Document, report: &mut Report) {
         let house = self.house.findings(&self.sources, doc);
         // Flagged spans by start: a lookup per mention stays logarithmic
@@ -522,8 +523,7 @@ impl NameSpelling {
     ) {
         let spelling = mention.spelling(prose);
         if mention.words.len() == 1
-            && (is_never_a_name(&spelling)
-                || self.sources.corpus.names().is_common_word(&spelling))
+            && (is_never_a_name(&spelling) || self.sources.corpus.names().is_common_word(&spelling))
         {
             return;
         }

@@ -8,9 +8,9 @@ use std::sync::{Arc, Mutex, PoisonError};
 use crate::corpus::{CorpusQuote, MIN_QUOTE_WORDS, quote_words};
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
+use crate::lang::fold::fold_accents;
 use crate::text::attribution::{QuoteRecord, attribute};
 use crate::text::quotes::find_quotations;
-use crate::lang::fold::fold_accents;
 
 /// Above this share of shared words, a quotation with another speaker is the
 /// same quotation given to the wrong person rather than a similar remark.
@@ -294,7 +294,7 @@ mod tests {
         lint_with(corpus(), text)
             .findings
             .into_iter()
-            .map(|f| (f.code, text[f.range].to_string(), f.suggestions))
+            .map(|f| (f.code.as_str(), text[f.range].to_string(), f.suggestions))
             .collect()
     }
 
@@ -304,7 +304,7 @@ mod tests {
         assert_eq!(
             found,
             vec![(
-                MISQUOTE,
+                MISQUOTE.as_str(),
                 "We will not shut the port this winter,".into(),
                 vec!["We will not close the port this winter,".into()]
             )]
@@ -334,7 +334,7 @@ mod tests {
         assert!(findings("“And we will not close the port this winter,” Ruiz said.").is_empty());
         assert_eq!(
             findings("“We will not close the harbour this winter,” Ruiz said.")[0].0,
-            MISQUOTE
+            MISQUOTE.as_str()
         );
     }
 
@@ -345,7 +345,7 @@ mod tests {
         assert!(codes("Ruiz said she would “not shut the port”.").is_empty());
         assert_eq!(
             codes("Governor Tom Lee said he would “not close the port this winter”."),
-            [MISATTRIBUTED]
+            [MISATTRIBUTED.as_str()]
         );
     }
 

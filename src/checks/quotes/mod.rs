@@ -11,16 +11,22 @@ use std::sync::Arc;
 use super::{Check, CheckContext};
 use crate::corpus::Corpus;
 use crate::document::Document;
-use crate::finding::{Annotation, Finding, Report, Severity};
+use crate::finding::{Annotation, Code, Finding, Report, Severity};
 use crate::rules::RuleSet;
 use crate::text::attribution::{Cues, QuoteRecord, attribute};
 use crate::text::quotes::{find_quotations, word_count};
 
-pub const UNATTRIBUTED: &str = "unattributed-quote";
-pub const SCARE: &str = "scare-quote";
-pub const UNBALANCED: &str = "unbalanced-quote";
-pub const MISQUOTE: &str = "misquote";
-pub const MISATTRIBUTED: &str = "misattributed-quote";
+/// The check as the registry knows it.
+pub const CHECK: crate::checks::Registered = crate::checks::Registered {
+    codes: &[UNATTRIBUTED, SCARE, UNBALANCED, MISQUOTE, MISATTRIBUTED],
+    build: |context| Box::new(QuoteCheck::new(context)),
+};
+
+const UNATTRIBUTED: Code = Code::UnattributedQuote;
+const SCARE: Code = Code::ScareQuote;
+const UNBALANCED: Code = Code::UnbalancedQuote;
+pub(crate) const MISQUOTE: Code = Code::Misquote;
+pub(crate) const MISATTRIBUTED: Code = Code::MisattributedQuote;
 
 pub struct QuoteCheck {
     rules: Arc<RuleSet>,
@@ -87,10 +93,6 @@ impl QuoteCheck {
 }
 
 impl Check for QuoteCheck {
-    fn codes(&self) -> &'static [&'static str] {
-        &[UNATTRIBUTED, SCARE, UNBALANCED, MISQUOTE, MISATTRIBUTED]
-    }
-
     fn run(&self, doc: &Document, report: &mut Report) {
         let scan = find_quotations(doc);
         for mark in &scan.unbalanced {
@@ -143,7 +145,7 @@ pub(super) mod tests {
         lint_with(Corpus::empty(), text)
             .findings
             .into_iter()
-            .map(|f| (f.code, text[f.range].to_string()))
+            .map(|f| (f.code.as_str(), text[f.range].to_string()))
             .collect()
     }
 
@@ -154,11 +156,11 @@ pub(super) mod tests {
             codes(text),
             vec![
                 (
-                    UNATTRIBUTED,
+                    UNATTRIBUTED.as_str(),
                     "“Nobody trusts the numbers any more.”".to_string()
                 ),
-                (SCARE, "“iron budget”".to_string()),
-                (UNBALANCED, "“".to_string()),
+                (SCARE.as_str(), "“iron budget”".to_string()),
+                (UNBALANCED.as_str(), "“".to_string()),
             ]
         );
     }

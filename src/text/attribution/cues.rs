@@ -11,15 +11,12 @@ use super::speakers::{
     Speaker, SpeakerKind, indefinite_speaker, is_plain_noun, speaker_near, speaker_within,
 };
 use super::text::{Word, words};
+use crate::lang::speech::{NOUN_MARKERS, PASSIVE_AUXILIARIES, POSSESSIVE_PRONOUNS};
 use crate::rules::QuoteRules;
-use crate::lang::speech::{
-    NOUN_MARKERS, PASSIVE_AUXILIARIES, POSSESSIVE_PRONOUNS,
-};
 
 /// How far before a colon its speaker may stand ("Obama's questioners
 /// ranged from skeptical to hostile: “…”").
 pub(super) const LEAD_IN_WORDS: usize = 12;
-
 
 /// The cue lists of the rules, ready for matching.
 #[derive(Debug, Clone, Default)]
@@ -244,7 +241,9 @@ fn is_agentless_passive(outside: &str, words: &[Word], index: usize) -> bool {
     let verb = &words[index];
     let passive = index.checked_sub(1).is_some_and(|i| {
         let gap = &outside[words[i].range.end..verb.range.start];
-        PASSIVE_AUXILIARIES.contains(&words[i].lower.as_str()) && gap.len() <= 2 && gap.trim().is_empty()
+        PASSIVE_AUXILIARIES.contains(&words[i].lower.as_str())
+            && gap.len() <= 2
+            && gap.trim().is_empty()
     });
     passive
         && !verb.lower.ends_with("ing")
@@ -264,4 +263,3 @@ fn stands_alone(text: &str, range: Range<usize>) -> bool {
         .is_none_or(|c| !c.is_alphanumeric());
     before_ok && after_ok
 }
-

@@ -118,7 +118,9 @@ pub(super) fn speaker_within(
         {
             continue;
         }
-        if SPEAKER_PRONOUNS.contains(&first.as_str()) || SPEAKER_DETERMINERS.contains(&first.as_str()) {
+        if SPEAKER_PRONOUNS.contains(&first.as_str())
+            || SPEAKER_DETERMINERS.contains(&first.as_str())
+        {
             continue;
         }
         let text = without_titles(&text);

@@ -55,7 +55,6 @@ fn calendar(sentence: &Sentence) -> Vec<Claim> {
     found
 }
 
-
 /// Give each weekday the date that follows it ("Tuesday, 24 June").
 fn pair_weekdays(prose: &str, mut found: Vec<Claim>) -> Vec<Claim> {
     let dates: Vec<(usize, (u32, u32))> = found
@@ -99,4 +98,3 @@ fn plain_claim(range: Range<usize>, measure: &str, value: ClaimValue) -> Claim {
         frame: Frame::default(),
     }
 }
-

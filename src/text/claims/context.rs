@@ -74,7 +74,6 @@ pub fn claim_context_each(sentence: &Sentence, claim: &Claim, mut found: impl Fn
     }
 }
 
-
 /// The content words of a sentence, for comparing what two statements are
 /// about: lower-cased, singular, without function words or numbers.
 pub fn context_words(text: &str) -> BTreeSet<String> {
@@ -84,4 +83,3 @@ pub fn context_words(text: &str) -> BTreeSet<String> {
         .map(|w| singular(&w))
         .collect()
 }
-

@@ -17,7 +17,6 @@ use std::ops::Range;
 use crate::lang::case::lower_case;
 use crate::lang::statements::{CHANGE_FROM, CHANGE_TO};
 
-
 pub use context::{claim_context, claim_context_each, claim_context_in, context_words};
 pub use roles::{normalise_role, roles_compatible, same_kind_of_post};
 
@@ -233,7 +232,6 @@ fn change_side(sentence: &Sentence, at: usize) -> Option<Change> {
         })
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -354,4 +352,3 @@ mod tests {
         );
     }
 }
-

@@ -311,7 +311,6 @@ fn has_quote_mark(text: &str) -> bool {
     text.contains(['"', '“', '”', '‘']) || text.contains("''")
 }
 
-
 /// A role as a comparable string: lower case, British spelling, synonyms
 /// folded, "former" and filler words dropped. `None` if no role word is left.
 pub fn normalise_role(text: &str) -> Option<String> {
@@ -345,7 +344,6 @@ pub fn normalise_role(text: &str) -> Option<String> {
         .then_some(joined)
 }
 
-
 /// Whether two normalised roles can describe the same post: the same rank,
 /// and the post's words of one all within the other's ("minister" and
 /// "defence minister"; "NATO's secretary-general" and "the alliance's
@@ -376,4 +374,3 @@ fn role_core(role: &str) -> (BTreeSet<&str>, BTreeSet<&str>) {
         .collect();
     (ranks, post)
 }
-

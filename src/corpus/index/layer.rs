@@ -5,18 +5,17 @@
 //! `crate::corpus::Corpus::open_layered`). A delta grown past a tenth of
 //! the base rebuilds the index whole.
 
-use crate::offsets::narrow;
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::corpus_loader::{
-    CacheReport, CorpusLoad, build_index, index_article, layered_corpus, reopen, stored,
-};
-use super::index_cache::{
-    BASE, FACTS, FileStamp, IndexFile, MANIFEST, Manifest, RETIRED, finish_index, write_index,
-};
+use super::build::{build_index, index_article};
+use super::manifest::{BASE, FACTS, FileStamp, MANIFEST, Manifest, RETIRED};
+use super::open::{IndexFile, layered_corpus, reopen, stored};
+use super::report::{CacheReport, CorpusLoad};
+use super::write::{finish_index, write_index};
 use crate::corpus::store::{Blobs, Fixed};
 use crate::corpus::{Neighbours, RETIRED_NAMES, RetiredNames};
+use crate::offsets::narrow;
 
 /// Articles a delta may always hold; past that, a tenth of the base. Each
 /// update re-merges the delta's articles and every query asks two indexes,
@@ -145,7 +144,7 @@ fn changes(base: &Manifest, stamps: &[FileStamp]) -> Changes {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workspace::index_cache::{IndexedArticle, content_hash};
+    use crate::corpus::index::manifest::{IndexedArticle, content_hash};
 
     fn stamp(path: &str, len: u64) -> FileStamp {
         FileStamp {
