@@ -4,30 +4,29 @@
 //! tied to a document version and a project generation and dropped once
 //! either moves on. Rules load at once, the corpus in the background.
 //! Nothing but JSON-RPC is ever written to standard output.
+//! Owns the server's layers (listed below, each importing only those under
+//! it); imports the crate's front-end facade (`workspace`, `config`,
+//! `linter`) and what lies below it.
 
-// Layers, each importing only those above it in this list:
-// leaves (no imports within the server),
-mod config;
+// Layers, each importing only those below it in this list. The leaves:
+// wire names and types, positions, settings, confinement, capabilities,
+// the text of a panic, diagnostics from findings, and one analysis run
+// from an immutable snapshot.
+mod analysis;
+mod capabilities;
 mod confine;
-mod locks;
+mod diagnostics;
+mod panic;
 mod position;
 mod protocol;
-// session state, which stores and never schedules or publishes,
-mod capabilities;
-mod convert;
-mod documents;
-mod snapshot;
-mod watched;
-mod workspaces;
-// services on the shared state: scheduling, publishing, loading, watching,
-mod analysis;
-mod backend;
-mod status;
-mod watch;
-mod workspace_lint;
-// request handlers, and the one `impl LanguageServer`.
-mod actions;
-mod hover;
+mod settings;
+// The session: every piece of state, behind the only locks.
+mod session;
+// Services: scheduling, publishing, loading, watching, workspace lint.
+mod services;
+// One handler per request or notification.
+mod handlers;
+// The one `impl LanguageServer`.
 mod server;
 
 use std::sync::Arc;
@@ -39,10 +38,10 @@ use tower_lsp_server::jsonrpc::Request;
 use tower_lsp_server::{LspService, Server};
 use tower_service::Service;
 
-pub use config::DEFAULT_DEBOUNCE;
 pub use protocol::{
     ADD_TO_HOUSE_NAMES, CorpusState, CorpusStatusParams, HOUSE_NAMES_FILE, LINT_WORKSPACE,
 };
+pub use settings::DEFAULT_DEBOUNCE;
 
 /// Requests handled at once; analyses run on the blocking pool, so this
 /// only bounds quick handlers waiting on them.
@@ -80,7 +79,7 @@ where
     O: AsyncWrite,
 {
     let shutdown_requested = Arc::new(AtomicBool::new(false));
-    let (service, socket) = LspService::new(backend::Backend::new);
+    let (service, socket) = LspService::new(server::Server::new);
     let service = NoteShutdown {
         inner: service,
         requested: shutdown_requested.clone(),

@@ -3,6 +3,8 @@
 //! carries in `data`, and the corpus-status notification. A leaf: it
 //! imports nothing from the rest of the server.
 
+use std::path::PathBuf;
+
 use serde::{Deserialize, Serialize};
 use tower_lsp_server::ls_types::CodeActionKind;
 use tower_lsp_server::ls_types::notification::Notification;
@@ -14,6 +16,15 @@ pub const SOURCE: &str = "copydesk";
 pub const ADD_TO_HOUSE_NAMES: &str = "copydesk.addToHouseNames";
 /// The rules file that action writes to, in the rules dir.
 pub const HOUSE_NAMES_FILE: &str = "house-names.toml";
+
+/// The arguments of [`ADD_TO_HOUSE_NAMES`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HouseNameArgs {
+    pub rules_dir: PathBuf,
+    pub variant: String,
+    pub canonical: String,
+}
 
 /// `workspace/executeCommand` name of "Lint the workspace".
 pub const LINT_WORKSPACE: &str = "copydesk.lintWorkspace";

@@ -1,18 +1,38 @@
-//! Hover: what copydesk knows at a position. The checks' annotations (a
-//! name's corpus counts, a quote's speaker, a claim's evidence), then every
-//! finding there with its evidence.
+//! `textDocument/hover`: what copydesk knows at a position. The checks'
+//! annotations (a name's corpus counts, a quote's speaker, a claim's
+//! evidence), then every finding there with its evidence.
 
 use std::ops::Range;
 use std::path::Path;
 
-use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::{
+    Hover, HoverContents, HoverParams, MarkupContent, MarkupKind, Position,
+};
 
-use super::convert::{code_href, evidence_uri};
-use super::position::{PositionEncoding, byte_of_position, range_of_bytes};
-use super::snapshot::Analysis;
 use crate::finding::{Evidence, Finding};
+use crate::lsp::analysis::Analysis;
+use crate::lsp::diagnostics::{code_href, evidence_uri};
+use crate::lsp::position::{PositionEncoding, byte_of_position, range_of_bytes};
+use crate::lsp::services::Services;
+use crate::lsp::services::analysis::analyse_now;
 
-pub fn hover(
+pub async fn handle(services: &Services, params: HoverParams) -> Result<Option<Hover>> {
+    let position = params.text_document_position_params;
+    let uri = position.text_document.uri;
+    let Some(analysis) = analyse_now(services, &uri).await else {
+        return Ok(None);
+    };
+    let root = services.session.project_root_of(&uri);
+    Ok(hover(
+        &analysis,
+        position.position,
+        services.session.caps().encoding,
+        root.as_deref(),
+    ))
+}
+
+fn hover(
     analysis: &Analysis,
     position: Position,
     encoding: PositionEncoding,

@@ -1,11 +1,10 @@
 //! From findings to LSP diagnostics: ranges in the negotiated encoding, code
 //! with a link to its documentation, evidence as related locations, and the
-//! data code actions need.
+//! data code actions need; and config and rules file problems as
+//! diagnostics in those files.
 
-use crate::offsets::narrow;
-use std::collections::HashMap;
+use std::ops;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::{
@@ -13,12 +12,10 @@ use tower_lsp_server::ls_types::{
     NumberOrString, Position, Range, Uri,
 };
 
-use super::locks::lock;
 use super::position::{PositionEncoding, range_of_bytes};
 use super::protocol::{DiagnosticData, SOURCE};
-use super::workspaces::FileProblem;
-use crate::corpus::Corpus;
 use crate::finding::{Code, Evidence, Finding, FixSafety, LineCol, Severity};
+use crate::offsets::narrow;
 
 pub fn severity(severity: Severity) -> DiagnosticSeverity {
     match severity {
@@ -34,51 +31,36 @@ pub fn code_href(code: Code) -> Option<Uri> {
     code.docs_url().parse().ok()
 }
 
-/// Where evidence points live: corpus articles in memory, rules files on
-/// disk (read once and cached until the next reload).
-#[derive(Clone, Default)]
-pub struct EvidenceTexts {
-    pub corpus: Arc<Corpus>,
-    pub articles: Arc<HashMap<PathBuf, usize>>,
-    pub files: Arc<Mutex<HashMap<PathBuf, Option<Arc<str>>>>>,
+/// Where the text evidence points into is read from: corpus articles in
+/// memory, rules files on disk. The session keeps the one in use
+/// (`super::session::EvidenceTexts`).
+pub trait EvidenceSource: Send + Sync {
+    /// `f` of the text at `path`; `false` when it cannot be read.
+    fn with_text(&self, path: &Path, f: &mut dyn FnMut(&str)) -> bool;
 }
 
-impl EvidenceTexts {
-    fn with_text<T>(&self, path: &Path, f: impl FnOnce(&str) -> T) -> Option<T> {
-        if let Some(article) = self
-            .articles
-            .get(path)
-            .and_then(|&i| self.corpus.articles().get(i))
-        {
-            return Some(f(article.document().source()));
-        }
-        let text = {
-            let mut files = lock(&self.files);
-            files
-                .entry(path.to_path_buf())
-                .or_insert_with(|| std::fs::read_to_string(path).ok().map(Arc::from))
-                .clone()
-        };
-        text.map(|text| f(&text))
-    }
-
-    /// The LSP range of a piece of evidence; `None` when its file cannot be
-    /// read. Lines come from the evidence; only the characters before it on
-    /// its own line are counted.
-    pub fn range(&self, evidence: &Evidence, encoding: PositionEncoding) -> Option<Range> {
-        self.with_text(&evidence.path, |text| {
-            let at = |line: LineCol, offset: usize| {
-                Position::new(
-                    narrow(line.line.saturating_sub(1)),
-                    character_in(text, offset, encoding),
-                )
-            };
-            Range::new(
-                at(evidence.start, evidence.range.start),
-                at(evidence.end, evidence.range.end),
+/// The LSP range of a piece of evidence; `None` when its file cannot be
+/// read. Lines come from the evidence; only the characters before it on
+/// its own line are counted.
+pub fn evidence_range(
+    texts: &dyn EvidenceSource,
+    evidence: &Evidence,
+    encoding: PositionEncoding,
+) -> Option<Range> {
+    let mut range = None;
+    texts.with_text(&evidence.path, &mut |text| {
+        let at = |line: LineCol, offset: usize| {
+            Position::new(
+                narrow(line.line.saturating_sub(1)),
+                character_in(text, offset, encoding),
             )
-        })
-    }
+        };
+        range = Some(Range::new(
+            at(evidence.start, evidence.range.start),
+            at(evidence.end, evidence.range.end),
+        ));
+    });
+    range
 }
 
 /// The LSP `character` of a byte offset: the code units between the start
@@ -106,11 +88,11 @@ pub fn evidence_uri(path: &Path) -> Option<Uri> {
 
 fn related(
     evidence: &Evidence,
-    texts: &EvidenceTexts,
+    texts: &dyn EvidenceSource,
     encoding: PositionEncoding,
 ) -> Option<DiagnosticRelatedInformation> {
     let uri = evidence_uri(&evidence.path)?;
-    let range = texts.range(evidence, encoding).unwrap_or_else(|| {
+    let range = evidence_range(texts, evidence, encoding).unwrap_or_else(|| {
         // The file is gone; columns in scalars are the best guess left.
         let at = |lc: LineCol| {
             Position::new(
@@ -131,7 +113,7 @@ pub fn diagnostic(
     finding: &Finding,
     source: &str,
     rope: &Rope,
-    texts: &EvidenceTexts,
+    texts: &dyn EvidenceSource,
     encoding: PositionEncoding,
 ) -> Diagnostic {
     let data = DiagnosticData {
@@ -159,6 +141,18 @@ pub fn diagnostic(
         tags: None,
         data: serde_json::to_value(data).ok(),
     }
+}
+
+/// A problem in a config or rules file, shown as a diagnostic in that file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblem {
+    pub path: PathBuf,
+    /// 1-based line and column (Unicode scalars) of the start.
+    pub line: usize,
+    pub column: usize,
+    /// Byte range, when the parser gave one.
+    pub bytes: Option<ops::Range<usize>>,
+    pub message: String,
 }
 
 /// Diagnostics for the problems of one config or rules file, whose text is
@@ -215,6 +209,15 @@ fn byte_of_line_col(text: &str, line: usize, column: usize) -> usize {
 mod tests {
     use super::*;
 
+    /// Evidence texts read from disk each time.
+    struct Disk;
+
+    impl EvidenceSource for Disk {
+        fn with_text(&self, path: &Path, f: &mut dyn FnMut(&str)) -> bool {
+            std::fs::read_to_string(path).map(|text| f(&text)).is_ok()
+        }
+    }
+
     #[test]
     fn a_finding_becomes_a_diagnostic_with_code_link_and_data() {
         let source = "Київ, not Kiev.";
@@ -234,13 +237,7 @@ mod tests {
             message: "house rule".into(),
         });
         let rope = Rope::from_str(source);
-        let d = diagnostic(
-            &finding,
-            source,
-            &rope,
-            &EvidenceTexts::default(),
-            PositionEncoding::Utf16,
-        );
+        let d = diagnostic(&finding, source, &rope, &Disk, PositionEncoding::Utf16);
         assert_eq!(
             d.range,
             Range::new(Position::new(0, 10), Position::new(0, 14))
@@ -279,17 +276,12 @@ mod tests {
             },
             message: "the corpus writes it so".into(),
         };
-        let texts = EvidenceTexts::default();
-        let utf16 = texts
-            .range(&evidence, PositionEncoding::Utf16)
-            .expect("readable");
+        let utf16 = evidence_range(&Disk, &evidence, PositionEncoding::Utf16).expect("readable");
         assert_eq!(
             utf16,
             Range::new(Position::new(1, 13), Position::new(1, 20))
         );
-        let utf8 = texts
-            .range(&evidence, PositionEncoding::Utf8)
-            .expect("readable");
+        let utf8 = evidence_range(&Disk, &evidence, PositionEncoding::Utf8).expect("readable");
         assert_eq!(utf8.start, Position::new(1, (x - 4) as u32));
         assert_eq!(byte_of_line_col(text, 2, 2), 4 + "“".len());
     }

@@ -6,16 +6,16 @@
 //! with the default configuration rooted there.
 
 use std::collections::HashMap;
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::config::ClientSettings;
-use super::confine::Confinement;
 use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::linter::Linter;
+use crate::lsp::confine::Confinement;
+use crate::lsp::diagnostics::FileProblem;
+use crate::lsp::settings::ClientSettings;
 use crate::rules::RuleSet;
 use crate::workspace::{
     CacheReport, LoadWarning, discover_config, load_config, load_corpus_cached, read_rules,
@@ -64,18 +64,6 @@ pub fn deepest_folder<'a>(path: &Path, folders: &'a [PathBuf]) -> Option<&'a Pat
         .filter(|folder| path.starts_with(folder))
         .max_by_key(|folder| folder.components().count())
         .map(PathBuf::as_path)
-}
-
-/// A problem in a config or rules file, shown as a diagnostic in that file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileProblem {
-    pub path: PathBuf,
-    /// 1-based line and column (Unicode scalars) of the start.
-    pub line: usize,
-    pub column: usize,
-    /// Byte range, when the parser gave one.
-    pub bytes: Option<Range<usize>>,
-    pub message: String,
 }
 
 static GENERATIONS: AtomicU64 = AtomicU64::new(1);

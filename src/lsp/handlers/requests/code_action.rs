@@ -1,37 +1,56 @@
-//! Code actions: a quick fix per suggestion, adding a spelling to the house
-//! names rules, silencing copydesk on a line, and fixing every name spelling
-//! in the document.
+//! `textDocument/codeAction`: a quick fix per suggestion, adding a spelling
+//! to the house names rules, silencing copydesk on a line, and fixing every
+//! safe finding in the document.
 
-use crate::offsets::narrow;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use ropey::Rope;
-use serde::{Deserialize, Serialize};
+use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Command, Diagnostic,
-    DocumentChanges, NumberOrString, OneOf, OptionalVersionedTextDocumentIdentifier, Position,
-    Range, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionResponse, Command,
+    Diagnostic, DocumentChanges, NumberOrString, OneOf, OptionalVersionedTextDocumentIdentifier,
+    Position, Range, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
 };
 
-use super::position::{PositionEncoding, bytes_of_range, range_of_bytes};
-use super::protocol::{ADD_TO_HOUSE_NAMES, DiagnosticData, HOUSE_NAMES_FILE, SOURCE, fix_all_kind};
-use super::snapshot::Analysis;
 use crate::document::DocumentKind;
 use crate::finding::Code;
-use crate::rules::RuleSet;
+use crate::lsp::analysis::Analysis;
+use crate::lsp::position::{PositionEncoding, bytes_of_range, range_of_bytes};
+use crate::lsp::protocol::{
+    ADD_TO_HOUSE_NAMES, DiagnosticData, HouseNameArgs, SOURCE, fix_all_kind,
+};
+use crate::lsp::services::Services;
+use crate::lsp::services::analysis::analyse_now;
+use crate::offsets::narrow;
 
-/// The arguments of [`ADD_TO_HOUSE_NAMES`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HouseNameArgs {
-    pub rules_dir: PathBuf,
-    pub variant: String,
-    pub canonical: String,
+/// The actions for a range of an open document, from its current analysis.
+pub async fn handle(
+    services: &Services,
+    params: CodeActionParams,
+) -> Result<Option<CodeActionResponse>> {
+    let uri = params.text_document.uri.clone();
+    let analysis = analyse_now(services, &uri).await;
+    let caps = services.session.caps();
+    let Some(view) = services.session.document_view(&uri) else {
+        return Ok(None);
+    };
+    let context = ActionContext {
+        uri: &uri,
+        version: view.version,
+        rope: &view.rope,
+        kind: view.kind,
+        analysis: analysis.as_deref().filter(|a| a.version == view.version),
+        rules_dir: view.writable_rules_dir,
+        encoding: caps.encoding,
+        document_changes: caps.document_changes,
+    };
+    let actions = code_actions(&context, &params);
+    Ok((!actions.is_empty()).then_some(actions))
 }
 
 /// The document as it is now, and what the server knows about it.
-pub struct ActionContext<'a> {
+struct ActionContext<'a> {
     pub uri: &'a Uri,
     pub version: i32,
     pub rope: &'a Rope,
@@ -50,10 +69,7 @@ struct Candidate {
     data: DiagnosticData,
 }
 
-pub fn code_actions(
-    ctx: &ActionContext<'_>,
-    params: &CodeActionParams,
-) -> Vec<CodeActionOrCommand> {
+fn code_actions(ctx: &ActionContext<'_>, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
     let only = params.context.only.as_deref();
     let mut actions = Vec::new();
     if allowed(&CodeActionKind::QUICKFIX, only) {
@@ -318,142 +334,9 @@ fn workspace_edit(ctx: &ActionContext<'_>, edits: Vec<TextEdit>) -> WorkspaceEdi
     }
 }
 
-/// Append a `[[name]]` rule for `args` to the house names file, creating it
-/// (and the rules dir) if needed, atomically. Returns the file written.
-pub fn add_house_name(args: &HouseNameArgs, rules: &RuleSet) -> Result<PathBuf, String> {
-    if let Some(rule) = rules.name_rule_for_variant(&args.variant) {
-        return Err(format!(
-            "‘{}’ is already a variant in house rule `{}`",
-            args.variant, rule.id
-        ));
-    }
-    if args.variant.trim().is_empty() || args.variant == args.canonical {
-        return Err(format!(
-            "cannot add ‘{}’ → ‘{}’: the variant must be non-empty and differ from the canonical form",
-            args.variant, args.canonical
-        ));
-    }
-    let dir = &args.rules_dir;
-    std::fs::create_dir_all(dir)
-        .map_err(|e| format!("{}: cannot create the rules directory: {e}", dir.display()))?;
-    let path = dir.join(HOUSE_NAMES_FILE);
-    let existing = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(format!("{}: {e}", path.display())),
-    };
-    let mut text = existing.clone();
-    if !text.is_empty() {
-        if !text.ends_with('\n') {
-            text.push('\n');
-        }
-        text.push('\n');
-    }
-    text.push_str(&rule_text(
-        &unique_id(&args.canonical, rules, &existing),
-        args,
-    ));
-    write_new_or_existing(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(path)
-}
-
-fn rule_text(id: &str, args: &HouseNameArgs) -> String {
-    let quote = |s: &str| toml::Value::String(s.to_string()).to_string();
-    format!(
-        "[[name]]\nid = {}\ncanonical = {}\nvariants = [{}]\n",
-        quote(id),
-        quote(&args.canonical),
-        quote(&args.variant)
-    )
-}
-
-/// `house.<canonical as a slug>`, with a number added if that id is taken.
-fn unique_id(canonical: &str, rules: &RuleSet, file_text: &str) -> String {
-    let mut slug = String::new();
-    for c in canonical.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let base = format!("house.{}", slug.trim_matches('-'));
-    let taken = |id: &str| {
-        rules.names.iter().any(|r| r.id == id) || file_text.contains(&format!("\"{id}\""))
-    };
-    (1..)
-        .map(|n| {
-            if n == 1 {
-                base.clone()
-            } else {
-                format!("{base}-{n}")
-            }
-        })
-        .find(|id| !taken(id))
-        .unwrap_or(base)
-}
-
-fn write_new_or_existing(path: &Path, text: &str) -> std::io::Result<()> {
-    if path.exists() {
-        return crate::fix::write_atomically(path, text);
-    }
-    use std::io::Write;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
-    temp.write_all(text.as_bytes())?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn house_names_are_appended_with_a_fresh_id_and_parse() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let rules_dir = dir.path().join("rules");
-        let args = HouseNameArgs {
-            rules_dir: rules_dir.clone(),
-            variant: "Whitkoff".into(),
-            canonical: "Witkoff".into(),
-        };
-        let rules = RuleSet::defaults();
-        let path = add_house_name(&args, &rules).expect("creates");
-        let second = HouseNameArgs {
-            variant: "Witcoff".into(),
-            ..args.clone()
-        };
-        add_house_name(&second, &rules).expect("appends");
-        let text = std::fs::read_to_string(&path).expect("read");
-        assert!(text.contains(
-            "id = \"house.witkoff\"\ncanonical = \"Witkoff\"\nvariants = [\"Whitkoff\"]"
-        ));
-        assert!(text.contains("id = \"house.witkoff-2\""), "{text}");
-        let source = crate::rules::RuleSource { path, text };
-        let (set, errors) = RuleSet::from_sources(&[source]);
-        assert!(errors.is_empty(), "{errors:?}");
-        assert_eq!(
-            set.name_rule_for_variant("Witcoff")
-                .expect("rule")
-                .canonical,
-            "Witkoff"
-        );
-        let error = add_house_name(
-            &HouseNameArgs {
-                variant: "Kiev".into(),
-                canonical: "Kyiv".into(),
-                ..args
-            },
-            &rules,
-        )
-        .unwrap_err();
-        assert!(
-            error.contains("already a variant in house rule `place.kyiv`"),
-            "{error}"
-        );
-    }
 
     #[test]
     fn only_filters_select_kinds_and_their_children() {

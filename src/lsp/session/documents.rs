@@ -9,10 +9,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use ropey::Rope;
 use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 
-use super::position::{PositionEncoding, bytes_of_range};
-use super::snapshot::Analysis;
-use super::workspaces::ProjectKey;
+use super::projects::ProjectKey;
 use crate::document::DocumentKind;
+use crate::lsp::analysis::Analysis;
+use crate::lsp::position::{PositionEncoding, bytes_of_range};
 
 /// One document the client has open.
 pub struct OpenDocument {

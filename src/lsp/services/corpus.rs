@@ -1,0 +1,154 @@
+//! Loading a project's reference corpus in the background: progress and
+//! `copydesk/corpusStatus` for the editor, the corpus installed when it is
+//! still the latest load, then the project's documents analysed again.
+
+use std::time::Instant;
+
+use tower_lsp_server::ls_types::{MessageType, NumberOrString};
+use tower_lsp_server::{NotCancellable, OngoingProgress, Unbounded};
+
+use super::{Event, Services};
+use crate::lsp::protocol::{CorpusState, CorpusStatus, CorpusStatusParams};
+use crate::lsp::session::{ProjectKey, load_corpus_for};
+
+/// Read a project's corpus on the blocking pool, reporting progress,
+/// then install it and re-lint the project's documents.
+pub fn start_corpus_load(services: &Services, key: ProjectKey) {
+    let Some((dirs, cache_dir)) = services.session.corpus_source(&key) else {
+        return;
+    };
+    let load = services.session.begin_corpus_load(&key);
+    let services = services.clone();
+    tokio::spawn(async move {
+        let started = Instant::now();
+        corpus_status(&services, &key, CorpusState::Loading, None, None).await;
+        let progress = begin_progress(&services, load, "Loading the reference corpus").await;
+        let loaded =
+            tokio::task::spawn_blocking(move || load_corpus_for(&dirs, cache_dir.as_deref())).await;
+        let (corpus, warnings, cache) = match loaded {
+            Ok(Ok(loaded)) => loaded,
+            Ok(Err(message)) => {
+                if let Some(progress) = progress {
+                    progress.finish_with_message("failed").await;
+                }
+                corpus_status(
+                    &services,
+                    &key,
+                    CorpusState::Failed,
+                    None,
+                    Some(message.clone()),
+                )
+                .await;
+                services
+                    .show_error(format!("{message} (checks that need no corpus still run)"))
+                    .await;
+                return;
+            }
+            Err(error) => {
+                if let Some(progress) = progress {
+                    progress.finish().await;
+                }
+                let message = format!("loading the corpus failed: {error}");
+                corpus_status(
+                    &services,
+                    &key,
+                    CorpusState::Failed,
+                    None,
+                    Some(message.clone()),
+                )
+                .await;
+                services.show_error(message).await;
+                return;
+            }
+        };
+        for warning in warnings {
+            services
+                .log(MessageType::WARNING, format!("corpus: {warning}"))
+                .await;
+        }
+        if let Some(problem) = cache.problem {
+            services
+                .log(
+                    MessageType::WARNING,
+                    format!("corpus index cache: {problem}"),
+                )
+                .await;
+        }
+        let articles = corpus.articles().len();
+        if let Some(progress) = &progress {
+            progress
+                .report(format!("Indexing {articles} articles"))
+                .await;
+        }
+        let session = services.session.clone();
+        let installing = key.clone();
+        let installed =
+            tokio::task::spawn_blocking(move || session.install_corpus(&installing, load, corpus))
+                .await
+                .unwrap_or(false);
+        if let Some(progress) = progress {
+            progress
+                .finish_with_message(format!("{articles} articles"))
+                .await;
+        }
+        if installed {
+            corpus_status(&services, &key, CorpusState::Ready, Some(articles), None).await;
+            services
+                .log(
+                    MessageType::INFO,
+                    format!(
+                        "reference corpus loaded: {articles} articles in {} ms ({} from the index cache)",
+                        started.elapsed().as_millis(),
+                        cache.reused
+                    ),
+                )
+                .await;
+            services.send(Event::Relint(key));
+        }
+    });
+}
+
+async fn begin_progress(
+    services: &Services,
+    id: u64,
+    title: &str,
+) -> Option<OngoingProgress<Unbounded, NotCancellable>> {
+    if !services.session.caps().work_done_progress {
+        return None;
+    }
+    let token = NumberOrString::String(format!("copydesk/corpus/{id}"));
+    services
+        .client
+        .create_work_done_progress(token.clone())
+        .await
+        .ok()?;
+    Some(
+        services
+            .client
+            .progress(token, title)
+            .with_message("Reading articles")
+            .begin()
+            .await,
+    )
+}
+
+/// `copydesk/corpusStatus`: tell the editor how a project's corpus load is
+/// going, for a status bar item.
+async fn corpus_status(
+    services: &Services,
+    key: &ProjectKey,
+    state: CorpusState,
+    articles: Option<usize>,
+    message: Option<String>,
+) {
+    let root = key.root().display().to_string();
+    services
+        .client
+        .send_notification::<CorpusStatus>(CorpusStatusParams {
+            root,
+            state,
+            articles,
+            message,
+        })
+        .await;
+}
