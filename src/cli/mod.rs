@@ -1,4 +1,6 @@
 //! The command-line front end: argument parsing and the `lint` command.
+//! Owns argument parsing, exit statuses and printing; may import anything
+//! below it (`lsp` to serve, `workspace`, `config`, `linter`, `output`, `fix`).
 
 mod lint;
 

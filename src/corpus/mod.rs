@@ -1,6 +1,11 @@
 //! The reference corpus: trusted articles, analysed once into the indexes
 //! the checks consult. Building it does no I/O; `crate::workspace` reads the
 //! files.
+//!
+//! Owns the articles, their analysed facts, the indexes (`names`, `quotes`,
+//! `statements`), their byte layout (`store`), the two-segment merge
+//! (`layered`) and the index files on disk (`index`); may import `text`,
+//! `lang`, `document`, `finding` and `offsets`.
 
 mod article;
 mod facts;

@@ -6,6 +6,9 @@
 //! front matter) is replaced by a space, newlines kept. Because it has exactly
 //! the source's length, any byte range a check finds in the prose view is
 //! already a byte range into the source: no offset mapping can go wrong.
+//!
+//! Owns the document model, sentence splitting and text from file bytes;
+//! may import `lang`, `finding` and `offsets`.
 
 mod bytes;
 mod lines;

@@ -1,6 +1,8 @@
 //! Output formats for the CLI: human snippets, JSON, SARIF 2.1.0 and GitHub
 //! workflow annotations. Each takes the linted files with their findings and
 //! writes to any `io::Write`.
+//! Owns the formats; may import `rules` (to name built-in rules files),
+//! `document` and `finding`.
 
 mod github;
 mod human;

@@ -1,6 +1,8 @@
 //! Rules: house name spellings, attribution cues, pinned facts and
 //! thresholds, parsed from TOML text. Reading the files is the front end's
 //! job (`crate::workspace`); this module only parses and merges.
+//! Owns the rules schema, parsing with positions and merging; may import
+//! `document` and `finding`.
 
 mod defaults;
 mod schema;

@@ -2,6 +2,8 @@
 //! rules dir and the reference corpus, and choosing which files to lint. The
 //! analysis core never touches the file system; everything it needs comes
 //! from here.
+//! Owns config discovery, rules reading, corpus listing and file selection;
+//! may import `config`, `linter`, `corpus`, `rules`, `document` and below.
 
 mod corpus;
 mod discover;

@@ -4,6 +4,9 @@
 //! shared content words); a conflict is reported only when the best
 //! matches agree among themselves and not with the draft. Pinned facts in
 //! the rules override the corpus.
+//!
+//! Owns the check's alignment of draft and corpus statements and the weighing
+//! of evidence; may import `corpus`, `text`, `lang`, `rules`, `document`, `finding`.
 
 mod calendar;
 mod pinned;

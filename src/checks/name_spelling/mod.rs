@@ -1,6 +1,9 @@
 //! `name-spelling`: names spelled inconsistently. Three sources of truth, in
 //! order: the house rules, the reference corpus (well-attested spellings and
 //! their counts), and the draft itself (the first reference sets the form).
+//!
+//! Owns the comparison of spellings with the rules, corpus and draft; may
+//! import `corpus`, `text`, `lang`, `rules`, `document`, `finding`.
 
 mod attested;
 mod draft;

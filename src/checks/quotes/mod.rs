@@ -3,6 +3,9 @@
 //! speaker (a hint, never a warning). `unbalanced-quote`: an opening mark
 //! never closed. `misquote` and `misattributed-quote`: a quotation the
 //! reference corpus has in other words, or from another speaker.
+//!
+//! Owns the quote findings and the comparison with corpus quotations; may
+//! import `corpus`, `text`, `lang`, `rules`, `document`, `finding`.
 
 mod against_corpus;
 

@@ -8,6 +8,9 @@
 //! articles: counts add up, lists merge in corpus (path) order, and what
 //! one segment alone cannot judge (whether a spelling is used often enough
 //! to be a near miss, how rare a word is) is judged over both.
+//!
+//! Owns the merge of two segments' answers; may import the rest of `corpus`
+//! and `offsets`.
 
 mod names;
 mod quotes;

@@ -9,6 +9,8 @@
 //! the sections, each starting on an 8-byte boundary. XXH3 rather than a
 //! cryptographic hash: it guards against damage, not forgery, and checking
 //! every section at each start must cost little next to the lint itself.
+//!
+//! Owns the byte layout of the index; may import `offsets` only.
 
 mod blobs;
 mod decoded;

@@ -4,6 +4,9 @@
 //! ("the official", "one voter"). News conventions tie the rest to a
 //! speaker in a neighbouring sentence (see `conventions`). Titles and
 //! slogans in quotation marks need no speaker.
+//!
+//! Owns cues, speakers and conventions; may import the rest of `text`,
+//! `lang`, `rules` (the cue lists) and `document`.
 
 mod conventions;
 mod cues;

@@ -5,6 +5,8 @@
 //! can be the same. "Clinton led 46 percent to 39 percent in a CBS poll" and
 //! "Clinton led 50 percent to 42 percent in the Quinnipiac poll" share a
 //! name and a predicate, but not the poll: no conflict.
+//!
+//! Owns frames and their alignment; may import the rest of `text` and `lang`.
 
 use std::ops::Range;
 

@@ -1,4 +1,5 @@
 //! Notifications: each updates the session and starts what follows.
+//! May import the services, the session and the leaves below them.
 
 pub mod did_change;
 pub mod did_change_configuration;

@@ -1,4 +1,5 @@
 //! Requests: each answers with a result.
+//! May import the services, the session and the leaves below them.
 
 pub mod code_action;
 pub mod diagnostic;
