@@ -31,7 +31,7 @@ fn main() {
 }
 
 /// The names lexicon: every word of the lists in data/lexicon, lower-cased,
-/// mapped to its roles and frequencies (the layout `src/lexicon.rs` reads).
+/// mapped to its roles and frequencies (the layout `src/lang/lexicon.rs` reads).
 mod lexicon {
     use std::collections::BTreeMap;
     use std::path::Path;

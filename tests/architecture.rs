@@ -334,64 +334,72 @@ fn layer_of(module: &str, layers: &[&[&str]]) -> Option<usize> {
     layers.iter().position(|layer| layer.contains(&top))
 }
 
-#[test]
-fn no_import_cycle_between_files() {
-    let graph = import_graph(&source_files());
-    // Tarjan's strongly connected components; any of two or more files is a cycle.
-    let mut cycles = Vec::new();
-    let mut index = BTreeMap::new();
-    let mut low = BTreeMap::new();
-    let mut stack = Vec::new();
-    let mut on_stack = BTreeSet::new();
-    fn strong<'a>(
-        node: &'a str,
-        graph: &'a BTreeMap<String, BTreeSet<String>>,
-        state: &mut (
-            &mut BTreeMap<&'a str, usize>,
-            &mut BTreeMap<&'a str, usize>,
-            &mut Vec<&'a str>,
-            &mut BTreeSet<&'a str>,
-            &mut Vec<Vec<&'a str>>,
-        ),
-    ) {
-        let n = state.0.len();
-        state.0.insert(node, n);
-        state.1.insert(node, n);
-        state.2.push(node);
-        state.3.insert(node);
-        for next in graph.get(node).into_iter().flatten() {
-            let next = next.as_str();
-            if !state.0.contains_key(next) {
-                strong(next, graph, state);
-                let low_next = state.1[next];
-                let low_node = state.1[node];
-                state.1.insert(node, low_node.min(low_next));
-            } else if state.3.contains(next) {
-                let index_next = state.0[next];
-                let low_node = state.1[node];
-                state.1.insert(node, low_node.min(index_next));
+/// Tarjan's strongly connected components of the import graph: any of two
+/// or more files is a cycle.
+struct Components<'a> {
+    graph: &'a BTreeMap<String, BTreeSet<String>>,
+    index: BTreeMap<&'a str, usize>,
+    low: BTreeMap<&'a str, usize>,
+    stack: Vec<&'a str>,
+    on_stack: BTreeSet<&'a str>,
+    cycles: Vec<Vec<&'a str>>,
+}
+
+impl<'a> Components<'a> {
+    fn cycles(graph: &'a BTreeMap<String, BTreeSet<String>>) -> Vec<Vec<&'a str>> {
+        let mut components = Components {
+            graph,
+            index: BTreeMap::new(),
+            low: BTreeMap::new(),
+            stack: Vec::new(),
+            on_stack: BTreeSet::new(),
+            cycles: Vec::new(),
+        };
+        for node in graph.keys() {
+            if !components.index.contains_key(node.as_str()) {
+                components.visit(node);
             }
         }
-        if state.1[node] == state.0[node] {
+        components.cycles
+    }
+
+    fn visit(&mut self, node: &'a str) {
+        let n = self.index.len();
+        self.index.insert(node, n);
+        self.low.insert(node, n);
+        self.stack.push(node);
+        self.on_stack.insert(node);
+        for next in self.graph.get(node).into_iter().flatten() {
+            let next = next.as_str();
+            if !self.index.contains_key(next) {
+                self.visit(next);
+                let lowest = self.low[node].min(self.low[next]);
+                self.low.insert(node, lowest);
+            } else if self.on_stack.contains(next) {
+                let lowest = self.low[node].min(self.index[next]);
+                self.low.insert(node, lowest);
+            }
+        }
+        if self.low[node] == self.index[node] {
             let mut component = Vec::new();
-            while let Some(member) = state.2.pop() {
-                state.3.remove(member);
+            while let Some(member) = self.stack.pop() {
+                self.on_stack.remove(member);
                 component.push(member);
                 if member == node {
                     break;
                 }
             }
             if component.len() > 1 {
-                state.4.push(component);
+                self.cycles.push(component);
             }
         }
     }
-    let mut state = (&mut index, &mut low, &mut stack, &mut on_stack, &mut cycles);
-    for node in graph.keys() {
-        if !state.0.contains_key(node.as_str()) {
-            strong(node, &graph, &mut state);
-        }
-    }
+}
+
+#[test]
+fn no_import_cycle_between_files() {
+    let graph = import_graph(&source_files());
+    let cycles = Components::cycles(&graph);
     assert!(cycles.is_empty(), "import cycles between files: {cycles:?}");
     assert!(graph.len() > 80, "only {} files read", graph.len());
 }
@@ -474,7 +482,7 @@ fn word_lists_live_in_lang() {
                         .iter()
                         .filter(|t| matches!(t, Token::Str(s) if is_word(s)))
                         .count();
-                    let nested = tokens[open + 1..at].iter().any(|t| *t == Token::Punct('['));
+                    let nested = tokens[open + 1..at].contains(&Token::Punct('['));
                     if words > MAX_INLINE_WORDS && !nested {
                         inline.push(format!("{}: [{} words]", file.path.display(), words));
                     }

@@ -73,7 +73,7 @@ fn ends_sentence(text: &str, at: usize, c: char, end: usize) -> bool {
         .split(|ch: char| !ch.is_alphanumeric())
         .next()
         .unwrap_or("");
-    if NEVER_FINAL.contains(&bare.as_str()) {
+    if NEVER_FINAL.contains(bare.as_str()) {
         return false;
     }
     let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
@@ -81,7 +81,7 @@ fn ends_sentence(text: &str, at: usize, c: char, end: usize) -> bool {
         return false;
     }
     let dotted = word.contains('.'); // U.S., a.m., e.g.
-    if dotted || SOMETIMES_FINAL.contains(&bare.as_str()) {
+    if dotted || SOMETIMES_FINAL.contains(bare.as_str()) {
         return SENTENCE_STARTERS.contains(next_word);
     }
     true

@@ -27,13 +27,13 @@ use manifest::FACTS;
 use open::{CacheFiles, Cached, IndexFile, open_cached, reopen, stored};
 use write::{finish_index, write_index};
 
-/// Open the corpus index in `cache_dir` when it was built from exactly
-/// the files of `stamps` (in corpus order) (same paths, sizes and modification times: no
-/// text is read). Otherwise update it: into a small delta index beside it
-/// that holds the new and changed articles and retires the index's old
-/// versions and removed ones (see `super::corpus_delta`); or, when that
-/// would grow too large, rebuilt, analysing only new or changed articles. A cache problem is reported,
-/// never fatal: the corpus is then analysed.
+/// Open the corpus index in `cache_dir` when it was built from exactly the
+/// files of `stamps` (corpus order; same paths, sizes and modification
+/// times: no text is read). Otherwise update it: into a small delta index
+/// beside it that holds the new and changed articles and retires the
+/// index's old versions and removed ones (see `layer`); or, when that would
+/// grow too large, rebuild it, analysing only new or changed articles. A
+/// cache problem is reported, never fatal: the corpus is then analysed.
 pub fn load(stamps: Vec<FileStamp>, cache_dir: Option<&Path>) -> Result<CorpusLoad, String> {
     let mut report = CacheReport::default();
     let files = cache_dir.map(|dir| CacheFiles {

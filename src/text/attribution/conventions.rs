@@ -110,7 +110,7 @@ pub(super) fn cue_after(around: &Surroundings, quotation: &Quotation) -> Option<
         let own_paragraph = &around.doc.blocks()[quotation.block].range;
         let points_back = opening
             .first()
-            .is_some_and(|w| BACK_POINTERS.contains(&w.lower.as_str()));
+            .is_some_and(|w| BACK_POINTERS.contains(w.lower.as_str()));
         if !points_back
             || !is_quotes_only(around.doc.prose(), own_paragraph, &around.scan.quotations)
         {

@@ -114,7 +114,7 @@ pub(super) fn find_cue(outside: &str, cues: &Cues, quote: &Range<usize>) -> Opti
 fn is_noun_use(words: &[Word], index: usize) -> bool {
     index
         .checked_sub(1)
-        .is_some_and(|i| NOUN_MARKERS.contains(&words[i].lower.as_str()))
+        .is_some_and(|i| NOUN_MARKERS.contains(words[i].lower.as_str()))
 }
 
 const SOURCE_CHARS: usize = 64;
@@ -179,7 +179,7 @@ fn noun_cue(outside: &str, words: &[Word], cues: &Cues, quote: &Range<usize>) ->
         let owner = words[index.saturating_sub(3)..index]
             .iter()
             .rev()
-            .find(|w| POSSESSIVE_PRONOUNS.contains(&w.lower.as_str()) || is_possessive(outside, w));
+            .find(|w| POSSESSIVE_PRONOUNS.contains(w.lower.as_str()) || is_possessive(outside, w));
         let speaker = match owner {
             Some(owner) => owner_speaker(outside, owner),
             None => speaker_near(outside, words, word.range.clone(), quote)
@@ -194,7 +194,7 @@ fn noun_cue(outside: &str, words: &[Word], cues: &Cues, quote: &Range<usize>) ->
 
 fn owner_speaker(outside: &str, owner: &Word) -> Speaker {
     let text = owner_text(outside, owner);
-    let kind = if POSSESSIVE_PRONOUNS.contains(&owner.lower.as_str()) {
+    let kind = if POSSESSIVE_PRONOUNS.contains(owner.lower.as_str()) {
         SpeakerKind::Pronoun
     } else if text.chars().next().is_some_and(char::is_uppercase) {
         SpeakerKind::Name
@@ -241,7 +241,7 @@ fn is_agentless_passive(outside: &str, words: &[Word], index: usize) -> bool {
     let verb = &words[index];
     let passive = index.checked_sub(1).is_some_and(|i| {
         let gap = &outside[words[i].range.end..verb.range.start];
-        PASSIVE_AUXILIARIES.contains(&words[i].lower.as_str())
+        PASSIVE_AUXILIARIES.contains(words[i].lower.as_str())
             && gap.len() <= 2
             && gap.trim().is_empty()
     });

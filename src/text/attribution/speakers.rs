@@ -57,7 +57,7 @@ pub(super) fn indefinite_speaker(outside: &str, words: &[Word], index: usize) ->
         .into_iter()
         .flatten()
         .filter_map(|i| words.get(i))
-        .find(|w| INDEFINITE_SPEAKERS.contains(&w.lower.as_str()))
+        .find(|w| INDEFINITE_SPEAKERS.contains(w.lower.as_str()))
         .map(|w| Speaker {
             text: outside[w.range.clone()].to_string(),
             kind: SpeakerKind::NounPhrase,
@@ -112,14 +112,13 @@ pub(super) fn speaker_within(
         if mention.sentence_initial
             && mention.words.len() == 1
             && (is_not_speaker(&first)
-                || SPEAKER_DETERMINERS.contains(&first.as_str())
+                || SPEAKER_DETERMINERS.contains(first.as_str())
                 || first == "according")
             && !is_surname_after_quotation(outside, &mention.range, &cue, quote)
         {
             continue;
         }
-        if SPEAKER_PRONOUNS.contains(&first.as_str())
-            || SPEAKER_DETERMINERS.contains(&first.as_str())
+        if SPEAKER_PRONOUNS.contains(first.as_str()) || SPEAKER_DETERMINERS.contains(first.as_str())
         {
             continue;
         }
@@ -140,7 +139,7 @@ pub(super) fn speaker_within(
         // After the verb, "it" and "you" are objects ("answered it"); only
         // an inverted "said he" puts the speaker there.
         let object = word.range.start >= cue_end && matches!(word.lower.as_str(), "it" | "you");
-        if SPEAKER_PRONOUNS.contains(&word.lower.as_str()) && !object {
+        if SPEAKER_PRONOUNS.contains(word.lower.as_str()) && !object {
             let text = outside[word.range.clone()].to_string();
             candidates.push((
                 distance(&word.range),
@@ -150,7 +149,7 @@ pub(super) fn speaker_within(
                     refers_to: None,
                 },
             ));
-        } else if SPEAKER_DETERMINERS.contains(&word.lower.as_str()) {
+        } else if SPEAKER_DETERMINERS.contains(word.lower.as_str()) {
             let outside_cue = |w: &&Word| w.range.end <= cue_start || w.range.start >= cue_end;
             let phrase: Vec<&Word> = words[i + 1..]
                 .iter()
@@ -247,7 +246,7 @@ impl Antecedents {
                         .or_else(|| lower.strip_suffix("’s"));
                     let bare = bare.unwrap_or(&lower);
                     let singular = bare.strip_suffix('s').unwrap_or(bare);
-                    is_exact_title_word(singular) || PERSON_NOUNS.contains(&singular)
+                    is_exact_title_word(singular) || PERSON_NOUNS.contains(singular)
                 });
                 if let Some((at, word)) = person_noun {
                     first_person = Some(sentence.start + at + word.len());
@@ -314,7 +313,7 @@ fn is_person_like(spelling: &str, sentence_initial: bool) -> bool {
     if single && sentence_initial && lexicon::lookup(first).is_english_word() {
         return false;
     }
-    if SPEAKER_PRONOUNS.contains(&first.to_lowercase().as_str()) {
+    if SPEAKER_PRONOUNS.contains(first.to_lowercase().as_str()) {
         return false;
     }
     // "Moscow" is a place; "Vance", a county too, is also a surname.

@@ -174,7 +174,7 @@ pub fn frame(sentence: &Sentence, span: &ValueSpan) -> Frame {
         w.lower.len() < 3
             || !w.lower.chars().all(char::is_alphabetic)
             || is_stopword(w.lower)
-            || TIME_WORDS.contains(&w.lower)
+            || TIME_WORDS.contains(w.lower)
             || w.lower == span.measure
             || singular_is(w.lower, &span.measure)
             || is_number_word(w.lower)
@@ -188,7 +188,7 @@ pub fn frame(sentence: &Sentence, span: &ValueSpan) -> Frame {
         }
         let capitalised = is_capitalised(word.text) && word.text.chars().any(char::is_lowercase)
             || word.text.len() > 1 && word.text.chars().all(|c| c.is_ascii_uppercase());
-        if !capitalised || NOT_ENTITIES.contains(&word.lower) {
+        if !capitalised || NOT_ENTITIES.contains(word.lower) {
             continue;
         }
         // Any first word is capitalised: it may be a name ("Kyiv was
@@ -214,7 +214,7 @@ pub fn frame(sentence: &Sentence, span: &ValueSpan) -> Frame {
     // ", but the unemployment rate": a conjunction after a comma opens
     // another clause.
     let starts_clause = |i: usize| {
-        CLAUSE_CONJUNCTIONS.contains(&words[i].lower)
+        CLAUSE_CONJUNCTIONS.contains(words[i].lower)
             && i > 0
             && prose
                 .get(words[i - 1].range.end..words[i].range.start)
@@ -277,7 +277,7 @@ pub fn frame(sentence: &Sentence, span: &ValueSpan) -> Frame {
         let modifiers: Vec<String> = if words[after_value].lower == "of" {
             words[after_value + 1..at]
                 .iter()
-                .filter(|w| !HEAD_DETERMINERS.contains(&w.lower) && !skip(w))
+                .filter(|w| !HEAD_DETERMINERS.contains(w.lower) && !skip(w))
                 .map(|w| w.lower.to_string())
                 .collect()
         } else {
@@ -299,8 +299,8 @@ pub fn frame(sentence: &Sentence, span: &ValueSpan) -> Frame {
     let outlook = (first_value.saturating_sub(OUTLOOK_REACH)..first_value).any(|i| {
         let w = &words[i];
         !barrier(i, first_value.min(words.len() - 1))
-            && (OUTLOOK_WORDS.contains(&w.lower)
-                || (OUTLOOK_WORDS_BEFORE_TO.contains(&w.lower)
+            && (OUTLOOK_WORDS.contains(w.lower)
+                || (OUTLOOK_WORDS_BEFORE_TO.contains(w.lower)
                     && words.get(i + 1).is_some_and(|n| n.lower == "to")))
     });
     let near_words =
@@ -324,30 +324,29 @@ pub fn frame(sentence: &Sentence, span: &ValueSpan) -> Frame {
     let part = !span.is_time
         && (of_whole
             || near_words(first_value.saturating_sub(3), first_value)
-                .any(|w| PART_WORDS.contains(&w.lower))
+                .any(|w| PART_WORDS.contains(w.lower))
             || near_words(after_value, after_value + 1)
-                .any(|w| PART_WORDS_AFTER.contains(&w.lower)));
+                .any(|w| PART_WORDS_AFTER.contains(w.lower)));
     let remainder = !span.is_time
         && (near_words(first_value.saturating_sub(3), first_value)
             .chain(near_words(after_value, after_value + 1))
-            .any(|w| REMAINDER_WORDS.contains(&w.lower)));
-    let poll = words.iter().any(|w| POLL_WORDS.contains(&w.lower));
+            .any(|w| REMAINDER_WORDS.contains(w.lower)));
+    let poll = words.iter().any(|w| POLL_WORDS.contains(w.lower));
     let ranking = span.ordinal
         && head
             .as_ref()
-            .is_some_and(|h| RANKING_NOUNS.contains(&h.word.as_str()));
+            .is_some_and(|h| RANKING_NOUNS.contains(h.word.as_str()));
     let margin = !span.is_time
         && near_words(first_value.saturating_sub(4), first_value)
-            .any(|w| MARGIN_WORDS.contains(&w.lower));
+            .any(|w| MARGIN_WORDS.contains(w.lower));
     // "the top 1 percent" is a group of people, not a share of something.
     let percentile = span.measure == "percent"
         && first_value
             .checked_sub(1)
-            .is_some_and(|i| PERCENTILE_WORDS.contains(&words[i].lower));
+            .is_some_and(|i| PERCENTILE_WORDS.contains(words[i].lower));
     let snapshot = !span.is_time
         && (first_value.saturating_sub(OUTLOOK_REACH)..first_value).any(|i| {
-            SNAPSHOT_WORDS.contains(&words[i].lower)
-                && !barrier(i, first_value.min(words.len() - 1))
+            SNAPSHOT_WORDS.contains(words[i].lower) && !barrier(i, first_value.min(words.len() - 1))
         });
     Frame {
         entities,
@@ -386,8 +385,8 @@ fn qualifier_before(prose: &str, words: &[Word], at: usize) -> Option<Vec<String
         if !gap.trim().is_empty()
             || before == 0
             || !is_capitalised(word.text)
-            || NOT_ENTITIES.contains(&bare)
-            || CAPITALISED_OPENERS.contains(&bare)
+            || NOT_ENTITIES.contains(bare)
+            || CAPITALISED_OPENERS.contains(bare)
             || is_time_word(bare)
         {
             break;
@@ -413,13 +412,13 @@ fn owner_before(prose: &str, words: &[Word], first_value: usize) -> Option<Strin
         let name = without_possessive(word.lower);
         if is_capitalised(word.text)
             && !is_time_word(name)
-            && !NOT_ENTITIES.contains(&name)
-            && !CAPITALISED_OPENERS.contains(&name)
+            && !NOT_ENTITIES.contains(name)
+            && !CAPITALISED_OPENERS.contains(name)
             && !is_stopword(name)
         {
             return Some(name.to_string());
         }
-        if !OWNER_VERBS.contains(&word.lower) {
+        if !OWNER_VERBS.contains(word.lower) {
             return None;
         }
     }
@@ -450,7 +449,7 @@ fn head_after(
             if !joined(last, word) {
                 break;
             }
-            if HEAD_DETERMINERS.contains(&word.lower) && head.is_none() {
+            if HEAD_DETERMINERS.contains(word.lower) && head.is_none() {
                 last = word;
                 continue;
             }
