@@ -25,39 +25,25 @@ pub fn start_corpus_load(services: &Services, key: ProjectKey) {
         let progress = begin_progress(&services, load, "Loading the reference corpus").await;
         let loaded =
             tokio::task::spawn_blocking(move || load_corpus_for(&dirs, cache_dir.as_deref())).await;
-        let (corpus, warnings, cache) = match loaded {
-            Ok(Ok(loaded)) => loaded,
-            Ok(Err(message)) => {
+        let failure = match loaded {
+            Ok(Ok(loaded)) => Ok(loaded),
+            Ok(Err(message)) => Err((
+                message.clone(),
+                format!("{message} (checks that need no corpus still run)"),
+            )),
+            Err(error) => {
+                let message = format!("loading the corpus failed: {error}");
+                Err((message.clone(), message))
+            }
+        };
+        let (corpus, warnings, cache) = match failure {
+            Ok(loaded) => loaded,
+            Err((status, shown)) => {
                 if let Some(progress) = progress {
                     progress.finish_with_message("failed").await;
                 }
-                corpus_status(
-                    &services,
-                    &key,
-                    CorpusState::Failed,
-                    None,
-                    Some(message.clone()),
-                )
-                .await;
-                services
-                    .show_error(format!("{message} (checks that need no corpus still run)"))
-                    .await;
-                return;
-            }
-            Err(error) => {
-                if let Some(progress) = progress {
-                    progress.finish().await;
-                }
-                let message = format!("loading the corpus failed: {error}");
-                corpus_status(
-                    &services,
-                    &key,
-                    CorpusState::Failed,
-                    None,
-                    Some(message.clone()),
-                )
-                .await;
-                services.show_error(message).await;
+                corpus_status(&services, &key, CorpusState::Failed, None, Some(status)).await;
+                services.show_error(shown).await;
                 return;
             }
         };
