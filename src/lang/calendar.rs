@@ -5,9 +5,10 @@
 //! months before may have been true then.
 
 use std::path::Path;
+use std::sync::LazyLock;
 
 use super::case::capitalise;
-use super::list::WordList;
+use super::list::{WordList, same_word};
 
 /// Monday to Sunday, lower case.
 pub static WEEKDAYS: WordList = WordList::new(include_str!("words/weekdays.txt"));
@@ -21,20 +22,45 @@ pub enum CalendarWord {
     Month(usize),
 }
 
-/// The weekday or month `lower` names. Asked of every word when indexing,
-/// so the words are told apart by length first, as slices compare.
-pub fn calendar_word(lower: &str) -> Option<CalendarWord> {
-    if !(3..=9).contains(&lower.len()) {
-        return None;
-    }
-    if let Some(day) = WEEKDAYS.words().iter().position(|d| *d == lower) {
-        return Some(CalendarWord::Weekday(day));
-    }
-    MONTHS
+/// The calendar's words by length, each with what it names: a word is
+/// compared only with the names of its own length.
+static BY_LENGTH: LazyLock<Vec<Vec<(&'static str, CalendarWord)>>> = LazyLock::new(|| {
+    let named = WEEKDAYS
         .words()
         .iter()
-        .position(|m| *m == lower)
-        .map(CalendarWord::Month)
+        .enumerate()
+        .map(|(i, w)| (*w, CalendarWord::Weekday(i)))
+        .chain(
+            MONTHS
+                .words()
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (*w, CalendarWord::Month(i))),
+        );
+    let mut by_length: Vec<Vec<(&str, CalendarWord)>> = Vec::new();
+    for (word, what) in named {
+        if by_length.len() <= word.len() {
+            by_length.resize(word.len() + 1, Vec::new());
+        }
+        by_length[word.len()].push((word, what));
+    }
+    by_length
+});
+
+/// The lengths of the calendar's words: most words are told apart by
+/// this alone, before the table is reached (a test keeps it true).
+const CALENDAR_WORD_LENGTHS: std::ops::RangeInclusive<usize> = 3..=9;
+
+/// The weekday or month `lower` names. Asked of every word when indexing.
+pub fn calendar_word(lower: &str) -> Option<CalendarWord> {
+    if !CALENDAR_WORD_LENGTHS.contains(&lower.len()) {
+        return None;
+    }
+    BY_LENGTH
+        .get(lower.len())?
+        .iter()
+        .find(|(word, _)| same_word(word, lower))
+        .map(|(_, what)| *what)
 }
 
 /// Whether `word` is a weekday or month written as a name: "Monday",
@@ -118,6 +144,13 @@ mod tests {
         );
         assert_eq!(find_day("no date 2016-13-01 here"), None);
         assert_eq!(day_of_path(Path::new("draft.md")), None);
+    }
+
+    #[test]
+    fn calendar_words_are_within_the_length_gate() {
+        for word in WEEKDAYS.words().iter().chain(MONTHS.words()) {
+            assert!(CALENDAR_WORD_LENGTHS.contains(&word.len()), "{word}");
+        }
     }
 
     #[test]

@@ -30,8 +30,14 @@ pub struct WordList {
 
 struct Words {
     in_order: Vec<&'static str>,
-    set: FxHashSet<&'static str>,
+    /// For a long list; a short one is scanned, which costs less than
+    /// hashing the word (lengths differ for most words, so most
+    /// comparisons end there).
+    set: Option<FxHashSet<&'static str>>,
 }
+
+/// Lists longer than this are looked up in a set.
+const SCAN_WORDS: usize = 16;
 
 impl WordList {
     pub const fn new(text: &'static str) -> WordList {
@@ -44,7 +50,7 @@ impl WordList {
     fn parsed(&self) -> &Words {
         self.parsed.get_or_init(|| {
             let in_order: Vec<&'static str> = entries(self.text).collect();
-            let set = in_order.iter().copied().collect();
+            let set = (in_order.len() > SCAN_WORDS).then(|| in_order.iter().copied().collect());
             Words { in_order, set }
         })
     }
@@ -55,9 +61,13 @@ impl WordList {
     }
 
     /// Whether `word` is on the list, exactly as written there. Asked of
-    /// every word near every value when indexing: a set, not a scan.
+    /// every word near every value when indexing.
     pub fn contains(&self, word: &str) -> bool {
-        self.parsed().set.contains(word)
+        let words = self.parsed();
+        match &words.set {
+            Some(set) => set.contains(word),
+            None => words.in_order.iter().any(|w| same_word(w, word)),
+        }
     }
 
     /// Where `word` stands in the list, from 0.
@@ -95,6 +105,12 @@ impl Table {
             .iter()
             .map(|row| (row[0], row.get(1).copied().unwrap_or("")))
     }
+}
+
+/// `a == b`, told apart by length and first byte before the bytes are
+/// compared: most words differ there, and a call to compare costs more.
+pub(super) fn same_word(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }
 
 /// The entries of a data file: its lines less comments and blank lines.

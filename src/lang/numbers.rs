@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::list::Table;
 
@@ -43,10 +43,19 @@ pub fn scale(word: &str) -> Option<f64> {
     SCALE_FACTORS.get(word).copied()
 }
 
+/// The number and scale words, in one set: a frame asks of every word.
+static NUMBER_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| {
+    CARDINALS
+        .pairs()
+        .chain(SCALES.pairs())
+        .map(|(word, _)| word)
+        .collect()
+});
+
 /// A word that is a number or a scale ("seven", "dozen", "million"): never
 /// what a statement is about.
 pub fn is_number_word(word: &str) -> bool {
-    cardinal(word).is_some() || scale(word).is_some()
+    NUMBER_WORDS.contains(word)
 }
 
 /// The word copydesk writes for `value` (the first of the table's words
