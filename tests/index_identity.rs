@@ -128,24 +128,15 @@ fn cold_warm_and_updated_indexes_find_the_same() {
 /// drafts and the corpus articles) can make, with ids replaced by places
 /// and scores by their exact bits.
 fn answers(corpus: &Corpus, texts: &[String]) -> Vec<String> {
-    use copydesk::text::claims::{claim_context, claims};
+    use copydesk::text::claims::{FAR, claims};
     let mut out = Vec::new();
     let names = corpus.names();
     let quotes = corpus.quotes();
     let statements = corpus.statements();
-    let placed = |scored: Vec<copydesk::corpus::Scored>| -> Vec<String> {
-        scored
+    let placed = |found: Vec<std::sync::Arc<copydesk::corpus::Statement>>| -> Vec<String> {
+        found
             .into_iter()
-            .map(|s| {
-                let st = &s.statement;
-                format!(
-                    "{:?} {:?} {:x} {}",
-                    st.location,
-                    st.sentence,
-                    s.score.to_bits(),
-                    s.shared_words
-                )
-            })
+            .map(|st| format!("{:?} {:?}", st.location, st.sentence))
             .collect()
     };
     for text in texts {
@@ -167,13 +158,15 @@ fn answers(corpus: &Corpus, texts: &[String]) -> Vec<String> {
                 out.push(format!("get {whole} {:?}", names.get(whole)));
             }
             for claim in claims(prose, sentence.clone()) {
-                let context = claim_context(prose, &claim);
-                let found = statements.candidates(&claim.measure, &context, 40);
+                let names: Vec<&str> = claim
+                    .subject
+                    .entities
+                    .iter()
+                    .filter(|(_, distance)| *distance != FAR)
+                    .map(|(name, _)| name.as_str())
+                    .collect();
+                let found = statements.about(&claim.attribute, &names);
                 out.push(format!("claim {:?} {:?}", claim.range, placed(found)));
-                if let Some(person) = &claim.person {
-                    let found = statements.roles_of(person, &context);
-                    out.push(format!("roles {person} {:?}", placed(found)));
-                }
             }
         }
         for quotation in copydesk::text::quotes::find_quotations(&doc).quotations {

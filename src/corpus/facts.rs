@@ -31,7 +31,7 @@ impl ArticleFacts {
             meta: article.meta.clone(),
             names: name_facts(doc, &mentions),
             quotes: quote_facts(doc, &quotations),
-            statements: statement_facts(&mentions, &quotations),
+            statements: statement_facts(doc, &mentions, &quotations),
         }
     }
 }

@@ -7,7 +7,10 @@
 use std::fmt::Debug;
 use std::ops::Range;
 
-use super::{CorpusQuote, QuoteText, Scored, SpellingStats, Statement};
+use std::sync::Arc;
+
+use super::{CorpusQuote, QuoteText, SpellingStats, Statement};
+use crate::text::claims::Attribute;
 
 /// Spellings of names: how often the corpus uses each, and which
 /// well-used spellings a draft spelling may be a slip for.
@@ -50,16 +53,22 @@ pub trait QuotationSource: Send + Sync + Debug {
     fn in_article(&self, article: u32) -> Range<u32>;
 }
 
-/// Checkable statements: the corpus's figures, weekdays and roles most
-/// like a draft claim's context.
+/// Checkable statements: the corpus's claims of one attribute about the
+/// names a draft claim is about.
 pub trait StatementSource: Send + Sync + Debug {
-    /// Statements of `measure` sharing a context word with the draft
-    /// claim's, scored, best first; at most `limit`.
-    fn candidates(&self, measure: &str, context: &[(String, usize)], limit: usize) -> Vec<Scored>;
-
-    /// Role statements about the person with this (lower-case) surname.
-    fn roles_of(&self, person: &str, context: &[(String, usize)]) -> Vec<Scored>;
+    /// Statements of `attribute` about any of `entities` (index keys, see
+    /// `crate::text::claims::entity_key`), each once, in corpus order; at
+    /// most [`super::statements::MAX_CANDIDATES`], those about most of the
+    /// names first.
+    fn about(&self, attribute: &Attribute, entities: &[&str]) -> Vec<Arc<Statement>>;
 
     /// Weekday statements written beside the date (month, day).
     fn weekdays_on(&self, date: (u32, u32)) -> Vec<Statement>;
+
+    /// In how many statement sentences a context term (`term_hash`)
+    /// stands: how little it says of which fact a sentence states.
+    fn term_count(&self, term: u32) -> u64;
+
+    /// How many statement sentences the corpus holds.
+    fn sentence_count(&self) -> u64;
 }

@@ -126,6 +126,26 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> Day {
     era * 146_097 + day_of_era - 719_468
 }
 
+/// The (year, month, day) of a day number: the inverse of
+/// `days_from_civil` (Howard Hinnant's algorithm).
+pub fn civil_from_days(day: Day) -> (i64, u32, u32) {
+    let z = day + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * month_index + 2) / 5 + 1) as u32;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    } as u32;
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +164,17 @@ mod tests {
         );
         assert_eq!(find_day("no date 2016-13-01 here"), None);
         assert_eq!(day_of_path(Path::new("draft.md")), None);
+        for text in [
+            "2025-11-24",
+            "1970-01-01",
+            "2016-02-29",
+            "2000-03-01",
+            "1969-12-31",
+        ] {
+            let day = find_day(text).unwrap_or_default();
+            let (y, m, d) = civil_from_days(day);
+            assert_eq!(format!("{y:04}-{m:02}-{d:02}"), text);
+        }
     }
 
     #[test]

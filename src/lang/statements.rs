@@ -41,4 +41,18 @@ word_lists! {
     CHANGE_TO = "change-to.txt";
     /// Words before a value on the old side of a change ("from 28").
     CHANGE_FROM = "change-from.txt";
+    /// Words right before a value that make it the size of a change ("up $5").
+    CHANGE_BY = "change-by.txt";
+    /// Nouns that make a value beside them the size of a change ("a 37 per cent rise").
+    CHANGE_NOUNS = "change-nouns.txt";
+}
+
+word_lists! {
+    /// Words near a figure that make it true of its own day only.
+    SNAPSHOT_MARKERS = "snapshot-markers.txt";
+    /// Words that set a title or figure in the past.
+    HISTORICAL_MARKERS = "historical-markers.txt";
+    /// Present-tense verbs before a name's figure that make it a standing
+    /// to date ("Clinton has 503").
+    STANDING_VERBS = "standing-verbs.txt";
 }

@@ -181,18 +181,27 @@ pub struct ClaimThresholds {
     pub min_articles: usize,
     /// The corpus is "divided" when the minority value has at least this share.
     pub divided_min_share: f64,
-    /// A dated draft is compared only with corpus articles dated within
-    /// this many days of it (a weekday always within 7): a figure from
-    /// months before may have been true then.
+    /// A figure true of its own day only (a poll, a running count, a
+    /// standing, a change) is compared only with corpus articles dated
+    /// within this many days of the draft; undated, never.
     pub max_days_apart: i64,
+    /// How alike a corpus sentence must be to the draft's before its claim
+    /// counts as the same fact: the share of both sentences' context terms
+    /// they share, each weighed by its rarity in the corpus (0 to 1).
+    pub min_similarity: f64,
+    /// The same when the two claims also share two anchors (the measured
+    /// thing, the words of the value's clause).
+    pub min_anchored_similarity: f64,
 }
 
 impl Default for ClaimThresholds {
     fn default() -> Self {
         ClaimThresholds {
-            min_articles: 2,
+            min_articles: 1,
             divided_min_share: 0.25,
-            max_days_apart: 14,
+            max_days_apart: 1,
+            min_similarity: 0.5,
+            min_anchored_similarity: 0.35,
         }
     }
 }
@@ -305,6 +314,11 @@ impl RuleSet {
             set_if(&mut t.claims.min_articles, c.min_articles);
             set_if(&mut t.claims.divided_min_share, c.divided_min_share);
             set_if(&mut t.claims.max_days_apart, c.max_days_apart);
+            set_if(&mut t.claims.min_similarity, c.min_similarity);
+            set_if(
+                &mut t.claims.min_anchored_similarity,
+                c.min_anchored_similarity,
+            );
         }
     }
 }

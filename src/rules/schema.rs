@@ -130,4 +130,6 @@ pub(crate) struct ClaimThresholdsSpec {
     pub min_articles: Option<usize>,
     pub divided_min_share: Option<f64>,
     pub max_days_apart: Option<i64>,
+    pub min_similarity: Option<f64>,
+    pub min_anchored_similarity: Option<f64>,
 }

@@ -55,6 +55,11 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// The sentence's text.
+    pub fn text(&self) -> &'a str {
+        self.prose.get(self.range.clone()).unwrap_or("")
+    }
+
     /// Every segment in order.
     pub fn segments(&self) -> &[(usize, &'a str)] {
         &self.segments

@@ -6,33 +6,31 @@
 use std::collections::BTreeMap;
 
 use super::{CODE, ClaimCheck, Outcome, article_count, articles, has_sources, support_hover};
-use crate::corpus::Scored;
+use std::sync::Arc;
+
+use crate::corpus::Statement;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::lang::calendar::{month_name, weekday_name};
-use crate::text::claims::{Claim, ClaimValue};
+use crate::text::claims::{Claim, Value};
 
 /// The verdict on a weekday written beside a date, or `None` when the corpus
 /// never pairs that date with a weekday (then the event's frame decides).
 pub(super) fn check(check: &ClaimCheck, doc: &Document, claim: &Claim) -> Option<Outcome> {
-    let (ClaimValue::Weekday(written_day), Some(date)) = (&claim.value, claim.paired_date) else {
+    let (Value::Weekday(written_day), Some(date)) = (&claim.value, claim.time.paired_date) else {
         return None;
     };
-    let mut by_weekday: BTreeMap<usize, Vec<Scored>> = BTreeMap::new();
+    let mut by_weekday: BTreeMap<usize, Vec<Arc<Statement>>> = BTreeMap::new();
     for statement in check.corpus.statements().weekdays_on(date) {
         let weekday = match statement.claim.value {
-            ClaimValue::Weekday(day) => Some(day),
+            Value::Weekday(day) => Some(day),
             _ => None,
         };
-        let scored = Scored {
-            statement: std::sync::Arc::new(statement),
-            score: 1.0,
-            shared_words: 0,
-        };
+        let statement = Arc::new(statement);
         if let Some(day) = weekday
-            && super::values::within_time_frame(check, doc, claim, &scored)
+            && super::time::comparable(claim, &statement.claim, check.dates(doc, &statement))
         {
-            by_weekday.entry(day).or_default().push(scored);
+            by_weekday.entry(day).or_default().push(statement);
         }
     }
     if by_weekday.is_empty() {
@@ -41,7 +39,7 @@ pub(super) fn check(check: &ClaimCheck, doc: &Document, claim: &Claim) -> Option
     if let Some(support) = by_weekday.get(written_day) {
         return Some(Outcome {
             finding: None,
-            hover: support_hover(&check.corpus, claim, support),
+            hover: support_hover(&check.corpus, "weekday of the date", support),
         });
     }
     // The corpus must agree with itself, in enough articles.

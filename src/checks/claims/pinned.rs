@@ -7,7 +7,7 @@ use super::{CODE, ClaimCheck};
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::rules::{FactClaim, FactRule};
-use crate::text::claims::{Claim, ClaimValue, context_words, normalise_role, roles_compatible};
+use crate::text::claims::{Claim, Value, content_words, normalise_role, roles_compatible};
 use crate::text::quantities::quantities;
 
 /// `Some` when a pinned fact covers the claim: the finding if it disagrees,
@@ -33,8 +33,8 @@ fn judge(
 ) -> Option<Option<Finding>> {
     let written = doc.source().get(claim.range.clone()).unwrap_or("");
     match (&fact.claim, &claim.value) {
-        (FactClaim::Quantity { measure, value }, ClaimValue::Quantity(draft)) => {
-            let subject = context_words(&fact.subject);
+        (FactClaim::Quantity { measure, value }, Value::Quantity(draft)) => {
+            let subject = content_words(&fact.subject);
             if !subject.is_subset(context) {
                 return None;
             }
@@ -59,12 +59,12 @@ fn judge(
         }
         (
             FactClaim::Role { role },
-            ClaimValue::Role {
-                role: draft_role, ..
+            Value::Title {
+                post: draft_role, ..
             },
         ) => {
             let person = fact.subject.split_whitespace().last()?.to_lowercase();
-            if claim.person.as_deref() != Some(person.as_str()) {
+            if claim.subject.entities.first().map(|(e, _)| e.as_str()) != Some(person.as_str()) {
                 return None;
             }
             let pinned = normalise_role(role)?;

@@ -1,21 +1,26 @@
-//! Weekdays and dates as claims: "on Sunday", "23 November", "November
-//! 24", and a weekday paired with the date beside it ("Tuesday, 24 June").
+//! Weekdays, dates and years as claims: "on Sunday", "23 November",
+//! "November 24", "in 2005", "a 2005 recording", and a weekday paired with
+//! the date beside it ("Tuesday, 24 June").
 
 use std::ops::Range;
 
-use super::{Claim, ClaimValue};
+use super::{Attribute, Found, Value};
 use crate::lang::calendar::{CalendarWord, calendar_word};
-use crate::text::frames::Frame;
 use crate::text::names::without_possessive;
 use crate::text::sentence::Sentence;
 
-/// The weekday and date claims of `sentence`, each weekday paired with
-/// the date written beside it.
-pub(super) fn weekdays_and_dates(sentence: &Sentence) -> Vec<Claim> {
-    pair_weekdays(sentence.prose, calendar(sentence))
+/// The weekday, date and year claims of `sentence`, each weekday paired
+/// with the date written beside it.
+pub(super) fn weekdays_dates_and_years(sentence: &Sentence) -> Vec<Found> {
+    let mut found = calendar(sentence);
+    pair_weekdays(sentence.prose, &mut found);
+    let dates: Vec<Range<usize>> = found.iter().map(|f| f.range.clone()).collect();
+    found.extend(years(sentence, &dates));
+    found.sort_by_key(|f| f.range.start);
+    found
 }
 
-fn calendar(sentence: &Sentence) -> Vec<Claim> {
+fn calendar(sentence: &Sentence) -> Vec<Found> {
     let words = sentence.words();
     let mut found = Vec::new();
     for (i, (at, word, lower)) in sentence.lowered_words().enumerate() {
@@ -24,7 +29,7 @@ fn calendar(sentence: &Sentence) -> Vec<Claim> {
         let bare = without_possessive(lower);
         if let Some(CalendarWord::Weekday(day)) = calendar_word(bare) {
             let range = range.start..range.start + bare.len();
-            found.push(plain_claim(range, "weekday", ClaimValue::Weekday(day)));
+            found.push(found_at(range, Attribute::Weekday, Value::Weekday(day)));
         } else if let Some(CalendarWord::Month(month)) = calendar_word(lower)
             && word.starts_with(char::is_uppercase)
         {
@@ -35,19 +40,26 @@ fn calendar(sentence: &Sentence) -> Vec<Claim> {
             let day_after = words
                 .get(i + 1)
                 .and_then(|(a, w)| day_number(w).map(|d| (d, *a)));
-            if let Some((day, day_at)) = day_before {
-                let range = day_at..range.end;
-                found.push(plain_claim(
+            let month = month as u32 + 1;
+            let date = match (day_before, day_after) {
+                (Some((day, day_at)), _) => Some((day, day_at..range.end, i + 1)),
+                (None, Some((day, day_at))) => {
+                    Some((day, range.start..day_at + words[i + 1].1.len(), i + 2))
+                }
+                _ => None,
+            };
+            if let Some((day, range, next)) = date {
+                // "November 24, 2016", "24 November 2016": the year with it.
+                let year = words.get(next).and_then(|(a, w)| {
+                    let gap = sentence.prose.get(range.end..*a)?;
+                    (w.len() == 4 && gap.trim_start_matches(',').trim().is_empty())
+                        .then(|| w.parse().ok())
+                        .flatten()
+                });
+                found.push(found_at(
                     range,
-                    "date",
-                    ClaimValue::Date(month as u32 + 1, day),
-                ));
-            } else if let Some((day, day_at)) = day_after {
-                let end = day_at + words[i + 1].1.len();
-                found.push(plain_claim(
-                    range.start..end,
-                    "date",
-                    ClaimValue::Date(month as u32 + 1, day),
+                    Attribute::Date,
+                    Value::Date { year, month, day },
                 ));
             }
         }
@@ -55,46 +67,65 @@ fn calendar(sentence: &Sentence) -> Vec<Claim> {
     found
 }
 
+/// Years standing alone ("in 2005", "the 2012 election"), not inside a
+/// date written with them.
+fn years(sentence: &Sentence, dates: &[Range<usize>]) -> Vec<Found> {
+    sentence
+        .words()
+        .iter()
+        .filter(|(_, w)| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .filter_map(|&(at, w)| {
+            let year: i32 = w.parse().ok()?;
+            let range = at..at + w.len();
+            // "November 24, 2016": the year is the date's.
+            let in_date = dates.iter().any(|d| at >= d.end && at <= d.end + 2);
+            // "2016-17 season", "1,950": a year stands between spaces or punctuation.
+            let glued = sentence
+                .prose
+                .get(range.end..range.end + 1)
+                .is_some_and(|c| c == "-" || c == "/");
+            ((1900..=2100).contains(&year) && !in_date && !glued)
+                .then(|| found_at(range, Attribute::Year, Value::Year(year)))
+        })
+        .collect()
+}
+
+fn found_at(range: Range<usize>, attribute: Attribute, value: Value) -> Found {
+    Found {
+        phrase: range.clone(),
+        range,
+        attribute,
+        value,
+        person: None,
+        paired_date: None,
+    }
+}
+
 /// Give each weekday the date that follows it ("Tuesday, 24 June").
-fn pair_weekdays(prose: &str, mut found: Vec<Claim>) -> Vec<Claim> {
+fn pair_weekdays(prose: &str, found: &mut [Found]) {
     let dates: Vec<(usize, (u32, u32))> = found
         .iter()
-        .filter_map(|c| match c.value {
-            ClaimValue::Date(month, day) => Some((c.range.start, (month, day))),
+        .filter_map(|f| match f.value {
+            Value::Date { month, day, .. } => Some((f.range.start, (month, day))),
             _ => None,
         })
         .collect();
-    for claim in &mut found {
-        if let ClaimValue::Weekday(_) = claim.value {
-            claim.paired_date = dates
-                .iter()
-                .find(|(start, _)| {
-                    prose.get(claim.range.end..*start).is_some_and(|gap| {
-                        gap.len() <= 3 && gap.trim_start_matches(',').trim().is_empty()
-                    })
+    for weekday in found
+        .iter_mut()
+        .filter(|f| matches!(f.value, Value::Weekday(_)))
+    {
+        weekday.paired_date = dates
+            .iter()
+            .find(|(start, _)| {
+                prose.get(weekday.range.end..*start).is_some_and(|gap| {
+                    gap.len() <= 3 && gap.trim_start_matches(',').trim().is_empty()
                 })
-                .map(|(_, date)| *date);
-        }
+            })
+            .map(|(_, date)| *date);
     }
-    found
 }
 
 fn day_number(word: &str) -> Option<u32> {
     let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
     digits.parse().ok().filter(|d| (1..=31).contains(d))
-}
-
-fn plain_claim(range: Range<usize>, measure: &str, value: ClaimValue) -> Claim {
-    Claim {
-        range,
-        measure: measure.to_string(),
-        value,
-        person: None,
-        person_name: None,
-        former_range: None,
-        context: 0..0,
-        change: None,
-        paired_date: None,
-        frame: Frame::default(),
-    }
 }

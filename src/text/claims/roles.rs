@@ -6,14 +6,13 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use super::{Claim, ClaimValue};
+use super::{Attribute, Found, Value};
 use crate::lang::calendar::calendar_word;
 use crate::lang::case::{lower_case, with_lower_case};
 use crate::lang::stopwords::is_function_word;
 use crate::lang::titles::{
     TITLE_FILLERS, TITLE_PORTFOLIOS, TITLE_RANKS, is_title_word, title_synonym,
 };
-use crate::text::frames::Frame;
 use crate::text::names::NameMention;
 use crate::text::sentence::Sentence;
 use crate::text::words::WordBoundaries;
@@ -21,7 +20,7 @@ use crate::text::words::WordBoundaries;
 /// Roles before a name ("Defence Minister Denys Shmyhal", "Kremlin
 /// spokesman Dmitry Peskov") and after it ("Mark Rutte, NATO's
 /// secretary-general,").
-pub(super) fn roles(segmented: &Sentence, mentions: &[NameMention]) -> Vec<Claim> {
+pub(super) fn titles(segmented: &Sentence, mentions: &[NameMention]) -> Vec<Found> {
     let (prose, sentence) = (segmented.prose, segmented.range.clone());
     let mut found = Vec::new();
     for mention in mentions {
@@ -87,23 +86,38 @@ pub(super) fn roles(segmented: &Sentence, mentions: &[NameMention]) -> Vec<Claim
         let Some(role) = normalise_role(role_text).filter(|_| !has_quote_mark(role_text)) else {
             continue;
         };
-        found.push(Claim {
-            range: role_range,
-            measure: "role".into(),
-            value: ClaimValue::Role {
-                role,
-                former: former_range.is_some(),
-            },
-            person,
-            person_name: Some(person_name),
+        found.push(title_found(
+            role_range,
+            role,
             former_range,
-            context: 0..0,
-            change: None,
-            paired_date: None,
-            frame: Frame::default(),
-        });
+            person,
+            person_name,
+        ));
     }
     found
+}
+
+/// A title claim about a person (their surname, lower case, and their name
+/// as written).
+fn title_found(
+    range: Range<usize>,
+    post: String,
+    former_range: Option<Range<usize>>,
+    person: Option<String>,
+    name: String,
+) -> Found {
+    Found {
+        phrase: range.clone(),
+        range,
+        attribute: Attribute::Title,
+        value: Value::Title {
+            post,
+            former: former_range.is_some(),
+            former_range,
+        },
+        person: person.map(|surname| (super::entity_key(&surname), name)),
+        paired_date: None,
+    }
 }
 
 /// "Secretary of Commerce Jonas Pell", "Secretary of the Treasury X": the
@@ -113,7 +127,7 @@ fn role_of_portfolio(
     sentence: &Range<usize>,
     mention: &NameMention,
     words: &[&str],
-) -> Option<Claim> {
+) -> Option<Found> {
     if words.len() < 3 {
         return None;
     }
@@ -146,21 +160,18 @@ fn role_of_portfolio(
         .nth(if with_article { 3 } else { 2 })
         .filter(|(_, w)| w.eq_ignore_ascii_case("former"))
         .map(|(at, w)| sentence.start + at..sentence.start + at + w.len());
-    Some(Claim {
-        range: start..end,
-        measure: "role".into(),
-        value: ClaimValue::Role {
-            role: normalise_role(role_text)?,
-            former: former.is_some(),
-        },
-        person: person_words.last().map(|w| w.to_lowercase()),
-        person_name: Some(person_words.join(" ")),
-        former_range: former,
-        context: 0..0,
-        change: None,
-        paired_date: None,
-        frame: Frame::default(),
-    })
+    Some(title_found(
+        start..end,
+        normalise_role(role_text)?,
+        former,
+        person_words.last().map(|w| w.to_lowercase()),
+        person_words.join(" "),
+    ))
+}
+
+/// "former", "ex" and "retired": the person has left the post.
+fn is_former_word(lower: &str) -> bool {
+    matches!(lower, "former" | "ex" | "retired")
 }
 
 /// The role phrase before the person: capitalised title words inside the
@@ -200,7 +211,7 @@ fn role_before(
         {
             break;
         }
-        if lower == "former" || lower == "ex" {
+        if is_former_word(&lower) {
             former = Some(absolute..absolute + word.len());
             break;
         }
@@ -215,18 +226,21 @@ fn role_before(
             break;
         }
     }
-    // "then Vice President X" is a title held in the past, and "former
-    // prosecutor and Mayor X" makes both titles former.
+    // "then Vice President X" and "an official under President X" are
+    // titles held in the past, and "former prosecutor and Mayor X" makes
+    // both titles former.
     let mut lead = words_before[..remaining]
         .iter()
         .rev()
         .map(|(at, w)| (sentence.start + at, w.to_lowercase()));
     match lead.next() {
-        Some((_, w)) if w == "then" || w == "onetime" || w == "late" => return (None, None),
+        Some((_, w)) if w == "then" || w == "onetime" || w == "late" || w == "under" => {
+            return (None, None);
+        }
         Some((_, w)) if former.is_none() && (w == "and" || w == "or") => {
             former = lead
                 .take(3)
-                .find(|(_, w)| w == "former" || w == "ex")
+                .find(|(_, w)| is_former_word(w))
                 .map(|(at, w)| at..at + w.len());
         }
         _ => {}
@@ -243,7 +257,7 @@ fn apposition(
     sentence: &Range<usize>,
     name: &Range<usize>,
     words: &[&str],
-) -> Option<Claim> {
+) -> Option<Found> {
     let rest = prose.get(name.end..sentence.end)?;
     let after_comma = rest.strip_prefix(',')?;
     let phrase_len = after_comma
@@ -276,20 +290,14 @@ fn apposition(
         .take(3)
         .find(|(_, w)| w.eq_ignore_ascii_case("former") || w.eq_ignore_ascii_case("ex"))
         .map(|(at, w)| start + at..start + at + w.len());
-    let former = former_at.is_some();
     let role = normalise_role(text)?;
-    Some(Claim {
-        range: start..start + text.len(),
-        measure: "role".into(),
-        value: ClaimValue::Role { role, former },
-        person: words.last().map(|w| w.to_lowercase()),
-        person_name: Some(words.join(" ")),
-        former_range: former_at,
-        context: 0..0,
-        change: None,
-        paired_date: None,
-        frame: Frame::default(),
-    })
+    Some(title_found(
+        start..start + text.len(),
+        role,
+        former_at,
+        words.last().map(|w| w.to_lowercase()),
+        words.join(" "),
+    ))
 }
 
 /// A person's name, not a weekday, a suffix or a stray initial read as

@@ -1,0 +1,317 @@
+//! Whether a corpus claim can state the same fact as a draft claim: the
+//! same subject (a name they share, the same owner and thing), the same
+//! attribute (the index found it by that), and the same qualifiers (a
+//! forecast is not a report, a remainder not a total, one side of a change
+//! not the other). When is `time`'s question; whether the two sentences
+//! tell the same story is `similarity`'s.
+
+use std::collections::BTreeSet;
+
+use crate::lang::case::capitalise;
+use crate::lang::statements::CAPITALISED_OPENERS;
+use crate::text::claims::{Attribute, Change, Claim};
+
+/// How near its day, date, year or number in a series an event's own word
+/// stands ("met in Geneva on Sunday").
+const EVENT_WORDS: usize = 6;
+
+/// What two claims of one fact share, for saying why they were compared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shared<'a> {
+    pub entities: Vec<&'a str>,
+    pub anchors: Vec<&'a str>,
+}
+
+impl Shared<'_> {
+    /// "plan, cut; Washington": up to three anchors, then up to three names.
+    pub fn describe(&self) -> String {
+        let names: Vec<String> = self
+            .entities
+            .iter()
+            .take(3)
+            .map(|e| display_name(e))
+            .collect();
+        let anchors: Vec<&str> = self.anchors.iter().take(3).copied().collect();
+        [anchors.join(", "), names.join(", ")]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+/// A name key as a message writes it: short ones are mostly acronyms ("US",
+/// "NATO"), the rest capitalised by word.
+pub fn display_name(key: &str) -> String {
+    if key.chars().count() <= 3 {
+        return key.to_uppercase();
+    }
+    key.split(' ').map(capitalise).collect::<Vec<_>>().join(" ")
+}
+
+/// What the claims share when a corpus claim can state the same fact as
+/// the draft's (its time and how alike the sentences are aside), or
+/// `None`.
+pub fn same_fact<'a>(draft: &'a Claim, corpus: &Claim) -> Option<Shared<'a>> {
+    why_not_same(draft, corpus).ok()
+}
+
+/// Why two claims are not one fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Apart {
+    Modality,
+    Person,
+    Owner,
+    Ranking,
+    Thing,
+    Year,
+    NoSharedName,
+}
+
+pub fn why_not_same<'a>(draft: &'a Claim, corpus: &Claim) -> Result<Shared<'a>, Apart> {
+    let (d, c) = (&draft.qualifiers, &corpus.qualifiers);
+    // A forecast says nothing of what happened; a remainder is not a
+    // total; a margin, a standing or a slice of a population is not the
+    // figure itself.
+    if d.forecast != c.forecast
+        || d.part != c.part
+        || d.remainder != c.remainder
+        || d.margin != c.margin
+        || d.percentile != c.percentile
+        || !same_side(d.change, c.change)
+    {
+        return Err(Apart::Modality);
+    }
+    match draft.attribute {
+        // A person's title or age is about the person, whom the index
+        // found them by.
+        Attribute::Title | Attribute::Age => {
+            return same_person(draft, corpus)
+                .then(|| Shared {
+                    entities: draft
+                        .subject
+                        .entities
+                        .iter()
+                        .take(1)
+                        .map(|(e, _)| e.as_str())
+                        .collect(),
+                    anchors: Vec::new(),
+                })
+                .ok_or(Apart::Person);
+        }
+        _ => {}
+    }
+    let (ds, cs) = (&draft.subject, &corpus.subject);
+    // A figure that belongs to a name ("Cruz has 11") is not compared with
+    // another name's; a standing in a race needs the name in both.
+    if let (Some(a), Some(b)) = (&ds.owner, &cs.owner)
+        && a != b
+    {
+        return Err(Apart::Owner);
+    }
+    if d.ranking && (ds.owner.is_none() || cs.owner.is_none()) {
+        return Err(Apart::Ranking);
+    }
+    if let (Some(a), Some(b)) = (&ds.thing, &cs.thing)
+        && a.stem != b.stem
+    {
+        return Err(Apart::Thing);
+    }
+    // A statement dated by its year ("in 2014") is about that year: the
+    // corpus statement must name it too. A year claim's year is its value.
+    if draft.attribute != Attribute::Year
+        && !draft.time.years.is_empty()
+        && !draft
+            .time
+            .years
+            .iter()
+            .any(|y| corpus.time.years.contains(y))
+    {
+        return Err(Apart::Year);
+    }
+    let has = |claim: &Claim, name: &str| claim.subject.entities.iter().any(|(e, _)| e == name);
+    let entities: Vec<&str> = ds
+        .entities
+        .iter()
+        .map(|(e, _)| e.as_str())
+        .filter(|e| has(corpus, e) && !CAPITALISED_OPENERS.contains(e))
+        .collect();
+    if entities.is_empty() {
+        return Err(Apart::NoSharedName);
+    }
+    Ok(Shared {
+        entities,
+        anchors: anchors(draft, corpus),
+    })
+}
+
+/// The words of the measured thing and of the value's clause the two
+/// claims share; for an event's day, date, year or place in a series, only
+/// those next to the value in both ("met in Geneva on Sunday", not
+/// "front-runner Donald Trump on Monday").
+fn anchors<'a>(draft: &'a Claim, corpus: &Claim) -> Vec<&'a str> {
+    let (ds, cs) = (&draft.subject, &corpus.subject);
+    let reach = if draft.attribute.is_of_an_event() {
+        EVENT_WORDS
+    } else {
+        usize::MAX
+    };
+    let mut anchors: Vec<&str> = match (&ds.thing, &cs.thing) {
+        (Some(a), Some(_)) => vec![a.word.as_str()],
+        _ => Vec::new(),
+    };
+    for word in ds.local.iter().filter(|w| w.distance < reach) {
+        let shared = cs
+            .local
+            .iter()
+            .any(|c| c.stem == word.stem && c.distance < reach);
+        if shared && !anchors.contains(&word.word.as_str()) {
+            anchors.push(&word.word);
+        }
+    }
+    anchors
+}
+
+/// Whether two values can stand on the same side of a change: either says
+/// nothing of one, or both say the same; the size of a change is only ever
+/// compared with the size of a change.
+pub fn same_side(a: Option<Change>, b: Option<Change>) -> bool {
+    match (a, b) {
+        (Some(Change::By), other) | (other, Some(Change::By)) => other == Some(Change::By),
+        (None, _) | (_, None) => true,
+        (a, b) => a == b,
+    }
+}
+
+/// The same person: surnames agree (the index keyed them so) and, when both
+/// give a first name, the same; "George Bush" in the draft is not a corpus
+/// "Bush", who may be Jeb.
+pub fn same_person(draft: &Claim, corpus: &Claim) -> bool {
+    match (given_name(corpus), given_name(draft)) {
+        (Some(a), Some(b)) => a == b,
+        (None, Some(_)) => false,
+        _ => true,
+    }
+}
+
+/// The first name, when a claim's person is named by more than a surname.
+pub fn given_name(claim: &Claim) -> Option<String> {
+    let name = claim.subject.person.as_deref()?;
+    let mut words = name.split(' ');
+    let first = words.next()?.to_lowercase();
+    words.next().map(|_| first)
+}
+
+/// Whether a corpus claim's value belongs to someone or something the
+/// draft's paragraph never names: "Florida's 99 delegates", or "the 1,237
+/// delegates needed to win the Republican nomination" beside a paragraph
+/// about Democrats. The name that says so, if any.
+pub fn foreign_owner<'a>(
+    draft: &Claim,
+    corpus: &'a Claim,
+    paragraph_words: &BTreeSet<String>,
+) -> Option<&'a str> {
+    let (ds, cs) = (&draft.subject, &corpus.subject);
+    if let Some(owner) = &cs.owner
+        && ds.owner.as_ref() != Some(owner)
+        && !paragraph_words.contains(owner)
+    {
+        return Some(owner);
+    }
+    let in_draft = |stem: &str| {
+        ds.thing.as_ref().is_some_and(|h| h.stem == stem) || ds.local.iter().any(|w| w.stem == stem)
+    };
+    corpus
+        .qualifiers
+        .scope
+        .iter()
+        .filter(|q| in_draft(&q.of))
+        .find(|q| !q.name.iter().any(|word| paragraph_words.contains(word)))
+        .map(|q| q.name[0].as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::claims::claims;
+
+    fn claim(text: &str, value: &str) -> Claim {
+        claims(text, 0..text.len())
+            .into_iter()
+            .find(|c| &text[c.range.clone()] == value)
+            .unwrap_or_else(|| panic!("no claim «{value}» in {text}"))
+    }
+
+    #[test]
+    fn one_plan_in_two_wordings_is_one_fact() {
+        let draft = claim(
+            "Negotiators in Geneva cut the US peace plan to 20 items.",
+            "20",
+        );
+        let corpus = claim("In Geneva the US peace plan was cut to 19 points.", "19");
+        let shared = same_fact(&draft, &corpus).expect("the same fact");
+        assert!(shared.entities.contains(&"geneva"), "{shared:?}");
+        assert!(shared.anchors.contains(&"plan"), "{shared:?}");
+    }
+
+    #[test]
+    fn another_owner_or_a_forecast_is_another_fact() {
+        let draft = claim(
+            "In the council vote the Greens won 7 seats in Harbourton.",
+            "7",
+        );
+        let other = claim(
+            "In the council vote the Civic List won 9 seats in Harbourton.",
+            "9",
+        );
+        assert_eq!(same_fact(&draft, &other), None);
+        let forecast = claim(
+            "In the council vote the Greens would win 9 seats in Harbourton.",
+            "9",
+        );
+        assert_eq!(same_fact(&draft, &forecast), None);
+        let same = claim(
+            "The Greens won 6 seats in Harbourton in the council vote.",
+            "6",
+        );
+        assert!(same_fact(&draft, &same).is_some());
+    }
+
+    #[test]
+    fn a_remainder_is_not_a_total() {
+        let remainder = claim(
+            "Sanders still needs 836 delegates to clinch the Democratic nomination.",
+            "836",
+        );
+        let threshold = claim(
+            "Sanders was far from the 2,383 delegates needed to clinch the Democratic nomination.",
+            "2,383",
+        );
+        assert_eq!(same_fact(&remainder, &threshold), None);
+    }
+
+    #[test]
+    fn a_qualified_corpus_figure_needs_its_qualifier_in_the_draft_paragraph() {
+        let corpus = claim(
+            "Trump needs 1,237 delegates to win the Republican nomination.",
+            "1,237",
+        );
+        let draft = claim(
+            "Clinton needs 2,383 delegates to win the nomination.",
+            "2,383",
+        );
+        let words = |text: &str| -> BTreeSet<String> {
+            crate::text::words::words(text)
+                .map(str::to_lowercase)
+                .collect()
+        };
+        assert_eq!(
+            foreign_owner(
+                &draft,
+                &corpus,
+                &words("Clinton needs 2,383 delegates to win the nomination.")
+            ),
+            Some("republican")
+        );
+    }
+}

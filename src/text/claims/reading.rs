@@ -1,0 +1,503 @@
+//! Reading a value's sentence: the names around it and how near, the noun
+//! it measures ("plan" in "a 28-point plan"), the name that owns it ("Cruz
+//! has 11"), the content words of its clause, what qualifies its words
+//! ("the Republican nomination", "60 percent of black voters"), and the
+//! marks of a forecast, a remainder, a margin, a poll, a running tally or
+//! the latest of something recurring. The claim record is built from it.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::lang::calendar::calendar_word;
+use crate::lang::lemma::{is_participle, singular_is, stem};
+use crate::lang::numbers::is_number_word;
+use crate::lang::statements::{
+    CAPITALISED_OPENERS, CLAUSE_CONJUNCTIONS, HEAD_DETERMINERS, MARGIN_WORDS, NOT_ENTITIES,
+    OUTLOOK_WORDS, OUTLOOK_WORDS_BEFORE_TO, OWNER_VERBS, PART_WORDS, PART_WORDS_AFTER,
+    PERCENTILE_WORDS, POLL_WORDS, RANKING_NOUNS, REMAINDER_WORDS, SNAPSHOT_WORDS, TIME_WORDS,
+};
+use crate::lang::stopwords::is_stopword;
+use crate::text::names::{is_capitalised, without_possessive};
+use crate::text::sentence::Sentence;
+
+/// Content words either side of the value that say what it is about.
+const LOCAL_WORDS: usize = 5;
+/// How far before a value a forecast word ("will") or a snapshot word
+/// ("latest") reaches.
+const OUTLOOK_REACH: usize = 8;
+/// How far before a value its owner's name may stand.
+const OWNER_REACH: usize = 5;
+/// The distance given to a sentence's capitalised first word, which may be
+/// a name or only the first word.
+pub const FAR: usize = usize::MAX;
+
+/// One content word near the value: its stem for comparing, the word for
+/// saying what matched, and how many words stand between it and the value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrameWord {
+    pub stem: String,
+    pub word: String,
+    pub distance: usize,
+}
+
+impl FrameWord {
+    pub fn of(lower: &str) -> FrameWord {
+        FrameWord {
+            stem: stem(lower),
+            word: lower.to_string(),
+            distance: 0,
+        }
+    }
+}
+
+/// What says which one of a word is meant: the name or modifiers before it
+/// ("Republican" of "nomination"), with the stem of the word it qualifies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Qualifier {
+    pub of: String,
+    pub name: Vec<String>,
+}
+
+/// Where the value stands in its sentence and what kind it is.
+pub struct ValueSpan {
+    /// The value and its unit ("28-point", "19 points", "$100bn", "Sunday").
+    pub phrase: Range<usize>,
+    /// The unit's own word, which says nothing of what is measured.
+    pub measure: String,
+    /// A weekday or date: other calendar words are rival values, not names.
+    pub is_time: bool,
+    pub ordinal: bool,
+    /// The unit is itself the counted thing ("troops"), not a unit of
+    /// measure ("hours", "%", "$").
+    pub counts_a_noun: bool,
+}
+
+/// A value's sentence, as its claim needs it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Reading {
+    /// Names in the sentence (lower case, possessive dropped), with their
+    /// distance in words from the value.
+    pub entities: Vec<(String, usize)>,
+    /// The noun the value measures, right after it.
+    pub head: Option<FrameWord>,
+    /// Content words of the value's clause, nearest first on each side.
+    pub local: Vec<FrameWord>,
+    /// The name the value belongs to, right before it.
+    pub owner: Option<String>,
+    pub qualifiers: Vec<Qualifier>,
+    /// A forecast word governs the value ("would cap … at 600,000").
+    pub outlook: bool,
+    /// A remainder or difference, not a total ("needs 836 more").
+    pub part: bool,
+    /// A remainder for certain ("still needs 159").
+    pub remainder: bool,
+    pub poll: bool,
+    /// A standing in a race ("third-place finish").
+    pub ranking: bool,
+    /// A margin between rivals ("led by 20 points").
+    pub margin: bool,
+    /// The latest of something recurring ("the newest release").
+    pub snapshot: bool,
+    /// A ranked slice of a population ("the top 1 percent").
+    pub percentile: bool,
+}
+
+struct Word<'a> {
+    text: &'a str,
+    lower: &'a str,
+    range: Range<usize>,
+}
+
+/// The words of a sentence around one value.
+struct Around<'s, 'a> {
+    prose: &'a str,
+    words: Vec<Word<'s>>,
+    /// The first word of the value, and the first after it.
+    first: usize,
+    after: usize,
+    span: &'s ValueSpan,
+}
+
+impl Around<'_, '_> {
+    fn distance(&self, i: usize) -> usize {
+        if i < self.first {
+            self.first - i - 1
+        } else {
+            i.saturating_sub(self.after)
+        }
+    }
+
+    /// Words that never say what a value is about: short, numeric,
+    /// function words, time words, the unit itself.
+    fn is_filler(&self, w: &Word) -> bool {
+        w.lower.len() < 3
+            || !w.lower.chars().all(char::is_alphabetic)
+            || is_stopword(w.lower)
+            || TIME_WORDS.contains(w.lower)
+            || w.lower == self.span.measure
+            || singular_is(w.lower, &self.span.measure)
+            || is_number_word(w.lower)
+            || (self.span.is_time && is_time_word(w.lower))
+    }
+
+    /// A clause break between two words: ; : ( ) or a dash.
+    fn barrier(&self, from: usize, to: usize) -> bool {
+        let (a, b) = (
+            self.words[from.min(to)].range.end,
+            self.words[from.max(to)].range.start,
+        );
+        self.prose
+            .get(a..b)
+            .is_some_and(|gap| gap.contains([';', ':', '(', ')', '—', '–']))
+    }
+
+    /// ", but the rate": a conjunction after a comma opens another clause.
+    fn starts_clause(&self, i: usize) -> bool {
+        CLAUSE_CONJUNCTIONS.contains(self.words[i].lower)
+            && i > 0
+            && self
+                .prose
+                .get(self.words[i - 1].range.end..self.words[i].range.start)
+                .is_some_and(|gap| gap.contains(','))
+    }
+
+    fn near(&self, from: usize, to: usize) -> std::slice::Iter<'_, Word<'_>> {
+        self.words[from.min(self.words.len())..to.min(self.words.len())].iter()
+    }
+
+    fn entities(&self) -> Vec<(String, usize)> {
+        let mut entities = Vec::new();
+        for (i, word) in self.words.iter().enumerate() {
+            if i >= self.first && i < self.after {
+                continue;
+            }
+            let capitalised = is_capitalised(word.text)
+                && word.text.chars().any(char::is_lowercase)
+                || word.text.len() > 1 && word.text.chars().all(|c| c.is_ascii_uppercase());
+            if !capitalised || NOT_ENTITIES.contains(word.lower) {
+                continue;
+            }
+            if self.span.is_time && is_time_word(word.lower) {
+                continue;
+            }
+            // Any first word is capitalised: it may be a name ("Kyiv was
+            // handed"), but it never counts as one near the value.
+            let initial_alone =
+                i == 0 && !self.words.get(1).is_some_and(|n| is_capitalised(n.text));
+            let name = without_possessive(word.lower).to_string();
+            entities.push((name, if initial_alone { FAR } else { self.distance(i) }));
+        }
+        entities
+    }
+
+    /// The content words of the value's clause, up to `LOCAL_WORDS` each
+    /// side, and what qualifies those after it.
+    fn local(&self) -> (Vec<FrameWord>, Vec<Qualifier>) {
+        let mut local = Vec::new();
+        let mut qualifiers = Vec::new();
+        // Names qualify the words after the value ("to win the Republican
+        // nomination"); before it, a name is the subject ("City Hall lasted").
+        let mut take = |indexes: &mut dyn Iterator<Item = usize>, anchor: usize, qualify: bool| {
+            let mut taken = 0;
+            let mut last = anchor;
+            for i in indexes {
+                if self.barrier(last, i) || self.starts_clause(i) {
+                    break;
+                }
+                last = i;
+                // Names are entities, not anchors: two sentences about
+                // Rubio need more in common than Rubio.
+                if self.is_filler(&self.words[i]) || (i > 0 && is_capitalised(self.words[i].text)) {
+                    continue;
+                }
+                let word = FrameWord {
+                    distance: self.distance(i),
+                    ..FrameWord::of(self.words[i].lower)
+                };
+                if qualify && let Some(name) = self.qualifier_before(i) {
+                    qualifiers.push(Qualifier {
+                        of: word.stem.clone(),
+                        name,
+                    });
+                }
+                local.push(word);
+                taken += 1;
+                if taken == LOCAL_WORDS {
+                    break;
+                }
+            }
+        };
+        if self.first < self.words.len() {
+            take(&mut (0..self.first).rev(), self.first, false);
+        }
+        if self.after > 0 && self.after < self.words.len() {
+            take(&mut (self.after..self.words.len()), self.after - 1, true);
+        }
+        (local, qualifiers)
+    }
+
+    /// The run of capitalised words (up to three) right before word `at`,
+    /// with nothing but spaces or a possessive between them: "Republican"
+    /// before "nomination". Not a sentence's first word, nor a day or month.
+    fn qualifier_before(&self, at: usize) -> Option<Vec<String>> {
+        let mut name = Vec::new();
+        let mut next = at;
+        while name.len() < 3 {
+            let Some(before) = next.checked_sub(1) else {
+                break;
+            };
+            let word = &self.words[before];
+            let gap = self
+                .prose
+                .get(word.range.end..self.words[next].range.start)?;
+            let bare = without_possessive(word.lower);
+            if !gap.trim().is_empty()
+                || before == 0
+                || !is_capitalised(word.text)
+                || NOT_ENTITIES.contains(bare)
+                || CAPITALISED_OPENERS.contains(bare)
+                || is_time_word(bare)
+            {
+                break;
+            }
+            name.push(bare.to_string());
+            next = before;
+        }
+        (!name.is_empty()).then_some(name)
+    }
+
+    /// The name right before a value that it belongs to: "Rubio's fifth",
+    /// "Cruz has 11", "Trump 37%"; not "The Hague for a two-day summit".
+    fn owner(&self) -> Option<String> {
+        let mut at = self.first;
+        for _ in 0..OWNER_REACH {
+            at = at.checked_sub(1)?;
+            let word = &self.words[at];
+            let gap = self
+                .prose
+                .get(word.range.end..self.words.get(at + 1)?.range.start)?;
+            if gap.contains([',', ';', ':', '(', ')', '—', '–']) {
+                return None;
+            }
+            let name = without_possessive(word.lower);
+            if is_capitalised(word.text)
+                && !is_time_word(name)
+                && !NOT_ENTITIES.contains(name)
+                && !CAPITALISED_OPENERS.contains(name)
+                && !is_stopword(name)
+            {
+                return Some(name.to_string());
+            }
+            if !OWNER_VERBS.contains(word.lower) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn joined(&self, a: &Word, b: &Word) -> bool {
+        self.prose
+            .get(a.range.end..b.range.start)
+            .is_some_and(|gap| gap.trim().is_empty())
+    }
+
+    /// Where the noun a value hangs on stands, right after it: "plan" in
+    /// "a 28-point plan", or the end of the "of" phrase in "$100bn of
+    /// frozen Russian assets".
+    fn head_after(&self) -> Option<usize> {
+        let next = self.words.get(self.after)?;
+        if next.lower == "of" {
+            // The last word of the run that follows, before a function word.
+            let mut head = None;
+            let mut last = next;
+            for (at, word) in self.words.iter().enumerate().skip(self.after + 1).take(4) {
+                if !self.joined(last, word) {
+                    break;
+                }
+                if HEAD_DETERMINERS.contains(word.lower) && head.is_none() {
+                    last = word;
+                    continue;
+                }
+                if self.is_filler(word) || (head.is_some() && is_participle(word.lower)) {
+                    break;
+                }
+                head = Some(at);
+                last = word;
+            }
+            return head;
+        }
+        // "28-point plan": the unit is glued to the number, a noun follows.
+        let previous = self.after.checked_sub(1).map(|p| &self.words[p]);
+        let hyphenated = previous.is_some_and(|p| {
+            self.prose
+                .get(p.range.start.saturating_sub(1)..p.range.start)
+                .is_some_and(|c| c == "-")
+        });
+        if !(hyphenated && previous.is_some_and(|p| self.joined(p, next))) {
+            return None;
+        }
+        // The last noun of the compound: "peace" and then "plan" in
+        // "28-point peace plan drawn up".
+        let mut head = None;
+        let mut last = previous?;
+        for (at, word) in self.words.iter().enumerate().skip(self.after).take(3) {
+            if !self.joined(last, word) || self.is_filler(word) || is_participle(word.lower) {
+                break;
+            }
+            head = Some(at);
+            last = word;
+        }
+        head
+    }
+
+    /// "of black voters": the words before an "of" phrase's head say which
+    /// of them; "Florida delegates": a name before a head does.
+    fn head_qualifier(&self, at: usize, head: &FrameWord) -> Option<Qualifier> {
+        let modifiers: Vec<String> = if self.words[self.after].lower == "of" {
+            self.words[self.after + 1..at]
+                .iter()
+                .filter(|w| !HEAD_DETERMINERS.contains(w.lower) && !self.is_filler(w))
+                .map(|w| w.lower.to_string())
+                .collect()
+        } else {
+            self.qualifier_before(at).unwrap_or_default()
+        };
+        (!modifiers.is_empty()).then(|| Qualifier {
+            of: head.stem.clone(),
+            name: modifiers,
+        })
+    }
+
+    /// A forecast word governs the value: before it in the same clause
+    /// ("would cap … at 600,000"), not after ("32 allies would sign").
+    fn outlook(&self) -> bool {
+        let last = self.first.min(self.words.len().saturating_sub(1));
+        (self.first.saturating_sub(OUTLOOK_REACH)..self.first).any(|i| {
+            let w = &self.words[i];
+            !self.barrier(i, last)
+                && (OUTLOOK_WORDS.contains(w.lower)
+                    || (OUTLOOK_WORDS_BEFORE_TO.contains(w.lower)
+                        && self.words.get(i + 1).is_some_and(|n| n.lower == "to")))
+        })
+    }
+
+    /// "seven of the past eight", "38 of the 50 at stake": the part of a
+    /// whole.
+    fn of_whole(&self) -> bool {
+        (self.first.saturating_sub(4)..self.first)
+            .find(|&i| self.words[i].lower == "of")
+            .is_some_and(|of| {
+                self.words[of + 1..self.first]
+                    .iter()
+                    .all(|w| matches!(w.lower, "the" | "past" | "last" | "first"))
+                    && of.checked_sub(1).is_some_and(|p| {
+                        let w = self.words[p].lower;
+                        w.chars().all(|c| c.is_ascii_digit() || c == ',')
+                            || is_number_word(w)
+                            || matches!(w, "all" | "most" | "some" | "any" | "none")
+                    })
+            })
+    }
+
+    fn snapshot(&self) -> bool {
+        let last = self.first.min(self.words.len().saturating_sub(1));
+        (self.first.saturating_sub(OUTLOOK_REACH)..self.first)
+            .any(|i| SNAPSHOT_WORDS.contains(self.words[i].lower) && !self.barrier(i, last))
+    }
+}
+
+/// The years `sentence` names, in order.
+pub fn years_in(sentence: &Sentence) -> Vec<u16> {
+    sentence
+        .words()
+        .iter()
+        .filter(|(_, w)| w.len() == 4)
+        .filter_map(|(_, w)| w.parse::<u16>().ok())
+        .filter(|y| (1900..=2100).contains(y))
+        .collect()
+}
+
+/// The reading of the value at `span` in `sentence`.
+pub fn read(sentence: &Sentence, span: &ValueSpan) -> Reading {
+    let words: Vec<Word> = sentence
+        .lowered_words()
+        .map(|(at, text, lower)| Word {
+            text,
+            lower,
+            range: at..at + text.len(),
+        })
+        .collect();
+    let first = words
+        .iter()
+        .position(|w| w.range.end > span.phrase.start)
+        .unwrap_or(words.len());
+    let after = words
+        .iter()
+        .position(|w| w.range.start >= span.phrase.end)
+        .unwrap_or(words.len());
+    let around = Around {
+        prose: sentence.prose,
+        words,
+        first,
+        after,
+        span,
+    };
+    let entities = around.entities();
+    let (local, mut qualifiers) = around.local();
+    let head_at = if span.is_time {
+        None
+    } else {
+        around.head_after()
+    };
+    let head = match head_at {
+        Some(at) => Some(FrameWord::of(around.words[at].lower)),
+        None if !span.is_time && span.counts_a_noun => Some(FrameWord::of(&span.measure)),
+        None => None,
+    };
+    if let (Some(at), Some(head)) = (head_at, &head) {
+        qualifiers.extend(around.head_qualifier(at, head));
+    }
+    let before = around.near(first.saturating_sub(3), first);
+    let part_before = before.clone().any(|w| PART_WORDS.contains(w.lower));
+    let right_after = around.near(after, after + 1);
+    let part_after = right_after
+        .clone()
+        .any(|w| PART_WORDS_AFTER.contains(w.lower));
+    let remainder = !span.is_time
+        && before
+            .chain(right_after)
+            .any(|w| REMAINDER_WORDS.contains(w.lower));
+    let part = !span.is_time && (around.of_whole() || part_before || part_after);
+    let ranking = span.ordinal
+        && head
+            .as_ref()
+            .is_some_and(|h| RANKING_NOUNS.contains(&h.word));
+    let margin = !span.is_time
+        && around
+            .near(first.saturating_sub(4), first)
+            .any(|w| MARGIN_WORDS.contains(w.lower));
+    let percentile = span.measure == "percent"
+        && first
+            .checked_sub(1)
+            .is_some_and(|i| PERCENTILE_WORDS.contains(around.words[i].lower));
+    Reading {
+        owner: around.owner(),
+        outlook: around.outlook(),
+        poll: around.words.iter().any(|w| POLL_WORDS.contains(w.lower)),
+        snapshot: !span.is_time && around.snapshot(),
+        entities,
+        head,
+        local,
+        qualifiers,
+        part: part || remainder,
+        remainder,
+        ranking,
+        margin,
+        percentile,
+    }
+}
+
+pub fn is_time_word(word: &str) -> bool {
+    calendar_word(word).is_some()
+}
