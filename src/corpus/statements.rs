@@ -289,21 +289,6 @@ impl StatementIndex {
         self.decoded.get_or_decode(id, || self.statement(id))
     }
 
-    /// In how many statement sentences `term` stands.
-    pub(super) fn term_count(&self, term: u32) -> u32 {
-        let key = u64::from(term) << 32;
-        let row = self.term_counts.partition_point(|k| *k < key);
-        match self.term_counts.get(row) {
-            Some(found) if found >> 32 == u64::from(term) => found as u32,
-            _ => 0,
-        }
-    }
-
-    /// How many statement sentences the index holds.
-    pub(super) fn sentence_count(&self) -> u64 {
-        self.sentence_count.get(0).unwrap_or(0)
-    }
-
     pub fn statement(&self, id: u32) -> Option<Statement> {
         let (claim, sentence, terms): (Claim, (u32, u32), Vec<u32>) =
             self.claims.value(id as usize)?;
@@ -365,11 +350,16 @@ impl StatementSource for StatementIndex {
     }
 
     fn term_count(&self, term: u32) -> u64 {
-        u64::from(StatementIndex::term_count(self, term))
+        let key = u64::from(term) << 32;
+        let row = self.term_counts.partition_point(|k| *k < key);
+        match self.term_counts.get(row) {
+            Some(found) if found >> 32 == u64::from(term) => found & u64::from(u32::MAX),
+            _ => 0,
+        }
     }
 
     fn sentence_count(&self) -> u64 {
-        StatementIndex::sentence_count(self)
+        self.sentence_count.get(0).unwrap_or(0)
     }
 }
 

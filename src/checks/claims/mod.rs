@@ -135,7 +135,7 @@ impl Check for ClaimCheck {
             let sentence = prose.get(sentence).unwrap_or("");
             let sentence_words = content_words(sentence);
             let context = values::ClaimContext {
-                sentence,
+                sentence: similarity::SentenceTerms::new(sentence),
                 paragraphs: &paragraphs,
                 rarity: &rarity,
             };

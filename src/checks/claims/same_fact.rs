@@ -53,22 +53,6 @@ pub fn display_name(key: &str) -> String {
 /// the draft's (its time and how alike the sentences are aside), or
 /// `None`.
 pub fn same_fact<'a>(draft: &'a Claim, corpus: &Claim) -> Option<Shared<'a>> {
-    why_not_same(draft, corpus).ok()
-}
-
-/// Why two claims are not one fact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Apart {
-    Modality,
-    Person,
-    Owner,
-    Ranking,
-    Thing,
-    Year,
-    NoSharedName,
-}
-
-pub fn why_not_same<'a>(draft: &'a Claim, corpus: &Claim) -> Result<Shared<'a>, Apart> {
     let (d, c) = (&draft.qualifiers, &corpus.qualifiers);
     // A forecast says nothing of what happened; a remainder is not a
     // total; a margin, a standing or a slice of a population is not the
@@ -80,24 +64,22 @@ pub fn why_not_same<'a>(draft: &'a Claim, corpus: &Claim) -> Result<Shared<'a>, 
         || d.percentile != c.percentile
         || !same_side(d.change, c.change)
     {
-        return Err(Apart::Modality);
+        return None;
     }
     match draft.attribute {
         // A person's title or age is about the person, whom the index
         // found them by.
         Attribute::Title | Attribute::Age => {
-            return same_person(draft, corpus)
-                .then(|| Shared {
-                    entities: draft
-                        .subject
-                        .entities
-                        .iter()
-                        .take(1)
-                        .map(|(e, _)| e.as_str())
-                        .collect(),
-                    anchors: Vec::new(),
-                })
-                .ok_or(Apart::Person);
+            return same_person(draft, corpus).then(|| Shared {
+                entities: draft
+                    .subject
+                    .entities
+                    .iter()
+                    .take(1)
+                    .map(|(e, _)| e.as_str())
+                    .collect(),
+                anchors: Vec::new(),
+            });
         }
         _ => {}
     }
@@ -107,15 +89,15 @@ pub fn why_not_same<'a>(draft: &'a Claim, corpus: &Claim) -> Result<Shared<'a>, 
     if let (Some(a), Some(b)) = (&ds.owner, &cs.owner)
         && a != b
     {
-        return Err(Apart::Owner);
+        return None;
     }
     if d.ranking && (ds.owner.is_none() || cs.owner.is_none()) {
-        return Err(Apart::Ranking);
+        return None;
     }
     if let (Some(a), Some(b)) = (&ds.thing, &cs.thing)
         && a.stem != b.stem
     {
-        return Err(Apart::Thing);
+        return None;
     }
     // A statement dated by its year ("in 2014") is about that year: the
     // corpus statement must name it too. A year claim's year is its value.
@@ -127,7 +109,7 @@ pub fn why_not_same<'a>(draft: &'a Claim, corpus: &Claim) -> Result<Shared<'a>, 
             .iter()
             .any(|y| corpus.time.years.contains(y))
     {
-        return Err(Apart::Year);
+        return None;
     }
     let has = |claim: &Claim, name: &str| claim.subject.entities.iter().any(|(e, _)| e == name);
     let entities: Vec<&str> = ds
@@ -137,9 +119,9 @@ pub fn why_not_same<'a>(draft: &'a Claim, corpus: &Claim) -> Result<Shared<'a>, 
         .filter(|e| has(corpus, e) && !CAPITALISED_OPENERS.contains(e))
         .collect();
     if entities.is_empty() {
-        return Err(Apart::NoSharedName);
+        return None;
     }
-    Ok(Shared {
+    Some(Shared {
         entities,
         anchors: anchors(draft, corpus),
     })

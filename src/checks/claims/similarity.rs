@@ -6,7 +6,8 @@
 //! figures of one story weigh much. This is what tells one fact about a
 //! subject from another fact about it.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
+use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
 
@@ -48,7 +49,27 @@ impl<'a> Rarity<'a> {
     }
 }
 
-/// A draft sentence's terms with their weights, sorted by term.
+/// A draft sentence's context terms, read when a claim of it first needs
+/// them and shared by its other claims.
+pub(super) struct SentenceTerms<'a> {
+    text: &'a str,
+    terms: OnceCell<BTreeSet<String>>,
+}
+
+impl<'a> SentenceTerms<'a> {
+    pub(super) fn new(text: &'a str) -> SentenceTerms<'a> {
+        SentenceTerms {
+            text,
+            terms: OnceCell::new(),
+        }
+    }
+
+    pub(super) fn terms(&self) -> &BTreeSet<String> {
+        self.terms.get_or_init(|| context_terms(self.text))
+    }
+}
+
+/// A draft claim's sentence terms with their weights, sorted by term.
 pub(super) struct DraftTerms {
     terms: Vec<(u32, f64)>,
     total: f64,
@@ -57,12 +78,12 @@ pub(super) struct DraftTerms {
 }
 
 impl DraftTerms {
-    /// The terms of `sentence`, without those of `value` (the claim's own
+    /// The sentence's terms, without those of `value` (the claim's own
     /// figure as written, which a conflicting corpus sentence never shares
     /// by definition).
-    pub(super) fn new(sentence: &str, value: &str, rarity: &Rarity) -> DraftTerms {
+    pub(super) fn new(sentence: &BTreeSet<String>, value: &str, rarity: &Rarity) -> DraftTerms {
         let own = context_terms(value);
-        let mut terms: Vec<(u32, f64)> = context_terms(sentence)
+        let mut terms: Vec<(u32, f64)> = sentence
             .difference(&own)
             .map(|term| {
                 let hash = term_hash(term);
@@ -117,7 +138,7 @@ pub(super) fn similarity(draft: &DraftTerms, corpus: &[u32], rarity: &Rarity) ->
 mod tests {
     use super::*;
     use crate::corpus::{Article, Corpus};
-    use crate::text::claims::term_hashes;
+    use crate::text::claims::{context_terms, term_hashes};
     use std::path::PathBuf;
 
     fn corpus(texts: &[&str]) -> Corpus {
@@ -144,7 +165,9 @@ mod tests {
         let corpus = corpus(&texts);
         let rarity = Rarity::new(corpus.statements());
         let draft = DraftTerms::new(
-            "The Harbour Lights album from Acme Records has sold 700,000 copies in Norway.",
+            &context_terms(
+                "The Harbour Lights album from Acme Records has sold 700,000 copies in Norway.",
+            ),
             "700,000",
             &rarity,
         );
@@ -163,7 +186,7 @@ mod tests {
     fn nothing_shared_is_zero_and_all_shared_is_one() {
         let corpus = corpus(&["Kyiv said the plan had 19 points."]);
         let rarity = Rarity::new(corpus.statements());
-        let draft = DraftTerms::new("Geneva talks lasted hours.", "", &rarity);
+        let draft = DraftTerms::new(&context_terms("Geneva talks lasted hours."), "", &rarity);
         assert_eq!(similarity(&draft, &term_hashes("Kyiv plan"), &rarity), 0.0);
         let alike = similarity(&draft, &term_hashes("Geneva talks lasted hours."), &rarity);
         assert!((alike - 1.0).abs() < 1e-9, "{alike}");

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use super::describe::{corpus_wording, describe, render};
 use super::same_fact::{Shared, display_name, foreign_owner, same_fact};
-use super::similarity::{DraftTerms, Rarity, similarity};
+use super::similarity::{DraftTerms, Rarity, SentenceTerms, similarity};
 use super::time::{ages_agree, comparable};
 use super::{CODE, ClaimCheck, Outcome, article_count, articles, has_sources, support_hover};
 use crate::corpus::Statement;
@@ -24,7 +24,7 @@ use crate::text::words::WordBoundaries;
 /// What a draft claim is read against besides its own record: its
 /// sentence, its paragraph's words and the corpus's term weights.
 pub(super) struct ClaimContext<'a> {
-    pub sentence: &'a str,
+    pub sentence: SentenceTerms<'a>,
     pub paragraphs: &'a ParagraphWords,
     pub rarity: &'a Rarity<'a>,
 }
@@ -51,7 +51,7 @@ pub(super) fn check(
         return Outcome::default();
     }
     let value_written = doc.source().get(claim.range.clone()).unwrap_or("");
-    let draft_terms = DraftTerms::new(context.sentence, value_written, context.rarity);
+    let draft_terms = DraftTerms::new(context.sentence.terms(), value_written, context.rarity);
     let thresholds = &check.rules.thresholds.claims;
     let mut shared: Option<Shared> = None;
     let same: Vec<Arc<Statement>> = about

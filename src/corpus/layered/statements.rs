@@ -148,8 +148,7 @@ impl StatementSource for LayeredStatements {
     }
 
     fn term_count(&self, term: u32) -> u64 {
-        let counted = u64::from(self.layers.base.term_count(term))
-            + u64::from(self.layers.delta.term_count(term));
+        let counted = self.layers.base.term_count(term) + self.layers.delta.term_count(term);
         let retired = self.retired_terms().counts.get(&term).copied().unwrap_or(0);
         counted.saturating_sub(retired)
     }
