@@ -16,6 +16,8 @@ static APPROXIMATIONS: Table = Table::new(include_str!("words/approximations.tsv
 static NOT_MEASURES: WordList = WordList::new(include_str!("words/not-measures.txt"));
 /// Unit nouns that say how a value is measured, not what it is about.
 pub static MEASURE_WORDS: WordList = WordList::new(include_str!("words/measure-words.txt"));
+/// Units a price or speed is given per ("a tonne", "an hour").
+pub static RATE_UNITS: WordList = WordList::new(include_str!("words/rate-units.txt"));
 
 /// As written → (canonical unit, factor).
 static UNIT_OF: LazyLock<FxHashMap<&str, (&str, f64)>> = LazyLock::new(|| {
@@ -34,6 +36,12 @@ static UNIT_OF: LazyLock<FxHashMap<&str, (&str, f64)>> = LazyLock::new(|| {
 /// unit and the factor to it ("hours" → minutes × 60).
 pub fn unit(written: &str) -> Option<(&'static str, f64)> {
     UNIT_OF.get(written).copied()
+}
+
+/// Whether a price or speed can be given per `word` after "a" or "an"
+/// ("a tonne", "an hour").
+pub fn is_rate_unit(word: &str) -> bool {
+    RATE_UNITS.contains(word) || unit(word).is_some()
 }
 
 /// Whether `measure` is a canonical unit of time, share or count of a

@@ -40,6 +40,7 @@ pub(super) fn check(check: &ClaimCheck, doc: &Document, claim: &Claim) -> Option
         return Some(Outcome {
             finding: None,
             hover: support_hover(&check.corpus, "weekday of the date", support),
+            ..Outcome::default()
         });
     }
     // The corpus must agree with itself, in enough articles.
@@ -71,6 +72,6 @@ pub(super) fn check(check: &ClaimCheck, doc: &Document, claim: &Claim) -> Option
     }
     Some(Outcome {
         finding: Some(finding),
-        hover: None,
+        ..Outcome::default()
     })
 }

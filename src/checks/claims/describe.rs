@@ -16,15 +16,17 @@ pub fn describe(corpus: &Corpus, statement: &Statement, claim: &Claim, source: &
         Value::Quantity(q) => {
             // As the corpus wrote it ("19 points"), not in the draft's words
             // ("19 items"), when the figure needs no conversion.
+            // A conversion that gives no whole number ("2.14 weeks") is
+            // worse than the corpus's own unit ("15 days").
+            let converted = in_draft_units(q, claim);
+            let whole = (converted - converted.round()).abs() < 1e-9;
             let (number, unit) = match corpus_wording(corpus, statement) {
                 Some(written) if same_scale(q, claim) => (
                     written,
                     corpus_unit_word(corpus, statement).or_else(|| claim_unit_word(claim, source)),
                 ),
-                _ => (
-                    format_number(in_draft_units(q, claim)),
-                    claim_unit_word(claim, source),
-                ),
+                Some(written) if !whole => (written, corpus_unit_word(corpus, statement)),
+                _ => (format_number(converted), claim_unit_word(claim, source)),
             };
             format!(
                 "{number}{}",

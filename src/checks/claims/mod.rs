@@ -15,6 +15,7 @@ mod describe;
 mod pinned;
 mod same_fact;
 mod similarity;
+mod subject;
 mod time;
 mod titles;
 mod values;
@@ -24,7 +25,7 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use super::{Check, CheckContext};
-use crate::corpus::{Corpus, Statement};
+use crate::corpus::{Corpus, Location, Statement};
 use crate::document::Document;
 use crate::finding::{Annotation, Code, Evidence, Finding, Report};
 use crate::lang::calendar::{Day, month_name};
@@ -88,7 +89,14 @@ impl ClaimCheck {
     /// so it comes first.
     fn evidence(&self, statements: &[Arc<Statement>], limit: usize) -> Vec<Evidence> {
         let mut strongest: Vec<&Arc<Statement>> = statements.iter().collect();
-        strongest.sort_by_key(|s| s.claim.time.paired_date.is_none());
+        // A day with its date first ("Sunday, 23 November"), then the
+        // newest: the latest word on a fact is the one a desk checks.
+        strongest.sort_by_key(|s| {
+            (
+                s.claim.time.paired_date.is_none(),
+                std::cmp::Reverse(self.corpus.dateline(s.location)),
+            )
+        });
         let mut seen = BTreeSet::new();
         strongest.retain(|s| seen.insert(s.location.article));
         strongest
@@ -128,6 +136,8 @@ impl Check for ClaimCheck {
         let prose = doc.prose();
         let paragraphs = values::ParagraphWords::default();
         let rarity = similarity::Rarity::new(self.corpus.statements());
+        let first_finding = report.findings.len();
+        let mut value_warnings: Vec<(usize, Location, Value)> = Vec::new();
         for (sentence, found) in document_claims(doc) {
             if doc.is_cancelled() {
                 return;
@@ -149,6 +159,9 @@ impl Check for ClaimCheck {
                     _ => calendar::check(self, doc, claim)
                         .unwrap_or_else(|| values::check(self, doc, claim, &context)),
                 };
+                if let (Some(basis), Some(_)) = (outcome.basis, &outcome.finding) {
+                    value_warnings.push((report.findings.len(), basis, claim.value.clone()));
+                }
                 report.findings.extend(outcome.finding);
                 if let Some(text) = outcome.hover {
                     report.annotations.push(Annotation {
@@ -159,6 +172,12 @@ impl Check for ClaimCheck {
                 }
             }
         }
+        let dropped = scattered(&value_warnings);
+        let mut index = first_finding;
+        report.findings.retain(|_| {
+            index += 1;
+            !dropped.contains(&(index - 1))
+        });
     }
 }
 
@@ -167,6 +186,25 @@ impl Check for ClaimCheck {
 struct Outcome {
     finding: Option<Finding>,
     hover: Option<String>,
+    /// The corpus figure a value warning rests on.
+    basis: Option<Location>,
+}
+
+/// Warnings of one draft that hold two different draft figures against
+/// the same corpus figure: the draft is about several figures (a running
+/// tally, a list of results), and the corpus sentence matches none of
+/// them in particular. Their indexes.
+fn scattered(warnings: &[(usize, Location, Value)]) -> BTreeSet<usize> {
+    let mut dropped = BTreeSet::new();
+    for (i, basis, value) in warnings {
+        if warnings
+            .iter()
+            .any(|(j, other, v)| j != i && other == basis && v != value)
+        {
+            dropped.insert(*i);
+        }
+    }
+    dropped
 }
 
 /// Articles behind a set of statements.
@@ -322,7 +360,8 @@ pub(super) mod tests {
         let message = &report.findings[0].message;
         assert!(message.contains("19 points"), "{message}");
         assert!(message.contains("20 items"), "{message}");
-        assert!(message.contains("plan"), "{message}");
+        assert!(message.contains("Ukraine"), "{message}");
+        assert!(message.contains("number of points"), "{message}");
         assert!(
             message.contains(" article)") || message.contains(" articles)"),
             "the count of articles behind the value: {message}"

@@ -7,46 +7,27 @@
 
 use std::collections::BTreeSet;
 
-use crate::lang::case::capitalise;
-use crate::lang::statements::CAPITALISED_OPENERS;
-use crate::text::claims::{Attribute, Change, Claim};
+use crate::lang::statements::{CAPITALISED_OPENERS, EVENT_NOUNS};
+use crate::text::claims::{Attribute, Change, Claim, Value};
 
 /// How near its day, date, year or number in a series an event's own word
 /// stands ("met in Geneva on Sunday").
 const EVENT_WORDS: usize = 6;
 
-/// What two claims of one fact share, for saying why they were compared.
+/// The unit points, items and provisions of a plan are counted in, and
+/// the class of the words for a plan (`lang/words/stem-synonyms.tsv`).
+const POINTS: &str = "point";
+const PLAN: &str = "plan";
+/// How near the value a plan must be named, and a name the two share.
+const PLAN_WORDS: usize = 5;
+const PLAN_NAME_WORDS: usize = 10;
+
+/// What two claims of one fact share: the names, and the words of the
+/// measured thing and the value's clause.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shared<'a> {
     pub entities: Vec<&'a str>,
     pub anchors: Vec<&'a str>,
-}
-
-impl Shared<'_> {
-    /// "plan, cut; Washington": up to three anchors, then up to three names.
-    pub fn describe(&self) -> String {
-        let names: Vec<String> = self
-            .entities
-            .iter()
-            .take(3)
-            .map(|e| display_name(e))
-            .collect();
-        let anchors: Vec<&str> = self.anchors.iter().take(3).copied().collect();
-        [anchors.join(", "), names.join(", ")]
-            .into_iter()
-            .filter(|part| !part.is_empty())
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-}
-
-/// A name key as a message writes it: short ones are mostly acronyms ("US",
-/// "NATO"), the rest capitalised by word.
-pub fn display_name(key: &str) -> String {
-    if key.chars().count() <= 3 {
-        return key.to_uppercase();
-    }
-    key.split(' ').map(capitalise).collect::<Vec<_>>().join(" ")
 }
 
 /// What the claims share when a corpus claim can state the same fact as
@@ -62,7 +43,15 @@ pub fn same_fact<'a>(draft: &'a Claim, corpus: &Claim) -> Option<Shared<'a>> {
         || d.remainder != c.remainder
         || d.margin != c.margin
         || d.percentile != c.percentile
+        || d.reckoning != c.reckoning
         || !same_side(d.change, c.change)
+    {
+        return None;
+    }
+    // Days and weeks are not converted to months and years: the figures
+    // are compared in one scale only.
+    if let (Value::Quantity(a), Value::Quantity(b)) = (&draft.value, &corpus.value)
+        && a.measure != b.measure
     {
         return None;
     }
@@ -152,6 +141,64 @@ fn anchors<'a>(draft: &'a Claim, corpus: &Claim) -> Vec<&'a str> {
         }
     }
     anchors
+}
+
+/// Whether two days or dates are of one event: an event that happens once
+/// at one place and day, named by both ("talks", "debate"), with a name
+/// both give right beside it ("talks in Geneva on Sunday", "Sunday's talks
+/// in Geneva"). Their sentences may say nothing else alike.
+pub fn same_event(draft: &Claim, corpus: &Claim) -> bool {
+    if !matches!(draft.attribute, Attribute::Weekday | Attribute::Date) {
+        return false;
+    }
+    let (Some(a), Some(b)) = (&draft.subject.thing, &corpus.subject.thing) else {
+        return false;
+    };
+    a.stem == b.stem
+        && (EVENT_NOUNS.contains(&a.word) || EVENT_NOUNS.contains(&b.word))
+        && names_near(draft, corpus, EVENT_WORDS)
+}
+
+/// Whether two counts of points are of one plan: points, items or
+/// provisions, with a plan (draft, framework, proposal, document) named in
+/// the clause of each ("cut the 28-point document to 20 items", "the plan
+/// had been cut to 19 points"). The names they share (`same_fact`) say
+/// whose plan; the side of the revision, which version.
+pub fn same_plan(draft: &Claim, corpus: &Claim) -> bool {
+    let of_a_plan = |claim: &Claim| {
+        matches!(&claim.attribute, Attribute::Count { noun } if noun == POINTS)
+            && claim
+                .subject
+                .local
+                .iter()
+                .any(|w| w.stem == PLAN && w.distance < PLAN_WORDS)
+    };
+    // A plan being revised ("cut to 19", "the revised 19-point plan") is
+    // one plan at two times: with no sentence alike to tell which is
+    // meant, only the same side of the revision counts. Plans that are
+    // only named ("a five-point plan") are many, and left to `similarity`.
+    of_a_plan(draft)
+        && of_a_plan(corpus)
+        && draft.qualifiers.change.is_some()
+        && draft.qualifiers.change == corpus.qualifiers.change
+        && names_near(draft, corpus, PLAN_NAME_WORDS)
+}
+
+/// Whether a name stands within `reach` words of the value in both claims
+/// ("talks in Geneva on Sunday", "the plan agreed in Geneva").
+fn names_near(draft: &Claim, corpus: &Claim, reach: usize) -> bool {
+    let near = |claim: &Claim, name: &str| {
+        claim
+            .subject
+            .entities
+            .iter()
+            .any(|(e, distance)| e == name && *distance <= reach)
+    };
+    draft
+        .subject
+        .entities
+        .iter()
+        .any(|(e, distance)| *distance <= reach && near(corpus, e))
 }
 
 /// Whether two values can stand on the same side of a change: either says

@@ -64,6 +64,10 @@ impl<'a> SentenceTerms<'a> {
         }
     }
 
+    pub(super) fn text(&self) -> &'a str {
+        self.text
+    }
+
     pub(super) fn terms(&self) -> &BTreeSet<String> {
         self.terms.get_or_init(|| context_terms(self.text))
     }

@@ -94,7 +94,11 @@ pub(super) fn check(check: &ClaimCheck, doc: &Document, claim: &Claim) -> Outcom
         }
         _ => None,
     };
-    Outcome { finding, hover }
+    Outcome {
+        finding,
+        hover,
+        ..Outcome::default()
+    }
 }
 
 /// The draft names a post the corpus never gives the person.
@@ -146,7 +150,7 @@ fn another_post(
     }
     Outcome {
         finding: Some(cite(check, finding, known)),
-        hover: None,
+        ..Outcome::default()
     }
 }
 

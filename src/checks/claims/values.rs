@@ -10,8 +10,9 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use super::describe::{corpus_wording, describe, render};
-use super::same_fact::{Shared, display_name, foreign_owner, same_fact};
+use super::same_fact::{foreign_owner, same_event, same_fact, same_plan};
 use super::similarity::{DraftTerms, Rarity, SentenceTerms, similarity};
+use super::subject::subject_and_attribute;
 use super::time::{ages_agree, comparable};
 use super::{CODE, ClaimCheck, Outcome, article_count, articles, has_sources, support_hover};
 use crate::corpus::Statement;
@@ -53,7 +54,6 @@ pub(super) fn check(
     let value_written = doc.source().get(claim.range.clone()).unwrap_or("");
     let draft_terms = DraftTerms::new(context.sentence.terms(), value_written, context.rarity);
     let thresholds = &check.rules.thresholds.claims;
-    let mut shared: Option<Shared> = None;
     let same: Vec<Arc<Statement>> = about
         .into_iter()
         .filter(|s| comparable(claim, &s.claim, check.dates(doc, s)))
@@ -61,18 +61,18 @@ pub(super) fn check(
             let Some(found) = same_fact(claim, &s.claim) else {
                 return false;
             };
-            // A disagreeing sentence that also writes the draft's figure
-            // ("46 percent to 44 percent") is no evidence against it.
             let score = similarity(&draft_terms, &s.terms, context.rarity);
             // Two shared anchors (the measured thing, the value's verb)
-            // say it is the same fact in fewer shared words.
+            // say it is the same fact in fewer shared words; one event or
+            // one plan under revision says so in none.
             let anchored = found.anchors.len() >= 2 && score >= thresholds.min_anchored_similarity;
-            let alike = (score >= thresholds.min_similarity || anchored)
-                && (!draft_terms.figure_in(&s.terms) || agrees(check, doc, claim, s));
-            if alike {
-                shared.get_or_insert(found);
-            }
-            alike
+            let alike = score >= thresholds.min_similarity
+                || anchored
+                || same_event(claim, &s.claim)
+                || same_plan(claim, &s.claim);
+            // A disagreeing sentence that also writes the draft's figure
+            // ("46 percent to 44 percent") is no evidence against it.
+            alike && (!draft_terms.figure_in(&s.terms) || agrees(check, doc, claim, s))
         })
         // "Florida's 99 delegates" says nothing of a paragraph about Texas.
         .filter(|s| {
@@ -88,7 +88,7 @@ pub(super) fn check(
     let groups = group_by_value(&same);
     let thresholds = &check.rules.thresholds.claims;
     let total = article_count(&same);
-    let what = subject_and_attribute(claim);
+    let what = subject_and_attribute(claim, context.sentence.text());
     if let Some(support) = groups.iter().find(|g| agree(&g.statements[0])) {
         let hover = support_hover(&check.corpus, &what, &support.statements);
         // Another value just as well attested: say the corpus is divided.
@@ -101,35 +101,62 @@ pub(super) fn check(
                     >= thresholds.divided_min_share
         });
         let finding = rival.map(|rival| divided(check, doc, claim, &what, &[support, rival]));
-        return Outcome { finding, hover };
+        return Outcome {
+            finding,
+            hover,
+            basis: None,
+        };
     }
-    // A value is backed when enough articles give it. When the claims
-    // scatter over values no two articles share, they were not one fact
-    // after all (polls, events): abstain.
+    // A value is backed when enough articles give it. A second value with
+    // a fair share of the articles makes the corpus divided: a note, never
+    // a warning (and past two values it was never one fact). When the
+    // claims scatter over values no two articles share, they were not one
+    // fact after all (polls, events): abstain.
     let backing: Vec<&ValueGroup> = groups
         .iter()
         .filter(|g| has_sources(&check.corpus, &g.statements, thresholds.min_articles.max(1)))
         .collect();
-    let backed: usize = backing.iter().map(|g| article_count(&g.statements)).sum();
-    if backing.is_empty() || backed * 3 < total * 2 {
+    let Some(&group) = backing.first() else {
         return Outcome::default();
-    }
-    if backing.len() > 1 {
-        // The corpus disagrees with itself: a note, never a warning; past
-        // two values it was never one fact.
-        let finding = (backing.len() == 2).then(|| divided(check, doc, claim, &what, &backing));
+    };
+    let share = |g: &ValueGroup| article_count(&g.statements) as f64 / total as f64;
+    let rivals: Vec<&ValueGroup> = backing[1..]
+        .iter()
+        .copied()
+        .filter(|g| share(g) >= thresholds.divided_min_share)
+        .collect();
+    if !rivals.is_empty() {
+        let finding =
+            (rivals.len() == 1).then(|| divided(check, doc, claim, &what, &[group, rivals[0]]));
         return Outcome {
             finding,
             hover: None,
+            basis: None,
         };
     }
-    let group = backing[0];
+    if article_count(&group.statements) * 3 < total * 2 {
+        return Outcome::default();
+    }
     let written = doc.source().get(claim.phrase.clone()).unwrap_or("");
-    let compared = shared
-        .map(|s| format!(" (compared on: {})", s.describe()))
-        .unwrap_or_default();
+    // The few that say otherwise are named: the corpus is not unanimous.
+    let dissent: Vec<String> = groups
+        .iter()
+        .filter(|g| !std::ptr::eq(*g, group))
+        .map(|g| {
+            format!(
+                "{} {}",
+                articles(article_count(&g.statements)),
+                describe(&check.corpus, &g.statements[0], claim, doc.source())
+            )
+        })
+        .collect();
+    let dissent = if dissent.is_empty() {
+        String::new()
+    } else {
+        format!("; against {}", dissent.join(", "))
+    };
     let message = format!(
-        "{what}: the reference corpus says {} ({}), not {written}{compared}",
+        "{what}: the reference corpus says {} ({}{dissent}), not {written}",
         describe(&check.corpus, &group.statements[0], claim, doc.source()),
         articles(article_count(&group.statements)),
     );
@@ -149,6 +176,7 @@ pub(super) fn check(
     Outcome {
         finding: Some(finding),
         hover: None,
+        basis: Some(group.statements[0].location),
     }
 }
 
@@ -181,40 +209,6 @@ fn divided(
         }
     }
     finding
-}
-
-/// Whose and what a claim states, for messages: "Wheat Australia, deal,
-/// amount", "Geneva talks, weekday".
-fn subject_and_attribute(claim: &Claim) -> String {
-    let subject = &claim.subject;
-    let mut parts: Vec<String> = Vec::new();
-    let names: Vec<String> = subject
-        .entities
-        .iter()
-        .filter(|(_, distance)| *distance != crate::text::claims::FAR)
-        .take(2)
-        .map(|(name, _)| display_name(name))
-        .collect();
-    let thing = subject.thing.as_ref().map(|t| t.word.clone());
-    match (names.is_empty(), thing) {
-        (false, Some(thing)) => parts.push(format!("{} {thing}", names.join("–"))),
-        (false, None) => parts.push(names.join("–")),
-        (true, Some(thing)) => parts.push(format!("the {thing}")),
-        (true, None) => parts.push("This".to_string()),
-    }
-    let attribute = match &claim.attribute {
-        Attribute::Count { noun } => format!("number of {noun}s"),
-        Attribute::Money { .. } => "amount".into(),
-        Attribute::Share { .. } => "share".into(),
-        Attribute::Duration => "how long".into(),
-        Attribute::Age => "age".into(),
-        Attribute::Ordinal => "which in the series".into(),
-        Attribute::Year => "year".into(),
-        Attribute::Date => "date".into(),
-        Attribute::Weekday => "day".into(),
-        Attribute::Title => "title".into(),
-    };
-    format!("{}, {attribute}", parts.join(" "))
 }
 
 /// Whether a corpus claim gives the draft's value: figures whose ranges

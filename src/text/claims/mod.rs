@@ -175,6 +175,45 @@ pub struct Qualifiers {
     /// What says which one of the subject's words is meant: "Republican"
     /// of "nomination", "black" of "voters".
     pub scope: Vec<Qualifier>,
+    /// A figure that is more than an amount: a time back, an age or a rate.
+    pub reckoning: Reckoning,
+}
+
+/// What a figure counts besides an amount of its unit; figures are
+/// compared only with figures of the same reckoning.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Reckoning {
+    #[default]
+    Amount,
+    /// Back from the article's day: "eight years ago".
+    Ago,
+    /// An age: "a 78-year-old president", "54 years old".
+    Old,
+    /// A rate per unit, singular: "73 cents a share", "180 kilometres per
+    /// hour".
+    Per(String),
+}
+
+impl Reckoning {
+    /// The reckoning the words after a figure give it.
+    pub fn after(after: &str) -> Reckoning {
+        let mut words = after
+            .trim_start_matches('-')
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase);
+        match words.next().as_deref() {
+            Some("ago") => Reckoning::Ago,
+            Some("old") => Reckoning::Old,
+            Some(word @ ("per" | "a" | "an")) => match words.next() {
+                Some(unit) if word == "per" || units::is_rate_unit(&unit) => {
+                    Reckoning::Per(crate::lang::lemma::singular(&unit))
+                }
+                _ => Reckoning::Amount,
+            },
+            _ => Reckoning::Amount,
+        }
+    }
 }
 
 /// The side of a change a value stands on.
@@ -415,7 +454,9 @@ fn build(sentence: &Sentence, found: Found, in_tally: bool, years: &[u16]) -> Cl
     let mut entities: Vec<(String, usize)> = reading
         .entities
         .iter()
-        .filter(|(name, _)| !CAPITALISED_OPENERS.contains(name) && !is_stopword(name))
+        .filter(|(name, _)| {
+            !CAPITALISED_OPENERS.contains(name) && !is_stopword(name) && !is_day_or_month(name)
+        })
         .map(|(name, distance)| (entity_key(name), *distance))
         .collect();
     entities.sort_by_key(|(_, distance)| *distance);
@@ -427,8 +468,10 @@ fn build(sentence: &Sentence, found: Found, in_tally: bool, years: &[u16]) -> Cl
         entities.retain(|(e, _)| *e != key);
         entities.insert(0, (key, 0));
     }
-    let change =
-        change_side(sentence, &found.phrase).filter(|side| !(span.is_time && *side == Change::By));
+    // A title has no side of a change ("a team led by Secretary Rubio").
+    let change = change_side(sentence, &found.phrase)
+        .filter(|side| !(span.is_time && *side == Change::By))
+        .filter(|_| found.attribute != Attribute::Title);
     let mut time = time::of(
         sentence,
         &found.range,
@@ -446,6 +489,10 @@ fn build(sentence: &Sentence, found: Found, in_tally: bool, years: &[u16]) -> Cl
     );
     time.snapshot |= change == Some(Change::By)
         || ((owner.is_some() || is_level) && standing(sentence, &found.phrase));
+    let reckoning = match &found.value {
+        Value::Quantity(q) => Reckoning::after(sentence.prose.get(q.phrase.end..).unwrap_or("")),
+        _ => Reckoning::Amount,
+    };
     Claim {
         range: found.range.clone(),
         phrase: found.phrase,
@@ -467,6 +514,7 @@ fn build(sentence: &Sentence, found: Found, in_tally: bool, years: &[u16]) -> Cl
             ranking: reading.ranking,
             percentile: reading.percentile,
             scope: reading.qualifiers,
+            reckoning,
         },
         time,
     }
@@ -490,9 +538,16 @@ fn value_span(found: &Found) -> ValueSpan {
             found.attribute,
             Attribute::Weekday | Attribute::Date | Attribute::Year
         ),
+        is_day: matches!(found.attribute, Attribute::Weekday | Attribute::Date),
         ordinal,
         counts_a_noun: counts,
     }
+}
+
+/// A day or month is a time, not a name two claims can share ("Tuesday's
+/// primaries"); "May" may be a person.
+fn is_day_or_month(key: &str) -> bool {
+    key != "may" && crate::lang::calendar::calendar_word(key).is_some()
 }
 
 /// A name as the index keys it: lower case, accents folded, a possessive

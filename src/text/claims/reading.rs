@@ -13,9 +13,10 @@ use crate::lang::calendar::calendar_word;
 use crate::lang::lemma::{is_participle, singular_is, stem};
 use crate::lang::numbers::is_number_word;
 use crate::lang::statements::{
-    CAPITALISED_OPENERS, CLAUSE_CONJUNCTIONS, HEAD_DETERMINERS, MARGIN_WORDS, NOT_ENTITIES,
-    OUTLOOK_WORDS, OUTLOOK_WORDS_BEFORE_TO, OWNER_VERBS, PART_WORDS, PART_WORDS_AFTER,
-    PERCENTILE_WORDS, POLL_WORDS, RANKING_NOUNS, REMAINDER_WORDS, SNAPSHOT_WORDS, TIME_WORDS,
+    CAPITALISED_OPENERS, CLAUSE_CONJUNCTIONS, HEAD_DETERMINERS, LIGHT_VERBS, MARGIN_WORDS,
+    NOT_ENTITIES, OUTLOOK_WORDS, OUTLOOK_WORDS_BEFORE_TO, OWNER_VERBS, PART_WORDS,
+    PART_WORDS_AFTER, PERCENTILE_WORDS, POLL_WORDS, RANKING_NOUNS, REMAINDER_WORDS, SNAPSHOT_WORDS,
+    TIME_WORDS,
 };
 use crate::lang::stopwords::is_stopword;
 use crate::text::names::{is_capitalised, without_possessive};
@@ -26,6 +27,8 @@ const LOCAL_WORDS: usize = 5;
 /// How far before a value a forecast word ("will") or a snapshot word
 /// ("latest") reaches.
 const OUTLOOK_REACH: usize = 8;
+/// How far from a day or date the word of its event may stand.
+const EVENT_REACH: usize = 6;
 /// How far before a value its owner's name may stand.
 const OWNER_REACH: usize = 5;
 /// The distance given to a sentence's capitalised first word, which may be
@@ -67,6 +70,8 @@ pub struct ValueSpan {
     pub measure: String,
     /// A weekday or date: other calendar words are rival values, not names.
     pub is_time: bool,
+    /// A weekday or date, which dates an event.
+    pub is_day: bool,
     pub ordinal: bool,
     /// The unit is itself the counted thing ("troops"), not a unit of
     /// measure ("hours", "%", "$").
@@ -369,6 +374,74 @@ impl Around<'_, '_> {
         })
     }
 
+    /// Where the event a day or date belongs to is named: the noun after a
+    /// possessive day ("Sunday's talks", "Saturday night's debate"), else
+    /// the nearest content word before it past prepositions, names and
+    /// light verbs ("met in Geneva on Sunday", "the meeting came in Geneva
+    /// on Sunday", "said on Monday").
+    fn event_at(&self) -> Option<usize> {
+        self.event_after().or_else(|| self.event_before())
+    }
+
+    fn event_after(&self) -> Option<usize> {
+        let mut last = self.words.get(self.after.checked_sub(1)?)?;
+        let mut possessive = last.lower.ends_with("'s") || last.lower.ends_with("’s");
+        let mut event = None;
+        for (at, word) in self
+            .words
+            .iter()
+            .enumerate()
+            .skip(self.after)
+            .take(EVENT_REACH)
+        {
+            if !self.joined(last, word) || is_stopword(word.lower) {
+                break;
+            }
+            last = word;
+            let bare = without_possessive(word.lower);
+            if TIME_WORDS.contains(bare) && !possessive {
+                // "Saturday night's debate"
+                possessive = bare.len() < word.lower.len();
+                continue;
+            }
+            if !possessive {
+                break;
+            }
+            if is_capitalised(word.text) {
+                continue;
+            }
+            if self.is_filler(word) {
+                break;
+            }
+            event = Some(at);
+        }
+        event
+    }
+
+    fn event_before(&self) -> Option<usize> {
+        let mut at = self.first;
+        for _ in 0..EVENT_REACH {
+            let previous = at.checked_sub(1)?;
+            if self.barrier(previous, at) {
+                return None;
+            }
+            at = previous;
+            let word = &self.words[at];
+            // The report's own day ("said on Monday"): its verbs are
+            // stop words elsewhere.
+            if matches!(word.lower, "said" | "says" | "say" | "told" | "added") {
+                return Some(at);
+            }
+            if !(self.is_filler(word)
+                || is_capitalised(word.text)
+                || LIGHT_VERBS.contains(word.lower))
+            {
+                return Some(at);
+            }
+        }
+        None
+    }
+
     /// A forecast word governs the value: before it in the same clause
     /// ("would cap … at 600,000"), not after ("32 allies would sign").
     fn outlook(&self) -> bool {
@@ -445,7 +518,10 @@ pub fn read(sentence: &Sentence, span: &ValueSpan) -> Reading {
     };
     let entities = around.entities();
     let (local, mut qualifiers) = around.local();
-    let head_at = if span.is_time {
+    // A day's or date's "thing" is the event it dates.
+    let head_at = if span.is_day {
+        around.event_at()
+    } else if span.is_time {
         None
     } else {
         around.head_after()
@@ -455,7 +531,7 @@ pub fn read(sentence: &Sentence, span: &ValueSpan) -> Reading {
         None if !span.is_time && span.counts_a_noun => Some(FrameWord::of(&span.measure)),
         None => None,
     };
-    if let (Some(at), Some(head)) = (head_at, &head) {
+    if let (Some(at), Some(head)) = (head_at.filter(|_| !span.is_time), &head) {
         qualifiers.extend(around.head_qualifier(at, head));
     }
     let before = around.near(first.saturating_sub(3), first);
