@@ -170,6 +170,16 @@ fn role_of_portfolio(
 }
 
 /// "former", "ex" and "retired": the person has left the post.
+/// How far back from "and" a "former" reaches over a coordinated role
+/// ("retired four-star general and CIA director X").
+const COORDINATED_ROLE_WORDS: usize = 4;
+
+/// A portfolio in any spelling ("defense", "defence", "foreign").
+fn is_portfolio(lower: &str) -> bool {
+    TITLE_PORTFOLIOS.contains(lower)
+        || title_synonym(lower).is_some_and(|word| TITLE_PORTFOLIOS.contains(word))
+}
+
 fn is_former_word(lower: &str) -> bool {
     matches!(lower, "former" | "ex" | "retired")
 }
@@ -215,9 +225,14 @@ fn role_before(
             former = Some(absolute..absolute + word.len());
             break;
         }
+        // "former defense secretary X": a portfolio in lower case is part
+        // of the role too.
         if is_title_word(&lower)
             || (saw_role
-                && (word.starts_with(char::is_uppercase) || lower == "'s" || lower == "’s"))
+                && (word.starts_with(char::is_uppercase)
+                    || lower == "'s"
+                    || lower == "’s"
+                    || is_portfolio(&lower)))
         {
             saw_role |= is_title_word(&lower);
             start = absolute;
@@ -237,9 +252,24 @@ fn role_before(
         Some((_, w)) if w == "then" || w == "onetime" || w == "late" || w == "under" => {
             return (None, None);
         }
-        Some((_, w)) if former.is_none() && (w == "and" || w == "or") => {
+        Some((and_at, w)) if former.is_none() && (w == "and" || w == "or") => {
+            // Only within one role phrase: ", and Senator X" after "Bush,
+            // the former governor" lists another person.
+            let mut end = and_at;
             former = lead
-                .take(3)
+                .take(COORDINATED_ROLE_WORDS)
+                .take_while(|(at, w)| {
+                    // Role words in lower case: "former President Bill
+                    // Clinton and President X" is two people.
+                    let lower_case_word = prose
+                        .get(*at..at + w.len())
+                        .is_some_and(|word| !word.starts_with(char::is_uppercase));
+                    let joined = prose
+                        .get(at + w.len()..end)
+                        .is_some_and(|gap| gap.trim().is_empty() || gap == "-");
+                    end = *at;
+                    joined && (lower_case_word || is_former_word(w))
+                })
                 .find(|(_, w)| is_former_word(w))
                 .map(|(at, w)| at..at + w.len());
         }
