@@ -404,10 +404,14 @@ pub fn claims_in(sentence: &Sentence, mentions: &[NameMention]) -> Vec<Claim> {
                     >= 3
         })
         .collect();
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let sentence_time = time::SentenceTime::of(sentence);
     found
         .into_iter()
         .zip(tallies)
-        .map(|(found, in_tally)| build(sentence, found, in_tally, &years))
+        .map(|(found, in_tally)| build(sentence, &sentence_time, found, in_tally, &years))
         .collect()
 }
 
@@ -442,7 +446,13 @@ fn attribute_of(q: &Quantity) -> Attribute {
 }
 
 /// The claim of a found value, from the reading of its sentence.
-fn build(sentence: &Sentence, found: Found, in_tally: bool, years: &[u16]) -> Claim {
+fn build(
+    sentence: &Sentence,
+    sentence_time: &time::SentenceTime,
+    found: Found,
+    in_tally: bool,
+    years: &[u16],
+) -> Claim {
     let span = value_span(&found);
     let reading = match &found.attribute {
         // A title is about its person; what else the sentence says of its
@@ -474,6 +484,7 @@ fn build(sentence: &Sentence, found: Found, in_tally: bool, years: &[u16]) -> Cl
         .filter(|_| found.attribute != Attribute::Title);
     let mut time = time::of(
         sentence,
+        sentence_time,
         &found.range,
         years,
         &reading,

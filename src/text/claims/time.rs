@@ -8,6 +8,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::reading::Reading;
@@ -70,16 +72,87 @@ impl RelativeDay {
     }
 }
 
+/// What a sentence says of time whatever its value: read once for all the
+/// claims of the sentence.
+pub(super) struct SentenceTime {
+    /// A snapshot marker of several words stands in it ("so far").
+    snapshot_phrase: bool,
+    historical: bool,
+    /// The first relative day it names: an offset ("yesterday"), or a
+    /// weekday (Monday is 0).
+    offset: Option<i32>,
+    weekday: Option<usize>,
+}
+
+impl SentenceTime {
+    pub(super) fn of(sentence: &Sentence) -> SentenceTime {
+        let mut time = SentenceTime {
+            snapshot_phrase: false,
+            historical: false,
+            offset: None,
+            weekday: None,
+        };
+        // The earliest in the list of relative days wins, as written there.
+        let mut offset_rank = usize::MAX;
+        let mut lower: Option<String> = None;
+        for (_, _, word) in sentence.lowered_words() {
+            if time.weekday.is_none()
+                && let Some(CalendarWord::Weekday(day)) =
+                    calendar_word(crate::text::names::without_possessive(word))
+            {
+                time.weekday = Some(day);
+            }
+            // Most words open no marker: the sentence is searched only for
+            // the phrases its words can open.
+            let Some(phrases) = PHRASES_BY_FIRST_WORD.get(word) else {
+                continue;
+            };
+            let lower = lower.get_or_insert_with(|| sentence.text().to_lowercase());
+            for (phrase, marker) in phrases {
+                if !contains_phrase(lower, phrase) {
+                    continue;
+                }
+                match marker {
+                    Marker::Snapshot => time.snapshot_phrase = true,
+                    Marker::Historical => time.historical = true,
+                    Marker::Day { rank, days } if *rank < offset_rank => {
+                        offset_rank = *rank;
+                        time.offset = Some(*days);
+                    }
+                    Marker::Day { .. } => {}
+                }
+            }
+        }
+        if time.offset.is_some() {
+            time.weekday = None;
+        }
+        time
+    }
+
+    /// The first day the sentence names relative to its article's date; a
+    /// weekday in a forecast is the next one.
+    fn relative_day(&self, forecast: bool) -> Option<RelativeDay> {
+        match (self.offset, self.weekday) {
+            (Some(days), _) => Some(RelativeDay::Offset(days)),
+            (None, Some(day)) => Some(RelativeDay::Weekday {
+                day,
+                ahead: forecast,
+            }),
+            (None, None) => None,
+        }
+    }
+}
+
 /// What the sentence of a value at `range` says of when it holds.
 pub(super) fn of(
     sentence: &Sentence,
+    sentence_time: &SentenceTime,
     range: &Range<usize>,
     years: &[u16],
     reading: &Reading,
     in_tally: bool,
     paired_date: Option<(u32, u32)>,
 ) -> ClaimTime {
-    let lower = sentence.text().to_lowercase();
     let near_marker = sentence
         .words_within(sentence.range.start..range.start)
         .iter()
@@ -92,19 +165,12 @@ pub(super) fn of(
                 .take(MARKER_REACH),
         )
         .any(|(_, w)| SNAPSHOT_MARKERS.contains(&w.to_lowercase()))
-        || SNAPSHOT_MARKERS
-            .words()
-            .iter()
-            .filter(|m| m.contains(' '))
-            .any(|m| contains_phrase(&lower, m));
+        || sentence_time.snapshot_phrase;
     ClaimTime {
         years: years.to_vec(),
         snapshot: reading.poll || reading.snapshot || reading.margin || in_tally || near_marker,
-        historical: HISTORICAL_MARKERS
-            .words()
-            .iter()
-            .any(|m| contains_phrase(&lower, m)),
-        day: relative_day(sentence, reading.outlook),
+        historical: sentence_time.historical,
+        day: sentence_time.relative_day(reading.outlook),
         paired_date,
     }
 }
@@ -120,32 +186,43 @@ fn contains_phrase(lower: &str, phrase: &str) -> bool {
     })
 }
 
-static OFFSETS: LazyLock<Vec<(&'static str, i32)>> = LazyLock::new(|| {
-    RELATIVE_DAYS
-        .pairs()
-        .filter_map(|(word, days)| Some((word, days.parse().ok()?)))
-        .collect()
-});
-
-/// The first day the sentence names relative to its article's date.
-fn relative_day(sentence: &Sentence, forecast: bool) -> Option<RelativeDay> {
-    let lower = sentence.text().to_lowercase();
-    if let Some((_, days)) = OFFSETS
-        .iter()
-        .find(|(word, _)| contains_phrase(&lower, word))
-    {
-        return Some(RelativeDay::Offset(*days));
-    }
-    sentence.lowered_words().find_map(|(_, _, word)| {
-        match calendar_word(crate::text::names::without_possessive(word)) {
-            Some(CalendarWord::Weekday(day)) => Some(RelativeDay::Weekday {
-                day,
-                ahead: forecast,
-            }),
-            _ => None,
-        }
-    })
+/// What a phrase of time marks.
+enum Marker {
+    Snapshot,
+    Historical,
+    /// A day relative to the article's, by its place in the list.
+    Day {
+        rank: usize,
+        days: i32,
+    },
 }
+
+/// The phrases of time (snapshot markers of several words, historical
+/// markers, relative days), by their first word.
+static PHRASES_BY_FIRST_WORD: LazyLock<FxHashMap<&'static str, Vec<(&'static str, Marker)>>> =
+    LazyLock::new(|| {
+        let mut phrases: FxHashMap<&'static str, Vec<(&'static str, Marker)>> =
+            FxHashMap::default();
+        let mut add = |phrase: &'static str, marker: Marker| {
+            let first = phrase
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or(phrase);
+            phrases.entry(first).or_default().push((phrase, marker));
+        };
+        for phrase in SNAPSHOT_MARKERS.words().iter().filter(|m| m.contains(' ')) {
+            add(phrase, Marker::Snapshot);
+        }
+        for phrase in HISTORICAL_MARKERS.words() {
+            add(phrase, Marker::Historical);
+        }
+        for (rank, (phrase, days)) in RELATIVE_DAYS.pairs().enumerate() {
+            if let Ok(days) = days.parse() {
+                add(phrase, Marker::Day { rank, days });
+            }
+        }
+        phrases
+    });
 
 #[cfg(test)]
 mod tests {
