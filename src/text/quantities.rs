@@ -33,6 +33,20 @@ pub struct Quantity {
 }
 
 impl Quantity {
+    /// A value stated exactly in its canonical unit ("54" years of age).
+    pub fn exact(range: Range<usize>, value: f64, measure: &str) -> Quantity {
+        Quantity {
+            phrase: range.clone(),
+            range,
+            value,
+            stated: value,
+            low: value,
+            high: value,
+            measure: measure.to_string(),
+            ordinal: false,
+        }
+    }
+
     pub fn agrees_with(&self, other: &Quantity) -> bool {
         const SLACK: f64 = 1e-9;
         self.low <= other.high + SLACK && other.low <= self.high + SLACK

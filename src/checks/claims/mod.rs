@@ -339,6 +339,23 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn several_draft_figures_against_one_corpus_figure_are_dropped() {
+        let at = |start| Location {
+            article: 0,
+            start,
+            end: start + 2,
+        };
+        let year = |y| Value::Year(y);
+        let warnings = vec![
+            (0, at(10), year(2008)),
+            (1, at(10), year(2012)),
+            (2, at(40), year(2016)),
+            (3, at(40), year(2016)),
+        ];
+        assert_eq!(scattered(&warnings), BTreeSet::from([0, 1]));
+    }
+
+    #[test]
     fn a_contradicted_count_is_flagged_with_the_corpus_value() {
         let found = lint("After Geneva the revised US peace plan for Ukraine was cut to 20 items.");
         assert_eq!(

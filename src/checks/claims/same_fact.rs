@@ -307,6 +307,35 @@ mod tests {
     }
 
     #[test]
+    fn one_event_is_dated_by_its_own_word_and_place() {
+        let draft = claim("The talks in Geneva on Wednesday ran late.", "Wednesday");
+        let corpus = claim(
+            "Negotiators held Sunday's talks in Geneva behind closed doors.",
+            "Sunday",
+        );
+        assert!(same_event(&draft, &corpus));
+        let statement = claim(
+            "Rubio said in Geneva on Monday that gaps remained.",
+            "Monday",
+        );
+        assert!(!same_event(&draft, &statement));
+        let elsewhere = claim("The talks in Riyadh on Sunday ran late.", "Sunday");
+        assert!(!same_event(&draft, &elsewhere));
+    }
+
+    #[test]
+    fn a_plan_under_revision_is_compared_by_its_side() {
+        let draft = claim("In Geneva the US document was cut down to 20 items.", "20");
+        let revised = claim(
+            "The revised 19-point plan agreed in Geneva went to Moscow.",
+            "19",
+        );
+        assert!(same_plan(&draft, &revised));
+        let original = claim("The original plan drawn up in Geneva had 28 points.", "28");
+        assert!(!same_plan(&draft, &original));
+    }
+
+    #[test]
     fn a_remainder_is_not_a_total() {
         let remainder = claim(
             "Sanders still needs 836 delegates to clinch the Democratic nomination.",

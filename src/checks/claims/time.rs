@@ -83,16 +83,7 @@ mod tests {
     use crate::text::quantities::Quantity;
 
     fn age(years: f64) -> Value {
-        Value::Quantity(Quantity {
-            range: 0..2,
-            phrase: 0..2,
-            value: years,
-            stated: years,
-            low: years,
-            high: years,
-            measure: "year".into(),
-            ordinal: false,
-        })
+        Value::Quantity(Quantity::exact(0..2, years, "year"))
     }
 
     #[test]

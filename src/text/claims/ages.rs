@@ -85,16 +85,7 @@ fn age_found(range: Range<usize>, age: u32, person: (String, String)) -> Found {
     let years = f64::from(age);
     Found {
         phrase: range.clone(),
-        value: Value::Quantity(Quantity {
-            range: range.clone(),
-            phrase: range.clone(),
-            value: years,
-            stated: years,
-            low: years,
-            high: years,
-            measure: "year".into(),
-            ordinal: false,
-        }),
+        value: Value::Quantity(Quantity::exact(range.clone(), years, "year")),
         range,
         attribute: Attribute::Age,
         person: Some(person),

@@ -691,6 +691,16 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_reckons_an_amount_a_time_back_an_age_or_a_rate() {
+        assert_eq!(Reckoning::after(" ago, when"), Reckoning::Ago);
+        assert_eq!(Reckoning::after("-old girl"), Reckoning::Old);
+        assert_eq!(Reckoning::after(" a tonne"), Reckoning::Per("tonne".into()));
+        assert_eq!(Reckoning::after(" per hour"), Reckoning::Per("hour".into()));
+        assert_eq!(Reckoning::after(" a new plan"), Reckoning::Amount);
+        assert_eq!(Reckoning::after(" in 2016"), Reckoning::Amount);
+    }
+
+    #[test]
     fn the_day_of_a_date_is_not_a_count() {
         let found = find("New York holds its April 19 primary, and 19 primaries remain.");
         let values: Vec<&str> = found.iter().map(|c| c.0.as_str()).collect();
