@@ -55,7 +55,7 @@ pub(super) fn statement_facts(
         let terms = if found.is_empty() {
             Vec::new()
         } else {
-            term_hashes(sentence.text())
+            term_hashes(sentence)
         };
         facts
             .claims

@@ -129,6 +129,32 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// The last `n` of `words_within(range)`, without collecting the rest:
+    /// the words right before a value.
+    pub fn last_words_within(&self, range: Range<usize>, n: usize) -> Vec<(usize, &'a str)> {
+        let end = self.words.partition_point(|(at, _)| *at < range.end);
+        let from = end
+            .checked_sub(n + 1)
+            .and_then(|i| self.words.get(i))
+            .map_or(range.start, |(at, _)| (*at).max(range.start));
+        let mut words = self.words_within(from..range.end);
+        words.drain(..words.len().saturating_sub(n));
+        words
+    }
+
+    /// The first `n` of `words_within(range)`, without collecting the rest:
+    /// the words right after a value.
+    pub fn first_words_within(&self, range: Range<usize>, n: usize) -> Vec<(usize, &'a str)> {
+        let start = self.words.partition_point(|(at, _)| *at < range.start);
+        let to = self
+            .words
+            .get(start + n + 1)
+            .map_or(range.end, |(at, _)| (*at).min(range.end));
+        let mut words = self.words_within(range.start..to);
+        words.truncate(n);
+        words
+    }
+
     /// The words of the stretch `range` of the sentence, as segmenting that
     /// stretch alone finds them: whole words inside it, and the part of a
     /// word it cuts, segmented again.

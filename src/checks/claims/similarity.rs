@@ -141,6 +141,10 @@ pub(super) fn similarity(draft: &DraftTerms, corpus: &[u32], rarity: &Rarity) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sentence_hashes(text: &str) -> Vec<u32> {
+        term_hashes(&crate::text::sentence::Sentence::new(text, 0..text.len()))
+    }
     use crate::corpus::{Article, Corpus};
     use crate::text::claims::{context_terms, term_hashes};
     use std::path::PathBuf;
@@ -175,11 +179,11 @@ mod tests {
             "700,000",
             &rarity,
         );
-        let same = term_hashes(
+        let same = sentence_hashes(
             "Acme Records said the Harbour Lights album sold 600,000 copies in Norway.",
         );
         let other =
-            term_hashes("The Beta Group said its debut album sold 2 million copies worldwide.");
+            sentence_hashes("The Beta Group said its debut album sold 2 million copies worldwide.");
         let alike = similarity(&draft, &same, &rarity);
         let unlike = similarity(&draft, &other, &rarity);
         assert!(alike > 0.6, "{alike}");
@@ -191,8 +195,15 @@ mod tests {
         let corpus = corpus(&["Kyiv said the plan had 19 points."]);
         let rarity = Rarity::new(corpus.statements());
         let draft = DraftTerms::new(&context_terms("Geneva talks lasted hours."), "", &rarity);
-        assert_eq!(similarity(&draft, &term_hashes("Kyiv plan"), &rarity), 0.0);
-        let alike = similarity(&draft, &term_hashes("Geneva talks lasted hours."), &rarity);
+        assert_eq!(
+            similarity(&draft, &sentence_hashes("Kyiv plan"), &rarity),
+            0.0
+        );
+        let alike = similarity(
+            &draft,
+            &sentence_hashes("Geneva talks lasted hours."),
+            &rarity,
+        );
         assert!((alike - 1.0).abs() < 1e-9, "{alike}");
     }
 }

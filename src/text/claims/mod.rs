@@ -419,7 +419,7 @@ pub fn claims_in(sentence: &Sentence, mentions: &[NameMention]) -> Vec<Claim> {
 /// a price its standing to date: "has 503", "comes in at 9 percent", "at
 /// $220 a tonne".
 fn standing(sentence: &Sentence, phrase: &Range<usize>) -> bool {
-    let before = sentence.words_within(sentence.range.start..phrase.start);
+    let before = sentence.last_words_within(sentence.range.start..phrase.start, 1);
     before
         .last()
         .is_some_and(|(_, word)| STANDING_VERBS.contains(&lower_case(word)))
@@ -470,8 +470,18 @@ fn build(
         .map(|(name, distance)| (entity_key(name), *distance))
         .collect();
     entities.sort_by_key(|(_, distance)| *distance);
-    let mut seen = std::collections::HashSet::new();
-    entities.retain(|(name, _)| seen.insert(name.clone()));
+    // Nearest first: keep each name's first; a sentence names few.
+    let mut kept = 0;
+    for i in 0..entities.len() {
+        if !entities[..kept]
+            .iter()
+            .any(|(name, _)| *name == entities[i].0)
+        {
+            entities.swap(kept, i);
+            kept += 1;
+        }
+    }
+    entities.truncate(kept);
     let owner = reading.owner.as_deref().map(entity_key);
     let (person_key, person) = found.person.clone().unzip();
     if let Some(key) = person_key.or(owner.clone()) {
@@ -570,7 +580,7 @@ pub fn entity_key(name: &str) -> String {
 /// "to 19" or "the revised 19", against "from 28" or "the original 28";
 /// "up $5", "by 3 per cent", "a 37 per cent rise" give the change itself.
 fn change_side(sentence: &Sentence, phrase: &Range<usize>) -> Option<Change> {
-    let before = sentence.words_within(sentence.range.start..phrase.start);
+    let before = sentence.last_words_within(sentence.range.start..phrase.start, 2);
     // "up to 50" is a ceiling, not a change.
     let mut last_two = before.iter().rev().take(2).map(|(_, w)| lower_case(w));
     if last_two.next().as_deref() == Some("to") && last_two.next().as_deref() == Some("up") {
@@ -591,7 +601,7 @@ fn change_side(sentence: &Sentence, phrase: &Range<usize>) -> Option<Change> {
     if side.is_some() {
         return side;
     }
-    let after = sentence.words_within(phrase.end..sentence.range.end);
+    let after = sentence.first_words_within(phrase.end..sentence.range.end, 1);
     after
         .first()
         .is_some_and(|(_, word)| CHANGE_NOUNS.contains(&lower_case(word)))
@@ -603,34 +613,59 @@ fn change_side(sentence: &Sentence, phrase: &Range<usize>) -> Option<Change> {
 /// word by its stem. Each once per text.
 pub fn context_terms(text: &str) -> std::collections::BTreeSet<String> {
     let mut terms = std::collections::BTreeSet::new();
-    for word in text.words() {
+    let words = text.words().map(|word| (word, lower_case(word)));
+    visit_context_terms(words, |term| {
+        terms.insert(term.to_string());
+    });
+    terms
+}
+
+/// Each context term of a text, in order, repeats included; one buffer for
+/// figures, no set: the index asks this of every sentence with a claim.
+fn visit_context_terms<'w, L: AsRef<str>>(
+    words: impl Iterator<Item = (&'w str, L)>,
+    mut visit: impl FnMut(&str),
+) {
+    let mut figure = String::new();
+    for (word, lower) in words {
         let Some(first) = word.chars().next() else {
             continue;
         };
         // Figures are terms too: "29 cents" and "$10" beside a value say
         // which story it belongs to as well as any name.
         if first.is_ascii_digit() {
-            let digits: String = word.chars().filter(char::is_ascii_digit).collect();
-            if digits.len() > 1 || digits != "0" {
-                terms.insert(format!("#{}", digits.trim_start_matches('0')));
+            figure.clear();
+            figure.push('#');
+            let digits = word.chars().filter(char::is_ascii_digit);
+            let mut count = 0;
+            let mut only_zero = true;
+            for digit in digits {
+                count += 1;
+                only_zero &= digit == '0';
+                // Leading zeros dropped, as "007" and "7" are one figure.
+                if figure.len() > 1 || digit != '0' {
+                    figure.push(digit);
+                }
+            }
+            if count > 1 || !only_zero {
+                visit(&figure);
             }
             continue;
         }
         if word.len() < 3 || !first.is_alphabetic() {
             continue;
         }
-        let lower = lower_case(word);
-        if is_stopword(&lower) {
+        let lower = lower.as_ref();
+        if is_stopword(lower) {
             continue;
         }
         if crate::text::names::is_capitalised(word) || word.chars().all(|c| c.is_ascii_uppercase())
         {
-            terms.insert(entity_key(word));
+            visit(&entity_key(word));
         } else if lower.chars().all(char::is_alphabetic) {
-            terms.insert(crate::lang::lemma::stem(&lower));
+            visit(&crate::lang::lemma::stem(lower));
         }
     }
-    terms
 }
 
 /// A context term as the index keeps it: a hash, so that a corpus of
@@ -643,9 +678,14 @@ pub fn term_hash(term: &str) -> u32 {
     (hasher.finish() >> 32) as u32
 }
 
-/// The context terms of a text as sorted, distinct hashes.
-pub fn term_hashes(text: &str) -> Vec<u32> {
-    let mut hashes: Vec<u32> = context_terms(text).iter().map(|t| term_hash(t)).collect();
+/// The context terms of a sentence as sorted, distinct hashes, from its
+/// words as segmented and lower-cased already.
+pub fn term_hashes(sentence: &Sentence) -> Vec<u32> {
+    let mut hashes: Vec<u32> = Vec::with_capacity(sentence.words().len());
+    let words = sentence
+        .lowered_words()
+        .map(|(_, word, lower)| (word, lower));
+    visit_context_terms(words, |term| hashes.push(term_hash(term)));
     hashes.sort_unstable();
     hashes.dedup();
     hashes

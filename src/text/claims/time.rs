@@ -154,15 +154,12 @@ pub(super) fn of(
     paired_date: Option<(u32, u32)>,
 ) -> ClaimTime {
     let near_marker = sentence
-        .words_within(sentence.range.start..range.start)
+        .last_words_within(sentence.range.start..range.start, MARKER_REACH)
         .iter()
-        .rev()
-        .take(MARKER_REACH)
         .chain(
             sentence
-                .words_within(range.end..sentence.range.end)
-                .iter()
-                .take(MARKER_REACH),
+                .first_words_within(range.end..sentence.range.end, MARKER_REACH)
+                .iter(),
         )
         .any(|(_, w)| SNAPSHOT_MARKERS.contains(&w.to_lowercase()))
         || sentence_time.snapshot_phrase;
