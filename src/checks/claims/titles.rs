@@ -14,7 +14,7 @@ use crate::corpus::Statement;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::lang::case::capitalise;
-use crate::text::claims::{Claim, Value, roles_compatible, same_kind_of_post};
+use crate::text::claims::{Claim, Value, roles_compatible, same_employer, same_kind_of_post};
 
 /// Corpus articles this close to the newest that names a title count as
 /// its latest evidence.
@@ -44,10 +44,21 @@ pub(super) fn check(check: &ClaimCheck, doc: &Document, claim: &Claim) -> Outcom
     let name = claim.subject.person.clone().unwrap_or_default();
     let matching: Vec<Arc<Statement>> = known
         .iter()
-        .filter(|s| post_of(s).is_some_and(|(p, _)| roles_compatible(p, post)))
+        .filter(|s| {
+            post_of(s).is_some_and(|(p, _)| roles_compatible(p, post) && same_employer(p, post))
+        })
         .cloned()
         .collect();
     if matching.is_empty() {
+        // The same post for another employer ("Cruz spokeswoman" and
+        // "spokeswoman for Trump"): held one after the other, it says
+        // nothing of this one.
+        if known
+            .iter()
+            .any(|s| post_of(s).is_some_and(|(p, _)| roles_compatible(p, post)))
+        {
+            return Outcome::default();
+        }
         return another_post(check, doc, claim, &name, &known);
     }
     // The post matches; does "former" match too, by the latest evidence?

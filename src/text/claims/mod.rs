@@ -31,7 +31,7 @@ use crate::lang::units;
 use crate::text::words::WordBoundaries;
 
 pub use reading::{FAR, FrameWord, Qualifier, Reading, years_in};
-pub use roles::{normalise_role, roles_compatible, same_kind_of_post};
+pub use roles::{normalise_role, roles_compatible, same_employer, same_kind_of_post};
 pub use time::ClaimTime;
 
 use super::names::{NameMention, SentenceMentions, name_mentions_in, sentence_mentions};

@@ -404,6 +404,27 @@ pub fn same_kind_of_post(a: &str, b: &str) -> bool {
     !heads(a).is_disjoint(&heads(b))
 }
 
+/// Whether two normalised roles can be held for the same employer: the
+/// words that name whom the post serves ("cruz" of "cruz spokesman",
+/// "trump" of "spokesman for trump") are shared, or one role names none.
+pub fn same_employer(a: &str, b: &str) -> bool {
+    let employer = |role: &'_ str| -> BTreeSet<String> {
+        role.split([' ', '-'])
+            .filter(|w| {
+                !w.is_empty()
+                    && !is_title_word(w)
+                    && !TITLE_PORTFOLIOS.contains(w)
+                    && !TITLE_RANKS.contains(w)
+                    && !TITLE_FILLERS.contains(w)
+                    && !is_function_word(w)
+            })
+            .map(str::to_string)
+            .collect()
+    };
+    let (a, b) = (employer(a), employer(b));
+    a.is_empty() || b.is_empty() || !a.is_disjoint(&b)
+}
+
 fn role_core(role: &str) -> (BTreeSet<&str>, BTreeSet<&str>) {
     let words = role.split([' ', '-']).filter(|w| !w.is_empty());
     let ranks = words.clone().filter(|w| TITLE_RANKS.contains(w)).collect();
