@@ -489,9 +489,10 @@ fn build(
         entities.insert(0, (key, 0));
     }
     // A title has no side of a change ("a team led by Secretary Rubio").
-    let change = change_side(sentence, &found.phrase)
-        .filter(|side| !(span.is_time && *side == Change::By))
-        .filter(|_| found.attribute != Attribute::Title);
+    let change = (found.attribute != Attribute::Title)
+        .then(|| change_side(sentence, &found.phrase))
+        .flatten()
+        .filter(|side| !(span.is_time && *side == Change::By));
     let mut time = time::of(
         sentence,
         sentence_time,
