@@ -38,6 +38,17 @@ pub fn describe(corpus: &Corpus, statement: &Statement, claim: &Claim, source: &
                 .unwrap_or_default()
             )
         }
+        // In the draft's order: "June 7" where it writes "June 8".
+        Value::Date { year, month, day }
+            if source
+                .get(claim.range.clone())
+                .is_some_and(|w| w.starts_with(char::is_alphabetic)) =>
+        {
+            match year {
+                Some(year) => format!("{} {day}, {year}", month_name(*month)),
+                None => format!("{} {day}", month_name(*month)),
+            }
+        }
         value => describe_value(value),
     }
 }
@@ -127,7 +138,9 @@ fn unit_word(text: &str, q: &Quantity) -> Option<String> {
     let unit = text.get(q.range.end..q.phrase.end)?.trim();
     let hyphenated = unit.starts_with('-');
     let unit = unit.trim_start_matches('-').trim();
-    if unit.is_empty() {
+    // A name after a place in a series is no unit of it: "the 11th
+    // International Congress" says "11th".
+    if unit.is_empty() || (q.ordinal && unit.starts_with(char::is_uppercase)) {
         return None;
     }
     Some(if hyphenated && !q.ordinal && !unit.ends_with('s') {
@@ -135,6 +148,19 @@ fn unit_word(text: &str, q: &Quantity) -> Option<String> {
     } else {
         unit.to_string()
     })
+}
+
+/// The draft's value as a message quotes it: its phrase ("about 8 per
+/// cent"), or only the figure of a place in a series followed by a name
+/// ("5th", not "5th International").
+pub fn draft_wording<'a>(claim: &Claim, source: &'a str) -> &'a str {
+    let whole = source.get(claim.phrase.clone()).unwrap_or("");
+    match &claim.value {
+        Value::Quantity(q) if q.ordinal && unit_word(source, q).is_none() => {
+            source.get(claim.range.clone()).unwrap_or(whole)
+        }
+        _ => whole,
+    }
 }
 
 /// The corpus figure expressed in the unit the draft used ("3" hours, not

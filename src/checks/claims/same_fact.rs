@@ -50,8 +50,11 @@ pub fn same_fact<'a>(draft: &'a Claim, corpus: &Claim) -> Option<Shared<'a>> {
     }
     // Days and weeks are not converted to months and years: the figures
     // are compared in one scale only.
+    // A place in a series counts its event, not the word after the figure
+    // ("the 11th Congress", "the 11th International Congress").
     if let (Value::Quantity(a), Value::Quantity(b)) = (&draft.value, &corpus.value)
         && a.measure != b.measure
+        && !(draft.attribute == Attribute::Ordinal && same_event(draft, corpus))
     {
         return None;
     }
@@ -148,15 +151,41 @@ fn anchors<'a>(draft: &'a Claim, corpus: &Claim) -> Vec<&'a str> {
 /// both give right beside it ("talks in Geneva on Sunday", "Sunday's talks
 /// in Geneva"). Their sentences may say nothing else alike.
 pub fn same_event(draft: &Claim, corpus: &Claim) -> bool {
-    if !matches!(draft.attribute, Attribute::Weekday | Attribute::Date) {
-        return false;
-    }
     let (Some(a), Some(b)) = (&draft.subject.thing, &corpus.subject.thing) else {
         return false;
     };
-    a.stem == b.stem
-        && (EVENT_NOUNS.contains(&a.word) || EVENT_NOUNS.contains(&b.word))
-        && names_near(draft, corpus, EVENT_WORDS)
+    if a.stem != b.stem || !(EVENT_NOUNS.contains(&a.word) || EVENT_NOUNS.contains(&b.word)) {
+        return false;
+    }
+    let venue = same_venue(draft, corpus);
+    match draft.attribute {
+        Attribute::Weekday => names_near(draft, corpus, EVENT_WORDS, None),
+        Attribute::Date => venue || names_near(draft, corpus, EVENT_WORDS, None),
+        // A series has many events with the same people ("the first
+        // debate between Clinton and Trump"): only its place tells one
+        // from the next, and its name one series at a place from another
+        // ("the 4th Conference on Memory", "the 11th national
+        // conference", both in Sydney).
+        Attribute::Ordinal => {
+            venue && names_near(draft, corpus, EVENT_WORDS, draft.subject.venue.as_deref())
+        }
+        _ => false,
+    }
+}
+
+/// Whether a claim's value stays true whenever it is told: the date or
+/// the place in a series of one event held at one place ("New York's
+/// April 19 primary", "the 4th Conference on Memory in Sydney"), unlike a
+/// weekday, which names a day of its own week, or "the next primary".
+pub fn fixed_in_time(draft: &Claim, corpus: &Claim) -> bool {
+    matches!(draft.attribute, Attribute::Date | Attribute::Ordinal)
+        && same_venue(draft, corpus)
+        && same_event(draft, corpus)
+}
+
+/// Whether both claims' events are held at the same named place.
+fn same_venue(draft: &Claim, corpus: &Claim) -> bool {
+    draft.subject.venue.is_some() && draft.subject.venue == corpus.subject.venue
 }
 
 /// Whether two counts of points are of one plan: points, items or
@@ -181,12 +210,13 @@ pub fn same_plan(draft: &Claim, corpus: &Claim) -> bool {
         && of_a_plan(corpus)
         && draft.qualifiers.change.is_some()
         && draft.qualifiers.change == corpus.qualifiers.change
-        && names_near(draft, corpus, PLAN_NAME_WORDS)
+        && names_near(draft, corpus, PLAN_NAME_WORDS, None)
 }
 
 /// Whether a name stands within `reach` words of the value in both claims
-/// ("talks in Geneva on Sunday", "the plan agreed in Geneva").
-fn names_near(draft: &Claim, corpus: &Claim, reach: usize) -> bool {
+/// ("talks in Geneva on Sunday", "the plan agreed in Geneva"), other than
+/// `besides`.
+fn names_near(draft: &Claim, corpus: &Claim, reach: usize, besides: Option<&str>) -> bool {
     let near = |claim: &Claim, name: &str| {
         claim
             .subject
@@ -198,7 +228,7 @@ fn names_near(draft: &Claim, corpus: &Claim, reach: usize) -> bool {
         .subject
         .entities
         .iter()
-        .any(|(e, distance)| *distance <= reach && near(corpus, e))
+        .any(|(e, distance)| *distance <= reach && Some(e.as_str()) != besides && near(corpus, e))
 }
 
 /// Whether two values can stand on the same side of a change: either says

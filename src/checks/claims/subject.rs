@@ -3,8 +3,11 @@
 //! the thing measured, and the attribute ("Wheat Australia wheat, number
 //! of tonnes"; "Geneva talks, day").
 
-use crate::lang::case::capitalise;
+use crate::lang::calendar::calendar_word;
+use crate::lang::case::{capitalise, lower_case};
 use crate::lang::lemma::singular_is;
+use crate::lang::statements::CAPITALISED_OPENERS;
+use crate::lang::stopwords::is_stopword;
 use crate::text::claims::{Attribute, Claim, FAR, entity_key};
 use crate::text::names::{is_capitalised, without_possessive};
 use crate::text::words::word_indices;
@@ -81,12 +84,24 @@ fn name_as_written(sentence: &str, key: &str) -> Option<String> {
         let gap = &sentence[words[a].0 + words[a].1.len()..words[b].0];
         gap == " "
     };
+    // Part of the name: capitalised, and neither a day or month ("New
+    // York's April 19 primary") nor a word any sentence may open with
+    // ("And Bill Clinton").
+    let in_name = |i: usize| {
+        let word = words[i].1;
+        is_capitalised(word)
+            && calendar_word(&lower_case(word)).is_none()
+            && !is_stopword(&lower_case(word))
+            && !CAPITALISED_OPENERS.contains(entity_key(word).as_str())
+    };
+    let possessive = |i: usize| without_possessive(words[i].1).len() < words[i].1.len();
     let mut first = at;
-    while first > 0 && joined(first - 1, first) && is_capitalised(words[first - 1].1) {
+    while first > 0 && joined(first - 1, first) && in_name(first - 1) && !possessive(first - 1) {
         first -= 1;
     }
     let mut last = at;
-    while last + 1 < words.len() && joined(last, last + 1) && is_capitalised(words[last + 1].1) {
+    while last + 1 < words.len() && joined(last, last + 1) && in_name(last + 1) && !possessive(last)
+    {
         last += 1;
     }
     let end = words[last].0 + words[last].1.len();
@@ -115,6 +130,15 @@ mod tests {
             Some("New Zealand")
         );
         assert_eq!(name_as_written(sentence, "us"), None);
+        let sentence = "And Bill Clinton spoke before New York's April 19 primary.";
+        assert_eq!(
+            name_as_written(sentence, "york").as_deref(),
+            Some("New York")
+        );
+        assert_eq!(
+            name_as_written(sentence, "clinton").as_deref(),
+            Some("Bill Clinton")
+        );
         assert_eq!(plural("property"), "properties");
         assert_eq!(plural("day"), "days");
         assert_eq!(plural("point"), "points");

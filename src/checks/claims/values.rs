@@ -9,8 +9,8 @@ use std::ops::Range;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use super::describe::{corpus_wording, describe, render};
-use super::same_fact::{foreign_owner, same_event, same_fact, same_plan};
+use super::describe::{corpus_wording, describe, draft_wording, render};
+use super::same_fact::{fixed_in_time, foreign_owner, same_event, same_fact, same_plan};
 use super::similarity::{DraftTerms, Rarity, SentenceTerms, similarity};
 use super::subject::subject_and_attribute;
 use super::time::{ages_agree, comparable};
@@ -56,7 +56,9 @@ pub(super) fn check(
     let thresholds = &check.rules.thresholds.claims;
     let same: Vec<Arc<Statement>> = about
         .into_iter()
-        .filter(|s| comparable(claim, &s.claim, check.dates(doc, s)))
+        .filter(|s| {
+            comparable(claim, &s.claim, check.dates(doc, s)) || fixed_in_time(claim, &s.claim)
+        })
         .filter(|s| {
             let Some(found) = same_fact(claim, &s.claim) else {
                 return false;
@@ -137,7 +139,7 @@ pub(super) fn check(
     if article_count(&group.statements) * 3 < total * 2 {
         return Outcome::default();
     }
-    let written = doc.source().get(claim.phrase.clone()).unwrap_or("");
+    let written = draft_wording(claim, doc.source());
     // The few that say otherwise are named: the corpus is not unanimous.
     let dissent: Vec<String> = groups
         .iter()

@@ -72,6 +72,9 @@ pub struct Subject {
     /// The content words of the value's clause: its predicate and the
     /// nouns it hangs on, which tell two facts about one subject apart.
     pub local: Vec<FrameWord>,
+    /// Where the event a day, date or place in a series belongs to is held
+    /// ("New York's April 19 primary"), as the index keys names.
+    pub venue: Option<String>,
 }
 
 /// What a claim states of its subject.
@@ -524,6 +527,7 @@ fn build(
             owner,
             thing: reading.head.clone(),
             local: reading.local.clone(),
+            venue: reading.venue.as_deref().map(entity_key),
         },
         attribute: found.attribute,
         value: found.value,
@@ -729,6 +733,47 @@ mod tests {
         let found = find("The tape was recorded in 2005 on a bus.");
         assert_eq!(found[0].1, Attribute::Year);
         assert_eq!(found[0].2, Value::Year(2005));
+    }
+
+    /// The event word and venue of each claim in `text`.
+    fn events(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        claims(text, 0..text.len())
+            .into_iter()
+            .map(|c| {
+                (
+                    text[c.range.clone()].to_string(),
+                    c.subject.thing.map(|t| t.word),
+                    c.subject.venue,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_event_is_named_after_its_date_or_number_and_held_at_a_place() {
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(
+            events("Voters turn out for New York's April 19 primary.")[0],
+            ("April 19".into(), some("primary"), some("york"))
+        );
+        assert_eq!(
+            events("Then comes the delegate-packed April 19 New York primary.")[0],
+            ("April 19".into(), some("primary"), some("york"))
+        );
+        assert_eq!(
+            events("She spoke at the 4th International Conference on Memory in Sydney.")[0],
+            ("4th".into(), some("conference"), some("sydney"))
+        );
+        // The people an event is between are not where it is held.
+        assert_eq!(
+            events("It was the first debate between Clinton and Trump.")[0],
+            ("first".into(), some("debate"), None)
+        );
+        // Something counted is not an event.
+        assert_eq!(
+            events("It was the sixth case of mad cow disease.")[0].2,
+            None
+        );
     }
 
     #[test]

@@ -13,8 +13,8 @@ use crate::lang::calendar::calendar_word;
 use crate::lang::lemma::{is_participle, singular_is, stem};
 use crate::lang::numbers::is_number_word;
 use crate::lang::statements::{
-    CAPITALISED_OPENERS, CLAUSE_CONJUNCTIONS, HEAD_DETERMINERS, LIGHT_VERBS, MARGIN_WORDS,
-    NOT_ENTITIES, OUTLOOK_WORDS, OUTLOOK_WORDS_BEFORE_TO, OWNER_VERBS, PART_WORDS,
+    CAPITALISED_OPENERS, CLAUSE_CONJUNCTIONS, EVENT_NOUNS, HEAD_DETERMINERS, LIGHT_VERBS,
+    MARGIN_WORDS, NOT_ENTITIES, OUTLOOK_WORDS, OUTLOOK_WORDS_BEFORE_TO, OWNER_VERBS, PART_WORDS,
     PART_WORDS_AFTER, PERCENTILE_WORDS, POLL_WORDS, RANKING_NOUNS, REMAINDER_WORDS, SNAPSHOT_WORDS,
     TIME_WORDS,
 };
@@ -29,6 +29,13 @@ const LOCAL_WORDS: usize = 5;
 const OUTLOOK_REACH: usize = 8;
 /// How far from a day or date the word of its event may stand.
 const EVENT_REACH: usize = 6;
+/// How many modifiers may stand between a value and the event it dates or
+/// numbers ("the 4th International Conference", "the first presidential
+/// debate").
+const EVENT_MODIFIERS: usize = 2;
+/// How far after its event's word the place it is held at may be named
+/// ("the 4th International Conference on Memory in Sydney").
+const VENUE_REACH: usize = 6;
 /// How far before a value its owner's name may stand.
 const OWNER_REACH: usize = 5;
 /// The distance given to a sentence's capitalised first word, which may be
@@ -86,6 +93,10 @@ pub struct Reading {
     pub entities: Vec<(String, usize)>,
     /// The noun the value measures, right after it.
     pub head: Option<FrameWord>,
+    /// Where the event a day, date or place in a series belongs to is held
+    /// ("New York's April 19 primary", "the 4th Conference on Memory in
+    /// Sydney"): lower case, possessive dropped.
+    pub venue: Option<String>,
     /// Content words of the value's clause, nearest first on each side.
     pub local: Vec<FrameWord>,
     /// The name the value belongs to, right before it.
@@ -380,7 +391,74 @@ impl Around<'_, '_> {
     /// light verbs ("met in Geneva on Sunday", "the meeting came in Geneva
     /// on Sunday", "said on Monday").
     fn event_at(&self) -> Option<usize> {
-        self.event_after().or_else(|| self.event_before())
+        self.event_after()
+            .or_else(|| self.event_named_after(self.after))
+            .or_else(|| self.event_before())
+    }
+
+    /// An event's own word right after its value, past names and a
+    /// modifier or two: "the June 7 primary", "the April 19 New York
+    /// primary", "the 4th International Conference", "their second
+    /// televised debate". Only the words of events (`EVENT_NOUNS`) count.
+    fn event_named_after(&self, from: usize) -> Option<usize> {
+        let mut last = self.words.get(from.checked_sub(1)?)?;
+        let mut modifiers = 0;
+        for (at, word) in self.words.iter().enumerate().skip(from).take(EVENT_REACH) {
+            let gap = self.prose.get(last.range.end..word.range.start)?;
+            if !(gap.trim().is_empty() || gap == "-") || is_stopword(word.lower) {
+                return None;
+            }
+            last = word;
+            if EVENT_NOUNS.contains(word.lower) {
+                return Some(at);
+            }
+            if is_capitalised(word.text) {
+                continue;
+            }
+            modifiers += 1;
+            if modifiers > EVENT_MODIFIERS {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Where the event at `event` is held: a name between the value and
+    /// the event's word ("the April 19 New York primary"), a possessive
+    /// name right before the value ("New York's April 19 primary"), or a
+    /// name after "in" or "at" following the event's word ("the 4th
+    /// Conference on Memory in Sydney").
+    fn venue(&self, event: usize) -> Option<String> {
+        let key = |w: &Word| without_possessive(w.lower).to_string();
+        let named = |w: &&Word| is_capitalised(w.text) && !EVENT_NOUNS.contains(w.lower);
+        if event > self.after
+            && let Some(name) = self.words[self.after..event].iter().rfind(named)
+        {
+            return Some(key(name));
+        }
+        let before = self.first.checked_sub(1).map(|i| &self.words[i]);
+        if event >= self.after
+            && let Some(owner) = before.filter(|w| {
+                is_capitalised(w.text) && without_possessive(w.lower).len() < w.lower.len()
+            })
+        {
+            return Some(key(owner));
+        }
+        let mut last = event;
+        for at in event + 1..(event + 1 + VENUE_REACH).min(self.words.len()) {
+            if self.barrier(last, at) {
+                return None;
+            }
+            if matches!(self.words[at].lower, "in" | "at") {
+                let run = self.words[at + 1..]
+                    .iter()
+                    .take_while(|w| is_capitalised(w.text))
+                    .last()?;
+                return Some(key(run));
+            }
+            last = at;
+        }
+        None
     }
 
     fn event_after(&self) -> Option<usize> {
@@ -518,20 +596,34 @@ pub fn read(sentence: &Sentence, span: &ValueSpan) -> Reading {
     };
     let entities = around.entities();
     let (local, mut qualifiers) = around.local();
-    // A day's or date's "thing" is the event it dates.
-    let head_at = if span.is_day {
+    // A day's or date's "thing" is the event it dates; a place in a series
+    // may number an event ("the 4th International Conference").
+    let event_at = if span.is_day {
         around.event_at()
+    } else if span.ordinal {
+        around.event_named_after(first + 1)
+    } else {
+        None
+    };
+    let head_at = if span.is_day || event_at.is_some() {
+        event_at
     } else if span.is_time {
         None
     } else {
         around.head_after()
     };
+    let venue = event_at
+        .filter(|&at| EVENT_NOUNS.contains(around.words[at].lower))
+        .and_then(|at| around.venue(at));
     let head = match head_at {
         Some(at) => Some(FrameWord::of(around.words[at].lower)),
         None if !span.is_time && span.counts_a_noun => Some(FrameWord::of(&span.measure)),
         None => None,
     };
-    if let (Some(at), Some(head)) = (head_at.filter(|_| !span.is_time), &head) {
+    // The counted noun itself ("the first debate") has no words of its own
+    // between it and the value.
+    let head_after_value = head_at.filter(|&at| !span.is_time && at >= around.after);
+    if let (Some(at), Some(head)) = (head_after_value, &head) {
         qualifiers.extend(around.head_qualifier(at, head));
     }
     let before = around.near(first.saturating_sub(3), first);
@@ -564,6 +656,7 @@ pub fn read(sentence: &Sentence, span: &ValueSpan) -> Reading {
         snapshot: !span.is_time && around.snapshot(),
         entities,
         head,
+        venue,
         local,
         qualifiers,
         part: part || remainder,
