@@ -84,19 +84,25 @@ fn name_as_written(sentence: &str, key: &str) -> Option<String> {
         let gap = &sentence[words[a].0 + words[a].1.len()..words[b].0];
         gap == " "
     };
-    // Part of the name: capitalised, and neither a day or month ("New
-    // York's April 19 primary") nor a word any sentence may open with
-    // ("And Bill Clinton").
+    // Part of the name: capitalised, and not a word any sentence may open
+    // with ("And Bill Clinton"); a day or month only inside it ("Super
+    // Tuesday", not "Monday Trump"); nothing past a possessive ("New
+    // York's April 19 primary").
     let in_name = |i: usize| {
         let word = words[i].1;
         is_capitalised(word)
-            && calendar_word(&lower_case(word)).is_none()
             && !is_stopword(&lower_case(word))
             && !CAPITALISED_OPENERS.contains(entity_key(word).as_str())
     };
     let possessive = |i: usize| without_possessive(words[i].1).len() < words[i].1.len();
+    let calendar = |i: usize| calendar_word(&lower_case(words[i].1)).is_some();
     let mut first = at;
-    while first > 0 && joined(first - 1, first) && in_name(first - 1) && !possessive(first - 1) {
+    while first > 0
+        && joined(first - 1, first)
+        && in_name(first - 1)
+        && !possessive(first - 1)
+        && !calendar(first - 1)
+    {
         first -= 1;
     }
     let mut last = at;
@@ -130,7 +136,8 @@ mod tests {
             Some("New Zealand")
         );
         assert_eq!(name_as_written(sentence, "us"), None);
-        let sentence = "And Bill Clinton spoke before New York's April 19 primary.";
+        let sentence =
+            "And Bill Clinton spoke before New York's April 19 primary on Super Tuesday.";
         assert_eq!(
             name_as_written(sentence, "york").as_deref(),
             Some("New York")
@@ -138,6 +145,10 @@ mod tests {
         assert_eq!(
             name_as_written(sentence, "clinton").as_deref(),
             Some("Bill Clinton")
+        );
+        assert_eq!(
+            name_as_written(sentence, "super").as_deref(),
+            Some("Super Tuesday")
         );
         assert_eq!(plural("property"), "properties");
         assert_eq!(plural("day"), "days");

@@ -9,6 +9,8 @@ use std::ops::Range;
 use std::rc::Rc;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 use super::describe::{corpus_wording, describe, draft_wording, render};
 use super::same_fact::{fixed_in_time, foreign_owner, same_event, same_fact, same_plan};
 use super::similarity::{DraftTerms, Rarity, SentenceTerms, similarity};
@@ -54,15 +56,13 @@ pub(super) fn check(
     let value_written = doc.source().get(claim.range.clone()).unwrap_or("");
     let draft_terms = DraftTerms::new(context.sentence.terms(), value_written, context.rarity);
     let thresholds = &check.rules.thresholds.claims;
-    let same: Vec<Arc<Statement>> = about
+    let matched: Vec<(Arc<Statement>, f64)> = about
         .into_iter()
         .filter(|s| {
             comparable(claim, &s.claim, check.dates(doc, s)) || fixed_in_time(claim, &s.claim)
         })
-        .filter(|s| {
-            let Some(found) = same_fact(claim, &s.claim) else {
-                return false;
-            };
+        .filter_map(|s| {
+            let found = same_fact(claim, &s.claim)?;
             let score = similarity(&draft_terms, &s.terms, context.rarity);
             // Two shared anchors (the measured thing, the value's verb)
             // say it is the same fact in fewer shared words; one event or
@@ -74,15 +74,18 @@ pub(super) fn check(
                 || same_plan(claim, &s.claim);
             // A disagreeing sentence that also writes the draft's figure
             // ("46 percent to 44 percent") is no evidence against it.
-            alike && (!draft_terms.figure_in(&s.terms) || agrees(check, doc, claim, s))
+            let evidence =
+                alike && (!draft_terms.figure_in(&s.terms) || agrees(check, doc, claim, &s));
+            evidence.then_some((s, score))
         })
         // "Florida's 99 delegates" says nothing of a paragraph about Texas.
-        .filter(|s| {
+        .filter(|(s, _)| {
             let subject = &s.claim.subject;
             (subject.owner.is_none() && s.claim.qualifiers.scope.is_empty())
                 || foreign_owner(claim, &s.claim, &context.paragraphs.words(doc, claim)).is_none()
         })
         .collect();
+    let same = one_telling_per_article(matched, |s| agrees(check, doc, claim, s));
     if same.is_empty() {
         return Outcome::default();
     }
@@ -180,6 +183,33 @@ pub(super) fn check(
         hover: None,
         basis: Some(group.statements[0].location),
     }
+}
+
+/// The statements that stand for their articles: an article that gives
+/// two values of one subject (a $5 million fee and a $50 million
+/// renovation) tells two facts, not one fact two ways, so it is not
+/// divided against itself. It stands by the value the draft gives, if it
+/// states it anywhere; otherwise by the statements told most like the
+/// draft's sentence.
+fn one_telling_per_article(
+    matched: Vec<(Arc<Statement>, f64)>,
+    agrees: impl Fn(&Statement) -> bool,
+) -> Vec<Arc<Statement>> {
+    let mut best: FxHashMap<u32, (bool, f64)> = FxHashMap::default();
+    for (s, score) in &matched {
+        let this = (agrees(s), *score);
+        best.entry(s.location.article)
+            .and_modify(|b| *b = if this > *b { this } else { *b })
+            .or_insert(this);
+    }
+    matched
+        .into_iter()
+        .filter(|(s, score)| {
+            let (agreeing, top) = best[&s.location.article];
+            if agreeing { agrees(s) } else { *score >= top }
+        })
+        .map(|(s, _)| s)
+        .collect()
 }
 
 /// The info note of a corpus split between two values.
