@@ -764,6 +764,14 @@ mod tests {
             events("She spoke at the 4th International Conference on Memory in Sydney.")[0],
             ("4th".into(), some("conference"), some("sydney"))
         );
+        assert_eq!(
+            events("After Friday's final pre-Iowa debate, Cruz drove north.")[0].1,
+            some("debate")
+        );
+        assert_eq!(
+            events("They protest at Thursday night's Democratic primary debate in Milwaukee.")[0],
+            ("Thursday".into(), some("debate"), some("milwaukee"))
+        );
         // The people an event is between are not where it is held.
         assert_eq!(
             events("It was the first debate between Clinton and Trump.")[0],

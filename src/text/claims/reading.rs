@@ -385,14 +385,16 @@ impl Around<'_, '_> {
         })
     }
 
-    /// Where the event a day or date belongs to is named: the noun after a
-    /// possessive day ("Sunday's talks", "Saturday night's debate"), else
-    /// the nearest content word before it past prepositions, names and
-    /// light verbs ("met in Geneva on Sunday", "the meeting came in Geneva
-    /// on Sunday", "said on Monday").
+    /// Where the event a day or date belongs to is named: the word of an
+    /// event right after it ("the June 7 primary", "Friday's final
+    /// pre-Iowa debate"), else the noun after a possessive day ("Sunday's
+    /// talks", "Saturday night's debate"), else the nearest content word
+    /// before it past prepositions, names and light verbs ("met in Geneva
+    /// on Sunday", "the meeting came in Geneva on Sunday", "said on
+    /// Monday").
     fn event_at(&self) -> Option<usize> {
-        self.event_after()
-            .or_else(|| self.event_named_after(self.after))
+        self.event_named_after(self.after)
+            .or_else(|| self.event_after())
             .or_else(|| self.event_before())
     }
 
@@ -403,62 +405,68 @@ impl Around<'_, '_> {
     fn event_named_after(&self, from: usize) -> Option<usize> {
         let mut last = self.words.get(from.checked_sub(1)?)?;
         let mut modifiers = 0;
+        let mut event = None;
         for (at, word) in self.words.iter().enumerate().skip(from).take(EVENT_REACH) {
             let gap = self.prose.get(last.range.end..word.range.start)?;
             if !(gap.trim().is_empty() || gap == "-") || is_stopword(word.lower) {
-                return None;
+                break;
             }
             last = word;
+            // The last of a compound is its head: "primary debate".
             if EVENT_NOUNS.contains(word.lower) {
-                return Some(at);
+                event = Some(at);
+                continue;
             }
-            if is_capitalised(word.text) {
+            if event.is_some() {
+                break;
+            }
+            if is_capitalised(word.text) || TIME_WORDS.contains(without_possessive(word.lower)) {
                 continue;
             }
             modifiers += 1;
             if modifiers > EVENT_MODIFIERS {
-                return None;
+                break;
             }
         }
-        None
+        event
     }
 
-    /// Where the event at `event` is held: a name between the value and
-    /// the event's word ("the April 19 New York primary"), a possessive
-    /// name right before the value ("New York's April 19 primary"), or a
-    /// name after "in" or "at" following the event's word ("the 4th
-    /// Conference on Memory in Sydney").
+    /// Where the event at `event` is held: a name after "in" or "at"
+    /// following the event's word ("the 4th Conference on Memory in
+    /// Sydney", "Thursday's Democratic debate in Milwaukee"), else a
+    /// possessive name right before the value ("New York's April 19
+    /// primary"), else a name between the value and the event's word ("the
+    /// April 19 New York primary").
     fn venue(&self, event: usize) -> Option<String> {
         let key = |w: &Word| without_possessive(w.lower).to_string();
-        let named = |w: &&Word| is_capitalised(w.text) && !EVENT_NOUNS.contains(w.lower);
-        if event > self.after
-            && let Some(name) = self.words[self.after..event].iter().rfind(named)
-        {
-            return Some(key(name));
-        }
-        let before = self.first.checked_sub(1).map(|i| &self.words[i]);
-        if event >= self.after
-            && let Some(owner) = before.filter(|w| {
-                is_capitalised(w.text) && without_possessive(w.lower).len() < w.lower.len()
-            })
-        {
-            return Some(key(owner));
-        }
         let mut last = event;
         for at in event + 1..(event + 1 + VENUE_REACH).min(self.words.len()) {
             if self.barrier(last, at) {
-                return None;
+                break;
             }
             if matches!(self.words[at].lower, "in" | "at") {
-                let run = self.words[at + 1..]
+                if let Some(place) = self.words[at + 1..]
                     .iter()
                     .take_while(|w| is_capitalised(w.text))
-                    .last()?;
-                return Some(key(run));
+                    .last()
+                {
+                    return Some(key(place));
+                }
+                break;
             }
             last = at;
         }
-        None
+        if event < self.after {
+            return None;
+        }
+        let before = self.first.checked_sub(1).map(|i| &self.words[i]);
+        if let Some(owner) = before
+            .filter(|w| is_capitalised(w.text) && without_possessive(w.lower).len() < w.lower.len())
+        {
+            return Some(key(owner));
+        }
+        let named = |w: &&Word| is_capitalised(w.text) && !EVENT_NOUNS.contains(w.lower);
+        self.words[self.after..event].iter().rfind(named).map(key)
     }
 
     fn event_after(&self) -> Option<usize> {
