@@ -49,6 +49,8 @@ word_lists! {
     LIGHT_VERBS = "light-verbs.txt";
     /// Events that happen once at one place and day ("talks", "debate").
     EVENT_NOUNS = "event-nouns.txt";
+    /// Events dated by their year ever after ("the 2012 attacks").
+    INCIDENT_NOUNS = "incident-nouns.txt";
 }
 
 word_lists! {

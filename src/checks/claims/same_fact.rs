@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::lang::statements::{CAPITALISED_OPENERS, EVENT_NOUNS};
+use crate::lang::statements::{CAPITALISED_OPENERS, EVENT_NOUNS, INCIDENT_NOUNS};
 use crate::text::claims::{Attribute, Change, Claim, Value};
 
 /// How near its day, date, year or number in a series an event's own word
@@ -169,17 +169,22 @@ pub fn same_event(draft: &Claim, corpus: &Claim) -> bool {
         Attribute::Ordinal => {
             venue && names_near(draft, corpus, EVENT_WORDS, draft.subject.venue.as_deref())
         }
+        // An incident's year at one place ("the 2012 attacks in Benghazi",
+        // "the 2011 Benghazi attack"): elections and summits recur there.
+        Attribute::Year => venue && INCIDENT_NOUNS.contains(&a.word),
         _ => false,
     }
 }
 
-/// Whether a claim's value stays true whenever it is told: the date or
-/// the place in a series of one event held at one place ("New York's
-/// April 19 primary", "the 4th Conference on Memory in Sydney"), unlike a
+/// Whether a claim's value stays true whenever it is told: the date, year
+/// or place in a series of one event held at one place ("New York's April
+/// 19 primary", "the 4th Conference on Memory in Sydney"), unlike a
 /// weekday, which names a day of its own week, or "the next primary".
 pub fn fixed_in_time(draft: &Claim, corpus: &Claim) -> bool {
-    matches!(draft.attribute, Attribute::Date | Attribute::Ordinal)
-        && same_venue(draft, corpus)
+    matches!(
+        draft.attribute,
+        Attribute::Date | Attribute::Ordinal | Attribute::Year
+    ) && same_venue(draft, corpus)
         && same_event(draft, corpus)
 }
 

@@ -777,6 +777,16 @@ mod tests {
             events("It was the first debate between Clinton and Trump.")[0],
             ("first".into(), some("debate"), None)
         );
+        assert_eq!(
+            events("His son was killed in the 2011 Benghazi attack.")[0],
+            ("2011".into(), some("attack"), some("benghazi"))
+        );
+        assert_eq!(
+            events("The invasion of Iraq in 2003 was rollback.")[0].1,
+            some("invasion")
+        );
+        // A year of an election dates no incident.
+        assert_eq!(events("She won the 2008 election in Ohio.")[0].1, None);
         // Something counted is not an event.
         assert_eq!(
             events("It was the sixth case of mad cow disease.")[0].2,

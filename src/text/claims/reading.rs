@@ -13,10 +13,10 @@ use crate::lang::calendar::calendar_word;
 use crate::lang::lemma::{is_participle, singular_is, stem};
 use crate::lang::numbers::is_number_word;
 use crate::lang::statements::{
-    CAPITALISED_OPENERS, CLAUSE_CONJUNCTIONS, EVENT_NOUNS, HEAD_DETERMINERS, LIGHT_VERBS,
-    MARGIN_WORDS, NOT_ENTITIES, OUTLOOK_WORDS, OUTLOOK_WORDS_BEFORE_TO, OWNER_VERBS, PART_WORDS,
-    PART_WORDS_AFTER, PERCENTILE_WORDS, POLL_WORDS, RANKING_NOUNS, REMAINDER_WORDS, SNAPSHOT_WORDS,
-    TIME_WORDS,
+    CAPITALISED_OPENERS, CLAUSE_CONJUNCTIONS, EVENT_NOUNS, HEAD_DETERMINERS, INCIDENT_NOUNS,
+    LIGHT_VERBS, MARGIN_WORDS, NOT_ENTITIES, OUTLOOK_WORDS, OUTLOOK_WORDS_BEFORE_TO, OWNER_VERBS,
+    PART_WORDS, PART_WORDS_AFTER, PERCENTILE_WORDS, POLL_WORDS, RANKING_NOUNS, REMAINDER_WORDS,
+    SNAPSHOT_WORDS, TIME_WORDS,
 };
 use crate::lang::stopwords::is_stopword;
 use crate::text::names::{is_capitalised, without_possessive};
@@ -605,11 +605,18 @@ pub fn read(sentence: &Sentence, span: &ValueSpan) -> Reading {
     let entities = around.entities();
     let (local, mut qualifiers) = around.local();
     // A day's or date's "thing" is the event it dates; a place in a series
-    // may number an event ("the 4th International Conference").
+    // may number an event ("the 4th International Conference"); a year
+    // dates an incident ("the 2012 attacks", "the invasion of Iraq in
+    // 2003"), or nothing of its own.
     let event_at = if span.is_day {
         around.event_at()
     } else if span.ordinal {
         around.event_named_after(first + 1)
+    } else if span.is_time {
+        around
+            .event_named_after(after)
+            .or_else(|| around.event_before())
+            .filter(|&at| INCIDENT_NOUNS.contains(around.words[at].lower))
     } else {
         None
     };
