@@ -192,6 +192,9 @@ pub struct ClaimThresholds {
     /// The same when the two claims also share two anchors (the measured
     /// thing, the words of the value's clause).
     pub min_anchored_similarity: f64,
+    /// A corpus figure more than this many times larger or smaller than
+    /// the draft's states another fact, unless only the scale word differs.
+    pub max_value_ratio: f64,
 }
 
 impl Default for ClaimThresholds {
@@ -202,6 +205,7 @@ impl Default for ClaimThresholds {
             max_days_apart: 1,
             min_similarity: 0.5,
             min_anchored_similarity: 0.35,
+            max_value_ratio: 3.0,
         }
     }
 }
@@ -319,6 +323,7 @@ impl RuleSet {
                 &mut t.claims.min_anchored_similarity,
                 c.min_anchored_similarity,
             );
+            set_if(&mut t.claims.max_value_ratio, c.max_value_ratio);
         }
     }
 }

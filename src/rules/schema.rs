@@ -132,4 +132,5 @@ pub(crate) struct ClaimThresholdsSpec {
     pub max_days_apart: Option<i64>,
     pub min_similarity: Option<f64>,
     pub min_anchored_similarity: Option<f64>,
+    pub max_value_ratio: Option<f64>,
 }

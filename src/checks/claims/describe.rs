@@ -223,6 +223,14 @@ pub fn render(
                 .map(split_number)
                 .filter(|(digits, _)| !digits.is_empty());
             match corpus_number {
+                // "€5 billion" where the corpus says "€5 million": the
+                // scale word is the slip.
+                Some((digits, suffix))
+                    if suffix.trim() != draft_suffix.trim()
+                        && numbers::scale(&suffix.trim().to_lowercase()).is_some() =>
+                {
+                    Some(format!("{digits}{suffix}"))
+                }
                 Some((digits, _)) => Some(format!("{digits}{draft_suffix}")),
                 None if draft_suffix.is_empty() => Some(format_number(number)),
                 None => None, // "9th", "1.2bn" from a converted figure: the editor's call

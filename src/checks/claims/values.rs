@@ -73,9 +73,12 @@ pub(super) fn check(
                 || same_event(claim, &s.claim)
                 || same_plan(claim, &s.claim);
             // A disagreeing sentence that also writes the draft's figure
-            // ("46 percent to 44 percent") is no evidence against it.
-            let evidence =
-                alike && (!draft_terms.figure_in(&s.terms) || agrees(check, doc, claim, &s));
+            // ("46 percent to 44 percent") is no evidence against it, unless
+            // the figure is its own with another scale ("€5 million").
+            let evidence = alike
+                && (!draft_terms.figure_in(&s.terms)
+                    || agrees(check, doc, claim, &s)
+                    || same_digits(&claim.value, &s.claim.value));
             evidence.then_some((s, score))
         })
         // "Florida's 99 delegates" says nothing of a paragraph about Texas.
@@ -124,6 +127,11 @@ pub(super) fn check(
     let Some(&group) = backing.first() else {
         return Outcome::default();
     };
+    // A figure of another order is another fact of the subject; it still
+    // counts above as a rival, so a corpus that gives both stays divided.
+    if !same_order(&claim.value, group.value(), thresholds.max_value_ratio) {
+        return Outcome::default();
+    }
     let share = |g: &ValueGroup| article_count(&g.statements) as f64 / total as f64;
     let rivals: Vec<&ValueGroup> = backing[1..]
         .iter()
@@ -264,6 +272,38 @@ fn agrees(check: &ClaimCheck, doc: &Document, draft: &Claim, corpus: &Statement)
         ) => month == m && day == d && (a.is_none() || b.is_none() || a == b),
         (_, a, b) => a == b,
     }
+}
+
+/// Whether a corpus figure is near enough the draft's to be a rival value
+/// of one fact: within `max_ratio` times of it, or the same digits with
+/// another scale word ("$2.8 million", "$2.8 billion"), a slip of its own.
+/// Figures of another order (a town's 10 jobs, a state's 100; 22 emails
+/// and 700) are mostly other facts of one subject.
+fn same_order(draft: &Value, corpus: &Value, max_ratio: f64) -> bool {
+    let (Value::Quantity(a), Value::Quantity(b)) = (draft, corpus) else {
+        return true;
+    };
+    let (low, high) = (
+        a.value.abs().min(b.value.abs()),
+        a.value.abs().max(b.value.abs()),
+    );
+    low > 0.0 && high <= low * max_ratio || same_digits(draft, corpus)
+}
+
+/// Whether two figures differ only by a scale word: the same digits, a
+/// thousand or a million times apart ("€5 million", "€5 billion").
+fn same_digits(draft: &Value, corpus: &Value) -> bool {
+    let (Value::Quantity(a), Value::Quantity(b)) = (draft, corpus) else {
+        return false;
+    };
+    let (low, high) = (
+        a.value.abs().min(b.value.abs()),
+        a.value.abs().max(b.value.abs()),
+    );
+    low > 0.0
+        && [1e3, 1e6]
+            .iter()
+            .any(|scale| (high / low - scale).abs() < 1e-6)
 }
 
 /// Two corpus values are the same figure (their ranges meet).
