@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 
 use crate::lang::statements::{CAPITALISED_OPENERS, EVENT_NOUNS, INCIDENT_NOUNS};
-use crate::text::claims::{Attribute, Change, Claim, Value};
+use crate::text::claims::{Attribute, Change, Claim, Reckoning, Value};
 
 /// How near its day, date, year or number in a series an event's own word
 /// stands ("met in Geneva on Sunday").
@@ -46,6 +46,12 @@ pub fn same_fact<'a>(draft: &'a Claim, corpus: &Claim) -> Option<Shared<'a>> {
         || d.reckoning != c.reckoning
         || !same_side(d.change, c.change)
     {
+        return None;
+    }
+    // The time between two events ("15 days before the Iowa caucuses")
+    // says which two only in passing: two such figures are seldom of the
+    // same pair.
+    if d.reckoning == Reckoning::Apart {
         return None;
     }
     // Days and weeks are not converted to months and years: the figures

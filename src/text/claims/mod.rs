@@ -195,6 +195,9 @@ pub enum Reckoning {
     /// A rate per unit, singular: "73 cents a share", "180 kilometres per
     /// hour".
     Per(String),
+    /// The time to or from another event it names: "15 days before the
+    /// Iowa caucuses", "three weeks and a day after".
+    Apart,
 }
 
 impl Reckoning {
@@ -205,7 +208,21 @@ impl Reckoning {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase);
-        match words.next().as_deref() {
+        let first = words.next();
+        // "four years later" reckons from the sentence's own event, and
+        // is told alike; "before the caucuses" names another.
+        let apart = |w: &str| matches!(w, "before" | "after" | "until" | "away");
+        match first.as_deref() {
+            Some(word) if apart(word) => Reckoning::Apart,
+            // "three weeks and a day after"
+            Some("and")
+                if words
+                    .next()
+                    .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "one"))
+                    && words.nth(1).is_some_and(|w| apart(&w)) =>
+            {
+                Reckoning::Apart
+            }
             Some("ago") => Reckoning::Ago,
             Some("old") => Reckoning::Old,
             Some(word @ ("per" | "a" | "an")) => match words.next() {
@@ -418,6 +435,20 @@ pub fn claims_in(sentence: &Sentence, mentions: &[NameMention]) -> Vec<Claim> {
         .collect()
 }
 
+/// Whether a verb of length governs a duration: "lasted two hours",
+/// "for three days".
+fn is_a_length(sentence: &Sentence, phrase: &Range<usize>) -> bool {
+    sentence
+        .last_words_within(sentence.range.start..phrase.start, 2)
+        .iter()
+        .any(|(_, word)| {
+            matches!(
+                lower_case(word).as_ref(),
+                "lasted" | "lasting" | "took" | "spent" | "for"
+            )
+        })
+}
+
 /// Whether the word right before a value makes a name's figure, a share or
 /// a price its standing to date: "has 503", "comes in at 9 percent", "at
 /// $220 a tonne".
@@ -515,7 +546,13 @@ fn build(
     time.snapshot |= change == Some(Change::By)
         || ((owner.is_some() || is_level) && standing(sentence, &found.phrase));
     let reckoning = match &found.value {
-        Value::Quantity(q) => Reckoning::after(sentence.prose.get(q.phrase.end..).unwrap_or("")),
+        Value::Quantity(q) => {
+            match Reckoning::after(sentence.prose.get(q.phrase.end..).unwrap_or("")) {
+                // "lasted two hours before the delegations broke": a length.
+                Reckoning::Apart if is_a_length(sentence, &q.phrase) => Reckoning::Amount,
+                reckoning => reckoning,
+            }
+        }
         _ => Reckoning::Amount,
     };
     Claim {
@@ -801,6 +838,13 @@ mod tests {
         assert_eq!(Reckoning::after(" a tonne"), Reckoning::Per("tonne".into()));
         assert_eq!(Reckoning::after(" per hour"), Reckoning::Per("hour".into()));
         assert_eq!(Reckoning::after(" a new plan"), Reckoning::Amount);
+        assert_eq!(Reckoning::after(" before the caucuses"), Reckoning::Apart);
+        assert_eq!(Reckoning::after(" and a day after the"), Reckoning::Apart);
+        assert_eq!(Reckoning::after(" and three more"), Reckoning::Amount);
+        assert_eq!(
+            Reckoning::after(" and ended shortly after"),
+            Reckoning::Amount
+        );
         assert_eq!(Reckoning::after(" in 2016"), Reckoning::Amount);
     }
 
