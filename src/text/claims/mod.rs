@@ -548,8 +548,15 @@ fn build(
     let reckoning = match &found.value {
         Value::Quantity(q) => {
             match Reckoning::after(sentence.prose.get(q.phrase.end..).unwrap_or("")) {
-                // "lasted two hours before the delegations broke": a length.
-                Reckoning::Apart if is_a_length(sentence, &q.phrase) => Reckoning::Amount,
+                // Only a time is the time to another event ("19 points after
+                // the talks" is not); "lasted two hours before the
+                // delegations broke" is a length.
+                Reckoning::Apart
+                    if found.attribute != Attribute::Duration
+                        || is_a_length(sentence, &q.phrase) =>
+                {
+                    Reckoning::Amount
+                }
                 reckoning => reckoning,
             }
         }
