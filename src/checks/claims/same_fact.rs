@@ -55,9 +55,9 @@ pub fn same_fact<'a>(draft: &'a Claim, corpus: &Claim) -> Option<Shared<'a>> {
         return None;
     }
     // Days and weeks are not converted to months and years: the figures
-    // are compared in one scale only.
-    // A place in a series counts its event, not the word after the figure
-    // ("the 11th Congress", "the 11th International Congress").
+    // are compared in one scale only. A place in a series counts its
+    // event, not the word after the figure ("the 11th Congress", "the 11th
+    // International Congress").
     if let (Value::Quantity(a), Value::Quantity(b)) = (&draft.value, &corpus.value)
         && a.measure != b.measure
         && !(draft.attribute == Attribute::Ordinal && same_event(draft, corpus))

@@ -203,18 +203,30 @@ fn one_telling_per_article(
     matched: Vec<(Arc<Statement>, f64)>,
     agrees: impl Fn(&Statement) -> bool,
 ) -> Vec<Arc<Statement>> {
-    let mut best: FxHashMap<u32, (bool, f64)> = FxHashMap::default();
-    for (s, score) in &matched {
-        let this = (agrees(s), *score);
-        best.entry(s.location.article)
-            .and_modify(|b| *b = if this > *b { this } else { *b })
-            .or_insert(this);
-    }
-    matched
+    // Each statement ranked by (agrees, likeness); an article keeps its best.
+    let ranked: Vec<(Arc<Statement>, (bool, f64))> = matched
         .into_iter()
-        .filter(|(s, score)| {
-            let (agreeing, top) = best[&s.location.article];
-            if agreeing { agrees(s) } else { *score >= top }
+        .map(|(s, score)| {
+            let rank = (agrees(&s), score);
+            (s, rank)
+        })
+        .collect();
+    let mut best: FxHashMap<u32, (bool, f64)> = FxHashMap::default();
+    for (s, rank) in &ranked {
+        let top = best.entry(s.location.article).or_insert(*rank);
+        if rank > top {
+            *top = *rank;
+        }
+    }
+    ranked
+        .into_iter()
+        .filter(|(s, (agreeing, score))| {
+            let (top_agrees, top_score) = best[&s.location.article];
+            if top_agrees {
+                *agreeing
+            } else {
+                *score >= top_score
+            }
         })
         .map(|(s, _)| s)
         .collect()
@@ -280,30 +292,30 @@ fn agrees(check: &ClaimCheck, doc: &Document, draft: &Claim, corpus: &Statement)
 /// Figures of another order (a town's 10 jobs, a state's 100; 22 emails
 /// and 700) are mostly other facts of one subject.
 fn same_order(draft: &Value, corpus: &Value, max_ratio: f64) -> bool {
-    let (Value::Quantity(a), Value::Quantity(b)) = (draft, corpus) else {
-        return true;
+    match ratio(draft, corpus) {
+        Some(ratio) => ratio <= max_ratio || same_digits(draft, corpus),
+        None => !matches!((draft, corpus), (Value::Quantity(_), Value::Quantity(_))),
+    }
+}
+
+/// How many times the larger of two figures is the smaller; `None` for
+/// values that are not figures, or a zero.
+fn ratio(a: &Value, b: &Value) -> Option<f64> {
+    let (Value::Quantity(a), Value::Quantity(b)) = (a, b) else {
+        return None;
     };
     let (low, high) = (
         a.value.abs().min(b.value.abs()),
         a.value.abs().max(b.value.abs()),
     );
-    low > 0.0 && high <= low * max_ratio || same_digits(draft, corpus)
+    (low > 0.0).then(|| high / low)
 }
 
 /// Whether two figures differ only by a scale word: the same digits, a
 /// thousand or a million times apart ("€5 million", "€5 billion").
 fn same_digits(draft: &Value, corpus: &Value) -> bool {
-    let (Value::Quantity(a), Value::Quantity(b)) = (draft, corpus) else {
-        return false;
-    };
-    let (low, high) = (
-        a.value.abs().min(b.value.abs()),
-        a.value.abs().max(b.value.abs()),
-    );
-    low > 0.0
-        && [1e3, 1e6]
-            .iter()
-            .any(|scale| (high / low - scale).abs() < 1e-6)
+    ratio(draft, corpus)
+        .is_some_and(|ratio| [1e3, 1e6].iter().any(|scale| (ratio - scale).abs() < 1e-6))
 }
 
 /// Two corpus values are the same figure (their ranges meet).
