@@ -52,19 +52,42 @@ pub fn planned_edits<'a>(
     chosen
 }
 
-/// The source with the [`planned_edits`] applied, and how many there were;
-/// nothing outside the edits changes.
-pub fn apply_fixes(source: &str, findings: &[Finding], unsafe_fixes: bool) -> (String, usize) {
+/// A change `--fix` made, as its summary names it: the text replaced and
+/// the text put in its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replacement {
+    pub old: String,
+    pub new: String,
+}
+
+impl std::fmt::Display for Replacement {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} \u{2192} {}", self.old, self.new)
+    }
+}
+
+/// The source with the [`planned_edits`] applied, and the replacements
+/// made; nothing outside the edits changes.
+pub fn apply_fixes(
+    source: &str,
+    findings: &[Finding],
+    unsafe_fixes: bool,
+) -> (String, Vec<Replacement>) {
     let edits = planned_edits(source, findings, unsafe_fixes);
     let mut fixed = String::with_capacity(source.len());
     let mut copied_to = 0;
+    let mut replacements = Vec::with_capacity(edits.len());
     for edit in &edits {
         fixed.push_str(&source[copied_to..edit.range.start]);
         fixed.push_str(edit.text);
         copied_to = edit.range.end;
+        replacements.push(Replacement {
+            old: source[edit.range.clone()].to_string(),
+            new: edit.text.to_string(),
+        });
     }
     fixed.push_str(&source[copied_to..]);
-    (fixed, edits.len())
+    (fixed, replacements)
 }
 
 /// Replace `path`'s contents: write a temporary file beside it with the
@@ -109,13 +132,11 @@ mod tests {
         )
         .with_suggestion("19");
         let findings = [fix_at(0..4, "Kyiv"), claim];
+        let (fixed, applied) = apply_fixes("Kiev 20", &findings, false);
+        assert_eq!((fixed.as_str(), applied.len()), ("Kyiv 20", 1));
         assert_eq!(
-            apply_fixes("Kiev 20", &findings, false),
-            ("Kyiv 20".to_string(), 1)
-        );
-        assert_eq!(
-            apply_fixes("Kiev 20", &findings, true),
-            ("Kyiv 19".to_string(), 2)
+            apply_fixes("Kiev 20", &findings, true).0,
+            "Kyiv 19".to_string()
         );
     }
 
@@ -128,7 +149,8 @@ mod tests {
             false,
         );
         assert_eq!(fixed, "Kyiv\r\nand Odesa \n");
-        assert_eq!(applied, 2);
+        let named: Vec<String> = applied.iter().map(ToString::to_string).collect();
+        assert_eq!(named, ["Kiev \u{2192} Kyiv", "Odessa \u{2192} Odesa"]);
     }
 
     #[test]
@@ -137,7 +159,7 @@ mod tests {
         let two = fix_at(9..13, "Kyiv").with_suggestion("Kiew");
         let (fixed, applied) =
             apply_fixes(source, &[two, fix_at(1..3, "x"), fix_at(9..20, "x")], false);
-        assert_eq!((fixed.as_str(), applied), (source, 0));
+        assert_eq!((fixed.as_str(), applied.len()), (source, 0));
         let (fixed, applied) = apply_fixes(
             "Kiev",
             &[
@@ -147,7 +169,7 @@ mod tests {
             ],
             false,
         );
-        assert_eq!((fixed.as_str(), applied), ("Kyiv", 1));
+        assert_eq!((fixed.as_str(), applied.len()), ("Kyiv", 1));
     }
 
     #[test]

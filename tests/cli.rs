@@ -14,6 +14,11 @@ fn fixture(name: &str) -> PathBuf {
 fn copydesk() -> Command {
     let mut command = Command::cargo_bin("copydesk").expect("binary builds");
     command.env("NO_COLOR", "1");
+    // Corpora named with --corpus are cached per user: here, not in $HOME.
+    command.env(
+        "COPYDESK_CACHE_DIR",
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("user-cache"),
+    );
     command
 }
 
@@ -250,7 +255,44 @@ fn fixed_standard_input_goes_to_standard_output() {
         String::from_utf8_lossy(&output.stdout),
         "Kyiv and Kharkiv.\n"
     );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.ends_with(
+            "Fixed 2 problems in 1 file (Kiev \u{2192} Kyiv, Kharkov \u{2192} Kharkiv); none remain.\n"
+        ),
+        "{stderr}"
+    );
     assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn fix_names_what_it_changed_and_counts_what_remains() {
+    let dir = scratch_newsroom();
+    std::fs::write(
+        dir.path().join("drafts/two.md"),
+        "Kiev woke early.\n\n\"Nobody leaves the city tonight and nobody sleeps.\"\n\nBy noon Kiev was quiet.\n",
+    )
+    .expect("write");
+    let output = copydesk()
+        .current_dir(dir.path())
+        .args(["lint", "--fix", "drafts/draft.md", "drafts/two.md"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("Fixed 6 problems in 2 files (Kiev \u{2192} Kyiv \u{d7}5, Aleksandr Syrsky \u{2192} Oleksandr Syrskyi); 1 remains."),
+        "{stderr}"
+    );
+    let again = copydesk()
+        .current_dir(dir.path())
+        .args(["lint", "--fix", "drafts/two.md"])
+        .output()
+        .expect("runs");
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("Nothing to fix; 1 remains."),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
 }
 
 #[test]
@@ -741,10 +783,61 @@ fn a_folder_with_no_drafts_warns_that_nothing_matched() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(0));
     assert!(
-        stderr.starts_with("copydesk: warning: photos: no drafts to lint here"),
+        stderr.starts_with(
+            "copydesk: warning: photos: no drafts to lint here (with no copydesk.toml, copydesk lints "
+        ),
         "{stderr}"
     );
     assert!(!stdout.contains("0 files"), "{stdout}");
+
+    std::fs::write(
+        dir.path().join("copydesk.toml"),
+        "include = [\"**/*.md\"]\n",
+    )
+    .expect("write");
+    let output = copydesk()
+        .current_dir(dir.path())
+        .args(["lint", "photos"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("copydesk.toml is **/*.md)"), "{stderr}");
+}
+
+#[test]
+fn a_corpus_path_that_is_a_file_or_empty_or_holds_binary_is_reported() {
+    let dir = scratch_newsroom();
+    let run = |corpus: &str| {
+        let output = copydesk()
+            .current_dir(dir.path())
+            .args(["lint", "--no-cache", "--corpus", corpus, "drafts/draft.md"])
+            .output()
+            .expect("runs");
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let (code, stderr) = run("drafts/draft.md");
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("draft.md: is a file, not a folder"),
+        "{stderr}"
+    );
+
+    std::fs::create_dir(dir.path().join("empty")).expect("mkdir");
+    let (_, stderr) = run("empty");
+    assert!(
+        stderr.contains("empty: no articles in this corpus folder"),
+        "{stderr}"
+    );
+
+    std::fs::write(dir.path().join("corpus/scan.md"), b"PDF\0\x01").expect("write");
+    let (_, stderr) = run("corpus");
+    assert!(
+        stderr.contains("scan.md: binary file (NUL byte at offset 3), not indexed"),
+        "{stderr}"
+    );
 }
 
 /// The SARIF 2.1.0 schema as serde-sarif ships it, found through cargo.
@@ -826,4 +919,52 @@ fn sarif_output_is_valid_against_the_2_1_0_schema() {
         text.contains("built-in") || text.contains("<builtin>/places.toml"),
         "{text}"
     );
+}
+
+#[test]
+fn a_corpus_named_on_the_command_line_is_cached_per_user_and_shown_and_cleaned() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let user_cache = home.path().join("cache");
+    let archive = home.path().join("archive");
+    let desk = home.path().join("desk");
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    copy_tree(&examples.join("corpus"), &archive);
+    std::fs::create_dir_all(&desk).expect("mkdir");
+    std::fs::write(desk.join("draft.md"), "Envoy Steve Whitkoff flew in.\n").expect("write");
+    let run = |args: &[&str]| {
+        let output = copydesk()
+            .current_dir(&desk)
+            .env("COPYDESK_CACHE_DIR", &user_cache)
+            .args(args)
+            .output()
+            .expect("runs");
+        (
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+            output.status.code(),
+        )
+    };
+    let archive_arg = archive.to_str().expect("utf-8 path");
+    let (first, _) = run(&["lint", "--corpus", archive_arg, "draft.md"]);
+    assert!(first.contains("Witkoff"), "{first}");
+    assert!(
+        !desk.join(".copydesk-cache").exists() && !archive.join(".copydesk-cache").exists(),
+        "nothing written where the user stands or in the archive"
+    );
+    let (second, _) = run(&["lint", "--corpus", archive_arg, "draft.md"]);
+    assert_eq!(first, second);
+
+    let (shown, code) = run(&["cache"]);
+    assert_eq!(code, Some(0));
+    assert!(shown.contains("(1 corpus, "), "{shown}");
+    let canonical = archive.canonicalize().expect("canonical");
+    assert!(
+        shown.contains(&format!("indexes {}", canonical.display())),
+        "{shown}"
+    );
+
+    let (cleaned, code) = run(&["cache", "clean"]);
+    assert_eq!(code, Some(0));
+    assert!(cleaned.contains("Removed 1 cache"), "{cleaned}");
+    let (shown, _) = run(&["cache"]);
+    assert!(shown.contains("(0 corpora, 0 bytes)"), "{shown}");
 }

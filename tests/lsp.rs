@@ -1478,6 +1478,15 @@ async fn a_repository_config_cannot_reach_outside_the_workspace() {
     let findings = witkoff_findings_with_corpus(&mut client, &doc).await;
     assert_eq!(findings.len(), 1, "{findings:?}");
     assert_eq!(client.shut_down().await, 0);
+    // Its index is kept in the per-user cache, not in the workspace.
+    assert!(!repo.join(".copydesk-cache").exists());
+    let user_root = copydesk::workspace::user_cache_root().expect("a cache folder");
+    let canonical = root.join("corpus").canonicalize().unwrap();
+    let cached = copydesk::workspace::user_caches(&user_root)
+        .into_iter()
+        .find(|cache| cache.corpora == [canonical.clone()])
+        .expect("a per-user cache of the corpus");
+    assert!(cached.path.join(copydesk::workspace::CACHE_FILE).is_file());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

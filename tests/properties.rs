@@ -144,7 +144,7 @@ proptest! {
         let report = linter.lint(&Document::markdown(text.clone()));
         let edits = planned_edits(&text, &report.findings, false);
         let (fixed, applied) = apply_fixes(&text, &report.findings, false);
-        prop_assert_eq!(applied, edits.len());
+        prop_assert_eq!(applied.len(), edits.len());
 
         // Every byte outside the edits is where it was, shifted by the edits before it.
         let mut shift: isize = 0;

@@ -10,11 +10,12 @@ use rayon::prelude::*;
 use super::{ColorChoice, EXIT_ERROR, EXIT_FINDINGS, LintArgs, print_error, print_warning};
 use crate::config::{Config, FailOn};
 use crate::document::{Document, DocumentKind};
-use crate::fix::{apply_fixes, write_atomically};
+use crate::fix::{Replacement, apply_fixes, write_atomically};
 use crate::linter::Linter;
 use crate::output::{self, FileResult, Format, OutputOptions};
 use crate::workspace::{
-    FileSelector, Workspace, WorkspaceError, discover_config, load_config, read_text,
+    FileSelector, Workspace, WorkspaceError, discover_config, load_config, not_linted, read_text,
+    user_cache_for,
 };
 
 const STDIN_NAME: &str = "<stdin>";
@@ -69,6 +70,7 @@ fn lint(args: &LintArgs) -> Result<u8, WorkspaceError> {
     }
 
     let mut results = Vec::new();
+    let mut fixed_files: Vec<Vec<Replacement>> = Vec::new();
     let mut had_errors = false;
     let mut fail_on = args.fail_on;
     for (config_path, inputs) in groups {
@@ -93,24 +95,27 @@ fn lint(args: &LintArgs) -> Result<u8, WorkspaceError> {
                 Input::File(path) => {
                     let found = selector.collect(&path)?;
                     if found.is_empty() {
-                        print_warning(format!(
-                            "{}: no drafts to lint here (the config's `include` is {})",
-                            path.display(),
-                            workspace.config.include.join(", ")
-                        ));
+                        print_warning(nothing_to_lint(&path, &workspace.config));
                     }
                     files.extend(found);
                 }
-                Input::Stdin => results.push(lint_stdin(args, &linter)?),
+                Input::Stdin => {
+                    let (result, fixed) = lint_stdin(args, &linter)?;
+                    results.push(result);
+                    fixed_files.push(fixed);
+                }
             }
         }
-        let outcomes: Vec<Result<FileResult, WorkspaceError>> = files
+        let outcomes: Vec<Result<Linted, WorkspaceError>> = files
             .par_iter()
             .map(|path| lint_file(path, &linter, FixMode::of(args)))
             .collect();
         for outcome in outcomes {
             match outcome {
-                Ok(result) => results.push(result),
+                Ok((result, fixed)) => {
+                    results.push(result);
+                    fixed_files.push(fixed);
+                }
                 Err(error) => {
                     print_error(error);
                     had_errors = true;
@@ -125,6 +130,10 @@ fn lint(args: &LintArgs) -> Result<u8, WorkspaceError> {
     if !results.is_empty() || args.format != Format::Human {
         print_results(args, &results, &cwd, stdin_fixed)?;
     }
+    if args.fix {
+        let remaining = results.iter().map(|r| r.findings.len()).sum();
+        eprintln!("{}", fix_summary(&fixed_files, remaining));
+    }
 
     let fail_on = fail_on.unwrap_or(FailOn::Warning);
     let failed = results
@@ -138,6 +147,23 @@ fn lint(args: &LintArgs) -> Result<u8, WorkspaceError> {
     } else {
         0
     })
+}
+
+/// Why a path named on the command line gave no drafts: what `include`
+/// is, and where it came from.
+fn nothing_to_lint(path: &Path, config: &Config) -> String {
+    let include = config.include.join(", ");
+    match &config.path {
+        Some(file) => format!(
+            "{}: no drafts to lint here (`include` in {} is {include})",
+            path.display(),
+            file.display()
+        ),
+        None => format!(
+            "{}: no drafts to lint here (with no copydesk.toml, copydesk lints {include})",
+            path.display()
+        ),
+    }
 }
 
 /// The config for one group: the discovered or named file (or defaults),
@@ -160,8 +186,20 @@ fn configure(
     if args.no_builtin_rules {
         config.builtin_rules = false;
     }
+    // A corpus named here is the user's, not the project's: its index goes
+    // in the per-user cache, never in the folder the user stands in, and
+    // does not replace the project's own.
+    let users_corpus = !args.corpus.is_empty() || config_path.is_none();
     if args.no_cache {
         config.cache_dir = None;
+    } else if users_corpus && config.cache_dir.is_some() && !config.corpus_dirs.is_empty() {
+        config.cache_dir = match user_cache_for(&config.corpus_dirs) {
+            Ok(dir) => Some(dir),
+            Err(problem) => {
+                print_warning(format!("{problem}; the corpus is not cached"));
+                None
+            }
+        };
     }
     Ok(config)
 }
@@ -188,28 +226,33 @@ impl FixMode {
     }
 }
 
-fn lint_file(path: &Path, linter: &Linter, fix: FixMode) -> Result<FileResult, WorkspaceError> {
+/// A file linted (after fixing, with `--fix`) and the replacements made in it.
+type Linted = (FileResult, Vec<Replacement>);
+
+fn lint_file(path: &Path, linter: &Linter, fix: FixMode) -> Result<Linted, WorkspaceError> {
     let source = read_text(path)?;
     let mut document = Document::for_file(source, path);
     let mut report = linter.lint(&document);
+    let mut applied = Vec::new();
     if fix != FixMode::None {
-        let (fixed, applied) =
-            apply_fixes(document.source(), &report.findings, fix.applies_unsafe());
-        if applied > 0 {
+        let fixed;
+        (fixed, applied) = apply_fixes(document.source(), &report.findings, fix.applies_unsafe());
+        if !applied.is_empty() {
             write_atomically(path, &fixed)
                 .map_err(|e| WorkspaceError::io(path, format!("cannot write fixes: {e}")))?;
             document = Document::for_file(fixed, path);
             report = linter.lint(&document);
         }
     }
-    Ok(FileResult::new(
+    let result = FileResult::new(
         path.to_path_buf(),
         document.source().to_string(),
         report.findings,
-    ))
+    );
+    Ok((result, applied))
 }
 
-fn lint_stdin(args: &LintArgs, linter: &Linter) -> Result<FileResult, WorkspaceError> {
+fn lint_stdin(args: &LintArgs, linter: &Linter) -> Result<Linted, WorkspaceError> {
     let name = args
         .stdin_filename
         .clone()
@@ -218,8 +261,7 @@ fn lint_stdin(args: &LintArgs, linter: &Linter) -> Result<FileResult, WorkspaceE
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| WorkspaceError::io(&name, e))?;
-    let source =
-        crate::document::text_from_bytes(bytes).map_err(|m| WorkspaceError::io(&name, m))?;
+    let source = crate::document::text_from_bytes(bytes).map_err(|m| not_linted(&name, &m))?;
     let kind = if args.stdin_filename.is_some() {
         DocumentKind::from_path(&name)
     } else {
@@ -228,17 +270,63 @@ fn lint_stdin(args: &LintArgs, linter: &Linter) -> Result<FileResult, WorkspaceE
     let mut document = Document::new(source, kind).with_file_name_date(&name);
     let mut report = linter.lint(&document);
     let fix = FixMode::of(args);
+    let mut applied = Vec::new();
     if fix != FixMode::None {
         // Fixed standard input goes back out on standard output, as formatters do.
-        let (fixed, _) = apply_fixes(document.source(), &report.findings, fix.applies_unsafe());
+        let fixed;
+        (fixed, applied) = apply_fixes(document.source(), &report.findings, fix.applies_unsafe());
         document = Document::new(fixed, kind).with_file_name_date(&name);
         report = linter.lint(&document);
     }
-    Ok(FileResult::new(
-        name,
-        document.source().to_string(),
-        report.findings,
-    ))
+    let result = FileResult::new(name, document.source().to_string(), report.findings);
+    Ok((result, applied))
+}
+
+/// Replacements the summary names one by one; more are counted.
+const SUMMARY_REPLACEMENTS: usize = 5;
+
+/// What `--fix` did, in one line, as ruff says it: "Fixed 2 problems in 1
+/// file (Valkonnen → Valkonen, Kiev → Kyiv); 3 remain." A replacement
+/// made several times is named once with its count.
+fn fix_summary(fixed_files: &[Vec<Replacement>], remaining: usize) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let remain = match remaining {
+        0 => "none remain".to_string(),
+        1 => "1 remains".to_string(),
+        n => format!("{n} remain"),
+    };
+    let fixed: usize = fixed_files.iter().map(Vec::len).sum();
+    if fixed == 0 {
+        return format!("Nothing to fix; {remain}.");
+    }
+    let files = fixed_files.iter().filter(|f| !f.is_empty()).count();
+    let mut distinct: Vec<(&Replacement, usize)> = Vec::new();
+    for replacement in fixed_files.iter().flatten() {
+        match distinct.iter_mut().find(|(r, _)| *r == replacement) {
+            Some((_, count)) => *count += 1,
+            None => distinct.push((replacement, 1)),
+        }
+    }
+    let mut named: Vec<String> = distinct
+        .iter()
+        .take(SUMMARY_REPLACEMENTS)
+        .map(|(r, count)| match count {
+            1 => r.to_string(),
+            n => format!("{r} \u{d7}{n}"),
+        })
+        .collect();
+    if distinct.len() > SUMMARY_REPLACEMENTS {
+        named.push(format!(
+            "and {} more",
+            distinct.len() - SUMMARY_REPLACEMENTS
+        ));
+    }
+    format!(
+        "Fixed {} in {} ({}); {remain}.",
+        plural(fixed, "problem"),
+        plural(files, "file"),
+        named.join(", ")
+    )
 }
 
 /// Print findings to standard output, or, when fixed standard input occupies

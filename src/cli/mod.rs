@@ -2,6 +2,7 @@
 //! Owns argument parsing, exit statuses and printing; may import anything
 //! below it (`lsp` to serve, `workspace`, `config`, `linter`, `output`, `fix`).
 
+mod cache;
 mod lint;
 
 use std::path::PathBuf;
@@ -35,6 +36,21 @@ pub enum Command {
     Lint(LintArgs),
     /// Run the language server on standard input and output.
     Lsp(LspArgs),
+    /// Show the corpus index caches: where they are, their size and what
+    /// they index.
+    Cache(CacheArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CacheArgs {
+    #[command(subcommand)]
+    pub action: Option<CacheAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CacheAction {
+    /// Remove the per-user caches and the cache of the project here.
+    Clean,
 }
 
 #[derive(Debug, clap::Args)]
@@ -146,6 +162,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Lint(args) => ExitCode::from(lint::run(&args)),
         Command::Lsp(_) => ExitCode::from(crate::lsp::run_stdio()),
+        Command::Cache(args) => ExitCode::from(cache::run(&args)),
     }
 }
 

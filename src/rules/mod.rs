@@ -328,10 +328,129 @@ impl RuleSet {
     }
 }
 
-fn set_if<T>(slot: &mut T, value: Option<T>) {
+fn set_if<T>(slot: &mut T, value: Option<Spanned<T>>) {
     if let Some(value) = value {
-        *slot = value;
+        *slot = value.into_inner();
     }
+}
+
+/// A threshold's allowed values, as its error states them.
+enum Allowed {
+    AtLeast(f64),
+    Fraction,
+}
+
+impl Allowed {
+    fn admits(&self, value: f64) -> bool {
+        match self {
+            Allowed::AtLeast(least) => value >= *least,
+            Allowed::Fraction => (0.0..=1.0).contains(&value),
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Allowed::AtLeast(least) => format!("at least {least}"),
+            Allowed::Fraction => "between 0 and 1".to_string(),
+        }
+    }
+}
+
+/// The first threshold outside its allowed values, as a positioned
+/// message. The floors are where a check stops meaning anything: a
+/// spelling seen once is not attested, and a ratio under 1 would call
+/// every figure another order of the same fact.
+fn threshold_out_of_range(spec: &ThresholdsSpec) -> Option<(Range<usize>, String)> {
+    type Seen = Option<(f64, Range<usize>)>;
+    fn number(value: &Option<Spanned<f64>>) -> Seen {
+        value.as_ref().map(|v| (*v.get_ref(), v.span()))
+    }
+    fn count(value: &Option<Spanned<usize>>) -> Seen {
+        value.as_ref().map(|v| (*v.get_ref() as f64, v.span()))
+    }
+    fn days(value: &Option<Spanned<i64>>) -> Seen {
+        value.as_ref().map(|v| (*v.get_ref() as f64, v.span()))
+    }
+    let mut checked: Vec<(&str, Seen, Allowed)> = Vec::new();
+    if let Some(n) = &spec.name_spelling {
+        checked.extend([
+            (
+                "min_attested_mentions",
+                count(&n.min_attested_mentions),
+                Allowed::AtLeast(2.0),
+            ),
+            (
+                "min_full_name_mentions",
+                count(&n.min_full_name_mentions),
+                Allowed::AtLeast(2.0),
+            ),
+            (
+                "max_variant_share",
+                number(&n.max_variant_share),
+                Allowed::Fraction,
+            ),
+            (
+                "min_similarity",
+                number(&n.min_similarity),
+                Allowed::Fraction,
+            ),
+            (
+                "divided_min_share",
+                number(&n.divided_min_share),
+                Allowed::Fraction,
+            ),
+        ]);
+    }
+    if let Some(q) = &spec.quotes {
+        checked.push((
+            "misquote_min_overlap",
+            number(&q.misquote_min_overlap),
+            Allowed::Fraction,
+        ));
+    }
+    if let Some(c) = &spec.claims {
+        checked.extend([
+            (
+                "min_articles",
+                count(&c.min_articles),
+                Allowed::AtLeast(1.0),
+            ),
+            (
+                "divided_min_share",
+                number(&c.divided_min_share),
+                Allowed::Fraction,
+            ),
+            (
+                "max_days_apart",
+                days(&c.max_days_apart),
+                Allowed::AtLeast(0.0),
+            ),
+            (
+                "min_similarity",
+                number(&c.min_similarity),
+                Allowed::Fraction,
+            ),
+            (
+                "min_anchored_similarity",
+                number(&c.min_anchored_similarity),
+                Allowed::Fraction,
+            ),
+            (
+                "max_value_ratio",
+                number(&c.max_value_ratio),
+                Allowed::AtLeast(1.0),
+            ),
+        ]);
+    }
+    checked.into_iter().find_map(|(name, value, allowed)| {
+        let (value, span) = value?;
+        (!allowed.admits(value) || value.is_nan()).then(|| {
+            (
+                span,
+                format!("`{name}` must be {}, not {value}", allowed.describe()),
+            )
+        })
+    })
 }
 
 fn extend_unique(list: &mut Vec<String>, items: Vec<String>) {
@@ -426,6 +545,9 @@ fn parse_file(source: &RuleSource) -> Result<RulesFile, RuleError> {
             }
         }
     }
+    if let Some((span, message)) = threshold_out_of_range(&file.thresholds) {
+        return Err(error_at(span, message));
+    }
     for spec in &file.fact {
         let quantity = spec.measure.is_some() || spec.value.is_some();
         let complete_quantity = spec.measure.is_some() && spec.value.is_some();
@@ -498,6 +620,57 @@ mod tests {
             errors[0].message
         );
         assert_eq!(errors[0].start.line, 4);
+    }
+
+    #[test]
+    fn thresholds_out_of_range_are_positioned_errors_that_break_only_their_file() {
+        let good = source(
+            "names.toml",
+            "[[name]]\nid = \"a\"\ncanonical = \"Kyiv\"\nvariants = [\"Kiev\"]\n",
+        );
+        for (text, line, column, message) in [
+            (
+                "[thresholds.name-spelling]\nmin_attested_mentions = 1\n",
+                2,
+                25,
+                "`min_attested_mentions` must be at least 2, not 1",
+            ),
+            (
+                "[thresholds.claim-conflict]\nmin_articles = 2\nmin_similarity = 1.5\n",
+                3,
+                18,
+                "`min_similarity` must be between 0 and 1, not 1.5",
+            ),
+            (
+                "[thresholds.claim-conflict]\nmax_value_ratio = 0.5\n",
+                2,
+                19,
+                "`max_value_ratio` must be at least 1, not 0.5",
+            ),
+            (
+                "[thresholds.claim-conflict]\nmax_days_apart = -3\n",
+                2,
+                18,
+                "`max_days_apart` must be at least 0, not -3",
+            ),
+        ] {
+            let (set, errors) =
+                RuleSet::from_sources(&[good.clone(), source("thresholds.toml", text)]);
+            assert_eq!(errors.len(), 1, "{text}");
+            assert_eq!(
+                (
+                    errors[0].start.line,
+                    errors[0].start.column,
+                    errors[0].message.as_str()
+                ),
+                (line, column, message)
+            );
+            assert_eq!(set.names.len(), 1, "the other file still loads");
+            assert_eq!(
+                set.thresholds.claims.min_articles, 1,
+                "nothing of the bad file applies"
+            );
+        }
     }
 
     #[test]

@@ -111,26 +111,26 @@ pub(crate) struct ThresholdsSpec {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct NameThresholdsSpec {
-    pub min_attested_mentions: Option<usize>,
-    pub min_full_name_mentions: Option<usize>,
-    pub max_variant_share: Option<f64>,
-    pub min_similarity: Option<f64>,
-    pub divided_min_share: Option<f64>,
+    pub min_attested_mentions: Option<Spanned<usize>>,
+    pub min_full_name_mentions: Option<Spanned<usize>>,
+    pub max_variant_share: Option<Spanned<f64>>,
+    pub min_similarity: Option<Spanned<f64>>,
+    pub divided_min_share: Option<Spanned<f64>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct QuoteThresholdsSpec {
-    pub misquote_min_overlap: Option<f64>,
+    pub misquote_min_overlap: Option<Spanned<f64>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ClaimThresholdsSpec {
-    pub min_articles: Option<usize>,
-    pub divided_min_share: Option<f64>,
-    pub max_days_apart: Option<i64>,
-    pub min_similarity: Option<f64>,
-    pub min_anchored_similarity: Option<f64>,
-    pub max_value_ratio: Option<f64>,
+    pub min_articles: Option<Spanned<usize>>,
+    pub divided_min_share: Option<Spanned<f64>>,
+    pub max_days_apart: Option<Spanned<i64>>,
+    pub min_similarity: Option<Spanned<f64>>,
+    pub min_anchored_similarity: Option<Spanned<f64>>,
+    pub max_value_ratio: Option<Spanned<f64>>,
 }

@@ -1,9 +1,14 @@
 //! Finding the reference corpus: every `.md`, `.markdown`, `.mdx` and
 //! `.txt` file below the corpus dirs, in path order, then loading it
 //! through the index cache (`crate::corpus::index`). A missing corpus dir
-//! is an error; a file that cannot be read is skipped with a warning.
+//! is an error; a file that cannot be read is skipped with a warning, and
+//! so is an empty corpus folder. Symbolic links are followed while they
+//! stay inside their corpus folder; the ones that lead out are skipped and
+//! counted in one warning.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use ignore::WalkBuilder;
 use rayon::prelude::*;
@@ -17,11 +22,15 @@ const CORPUS_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt"];
 /// Read and analyse every article below `dirs`, in a stable order. A
 /// missing corpus dir is an error; a bad file inside one is a warning.
 pub fn load_corpus(dirs: &[PathBuf]) -> Result<(Vec<Article>, Vec<LoadWarning>), WorkspaceError> {
-    let (texts, warnings) = read_corpus(dirs)?;
+    let listing = list_corpus(dirs)?;
+    let loaded: Vec<Result<(PathBuf, String), LoadWarning>> =
+        listing.paths.into_par_iter().map(read_article).collect();
+    let (texts, mut warnings) = split_warnings(loaded);
     let articles = texts
         .into_par_iter()
         .map(|(path, text)| Article::new(path, text))
         .collect();
+    warnings.splice(0..0, listing.warnings);
     Ok((articles, warnings))
 }
 
@@ -32,25 +41,16 @@ pub fn load_corpus_cached(
     dirs: &[PathBuf],
     cache_dir: Option<&Path>,
 ) -> Result<CorpusLoad, WorkspaceError> {
-    let stamps: Vec<FileStamp> = list_corpus(dirs)?
+    let listing = list_corpus(dirs)?;
+    let stamps: Vec<FileStamp> = listing
+        .paths
         .into_par_iter()
         .map(|path| FileStamp::of(&path))
         .collect();
-    index::load(stamps, cache_dir)
-        .map_err(|reason| WorkspaceError::io(Path::new("corpus index"), reason))
-}
-
-/// A corpus file's path and text.
-type ArticleText = (PathBuf, String);
-
-/// The text of every corpus file below `dirs`, in path order, and a
-/// warning for each file that could not be read as text.
-fn read_corpus(dirs: &[PathBuf]) -> Result<(Vec<ArticleText>, Vec<LoadWarning>), WorkspaceError> {
-    let loaded: Vec<Result<(PathBuf, String), LoadWarning>> = list_corpus(dirs)?
-        .into_par_iter()
-        .map(read_article)
-        .collect();
-    Ok(split_warnings(loaded))
+    let mut load = index::load(stamps, cache_dir)
+        .map_err(|reason| WorkspaceError::io(Path::new("corpus index"), reason))?;
+    load.warnings.splice(0..0, listing.warnings);
+    Ok(load)
 }
 
 /// The files that loaded, and the warnings of those that did not.
@@ -66,37 +66,137 @@ fn split_warnings<T>(results: Vec<Result<T, LoadWarning>>) -> (Vec<T>, Vec<LoadW
     (loaded, warnings)
 }
 
+/// The corpus files below the corpus dirs, and what the listing skipped.
+struct Listing {
+    paths: Vec<PathBuf>,
+    warnings: Vec<LoadWarning>,
+}
+
 /// Every corpus file below `dirs`, in path order.
-fn list_corpus(dirs: &[PathBuf]) -> Result<Vec<PathBuf>, WorkspaceError> {
-    let mut paths = Vec::new();
+fn list_corpus(dirs: &[PathBuf]) -> Result<Listing, WorkspaceError> {
+    let mut listing = Listing {
+        paths: Vec::new(),
+        warnings: Vec::new(),
+    };
     for dir in dirs {
+        if dir.is_file() {
+            return Err(WorkspaceError::io(
+                dir,
+                "is a file, not a folder: name the folder that holds the corpus articles",
+            ));
+        }
         if !dir.is_dir() {
             return Err(WorkspaceError::io(dir, "corpus directory not found"));
         }
-        paths.extend(corpus_files(dir)?);
+        let before = listing.paths.len();
+        list_folder(dir, &mut listing);
+        if listing.paths.len() == before {
+            listing.warnings.push(LoadWarning {
+                path: dir.clone(),
+                message: format!(
+                    "no articles in this corpus folder (copydesk reads .{} files)",
+                    CORPUS_EXTENSIONS.join(", .")
+                ),
+            });
+        }
     }
     // Byte order: comparing paths component by component cost a tenth of
     // a warm start at 100,000 articles.
-    paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
-    paths.dedup();
-    Ok(paths)
+    listing
+        .paths
+        .sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
+    listing.paths.dedup();
+    Ok(listing)
 }
 
-fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>, WorkspaceError> {
-    let mut files = Vec::new();
-    for entry in WalkBuilder::new(dir).require_git(false).build() {
-        let entry = entry.map_err(|e| WorkspaceError::io(dir, e))?;
-        let is_article = entry.file_type().is_some_and(|t| t.is_file())
-            && entry
-                .path()
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| CORPUS_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
-        if is_article {
-            files.push(entry.into_path());
+/// Add the articles below `dir` to `listing`. A link is followed when
+/// what it leads to lies inside `dir`; an article reached twice that way
+/// is listed once, by its first path.
+fn list_folder(dir: &Path, listing: &mut Listing) {
+    let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let (followed, escaped) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+    let walker = {
+        let (followed, escaped, root) = (followed.clone(), escaped.clone(), root.clone());
+        WalkBuilder::new(dir)
+            .require_git(false)
+            .follow_links(true)
+            .filter_entry(move |entry| {
+                if !entry.path_is_symlink() {
+                    return true;
+                }
+                let inside = entry
+                    .path()
+                    .canonicalize()
+                    .is_ok_and(|target| target.starts_with(&root));
+                let counter = if inside { &followed } else { &escaped };
+                counter.fetch_add(1, Ordering::Relaxed);
+                inside
+            })
+            .build()
+    };
+    let mut found = Vec::new();
+    for entry in walker {
+        match entry {
+            Ok(entry) if is_article(&entry) => found.push(entry.into_path()),
+            Ok(_) => {}
+            // A broken link fails the walk's look at it before the filter.
+            Err(ignore::Error::WithPath { path, .. }) if is_link(&path) => {
+                escaped.fetch_add(1, Ordering::Relaxed);
+            }
+            Err(error) => listing.warnings.push(LoadWarning {
+                path: dir.to_path_buf(),
+                message: format!("{error}; skipped"),
+            }),
         }
     }
-    Ok(files)
+    if followed.load(Ordering::Relaxed) > 0 {
+        found = once_each(found, dir, &root);
+    }
+    listing.paths.extend(found);
+    let escaped = escaped.load(Ordering::Relaxed);
+    if escaped > 0 {
+        listing.warnings.push(LoadWarning {
+            path: dir.to_path_buf(),
+            message: format!(
+                "{escaped} symbolic link{} here lead{} outside this folder or nowhere; not indexed",
+                if escaped == 1 { "" } else { "s" },
+                if escaped == 1 { "s" } else { "" },
+            ),
+        });
+    }
+}
+
+/// `found` with each article once: by its own path where the walk reached
+/// it directly, else by the first link path. `root` is `dir` canonical.
+fn once_each(found: Vec<PathBuf>, dir: &Path, root: &Path) -> Vec<PathBuf> {
+    // Per target: (reached through a link, path); the least wins.
+    let mut by_target: std::collections::HashMap<PathBuf, (bool, PathBuf)> = Default::default();
+    for path in found {
+        let target = path.canonicalize().unwrap_or_else(|_| path.clone());
+        let linked = !path
+            .strip_prefix(dir)
+            .is_ok_and(|rest| root.join(rest) == target);
+        let candidate = (linked, path);
+        let best = by_target.entry(target).or_insert_with(|| candidate.clone());
+        if (candidate.0, candidate.1.as_os_str()) < (best.0, best.1.as_os_str()) {
+            *best = candidate;
+        }
+    }
+    by_target.into_values().map(|(_, path)| path).collect()
+}
+
+fn is_link(path: &Path) -> bool {
+    path.symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink())
+}
+
+fn is_article(entry: &ignore::DirEntry) -> bool {
+    entry.file_type().is_some_and(|t| t.is_file())
+        && entry
+            .path()
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| CORPUS_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 #[cfg(test)]
@@ -107,23 +207,66 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn symlinks_in_the_corpus_are_not_followed() {
+    fn links_inside_the_corpus_are_followed_and_links_out_are_counted() {
         let dir = tempfile::tempdir().expect("tempdir");
         let corpus = dir.path().join("corpus");
         let outside = dir.path().join("outside");
-        std::fs::create_dir_all(&corpus).expect("mkdir");
+        std::fs::create_dir_all(corpus.join("wire/2024")).expect("mkdir");
         std::fs::create_dir_all(&outside).expect("mkdir");
         std::fs::write(outside.join("private.md"), "Private notes on Kyiv.").expect("write");
         std::fs::write(corpus.join("wire.md"), "Talks in Kyiv.").expect("write");
-        std::os::unix::fs::symlink(outside.join("private.md"), corpus.join("link.md"))
-            .expect("link");
-        std::os::unix::fs::symlink(&outside, corpus.join("folder")).expect("link");
-        let (articles, _) = load_corpus(&[corpus]).expect("loads");
+        std::fs::write(corpus.join("wire/2024/feed.md"), "Talks in Lviv.").expect("write");
+        let link = |from: &Path, to: &str| {
+            std::os::unix::fs::symlink(from, corpus.join(to)).expect("link");
+        };
+        link(&outside.join("private.md"), "link.md");
+        link(&outside, "folder");
+        link(&dir.path().join("gone.md"), "broken.md");
+        link(&corpus.join("wire/2024"), "latest");
+        link(&corpus.join("wire.md"), "same-as-wire.md");
+        let (articles, warnings) = load_corpus(&[corpus]).expect("loads");
         let names: Vec<_> = articles
             .iter()
-            .map(|a| a.path.file_name().unwrap())
+            .map(|a| a.path.strip_prefix(dir.path()).unwrap().to_path_buf())
             .collect();
-        assert_eq!(names, ["wire.md"]);
+        assert_eq!(
+            names,
+            [
+                Path::new("corpus/wire.md"),
+                Path::new("corpus/wire/2024/feed.md")
+            ]
+        );
+        let messages: Vec<String> = warnings.iter().map(|w| w.message.clone()).collect();
+        assert_eq!(
+            messages,
+            ["3 symbolic links here lead outside this folder or nowhere; not indexed"]
+        );
+    }
+
+    #[test]
+    fn a_file_or_an_empty_folder_named_as_the_corpus_is_reported() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("wire.md");
+        std::fs::write(&file, "Talks in Kyiv.").expect("write");
+        let error = load_corpus(std::slice::from_ref(&file)).expect_err("a file");
+        assert!(
+            error.to_string().ends_with(
+                "wire.md: is a file, not a folder: name the folder that holds the corpus articles"
+            ),
+            "{error}"
+        );
+        let empty = dir.path().join("empty");
+        std::fs::create_dir_all(&empty).expect("mkdir");
+        std::fs::write(empty.join("notes.docx"), "x").expect("write");
+        let (articles, warnings) = load_corpus(&[empty]).expect("loads");
+        assert!(articles.is_empty());
+        assert_eq!(
+            warnings[0].to_string(),
+            format!(
+                "{}: no articles in this corpus folder (copydesk reads .md, .markdown, .mdx, .txt files)",
+                dir.path().join("empty").display()
+            )
+        );
     }
 
     #[test]
@@ -135,7 +278,11 @@ mod tests {
         let (articles, warnings) = load_corpus(&[dir.path().to_path_buf()]).expect("loads");
         assert_eq!(articles.len(), 1);
         assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].to_string().contains("b.txt: not valid UTF-8"));
+        assert!(
+            warnings[0]
+                .to_string()
+                .ends_with("b.txt: not valid UTF-8 (invalid byte at offset 5), not indexed")
+        );
     }
 
     fn findings(corpus: Corpus) -> Vec<(String, String)> {

@@ -88,7 +88,12 @@ impl FileSelector {
 /// binary, or non-UTF-8 files.
 pub fn read_text(path: &Path) -> Result<String, WorkspaceError> {
     let bytes = std::fs::read(path).map_err(|e| WorkspaceError::io(path, e))?;
-    text_from_bytes(bytes).map_err(|message| WorkspaceError::io(path, message))
+    text_from_bytes(bytes).map_err(|message| not_linted(path, &message))
+}
+
+/// A draft that is not text: the reason, and that it was not linted.
+pub fn not_linted(path: &Path, reason: &str) -> WorkspaceError {
+    WorkspaceError::io(path, format!("{reason}, not linted"))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ mod corpus;
 mod discover;
 mod files;
 mod rules_loader;
+mod user_cache;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -17,8 +18,12 @@ use std::sync::Arc;
 pub use crate::corpus::index::{CACHE_FILE, CacheReport, CorpusLoad, DELTA_FILE, LoadWarning};
 pub use corpus::{load_corpus, load_corpus_cached};
 pub use discover::{discover_config, load_config};
-pub use files::{FileSelector, read_text};
+pub use files::{FileSelector, not_linted, read_text};
 pub use rules_loader::{read_rules, read_rules_dir};
+pub use user_cache::{
+    CACHE_DIR_ENV, CacheFolder, cache_folder, remove_cache_folder, user_cache_for, user_cache_root,
+    user_caches,
+};
 
 use crate::config::{Config, ConfigError};
 use crate::corpus::Corpus;

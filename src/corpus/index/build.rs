@@ -196,7 +196,10 @@ pub fn read_article(path: PathBuf) -> Result<(PathBuf, String), LoadWarning> {
         .and_then(text_from_bytes);
     match text {
         Ok(text) => Ok((path, text)),
-        Err(message) => Err(LoadWarning { path, message }),
+        Err(reason) => Err(LoadWarning {
+            path,
+            message: format!("{reason}, not indexed"),
+        }),
     }
 }
 

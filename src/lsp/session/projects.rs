@@ -157,7 +157,20 @@ impl Project {
         if !trusted {
             errors.extend(confinement.confine_reads(&mut config, "the editor settings"));
         }
+        let caching = config.cache_dir.is_some();
         confinement.confine_writes(&mut config);
+        // A corpus the user's own settings name (a shared archive, as a
+        // rule) is indexed once per user, not in each workspace; an
+        // untrusted workspace writes nothing anywhere.
+        if trusted && caching && settings.corpus_dirs.is_some() && !config.corpus_dirs.is_empty() {
+            config.cache_dir = match crate::workspace::user_cache_for(&config.corpus_dirs) {
+                Ok(dir) => Some(dir),
+                Err(problem) => {
+                    errors.push(format!("{problem}; the corpus is not cached"));
+                    None
+                }
+            };
+        }
         let writable_rules_dir = rules_dir_of(&config).filter(|dir| confinement.may_write(dir));
         let rules = load_rules(&config, &mut problems, &mut errors);
         let corpus = Arc::new(Corpus::empty());
