@@ -17,6 +17,13 @@ pub const CONFIG_FILE_NAME: &str = "copydesk.toml";
 
 /// Files linted when a directory is walked, unless `include` says otherwise.
 pub const DEFAULT_INCLUDE: &[&str] = &["*.md", "*.markdown", "*.mdx", "*.txt"];
+/// A project's own documents, never article drafts: a folder walk skips
+/// them on top of the config's `exclude` (named on the command line, they
+/// are linted). Lowercase and uppercase spellings both, as globs match case.
+pub const DOCUMENT_EXCLUDE: &[&str] = &[
+    "{README,CHANGELOG,CHANGES,HISTORY,CONTRIBUTING,CODE_OF_CONDUCT,SECURITY,LICENSE,LICENCE,AUTHORS,NOTICE}{,.*}",
+    "{readme,changelog,contributing,license,licence}{,.*}",
+];
 
 /// The lowest severity that makes `copydesk lint` exit with status 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]

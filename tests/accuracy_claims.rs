@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{evaluate, fixture_dir, linter_for, load_cases};
+use common::{check_readme_row, evaluate, fixture_dir, linter_for, load_cases};
 
 const CODE: &str = "claim-conflict";
 
@@ -38,4 +38,11 @@ fn claim_conflict_precision_and_recall() {
     // (chosen on real news, where they cut false warnings twentyfold).
     assert!(score.precision() >= 0.95, "precision below 95%: {score}");
     assert!(score.recall() >= 0.60, "recall below 60%: {score}");
+    let labelled = format!(
+        "{} findings, {} consistent, {} uncovered claims",
+        score.true_positives + score.false_negatives,
+        count("consistent"),
+        count("uncovered")
+    );
+    check_readme_row(CODE, &labelled, score, Some((0.95, 0.60)));
 }

@@ -3,7 +3,9 @@
 
 mod common;
 
-use common::{assert_quiet_on_clean_prose, evaluate, fixture_dir, linter_for, load_cases};
+use common::{
+    assert_quiet_on_clean_prose, check_readme_row, evaluate, fixture_dir, linter_for, load_cases,
+};
 
 const CODE: &str = "name-spelling";
 
@@ -26,6 +28,8 @@ fn name_spelling_precision_and_recall() {
     let score = evaluation.score(CODE);
     assert!(score.precision() >= 0.95, "precision below 95%: {score}");
     assert!(score.recall() >= 0.90, "recall below 90%: {score}");
+    let labelled = format!("{positives} findings, {negatives} silent cases");
+    check_readme_row(CODE, &labelled, score, Some((0.95, 0.90)));
 }
 
 #[test]

@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::{assert_quiet_on_clean_prose, evaluate, fixture_dir, linter_for, load_cases};
+use common::{
+    assert_quiet_on_clean_prose, check_readme_row, evaluate, fixture_dir, linter_for, load_cases,
+};
 
 const CODES: &[&str] = &[
     "unattributed-quote",
@@ -56,6 +58,15 @@ fn quote_checks_precision_and_recall() {
         score.recall() >= 0.90,
         "unattributed-quote recall below 90%: {score}"
     );
+    let labelled = format!(
+        "{} findings, {attributed} attributed quotations",
+        expected("unattributed-quote")
+    );
+    check_readme_row("unattributed-quote", &labelled, score, Some((0.95, 0.90)));
+    for code in &CODES[1..] {
+        let labelled = format!("{} findings", expected(code));
+        check_readme_row(code, &labelled, evaluation.score(code), None);
+    }
 }
 
 /// Quotations in a text, counted by their opening marks (straight double

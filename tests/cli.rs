@@ -629,6 +629,64 @@ fn the_shipped_example_raises_exactly_what_expected_md_lists() {
             .collect();
         assert_eq!(related, cited, "{position}: evidence cited");
     }
+    // Each corpus count it gives for a name is the count the message gives.
+    let names = expected_name_counts();
+    assert!(names.len() >= 4, "{names:?}");
+    for (draft, position, spelling, mentions, articles) in names {
+        let message = json["files"]
+            .as_array()
+            .expect("files")
+            .iter()
+            .filter(|f| f["path"].as_str().is_some_and(|p| p.ends_with(&draft)))
+            .flat_map(|f| f["diagnostics"].as_array().expect("diagnostics").iter())
+            .find(|d| format!("{}:{}", d["line"], d["column"]) == position)
+            .and_then(|d| d["message"].as_str())
+            .expect("the listed finding");
+        let as_counted = [
+            format!("\u{2018}{spelling}\u{2019} {mentions} times in {articles} articles"),
+            format!("\u{2018}{spelling}\u{2019} ({mentions} mentions in {articles} articles"),
+        ];
+        assert!(
+            as_counted.iter().any(|c| message.contains(c.as_str())),
+            "{draft} {position}: EXPECTED.md says {spelling} {mentions} in {articles}: {message}"
+        );
+    }
+}
+
+/// For each `name-spelling` row of `examples/EXPECTED.md` that gives the
+/// corpus's count ("corpus has `Kyiv` 16 times in 8 articles"): the draft,
+/// the position, the spelling, and its mentions and articles.
+fn expected_name_counts() -> Vec<(String, String, String, usize, usize)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/EXPECTED.md");
+    let text = std::fs::read_to_string(path).expect("EXPECTED.md");
+    let mut draft = String::new();
+    let mut counts = Vec::new();
+    for line in text.lines() {
+        if let Some(name) = line.strip_prefix("## `drafts/") {
+            draft = name.trim_end_matches('`').to_string();
+            continue;
+        }
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let (Some(position), Some(evidence)) = (cells.get(1), cells.get(4)) else {
+            continue;
+        };
+        let Some((_, rest)) = evidence.split_once("corpus has `") else {
+            continue;
+        };
+        let (spelling, rest) = rest.split_once("` ").expect("a spelling in backticks");
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let number = |i: usize| words[i].parse::<usize>().expect("a count");
+        let articles_word = words[4].trim_end_matches(',');
+        assert_eq!((words[1], articles_word), ("times", "articles"), "{line}");
+        counts.push((
+            draft.clone(),
+            position.to_string(),
+            spelling.to_string(),
+            number(0),
+            number(3),
+        ));
+    }
+    counts
 }
 
 /// For each `claim-conflict` row of `examples/EXPECTED.md`: the draft, the

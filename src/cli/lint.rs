@@ -77,12 +77,22 @@ fn lint(args: &LintArgs) -> Result<u8, WorkspaceError> {
         let config = configure(args, config_path.as_deref(), &cwd)?;
         fail_on = fail_on.or(config.fail_on);
         let workspace = Workspace::load(config)?;
+        let shown = OutputOptions {
+            color: false,
+            base_dir: Some(cwd.clone()),
+        };
         for error in &workspace.rule_errors {
-            print_error(error);
+            let path = shown.display_path(&error.path);
+            let at = &error.start;
+            print_error(format!(
+                "{path}:{}:{}: {}",
+                at.line, at.column, error.message
+            ));
             had_errors = true;
         }
         for warning in &workspace.corpus_warnings {
-            print_warning(warning);
+            let path = shown.display_path(&warning.path);
+            print_warning(format!("{path}: {}", warning.message));
         }
         if let Some(problem) = &workspace.cache.problem {
             print_warning(problem);

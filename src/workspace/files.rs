@@ -6,11 +6,12 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use ignore::WalkBuilder;
 
 use super::WorkspaceError;
-use crate::config::Config;
+use crate::config::{Config, DOCUMENT_EXCLUDE};
 use crate::document::text_from_bytes;
 
 /// Which files a directory walk lints: `include` globs, minus `exclude`
-/// globs, minus the corpus and rules dirs (reference material, not drafts).
+/// globs and the project's own documents (README, CHANGELOG, …), minus the
+/// corpus and rules dirs (reference material, not drafts).
 /// Globs match the path relative to the config folder; a glob with no `/`
 /// matches at any depth.
 pub struct FileSelector {
@@ -37,7 +38,14 @@ impl FileSelector {
         Ok(FileSelector {
             root: config.root.clone(),
             include: build(&config.include)?,
-            exclude: build(&config.exclude)?,
+            exclude: build(
+                &config
+                    .exclude
+                    .iter()
+                    .cloned()
+                    .chain(DOCUMENT_EXCLUDE.iter().map(|g| g.to_string()))
+                    .collect::<Vec<_>>(),
+            )?,
             skipped_dirs: skipped_dirs
                 .iter()
                 .filter_map(|d| std::path::absolute(d).ok())
@@ -99,6 +107,30 @@ pub fn not_linted(path: &Path, reason: &str) -> WorkspaceError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_walk_skips_the_projects_own_documents_but_a_named_one_is_linted() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for name in [
+            "README.md",
+            "CHANGELOG.md",
+            "docs/readme.txt",
+            "LICENSE",
+            "story.md",
+        ] {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).expect("mkdir");
+            std::fs::write(path, "Kiev").expect("write");
+        }
+        let selector =
+            FileSelector::new(&Config::default_for(dir.path().to_path_buf())).expect("selector");
+        let found = selector.collect(dir.path()).expect("walks");
+        assert_eq!(found, [dir.path().join("story.md")]);
+        let named = selector
+            .collect(&dir.path().join("README.md"))
+            .expect("named");
+        assert_eq!(named, [dir.path().join("README.md")]);
+    }
 
     #[test]
     fn binary_and_non_utf8_bytes_are_refused_with_their_offset() {

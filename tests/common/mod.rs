@@ -375,3 +375,42 @@ pub fn assert_quiet_on_clean_prose(name: &str, codes: &[&str]) {
         "more than 1 warning per 2,000 words"
     );
 }
+
+/// The README's "Measured accuracy" table row for `code`, as this run
+/// measured it. The README must say exactly this, so the table cannot go
+/// stale: the test fails on any difference, and
+/// `COPYDESK_UPDATE_README=1 cargo test --test accuracy_…` writes the row.
+pub fn check_readme_row(code: &str, labelled: &str, score: Score, floor: Option<(f64, f64)>) {
+    let percent = |share: f64| {
+        if share >= 1.0 {
+            "100%".to_string()
+        } else {
+            format!("{:.1}%", share * 100.0)
+        }
+    };
+    let floor = floor.map_or("—".to_string(), |(precision, recall)| {
+        format!("{:.0}% / {:.0}%", precision * 100.0, recall * 100.0)
+    });
+    let row = format!(
+        "| `{code}` | {labelled} | {} | {} | {floor} |",
+        percent(score.precision()),
+        percent(score.recall())
+    );
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).expect("README.md");
+    let prefix = format!("| `{code}` |");
+    let current = readme
+        .lines()
+        .find(|line| line.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("README.md has no accuracy row for `{code}`"));
+    if current == row {
+        return;
+    }
+    if std::env::var_os("COPYDESK_UPDATE_README").is_some() {
+        std::fs::write(&path, readme.replacen(current, &row, 1)).expect("write README.md");
+        return;
+    }
+    panic!(
+        "README.md's accuracy row for `{code}` is stale (COPYDESK_UPDATE_README=1 rewrites it)\n  README:   {current}\n  measured: {row}"
+    );
+}

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # The real pre-commit (from PyPI) in a throwaway git repository whose
-# .pre-commit-config.yaml takes the `copydesk` hook from this checkout:
+# .pre-commit-config.yaml takes a copydesk hook from this checkout:
 # a commit with a bad draft must be refused with copydesk's output shown,
 # and a clean draft must pass.
+#   tests/pre-commit/run.sh [HOOK_ID]
+# HOOK_ID is `copydesk` (built with cargo install, the default) or
+# `copydesk-python` (the Python wheel, built by pip with maturin).
 #
 # The hook source is this checkout's HEAD commit, as pre-commit needs a rev.
 set -euo pipefail
+hook_id="${1:-copydesk}"
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 PRE_COMMIT_VERSION=4.7.0
 
@@ -47,13 +51,13 @@ repos:
   - repo: $repo
     rev: $rev
     hooks:
-      - id: copydesk
+      - id: $hook_id
 YAML
 git add .pre-commit-config.yaml copydesk.toml corpus rules
 git commit --quiet --no-verify -m "newsroom setup"
 "$pre_commit" install >/dev/null
 
-echo "-- a bad draft must be refused"
+echo "-- a bad draft must be refused (hook $hook_id)"
 cp "$repo/examples/drafts/peace-plan-draft.md" bad-draft.md
 git add bad-draft.md
 if timeout 1200 git commit -m "bad draft" > "$work/bad.log" 2>&1; then
@@ -74,4 +78,4 @@ if ! timeout 600 git commit -m "clean draft" > "$work/clean.log" 2>&1; then
   fail "the commit of a clean draft was refused"
 fi
 grep -E "^copydesk\.+Passed" "$work/clean.log" || { cat "$work/clean.log" >&2; fail "the hook did not report Passed"; }
-echo "pre-commit test: ok"
+echo "pre-commit test ($hook_id): ok"
