@@ -1026,3 +1026,61 @@ fn a_corpus_named_on_the_command_line_is_cached_per_user_and_shown_and_cleaned()
     let (shown, _) = run(&["cache"]);
     assert!(shown.contains("(0 corpora, 0 bytes)"), "{shown}");
 }
+
+#[cfg(unix)]
+#[test]
+fn corpus_links_inside_are_read_and_links_out_are_counted_once() {
+    let dir = scratch_newsroom();
+    let outside = tempfile::tempdir().expect("tempdir");
+    std::fs::write(outside.path().join("notes.md"), "Private notes.").expect("write");
+    let corpus = dir.path().join("corpus");
+    std::os::unix::fs::symlink(outside.path().join("notes.md"), corpus.join("notes.md"))
+        .expect("link");
+    std::os::unix::fs::symlink(outside.path(), corpus.join("elsewhere")).expect("link");
+    std::os::unix::fs::symlink(corpus.join("wire-one.md"), corpus.join("alias.md")).expect("link");
+    let output = copydesk()
+        .current_dir(dir.path())
+        .args(["lint", "--no-cache", "drafts/draft.md"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr.matches("symbolic link").count(),
+        1,
+        "one warning for the folder: {stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "corpus: 2 symbolic links here lead outside this folder or nowhere; not indexed"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_out_of_range_threshold_is_a_positioned_error_and_the_other_rules_apply() {
+    let dir = scratch_newsroom();
+    std::fs::write(
+        dir.path().join("rules/thresholds.toml"),
+        "[thresholds.name-spelling]\nmin_attested_mentions = 1\n",
+    )
+    .expect("write");
+    let output = copydesk()
+        .current_dir(dir.path())
+        .args(["lint", "--no-cache", "drafts/draft.md"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(
+            "copydesk: error: rules/thresholds.toml:2:25: `min_attested_mentions` must be at least 2, not 1"
+        ),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("Kyiv"),
+        "the house rules still apply: {stdout}"
+    );
+}

@@ -1492,9 +1492,12 @@ async fn a_repository_config_cannot_reach_outside_the_workspace() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_untrusted_workspace_offers_and_makes_no_writes() {
     let (_dir, root) = witkoff_workspace();
+    // The user's settings name the corpus, which would put its index in the
+    // per-user cache of a trusted workspace.
+    let corpus = root.join("corpus").display().to_string();
     let (mut client, _) = Client::initialized(
         json!({}),
-        json!({"copydesk": {"debounceMs": 0}, "workspaceTrusted": false}),
+        json!({"copydesk": {"debounceMs": 0, "corpusDirs": [corpus]}, "workspaceTrusted": false}),
         &[&root],
     )
     .await;
@@ -1523,6 +1526,14 @@ async fn an_untrusted_workspace_offers_and_makes_no_writes() {
     assert!(
         !root.join(".copydesk-cache").exists(),
         "no index cache written"
+    );
+    let canonical = root.join("corpus").canonicalize().unwrap();
+    let user_root = copydesk::workspace::user_cache_root().expect("a cache folder");
+    assert!(
+        copydesk::workspace::user_caches(&user_root)
+            .iter()
+            .all(|cache| cache.corpora != [canonical.clone()]),
+        "no per-user cache written either"
     );
     assert_eq!(client.shut_down().await, 0);
 }
