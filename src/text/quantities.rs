@@ -30,6 +30,11 @@ pub struct Quantity {
     pub measure: String,
     /// The number is an ordinal ("ninth round"), compared as a position.
     pub ordinal: bool,
+    /// What one in the last written digit is worth, in the canonical unit:
+    /// 0.1 million for "$2.9 million", 1 for "three"; 0 when exact.
+    pub step: f64,
+    /// Whether the number was written with a decimal point ("2.9").
+    pub decimal: bool,
 }
 
 impl Quantity {
@@ -44,12 +49,34 @@ impl Quantity {
             high: value,
             measure: measure.to_string(),
             ordinal: false,
+            step: 0.0,
+            decimal: false,
         }
     }
 
+    /// Whether the two can be one figure: their ranges meet, or the one
+    /// written to fewer decimal places is the other rounded or cut short
+    /// ("$2.9 million" for $2.96 million). A whole number is taken as
+    /// written: "three points" and 3.4 were measured apart on real news
+    /// (two polls' margins of error).
     pub fn agrees_with(&self, other: &Quantity) -> bool {
         const SLACK: f64 = 1e-9;
-        self.low <= other.high + SLACK && other.low <= self.high + SLACK
+        if self.low <= other.high + SLACK && other.low <= self.high + SLACK {
+            return true;
+        }
+        let (rough, fine) = if self.step > other.step {
+            (self, other)
+        } else if other.step > self.step {
+            (other, self)
+        } else {
+            return false;
+        };
+        let exact = rough.low == rough.high;
+        exact
+            && rough.decimal
+            && !rough.ordinal
+            && fine.value >= rough.value - rough.step / 2.0 - SLACK
+            && fine.value < rough.value + rough.step - SLACK
     }
 }
 
@@ -75,6 +102,25 @@ fn tokens<'a, 's>(sentence: &'s Sentence<'a>) -> Vec<Token<'s>> {
             }),
     );
     tokens
+}
+
+/// The number as written, before any scale, and its digits after the
+/// point: (1, 2.9) for "2.9" or "2.9bn", (0, 3) for "three".
+fn written_number(tokens: &[Token]) -> (i32, f64) {
+    let Some(first) = tokens.first() else {
+        return (0, 0.0);
+    };
+    if first.text.starts_with(|c: char| c.is_ascii_digit()) {
+        let digits: String = first
+            .text
+            .chars()
+            .filter(|c| *c != ',')
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        let decimals = digits.split_once('.').map_or(0, |(_, after)| after.len());
+        return (decimals as i32, digits.parse().unwrap_or(0.0));
+    }
+    (0, cardinal(tokens, 0).map_or(0.0, |(value, _)| value))
 }
 
 fn word_value(word: &str) -> Option<u64> {
@@ -145,7 +191,40 @@ pub fn quantities_in(sentence: &Sentence) -> Vec<Quantity> {
             None => i += 1,
         }
     }
-    found
+    joined_ranges(prose, found)
+}
+
+/// "between $20 million and $30 million" is one figure, a range, not two:
+/// each end alone would seem to contradict a figure inside it.
+fn joined_ranges(prose: &str, found: Vec<Quantity>) -> Vec<Quantity> {
+    let mut joined: Vec<Quantity> = Vec::with_capacity(found.len());
+    for quantity in found {
+        if let Some(low) = joined.last_mut()
+            && low.measure == quantity.measure
+            && !low.ordinal
+            && low.high < quantity.low
+            && prose
+                .get(low.phrase.end..quantity.phrase.start)
+                .is_some_and(|gap| gap.trim() == "and")
+            && prose.get(..low.phrase.start).is_some_and(|before| {
+                before
+                    .trim_end()
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .is_some_and(|word| word.eq_ignore_ascii_case("between"))
+            })
+        {
+            low.range.end = quantity.range.end;
+            low.phrase.end = quantity.phrase.end;
+            low.high = quantity.high;
+            low.value = (low.low + low.high) / 2.0;
+            low.stated = low.value;
+            low.step = low.step.max(quantity.step);
+            continue;
+        }
+        joined.push(quantity);
+    }
+    joined
 }
 
 fn quantity_at(prose: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
@@ -183,7 +262,15 @@ fn quantity_at(prose: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usi
     let number_range = tokens[i].range.start..tokens[i + used - 1].range.end;
     let stated = value;
     let value = value * factor;
+    let (decimals, written) = written_number(&tokens[i..i + used]);
+    let step = if written > 0.0 {
+        10f64.powi(-decimals) * value / written
+    } else {
+        0.0
+    };
     let quantity = Quantity {
+        step,
+        decimal: decimals > 0,
         stated,
         range: number_range,
         phrase: currency_before.map_or(start, |_| tokens[i - 1].range.start)
@@ -336,6 +423,46 @@ mod tests {
         let found = quantities(text, 0..text.len());
         assert!(found[0].agrees_with(&found[1]));
         assert_eq!(find("nearly two decades in power")[0].1, 240.0);
+    }
+
+    #[test]
+    fn a_figure_cut_to_fewer_decimal_places_agrees_and_whole_numbers_do_not_round() {
+        let figures = |text: &str| quantities(text, 0..text.len());
+        let found = figures("$2.9 million and $2.96 million and $3.0 million and $2.8 million");
+        assert!(found[0].agrees_with(&found[1]), "cut short");
+        assert!(found[1].agrees_with(&found[0]));
+        assert!(found[1].agrees_with(&found[2]), "rounded");
+        assert!(!found[1].agrees_with(&found[3]));
+        assert!(
+            !found[0].agrees_with(&found[3]),
+            "the same number of places"
+        );
+        let found = figures("three points and 3.4 points");
+        assert!(
+            !found[0].agrees_with(&found[1]),
+            "a whole number as written"
+        );
+        let found = figures("2.9bn dollars and 3.05bn dollars");
+        assert!(!found[0].agrees_with(&found[1]));
+    }
+
+    #[test]
+    fn between_two_figures_is_one_range() {
+        assert_eq!(
+            find("sold for between $20 million and $30 million"),
+            vec![(
+                "20 million and $30 million".into(),
+                2.5e7,
+                2e7,
+                3e7,
+                "usd".into()
+            )]
+        );
+        // Not a range: two figures joined by "and" with no "between".
+        assert_eq!(find("$20 million and $30 million").len(), 2);
+        let text = "between $20 million and $30 million, then $27 million";
+        let found = quantities(text, 0..text.len());
+        assert!(found[0].agrees_with(&found[1]));
     }
 
     #[test]

@@ -56,7 +56,7 @@ pub(super) fn check(
     let value_written = doc.source().get(claim.range.clone()).unwrap_or("");
     let draft_terms = DraftTerms::new(context.sentence.terms(), value_written, context.rarity);
     let thresholds = &check.rules.thresholds.claims;
-    let matched: Vec<(Arc<Statement>, f64)> = about
+    let matched: Vec<Matched> = about
         .into_iter()
         .filter(|s| {
             comparable(claim, &s.claim, check.dates(doc, s)) || fixed_in_time(claim, &s.claim)
@@ -79,7 +79,12 @@ pub(super) fn check(
                 && (!draft_terms.figure_in(&s.terms)
                     || agrees(check, doc, claim, &s)
                     || same_digits(&claim.value, &s.claim.value));
-            evidence.then_some((s, score))
+            let telling = Telling {
+                likeness: score,
+                beside: told_beside(claim, &s.claim),
+                same_order: same_order(&claim.value, &s.claim.value, thresholds.max_value_ratio),
+            };
+            evidence.then_some((s, telling))
         })
         // "Florida's 99 delegates" says nothing of a paragraph about Texas.
         .filter(|(s, _)| {
@@ -193,25 +198,64 @@ pub(super) fn check(
     }
 }
 
+/// A corpus statement that may state the draft's fact, and how it is told.
+type Matched = (Arc<Statement>, Telling);
+
+/// How closely a corpus statement tells the draft's claim: its sentence's
+/// likeness to the draft's, then the words of the value's clause the two
+/// share, the nearer the value the more (see [`told_beside`]), then
+/// whether its figure is of the draft's order. One sentence may give two
+/// figures of one subject ("a $50 million renovation … houses sell for as
+/// much as $5 million"), and its likeness is the same for both; the words
+/// beside each tell them apart.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+struct Telling {
+    likeness: f64,
+    beside: f64,
+    same_order: bool,
+}
+
+/// The draft's words of the value's clause that the corpus claim has
+/// beside its own value, each counting 1 / (1 + how far it stands from the
+/// corpus value): "€4,800 in yearly dues" tells "€5,500 in yearly dues"
+/// more closely than "a €12,000 joining fee and … yearly dues" does.
+fn told_beside(draft: &Claim, corpus: &Claim) -> f64 {
+    draft
+        .subject
+        .local
+        .iter()
+        .filter_map(|word| {
+            corpus
+                .subject
+                .local
+                .iter()
+                .filter(|c| c.stem == word.stem)
+                .map(|c| c.distance)
+                .min()
+        })
+        .map(|distance| 1.0 / (1.0 + distance as f64))
+        .sum()
+}
+
 /// The statements that stand for their articles: an article that gives
 /// two values of one subject (a $5 million fee and a $50 million
 /// renovation) tells two facts, not one fact two ways, so it is not
 /// divided against itself. It stands by the value the draft gives, if it
 /// states it anywhere; otherwise by the statements told most like the
-/// draft's sentence.
+/// draft's claim (see [`Telling`]).
 fn one_telling_per_article(
-    matched: Vec<(Arc<Statement>, f64)>,
+    matched: Vec<Matched>,
     agrees: impl Fn(&Statement) -> bool,
 ) -> Vec<Arc<Statement>> {
-    // Each statement ranked by (agrees, likeness); an article keeps its best.
-    let ranked: Vec<(Arc<Statement>, (bool, f64))> = matched
+    // Each statement ranked by (agrees, telling); an article keeps its best.
+    let ranked: Vec<(Arc<Statement>, (bool, Telling))> = matched
         .into_iter()
-        .map(|(s, score)| {
-            let rank = (agrees(&s), score);
+        .map(|(s, telling)| {
+            let rank = (agrees(&s), telling);
             (s, rank)
         })
         .collect();
-    let mut best: FxHashMap<u32, (bool, f64)> = FxHashMap::default();
+    let mut best: FxHashMap<u32, (bool, Telling)> = FxHashMap::default();
     for (s, rank) in &ranked {
         let top = best.entry(s.location.article).or_insert(*rank);
         if rank > top {
@@ -220,12 +264,12 @@ fn one_telling_per_article(
     }
     ranked
         .into_iter()
-        .filter(|(s, (agreeing, score))| {
-            let (top_agrees, top_score) = best[&s.location.article];
+        .filter(|(s, (agreeing, telling))| {
+            let (top_agrees, top_telling) = best[&s.location.article];
             if top_agrees {
                 *agreeing
             } else {
-                *score >= top_score
+                *telling >= top_telling
             }
         })
         .map(|(s, _)| s)

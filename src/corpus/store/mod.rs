@@ -29,7 +29,7 @@ pub use postings::{Postings, PostingsWriter};
 
 const MAGIC: &[u8; 16] = b"copydesk-index\0\0";
 /// Bumped whenever the layout of any section changes.
-pub const FORMAT: u32 = 8;
+pub const FORMAT: u32 = 9;
 const NAME_LEN: usize = 24;
 const ROW_LEN: usize = NAME_LEN + 8 + 8 + HASH_LEN;
 const HASH_LEN: usize = 16;

@@ -431,7 +431,7 @@ pub fn claims_in(sentence: &Sentence, mentions: &[NameMention]) -> Vec<Claim> {
     found
         .into_iter()
         .zip(tallies)
-        .map(|(found, in_tally)| build(sentence, &sentence_time, found, in_tally, &years))
+        .filter_map(|(found, in_tally)| build(sentence, &sentence_time, found, in_tally, &years))
         .collect()
 }
 
@@ -479,14 +479,15 @@ fn attribute_of(q: &Quantity) -> Attribute {
     }
 }
 
-/// The claim of a found value, from the reading of its sentence.
+/// The claim of a found value, from the reading of its sentence; none for
+/// a poll's margin of error.
 fn build(
     sentence: &Sentence,
     sentence_time: &time::SentenceTime,
     found: Found,
     in_tally: bool,
     years: &[u16],
-) -> Claim {
+) -> Option<Claim> {
     let span = value_span(&found);
     let reading = match &found.attribute {
         // A title is about its person; what else the sentence says of its
@@ -494,6 +495,9 @@ fn build(
         Attribute::Title => Reading::default(),
         _ => read(sentence, &span),
     };
+    if reading.error_margin {
+        return None;
+    }
     // A capitalised word that opens a clause ("After Geneva") is no name.
     let mut entities: Vec<(String, usize)> = reading
         .entities
@@ -562,7 +566,7 @@ fn build(
         }
         _ => Reckoning::Amount,
     };
-    Claim {
+    Some(Claim {
         range: found.range.clone(),
         phrase: found.phrase,
         subject: Subject {
@@ -587,7 +591,7 @@ fn build(
             reckoning,
         },
         time,
-    }
+    })
 }
 
 /// Where a value stands and what kind it is, for its reading.

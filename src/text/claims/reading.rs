@@ -27,6 +27,9 @@ const LOCAL_WORDS: usize = 5;
 /// How far before a value a forecast word ("will") or a snapshot word
 /// ("latest") reaches.
 const OUTLOOK_REACH: usize = 8;
+/// Words before a value that may say it is a margin of error ("the margin
+/// of sampling error for all respondents is plus or minus 3.4").
+const ERROR_MARGIN_REACH: usize = 8;
 /// How far from a day or date the word of its event may stand.
 const EVENT_REACH: usize = 6;
 /// How many modifiers may stand between a value and the event it dates or
@@ -113,6 +116,10 @@ pub struct Reading {
     pub ranking: bool,
     /// A margin between rivals ("led by 20 points").
     pub margin: bool,
+    /// A poll's margin of error ("plus or minus 3.4 percentage points"),
+    /// a property of one survey: not a fact other articles tell again
+    /// (two polls' margins were compared on real news).
+    pub error_margin: bool,
     /// The latest of something recurring ("the newest release").
     pub snapshot: bool,
     /// A ranked slice of a population ("the top 1 percent").
@@ -660,6 +667,14 @@ pub fn read(sentence: &Sentence, span: &ValueSpan) -> Reading {
         && around
             .near(first.saturating_sub(4), first)
             .any(|w| MARGIN_WORDS.contains(w.lower));
+    let error_margin = {
+        let lowers: Vec<&str> = around
+            .near(first.saturating_sub(ERROR_MARGIN_REACH), first)
+            .map(|w| w.lower)
+            .collect();
+        lowers.windows(3).any(|w| w == ["plus", "or", "minus"])
+            || (lowers.contains(&"margin") && lowers.contains(&"error"))
+    };
     let percentile = span.measure == "percent"
         && first
             .checked_sub(1)
@@ -678,6 +693,7 @@ pub fn read(sentence: &Sentence, span: &ValueSpan) -> Reading {
         remainder,
         ranking,
         margin,
+        error_margin,
         percentile,
     }
 }
