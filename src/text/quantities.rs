@@ -61,7 +61,13 @@ impl Quantity {
     /// (two polls' margins of error).
     pub fn agrees_with(&self, other: &Quantity) -> bool {
         const SLACK: f64 = 1e-9;
-        if self.low <= other.high + SLACK && other.low <= self.high + SLACK {
+        // Each figure's range is what its hedge allows around it; two
+        // hedges do not add up ("about 30,000" and "about 36,000" are two
+        // figures), so one figure must lie in the other's range.
+        let within = |q: &Quantity, range: &Quantity| {
+            range.low - SLACK <= q.value && q.value <= range.high + SLACK
+        };
+        if within(self, other) || within(other, self) {
             return true;
         }
         let (rough, fine) = if self.step > other.step {
@@ -444,6 +450,20 @@ mod tests {
         );
         let found = figures("2.9bn dollars and 3.05bn dollars");
         assert!(!found[0].agrees_with(&found[1]));
+    }
+
+    #[test]
+    fn two_hedges_do_not_add_up() {
+        let figures = |text: &str| quantities(text, 0..text.len());
+        let found = figures("about 30,000 years and about 36,000 years and about 33,000 years");
+        assert!(!found[0].agrees_with(&found[1]), "20% apart");
+        assert!(found[0].agrees_with(&found[2]), "within one hedge");
+        let found = figures("some 6,000 residents and some 7,200 residents");
+        assert!(!found[0].agrees_with(&found[1]));
+        let found =
+            figures("more than 20 people and 24 people and nearly three hours and three hours");
+        assert!(found[0].agrees_with(&found[1]));
+        assert!(found[2].agrees_with(&found[3]));
     }
 
     #[test]
