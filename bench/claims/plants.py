@@ -8,13 +8,14 @@ look-alike in another article is a different fact: it must stay silent.
 Plants and controls are stored as data (file, byte offset, old and new
 string, kind, the corpus files that confirm them), never as text.
 
-    python3 plants.py ARTICLES PLANTS.json [--bin COPYDESK] [--show]
+    python3 plants.py ARTICLES PLANTS.json [--bin COPYDESK] [--show] [--summary OUT.json]
 
 Each article with plants or controls is taken out of the set, its copy
 (mutated, for a plant) is linted against the rest through the index cache
 (a delta retires the one article), and the finding at the figure is read.
 Prints recall by kind (warning level, and info notes beside), the controls
-flagged, and with --show each plant's finding or miss.
+flagged, and with --show each plant's finding or miss. --summary writes the
+counts as JSON for bench/claims/table.py, which makes the README's table.
 """
 
 import argparse
@@ -57,6 +58,7 @@ def main():
     parser.add_argument("plants")
     parser.add_argument("--bin", default=None)
     parser.add_argument("--show", action="store_true")
+    parser.add_argument("--summary", default=None)
     args = parser.parse_args()
     repo = pathlib.Path(__file__).resolve().parents[2]
     copydesk = args.bin or str(repo / "target" / "release" / "copydesk")
@@ -130,6 +132,12 @@ def main():
           f"{100 * all_caught / max(all_plants, 1):.1f}% | {sum(noted.values())} |")
     print(f"\ncontrols flagged: {len(flagged_controls)} of {len(controls)}"
           + (f" ({', '.join(flagged_controls)})" if flagged_controls else ""))
+    if args.summary:
+        summary = {
+            "plants": {kind: [total[kind], caught[kind]] for kind in total},
+            "controls": [len(controls), len(flagged_controls)],
+        }
+        pathlib.Path(args.summary).write_text(json.dumps(summary, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":
