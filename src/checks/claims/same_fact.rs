@@ -157,6 +157,9 @@ fn anchors<'a>(draft: &'a Claim, corpus: &Claim) -> Vec<&'a str> {
 /// both give right beside it ("talks in Geneva on Sunday", "Sunday's talks
 /// in Geneva"). Their sentences may say nothing else alike.
 pub fn same_event(draft: &Claim, corpus: &Claim) -> bool {
+    if named_incident(draft, corpus) {
+        return true;
+    }
     let (Some(a), Some(b)) = (&draft.subject.thing, &corpus.subject.thing) else {
         return false;
     };
@@ -187,11 +190,25 @@ pub fn same_event(draft: &Claim, corpus: &Claim) -> bool {
 /// 19 primary", "the 4th Conference on Memory in Sydney"), unlike a
 /// weekday, which names a day of its own week, or "the next primary".
 pub fn fixed_in_time(draft: &Claim, corpus: &Claim) -> bool {
-    matches!(
-        draft.attribute,
-        Attribute::Date | Attribute::Ordinal | Attribute::Year
-    ) && same_venue(draft, corpus)
-        && same_event(draft, corpus)
+    named_incident(draft, corpus)
+        || matches!(
+            draft.attribute,
+            Attribute::Date | Attribute::Ordinal | Attribute::Year
+        ) && same_venue(draft, corpus)
+            && same_event(draft, corpus)
+}
+
+/// Whether two years date one incident that both name ("the 2004 Boxing
+/// Day tsunami"): an incident with a name of its own happened once, so its
+/// year is one fact wherever it is told, with no place needed.
+fn named_incident(draft: &Claim, corpus: &Claim) -> bool {
+    draft.attribute == Attribute::Year
+        && corpus.attribute == Attribute::Year
+        && draft.qualifiers.scope.iter().any(|q| {
+            !q.name.is_empty()
+                && INCIDENT_NOUNS.contains(&q.of)
+                && corpus.qualifiers.scope.contains(q)
+        })
 }
 
 /// Whether both claims' events are held at the same named place.
