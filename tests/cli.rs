@@ -22,6 +22,27 @@ fn copydesk() -> Command {
     command
 }
 
+/// What a run printed: its exit code, standard output and standard error.
+struct Ran {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Run `copydesk ARGS` in `dir`.
+fn run_in(dir: &Path, args: &[&str]) -> Ran {
+    let output = copydesk()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("runs");
+    Ran {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
 /// Run `copydesk lint --format json ARGS` in `dir`; the parsed JSON and the exit code.
 fn lint_json(dir: &Path, args: &[&str]) -> (Value, i32) {
     let output = copydesk()
@@ -273,25 +294,20 @@ fn fix_names_what_it_changed_and_counts_what_remains() {
         "Kiev woke early.\n\n\"Nobody leaves the city tonight and nobody sleeps.\"\n\nBy noon Kiev was quiet.\n",
     )
     .expect("write");
-    let output = copydesk()
-        .current_dir(dir.path())
-        .args(["lint", "--fix", "drafts/draft.md", "drafts/two.md"])
-        .output()
-        .expect("runs");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("Fixed 6 problems in 2 files (Kiev \u{2192} Kyiv \u{d7}5, Aleksandr Syrsky \u{2192} Oleksandr Syrskyi); 1 remains."),
-        "{stderr}"
+    let fixed = run_in(
+        dir.path(),
+        &["lint", "--fix", "drafts/draft.md", "drafts/two.md"],
     );
-    let again = copydesk()
-        .current_dir(dir.path())
-        .args(["lint", "--fix", "drafts/two.md"])
-        .output()
-        .expect("runs");
     assert!(
-        String::from_utf8_lossy(&again.stderr).contains("Nothing to fix; 1 remains."),
+        fixed.stderr.contains("Fixed 6 problems in 2 files (Kiev \u{2192} Kyiv \u{d7}5, Aleksandr Syrsky \u{2192} Oleksandr Syrskyi); 1 remains."),
         "{}",
-        String::from_utf8_lossy(&again.stderr)
+        fixed.stderr
+    );
+    let again = run_in(dir.path(), &["lint", "--fix", "drafts/two.md"]);
+    assert!(
+        again.stderr.contains("Nothing to fix; 1 remains."),
+        "{}",
+        again.stderr
     );
 }
 
@@ -866,15 +882,11 @@ fn a_folder_with_no_drafts_warns_that_nothing_matched() {
 fn a_corpus_path_that_is_a_file_or_empty_or_holds_binary_is_reported() {
     let dir = scratch_newsroom();
     let run = |corpus: &str| {
-        let output = copydesk()
-            .current_dir(dir.path())
-            .args(["lint", "--no-cache", "--corpus", corpus, "drafts/draft.md"])
-            .output()
-            .expect("runs");
-        (
-            output.status.code(),
-            String::from_utf8_lossy(&output.stderr).into_owned(),
-        )
+        let ran = run_in(
+            dir.path(),
+            &["lint", "--no-cache", "--corpus", corpus, "drafts/draft.md"],
+        );
+        (ran.code, ran.stderr)
     };
     let (code, stderr) = run("drafts/draft.md");
     assert_eq!(code, Some(2));
@@ -1038,12 +1050,7 @@ fn corpus_links_inside_are_read_and_links_out_are_counted_once() {
         .expect("link");
     std::os::unix::fs::symlink(outside.path(), corpus.join("elsewhere")).expect("link");
     std::os::unix::fs::symlink(corpus.join("wire-one.md"), corpus.join("alias.md")).expect("link");
-    let output = copydesk()
-        .current_dir(dir.path())
-        .args(["lint", "--no-cache", "drafts/draft.md"])
-        .output()
-        .expect("runs");
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = run_in(dir.path(), &["lint", "--no-cache", "drafts/draft.md"]).stderr;
     assert_eq!(
         stderr.matches("symbolic link").count(),
         1,
@@ -1065,20 +1072,18 @@ fn an_out_of_range_threshold_is_a_positioned_error_and_the_other_rules_apply() {
         "[thresholds.name-spelling]\nmin_attested_mentions = 1\n",
     )
     .expect("write");
-    let output = copydesk()
-        .current_dir(dir.path())
-        .args(["lint", "--no-cache", "drafts/draft.md"])
-        .output()
-        .expect("runs");
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let Ran {
+        code,
+        stdout,
+        stderr,
+    } = run_in(dir.path(), &["lint", "--no-cache", "drafts/draft.md"]);
+    assert_eq!(code, Some(2));
     assert!(
         stderr.contains(
             "copydesk: error: rules/thresholds.toml:2:25: `min_attested_mentions` must be at least 2, not 1"
         ),
         "{stderr}"
     );
-    let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         stdout.contains("Kyiv"),
         "the house rules still apply: {stdout}"

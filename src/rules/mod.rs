@@ -362,15 +362,13 @@ impl Allowed {
 /// every figure another order of the same fact.
 fn threshold_out_of_range(spec: &ThresholdsSpec) -> Option<(Range<usize>, String)> {
     type Seen = Option<(f64, Range<usize>)>;
-    fn number(value: &Option<Spanned<f64>>) -> Seen {
-        value.as_ref().map(|v| (*v.get_ref(), v.span()))
+    /// A threshold as a number, with where it is written.
+    fn seen<T: Copy>(value: &Option<Spanned<T>>, number: fn(T) -> f64) -> Seen {
+        value.as_ref().map(|v| (number(*v.get_ref()), v.span()))
     }
-    fn count(value: &Option<Spanned<usize>>) -> Seen {
-        value.as_ref().map(|v| (*v.get_ref() as f64, v.span()))
-    }
-    fn days(value: &Option<Spanned<i64>>) -> Seen {
-        value.as_ref().map(|v| (*v.get_ref() as f64, v.span()))
-    }
+    let count = |value: &Option<Spanned<usize>>| seen(value, |n| n as f64);
+    let days = |value: &Option<Spanned<i64>>| seen(value, |n| n as f64);
+    let number = |value: &Option<Spanned<f64>>| seen(value, |n| n);
     let mut checked: Vec<(&str, Seen, Allowed)> = Vec::new();
     if let Some(n) = &spec.name_spelling {
         checked.extend([

@@ -110,23 +110,19 @@ fn tokens<'a, 's>(sentence: &'s Sentence<'a>) -> Vec<Token<'s>> {
     tokens
 }
 
-/// The number as written, before any scale, and its digits after the
-/// point: (1, 2.9) for "2.9" or "2.9bn", (0, 3) for "three".
-fn written_number(tokens: &[Token]) -> (i32, f64) {
-    let Some(first) = tokens.first() else {
-        return (0, 0.0);
-    };
-    if first.text.starts_with(|c: char| c.is_ascii_digit()) {
-        let digits: String = first
-            .text
-            .chars()
-            .filter(|c| *c != ',')
-            .take_while(|c| c.is_ascii_digit() || *c == '.')
-            .collect();
-        let decimals = digits.split_once('.').map_or(0, |(_, after)| after.len());
-        return (decimals as i32, digits.parse().unwrap_or(0.0));
+/// Digits as written, before any scale glued to them, and how many follow
+/// the point: (1, 2.9) for "2.9" or "2.9bn"; `None` for a word ("three").
+fn written_digits(text: &str) -> Option<(i32, f64)> {
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
     }
-    (0, cardinal(tokens, 0).map_or(0.0, |(value, _)| value))
+    let digits: String = text
+        .chars()
+        .filter(|c| *c != ',')
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let decimals = digits.split_once('.').map_or(0, |(_, after)| after.len());
+    Some((decimals as i32, digits.parse().unwrap_or(0.0)))
 }
 
 fn word_value(word: &str) -> Option<u64> {
@@ -241,6 +237,7 @@ fn quantity_at(prose: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usi
             (v, false, used)
         }
     };
+    let before_scale = value;
     // A year such as 2025, or a date's day, is not a quantity of anything.
     let mut next = i + used;
     if let Some(scale) = tokens.get(next).and_then(|t| numbers::scale(t.lower)) {
@@ -268,7 +265,7 @@ fn quantity_at(prose: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usi
     let number_range = tokens[i].range.start..tokens[i + used - 1].range.end;
     let stated = value;
     let value = value * factor;
-    let (decimals, written) = written_number(&tokens[i..i + used]);
+    let (decimals, written) = written_digits(tokens[i].text).unwrap_or((0, before_scale));
     let step = if written > 0.0 {
         10f64.powi(-decimals) * value / written
     } else {
