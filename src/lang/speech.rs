@@ -28,6 +28,14 @@ word_lists! {
     TITLE_CASE_MINOR_WORDS = "title-case-minor-words.txt";
     /// Words opening a sentence that point back at a quotation.
     BACK_POINTERS = "back-pointers.txt";
+    /// Verbs of reported speech whose speaker goes on in the next paragraph.
+    REPORTING_VERBS = "reporting-verbs.txt";
+    /// Words before a verb of speech that make it no report of speech.
+    UNREPORTED_BEFORE = "unreported-before.txt";
+    /// Words opening a clause that a verb of speech after them stands in.
+    COMPLEMENT_OPENERS = "complement-openers.txt";
+    /// Words that make a speaker's phrase name several speakers.
+    SEVERAL_SPEAKERS = "several-speakers.txt";
 }
 
 /// A word that stands next to a cue without being its speaker: a function

@@ -34,6 +34,15 @@ pub fn is_title_word(word: &str) -> bool {
     })
 }
 
+/// Whether a capitalised word before a name is part of a title, not of the
+/// name: "Professor" and "Dr" in "Professor Andrea Sella", "Dr Marin
+/// Soljacic".
+pub fn is_title_before_name(word: &str) -> bool {
+    with_lower_case(word, |lower| {
+        is_exact_title_word(lower) || TITLE_QUALIFIERS.contains(lower)
+    })
+}
+
 /// Whether `lower` is one of the title words themselves, exactly.
 pub fn is_exact_title_word(lower: &str) -> bool {
     TITLE_WORDS.contains(lower)

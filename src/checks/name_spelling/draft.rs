@@ -1,6 +1,7 @@
-//! The draft as its own authority: for a name the corpus does not know, the
-//! first reference sets the spelling and later mentions must agree with it
-//! ("Alexei Navalny" … "Navalnyy").
+//! The draft as its own authority: for a name the corpus does not settle,
+//! mentions must agree with the spelling the draft supports ("Alexei
+//! Navalny" … "Navalnyy"): the lexicon's, the corpus's, the draft's
+//! majority, or the first.
 
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
@@ -12,6 +13,7 @@ use super::{CODE, Role, forms_of_one_name, match_case};
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::lang::lexicon;
+use crate::rules::NameThresholds;
 use crate::text::similarity::lookup_keys;
 use crate::text::similarity::{keeps_the_ends, transliteration_key};
 
@@ -42,6 +44,8 @@ pub(super) struct Seen {
     /// A lone capitalised word opening a sentence may be any word, so it can
     /// be held to a standard but cannot set one.
     pub may_set_standard: bool,
+    /// How often the reference corpus uses this spelling.
+    pub corpus_mentions: usize,
 }
 
 impl DraftSpellings {
@@ -51,21 +55,37 @@ impl DraftSpellings {
         }
     }
 
-    /// Every later mention that is a variant of an earlier spelling. The
-    /// form that sets the standard is the first one used in a full
-    /// reference, or failing that the first one used at all.
+    /// Every mention that is a variant of the spelling the draft supports.
+    /// Mentions are grouped under the first spelling used in a full
+    /// reference (or failing that the first used at all); within a group
+    /// the supported spelling is the one the lexicon knows, else the one the
+    /// corpus uses more, else the one the draft uses more, else the first.
+    /// "Rio de Janiero" first and "Rio de Janeiro" twice later is a slip in
+    /// the first mention, not in the later two.
     pub(super) fn findings(
         &self,
         doc: &Document,
         attested: &AttestedNames,
-        min_similarity: f64,
+        thresholds: &NameThresholds,
     ) -> Vec<Finding> {
-        let mut standards: Vec<&Seen> = Vec::new();
+        self.groups(attested, thresholds)
+            .iter()
+            .flat_map(|group| group.findings(doc))
+            .collect()
+    }
+
+    /// The draft's spellings grouped by the standard each is a variant of,
+    /// in the order the standards were set.
+    fn groups<'a>(
+        &'a self,
+        attested: &AttestedNames,
+        thresholds: &NameThresholds,
+    ) -> Vec<Group<'a>> {
+        let mut groups: Vec<Group> = Vec::new();
         // Standards by blocking key: a spelling is compared only with the
         // standards it shares a key with, not with every one, so a draft
         // with thousands of names stays linear.
         let mut by_key: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-        let mut findings = Vec::new();
         let in_full_reference = |s: &&Seen| s.role != Role::Lone;
         let ordered = self
             .seen
@@ -83,38 +103,126 @@ impl DraftSpellings {
                 .collect();
             candidates.sort_unstable();
             candidates.dedup();
-            let standard = candidates.iter().map(|&i| standards[i]).find(|standard| {
+            let standard = candidates.into_iter().find(|&i| {
+                let standard = groups[i].standard;
                 comparable(standard.role, seen.role)
                     && (forms_of_one_name(word, &standard.word)
                         || attested
-                            .kinship(word, &standard.word, min_similarity)
+                            .kinship(word, &standard.word, thresholds.min_similarity)
                             .is_some())
             });
             match standard {
-                Some(standard)
-                    if !forms_of_one_name(word, &standard.word)
-                        && may_be_a_slip(seen, standard) =>
-                {
-                    findings.push(variant_finding(
-                        doc,
-                        word,
-                        seen.range.clone(),
-                        &standard.word,
-                        &standard.range,
-                    ));
+                Some(i) => {
+                    let standard = groups[i].standard;
+                    if forms_of_one_name(word, &standard.word) {
+                        groups[i].repeats += 1;
+                    } else if !both_established(seen, standard, thresholds)
+                        && may_be_a_slip(seen, standard)
+                    {
+                        groups[i].variants.push(seen);
+                    }
                 }
-                Some(_) => {}
                 None if seen.may_set_standard && !lexicon::lookup(word).is_english_word() => {
                     for key in keys {
-                        by_key.entry(key).or_default().push(standards.len());
+                        by_key.entry(key).or_default().push(groups.len());
                     }
-                    standards.push(seen);
+                    groups.push(Group {
+                        standard: seen,
+                        repeats: 0,
+                        variants: Vec::new(),
+                    });
                 }
                 None => {}
             }
         }
-        findings
+        groups.retain(|g| !g.variants.is_empty());
+        groups
     }
+}
+
+/// A spelling that set a standard and the mentions that are variants of it.
+struct Group<'a> {
+    standard: &'a Seen,
+    /// Later mentions spelt as the standard (or another form of it).
+    repeats: usize,
+    variants: Vec<&'a Seen>,
+}
+
+/// Why the draft's supported spelling is the one to follow.
+enum Support {
+    /// It came first and nothing outweighs it.
+    First,
+    /// The lexicon knows it as a name and not the other spelling.
+    Lexicon,
+    /// The reference corpus uses it more.
+    Corpus(usize),
+    /// The draft itself uses it more.
+    Majority(usize),
+}
+
+impl Group<'_> {
+    fn mentions(&self) -> impl Iterator<Item = &Seen> {
+        std::iter::once(self.standard).chain(self.variants.iter().copied())
+    }
+
+    /// The spelling the draft should keep, and why.
+    fn supported(&self) -> (&Seen, Support) {
+        let first = self.standard;
+        let in_draft = |word: &str| self.mentions().filter(|s| s.word == word).count();
+        let is_name = |word: &str| lexicon::lookup(word).is_real_name();
+        // The first mention of each other spelling.
+        let mut rivals: Vec<&Seen> = Vec::new();
+        for seen in &self.variants {
+            if seen.word != first.word && !rivals.iter().any(|r| r.word == seen.word) {
+                rivals.push(seen);
+            }
+        }
+        let [rival] = rivals[..] else {
+            // Three spellings or more: the first sets the standard.
+            return (first, Support::First);
+        };
+        if is_name(&rival.word) != is_name(&first.word) {
+            let named = if is_name(&rival.word) { rival } else { first };
+            return (named, Support::Lexicon);
+        }
+        if rival.corpus_mentions != first.corpus_mentions {
+            let used = if rival.corpus_mentions > first.corpus_mentions {
+                rival
+            } else {
+                first
+            };
+            return (used, Support::Corpus(used.corpus_mentions));
+        }
+        let (theirs, ours) = (in_draft(&rival.word), in_draft(&first.word) + self.repeats);
+        if theirs > ours {
+            return (rival, Support::Majority(theirs));
+        }
+        (first, Support::First)
+    }
+
+    fn findings(&self, doc: &Document) -> Vec<Finding> {
+        let (kept, support) = self.supported();
+        // Kept as first written: say so, whatever else supports it.
+        let support = if std::ptr::eq(kept, self.standard) {
+            Support::First
+        } else {
+            support
+        };
+        self.mentions()
+            .filter(|seen| seen.word != kept.word)
+            // The first spelling outvoted is held to the winner as any
+            // later variant is held to the first.
+            .filter(|seen| std::ptr::eq(kept, self.standard) || may_be_a_slip(seen, kept))
+            .filter_map(|seen| variant_finding(doc, seen, kept, &support))
+            .collect()
+    }
+}
+
+/// Two spellings the corpus uses often enough each are two names, not one
+/// name and its slip ("Horgan" and "Horan").
+fn both_established(a: &Seen, b: &Seen, thresholds: &NameThresholds) -> bool {
+    a.corpus_mentions >= thresholds.min_attested_mentions
+        && b.corpus_mentions >= thresholds.min_attested_mentions
 }
 
 /// The keys a spelling shares with every spelling it could be a variant
@@ -184,24 +292,30 @@ fn may_be_a_slip(seen: &Seen, standard: &Seen) -> bool {
         && entry.surname_frequency() < MAX_SURNAME_FREQUENCY_OF_A_SLIP
 }
 
-fn variant_finding(
-    doc: &Document,
-    word: &str,
-    range: Range<usize>,
-    form: &str,
-    first: &Range<usize>,
-) -> Finding {
-    let at = doc.line_col(first.start);
-    let message = format!(
-        "‘{word}’: this draft first spells the name ‘{form}’ (line {}); later mentions should agree",
-        at.line
-    );
-    let mut finding = Finding::new(CODE, Severity::Warning, range.clone(), message);
-    // Unsafe: the draft's first spelling may be the wrong one.
-    if doc.source().get(range) == Some(word) {
+fn variant_finding(doc: &Document, seen: &Seen, kept: &Seen, support: &Support) -> Option<Finding> {
+    let (word, form) = (seen.word.as_str(), kept.word.as_str());
+    let line = doc.line_col(kept.range.start).line;
+    let why = match support {
+        Support::First => format!("this draft first spells the name ‘{form}’ (line {line})"),
+        Support::Lexicon => {
+            format!("this draft also spells the name ‘{form}’ (line {line}), its usual spelling")
+        }
+        Support::Corpus(mentions) => format!(
+            "this draft also spells the name ‘{form}’ (line {line}), as the reference corpus does ({})",
+            super::plural(*mentions, "time")
+        ),
+        Support::Majority(mentions) => format!(
+            "this draft spells the name ‘{form}’ {} (first on line {line})",
+            super::plural(*mentions, "time")
+        ),
+    };
+    let message = format!("‘{word}’: {why}; mentions should agree");
+    let mut finding = Finding::new(CODE, Severity::Warning, seen.range.clone(), message);
+    // Unsafe: the draft's supported spelling may still be the wrong one.
+    if doc.source().get(seen.range.clone()) == Some(word) {
         finding = finding.with_suggestion(match_case(word, form));
     }
-    finding
+    Some(finding)
 }
 
 #[cfg(test)]

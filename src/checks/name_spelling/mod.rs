@@ -24,6 +24,7 @@ use crate::finding::{Annotation, Code, Finding, Report, Severity};
 use crate::lang::fold::fold_accents;
 use crate::lang::lexicon;
 use crate::lang::names::is_never_a_name;
+use crate::lang::titles::is_title_before_name;
 use crate::rules::{NameThresholds, RuleSet};
 use crate::text::names::{NameMention, is_capitalised, name_mentions, same_name};
 use crate::text::similarity::{Kinship, keeps_the_ends};
@@ -113,11 +114,11 @@ impl Check for NameSpelling {
                 report.findings.extend(found);
             }
         }
-        report.findings.extend(draft.spellings.findings(
-            doc,
-            &self.attested,
-            self.thresholds.min_similarity,
-        ));
+        report.findings.extend(
+            draft
+                .spellings
+                .findings(doc, &self.attested, &self.thresholds),
+        );
     }
 }
 
@@ -183,11 +184,19 @@ impl NameSpelling {
         draft: &mut DraftState,
     ) -> Vec<Finding> {
         let prose = doc.prose();
-        let words: Vec<(&str, Range<usize>)> = mention
+        let mut words: Vec<(&str, Range<usize>)> = mention
             .words
             .iter()
             .map(|r| (prose.get(r.clone()).unwrap_or(""), r.clone()))
             .collect();
+        // "Professor Andrea Sella": the name starts after its titles, so
+        // "Andrea" is a given name, held to the full name, not a surname.
+        let titles = words
+            .iter()
+            .take_while(|(word, _)| is_never_a_name(word) || is_title_before_name(word))
+            .count()
+            .min(words.len().saturating_sub(1));
+        words.drain(..titles);
         if let Some(finding) = self.check_full_name(lookups, doc, &words) {
             return vec![finding];
         }
@@ -236,8 +245,10 @@ impl NameSpelling {
                         findings.push(self.divided_finding(word, range.clone(), &neighbour))
                     }
                 }
-                Verdict::Attested => {}
-                Verdict::Unknown => {
+                // A spelling the corpus uses is still held to the draft's
+                // own: a name the corpus mentions twice must not hide the
+                // draft's "Navalny" … "Navalnyy".
+                Verdict::Attested | Verdict::Unknown => {
                     let partner = index.checked_sub(1).map(|before| words[before].0);
                     draft.spellings.record(Seen {
                         word: word.to_string(),
@@ -246,6 +257,7 @@ impl NameSpelling {
                         partner: partner.map(str::to_string),
                         sentence: draft.sentence,
                         may_set_standard: !lone_initial_word,
+                        corpus_mentions: self.sources.corpus.names().mentions(word),
                     })
                 }
             }

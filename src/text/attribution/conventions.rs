@@ -2,16 +2,17 @@
 //! speaker named in a neighbouring sentence: the cue just after it, a
 //! lead-in ending in a colon, a sentence of indirect speech just before it,
 //! an earlier quotation of the same paragraph, the previous paragraph's
-//! speaker, and the continuation of a multi-paragraph quotation.
+//! speaker (quoted or reported), and the continuation of a multi-paragraph
+//! quotation.
 
 use std::ops::Range;
 
-use super::cues::{Cue, Cues, LEAD_IN_WORDS, find_cue};
-use super::speakers::{person_before, speaker_within};
+use super::cues::{Cue, Cues, LEAD_IN_WORDS, find_cue, find_reporting_cue};
+use super::speakers::{Speaker, SpeakerKind, person_before, speaker_within};
 use super::text::{Place, blank_quotations, is_quotes_only, words};
 use super::{Link, QuoteRecord};
 use crate::document::{BlockKind, Document};
-use crate::lang::speech::BACK_POINTERS;
+use crate::lang::speech::{BACK_POINTERS, SEVERAL_SPEAKERS};
 use crate::text::quotes::{Quotation, QuoteScan, word_count};
 
 /// How far into the next sentence its cue may stand.
@@ -207,5 +208,111 @@ pub(super) fn inherit(
     if let Some(previous) = previous_block.filter(|r| r.is_attributed()) {
         record.speaker = previous.speaker.clone();
         record.link = Some(Link::FollowingParagraph);
+        return;
     }
+    if previous_block.is_none()
+        && let Some(cue) = reported_before(around, quotation.block)
+    {
+        record.speaker = Some(cue.speaker);
+        record.link = Some(Link::ReportedBefore(cue.text));
+    }
+}
+
+/// "Committee chair Ana Ruiz says the rules are outdated." then the
+/// paragraph "“We will rewrite them.”": the previous paragraph reports the
+/// speech of one speaker, and the quote paragraph is theirs. Two speakers
+/// or more ("the two unions said", "Ruiz and Okafor said") or a group
+/// ("officials said") leave it open, as does a paragraph with quotations of
+/// its own (their speakers decide).
+fn reported_before(around: &Surroundings, block: usize) -> Option<Cue> {
+    let blocks = around.doc.blocks();
+    let previous = blocks.get(block.checked_sub(1)?)?;
+    if !is_body(previous.kind) {
+        return None;
+    }
+    let mut found: Option<Cue> = None;
+    let last = previous.sentences.len().checked_sub(1)?;
+    for (index, sentence) in previous.sentences.iter().enumerate() {
+        let outside = around.outside(sentence);
+        let cue = find_reporting_cue(&outside).or_else(|| asked(&outside));
+        // The speaker must still be speaking where the paragraph ends.
+        let Some(cue) = cue else {
+            if index == last {
+                return None;
+            }
+            continue;
+        };
+        if !is_one_speaker(&cue.speaker) || has_several_subjects(&outside, &cue) {
+            return None;
+        }
+        match &found {
+            None => found = Some(cue),
+            // "She says …" after "Ruiz says …": the pronoun is Ruiz.
+            Some(first) if same_speaker(&first.speaker, &cue.speaker) => {}
+            Some(_) => return None,
+        }
+    }
+    found
+}
+
+/// "Kravitz was asked why he stayed.": the one asked answers next.
+fn asked(outside: &str) -> Option<Cue> {
+    let words = words(outside);
+    let at = words
+        .windows(2)
+        .position(|w| matches!(w[0].lower.as_str(), "was" | "were") && w[1].lower == "asked")?;
+    let speaker = person_before(outside.get(..words[at].range.start)?)?;
+    Some(Cue {
+        text: "was asked".to_string(),
+        speaker,
+    })
+}
+
+/// A single person or body, not several ("they", "the two unions",
+/// "Ruiz and Okafor", "officials").
+fn is_one_speaker(speaker: &Speaker) -> bool {
+    let text = speaker.text.to_lowercase();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let several = words.iter().any(|w| SEVERAL_SPEAKERS.contains(w));
+    let group = speaker.kind == SpeakerKind::NounPhrase
+        && words
+            .last()
+            .is_some_and(|head| head.ends_with('s') && !head.ends_with("ss"));
+    !several && !group
+}
+
+/// "Ana Ruiz and Tomas Reyes said", "officials from both shires said",
+/// "…, the growers say": the words that name who speaks (before the cue back
+/// to a comma, or else after it up to one) name several.
+fn has_several_subjects(outside: &str, cue: &Cue) -> bool {
+    let lowered = outside.to_ascii_lowercase();
+    let words = words(&lowered);
+    let Some(at) = words.iter().position(|w| w.lower == cue.text) else {
+        return false;
+    };
+    let before = &lowered[..words[at].range.start];
+    let clause = before.rsplit([',', ';', '—']).next().unwrap_or("");
+    let subject = if clause.chars().any(char::is_alphanumeric) {
+        clause
+    } else {
+        let after = &lowered[words[at].range.end..];
+        after.split([',', ';', '—', '.']).next().unwrap_or("")
+    };
+    let subject_words: Vec<&str> = subject
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    subject_words.iter().any(|w| SEVERAL_SPEAKERS.contains(w))
+}
+
+/// Whether two cues of one paragraph name one speaker: the same words, or
+/// a personal pronoun after a name.
+fn same_speaker(first: &Speaker, later: &Speaker) -> bool {
+    first.text.eq_ignore_ascii_case(&later.text)
+        || later.is_personal_pronoun()
+        || first
+            .text
+            .split_whitespace()
+            .last()
+            .is_some_and(|surname| later.text.split_whitespace().last() == Some(surname))
 }

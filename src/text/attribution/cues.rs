@@ -11,7 +11,10 @@ use super::speakers::{
     Speaker, SpeakerKind, indefinite_speaker, is_plain_noun, speaker_near, speaker_within,
 };
 use super::text::{Word, words};
-use crate::lang::speech::{NOUN_MARKERS, PASSIVE_AUXILIARIES, POSSESSIVE_PRONOUNS};
+use crate::lang::speech::{
+    COMPLEMENT_OPENERS, NOUN_MARKERS, PASSIVE_AUXILIARIES, POSSESSIVE_PRONOUNS, REPORTING_VERBS,
+    UNREPORTED_BEFORE,
+};
 use crate::rules::QuoteRules;
 
 /// How far before a colon its speaker may stand ("Obama's questioners
@@ -107,6 +110,49 @@ pub(super) fn find_cue(outside: &str, cues: &Cues, quote: &Range<usize>) -> Opti
     verb_cue
         .or_else(|| noun_cue(outside, &words, cues, quote))
         .or_else(|| colon_cue(outside, &words, quote))
+}
+
+/// A verb of reported speech ("says", "told") and its speaker, wherever it
+/// stands in a sentence of the reporter's own words; other cues ("called",
+/// "noted") are passed over, not taken instead.
+pub(super) fn find_reporting_cue(outside: &str) -> Option<Cue> {
+    let lowered = outside.to_ascii_lowercase();
+    let words = words(&lowered);
+    let end = outside.len()..outside.len();
+    words.iter().enumerate().find_map(|(index, word)| {
+        if !REPORTING_VERBS.contains(&word.lower)
+            || is_noun_use(&words, index)
+            || is_agentless_passive(outside, &words, index)
+        {
+            return None;
+        }
+        // "has said" is background and "had little to say", "would say"
+        // no speech at all: neither is what the paragraph reports.
+        let not_reported = index
+            .checked_sub(1)
+            .is_some_and(|before| UNREPORTED_BEFORE.contains(&words[before].lower));
+        // "a claim that he told the board …": speech inside a clause the
+        // sentence is about, not the sentence's own report.
+        let clause = lowered[..word.range.start]
+            .rsplit([',', ';', '—', '('])
+            .next()
+            .unwrap_or("");
+        let subordinate = words_of(clause).any(|w| COMPLEMENT_OPENERS.contains(w));
+        if not_reported || subordinate {
+            return None;
+        }
+        let speaker = speaker_near(outside, &words, word.range.clone(), &end)
+            .or_else(|| bare_noun_before(outside, &words, index))?;
+        Some(Cue {
+            text: word.lower.clone(),
+            speaker,
+        })
+    })
+}
+
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 /// "the real question", "the text", "a tweet": after a determiner a cue

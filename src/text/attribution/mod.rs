@@ -47,6 +47,9 @@ pub enum Link {
     SameParagraph,
     /// A quote-only paragraph after a paragraph whose last quote is attributed.
     FollowingParagraph,
+    /// A quote-only paragraph after a paragraph reporting one speaker's
+    /// words ("Ruiz says the rules are outdated.").
+    ReportedBefore(String),
     /// The continuation of a multi-paragraph quotation.
     ContinuedQuotation,
 }
@@ -73,7 +76,10 @@ impl QuoteRecord {
     /// by: a partial quote's sentence subject or a digest's source may be
     /// someone other than who spoke.
     pub fn speaker_name(&self) -> Option<&str> {
-        let loose = matches!(self.link, Some(Link::PartialQuote | Link::SourceAfter));
+        let loose = matches!(
+            self.link,
+            Some(Link::PartialQuote | Link::SourceAfter | Link::ReportedBefore(_))
+        );
         if loose || !self.is_attributed() {
             return None;
         }
@@ -111,6 +117,9 @@ impl QuoteRecord {
             }
             Some(Link::FollowingParagraph) => {
                 "continues the previous paragraph's speaker".to_string()
+            }
+            Some(Link::ReportedBefore(cue)) => {
+                format!("the paragraph before reports their words, cue: {cue}")
             }
             Some(Link::ContinuedQuotation) => "continues a multi-paragraph quotation".to_string(),
             None => return "quote with no attributed speaker".to_string(),
