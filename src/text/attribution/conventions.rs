@@ -107,7 +107,14 @@ pub(super) fn cue_after(around: &Surroundings, quotation: &Quotation) -> Option<
     let (next, new_paragraph) = around.next_sentence()?;
     let outside = around.outside(&next);
     let opening = words(&outside);
-    if new_paragraph {
+    // "“…,”" ends on a comma: its tag follows, even where a paragraph break
+    // has split the sentence ("Zeilinger says." on a line of its own).
+    let tag_follows = around
+        .doc
+        .prose()
+        .get(quotation.inner.clone())
+        .is_some_and(|inner| inner.trim_end().ends_with(','));
+    if new_paragraph && !tag_follows {
         let own_paragraph = &around.doc.blocks()[quotation.block].range;
         let points_back = opening
             .first()

@@ -17,7 +17,7 @@ mod text;
 use conventions::{Surroundings, cue_after, inherit};
 pub use cues::Cues;
 use cues::{find_cue, source_after};
-use not_speech::{is_dated, is_title, transcript_label};
+use not_speech::{is_dated, is_modifier, is_title, transcript_label};
 use speakers::Antecedents;
 pub use speakers::{Speaker, SpeakerKind};
 use text::{Place, blank_quotations, words};
@@ -159,13 +159,16 @@ pub fn attribute(
             cues,
             place,
         };
+        let before = word_before(&outside, quote_at);
+        let after = prose.get(quotation.range.end..).unwrap_or("");
         let mut record = QuoteRecord {
             quotation: quotation.clone(),
             speaker: None,
             link: None,
             in_heading: doc.blocks()[quotation.block].kind == BlockKind::Heading,
-            is_title: is_title(inner, word_before(&outside, quote_at).as_deref())
-                || is_dated(prose.get(quotation.range.end..).unwrap_or("")),
+            is_title: is_title(inner, before.as_deref())
+                || is_modifier(inner, before.as_deref(), after)
+                || is_dated(after),
             dangling_pronoun: false,
         };
         if record.is_title {

@@ -3,6 +3,7 @@
 //! (a transcript's "CLINTON: …").
 
 use crate::lang::speech::{TITLE_CASE_MINOR_WORDS, TITLE_LEADS};
+use crate::lang::statements::HEAD_DETERMINERS;
 
 /// A quotation that is a title or a slogan: after "titled" or "headlined",
 /// or written in Title Case ("The Facts on Where the Race Stands").
@@ -26,6 +27,25 @@ pub(super) fn is_title(inner: &str, word_before: Option<&str>) -> bool {
             .iter()
             .all(|w| capitalised(w) || TITLE_CASE_MINOR_WORDS.contains(&w.to_lowercase()))
         && words.iter().filter(|w| capitalised(w)).count() >= 2
+}
+
+/// "the “Every Family Needs a Farmer” campaign": a quotation between a
+/// determiner and a lower-case noun names a thing (a campaign, a policy, a
+/// show), it is not anyone's speech.
+pub(super) fn is_modifier(inner: &str, word_before: Option<&str>, after: &str) -> bool {
+    let ends_a_sentence = inner
+        .trim_end()
+        .ends_with(|c: char| matches!(c, '.' | ',' | '!' | '?' | ':' | ';'));
+    let noun_after = after
+        .strip_prefix(' ')
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_lowercase);
+    // A short phrase there is a scare quote ("the “iron budget” passed"),
+    // which the scare-quote check still wants to see.
+    let long = inner.split_whitespace().count() >= 4;
+    long && word_before.is_some_and(|w| HEAD_DETERMINERS.contains(w))
+        && !ends_a_sentence
+        && noun_after
 }
 
 /// "“Yes to the minaret ban” (2009)": a year in brackets after a quotation
@@ -71,6 +91,17 @@ mod tests {
         assert!(is_title("we will win this", Some("titled")));
         assert!(!is_title("We will not give up our land.", None));
         assert!(!is_title("Nobody", None));
+        assert!(is_modifier(
+            "Every Family needs a Farmer",
+            Some("the"),
+            " promotion"
+        ));
+        assert!(!is_modifier("We will win.", Some("the"), " crowd"));
+        assert!(!is_modifier(
+            "Every Family needs a Farmer",
+            Some("said"),
+            " promotion"
+        ));
     }
 
     #[test]
