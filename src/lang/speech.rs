@@ -34,6 +34,8 @@ word_lists! {
     UNREPORTED_BEFORE = "unreported-before.txt";
     /// Words opening a clause that a verb of speech after them stands in.
     COMPLEMENT_OPENERS = "complement-openers.txt";
+    /// Last words of a name that make it a body or a place, not a person.
+    BODY_HEADS = "body-heads.txt";
     /// Words that make a speaker's phrase name several speakers.
     SEVERAL_SPEAKERS = "several-speakers.txt";
 }

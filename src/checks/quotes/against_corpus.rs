@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use crate::corpus::{CorpusQuote, MIN_QUOTE_WORDS, quote_words};
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
+use crate::lang::contractions::expand_contractions;
 use crate::lang::fold::fold_accents;
 use crate::text::attribution::{QuoteRecord, attribute};
 use crate::text::quotes::find_quotations;
@@ -130,8 +131,10 @@ pub(super) fn compare(check: &QuoteCheck, doc: &Document, record: &QuoteRecord) 
     ))
 }
 
-/// Whether `draft` is `corpus` or a run of its words.
+/// Whether `draft` is `corpus` or a run of its words, contractions
+/// written out ("we are" is "we're").
 fn is_excerpt(draft: &[String], corpus: &[String]) -> bool {
+    let (draft, corpus) = (expand_contractions(draft), expand_contractions(corpus));
     !draft.is_empty() && corpus.windows(draft.len()).any(|run| run == draft)
 }
 
@@ -352,6 +355,7 @@ mod tests {
     #[test]
     fn exact_quotes_and_punctuation_differences_are_silent() {
         assert!(findings("“We will not close the port this winter”, Ruiz said.").is_empty());
+        assert!(findings("“We won't close the port this winter,” Ruiz said.").is_empty());
         assert!(findings("Ana Ruiz said: “We will not close the port this winter.”").is_empty());
     }
 

@@ -217,12 +217,44 @@ pub(super) fn inherit(
         record.link = Some(Link::FollowingParagraph);
         return;
     }
+    // "She pauses." between two paragraphs of one speaker's words.
+    if previous_block.is_none()
+        && is_beat(around, quotation.block.checked_sub(1))
+        && let Some(previous) = earlier
+            .iter()
+            .rev()
+            .find(|r| r.quotation.block + 2 == quotation.block)
+            .filter(|r| r.is_attributed())
+    {
+        record.speaker = previous.speaker.clone();
+        record.link = Some(Link::FollowingParagraph);
+        return;
+    }
     if previous_block.is_none()
         && let Some(cue) = reported_before(around, quotation.block)
     {
         record.speaker = Some(cue.speaker);
         record.link = Some(Link::ReportedBefore(cue.text));
     }
+}
+
+/// A paragraph of a few words and no quotation between two paragraphs of
+/// speech: an action beat ("She pauses.", "Pause.").
+fn is_beat(around: &Surroundings, block: Option<usize>) -> bool {
+    const MAX_BEAT_WORDS: usize = 4;
+    let Some((index, paragraph)) = block.and_then(|b| Some((b, around.doc.blocks().get(b)?)))
+    else {
+        return false;
+    };
+    let text = around
+        .doc
+        .prose()
+        .get(paragraph.range.clone())
+        .unwrap_or("");
+    is_body(paragraph.kind)
+        && paragraph.sentences.len() == 1
+        && (1..=MAX_BEAT_WORDS).contains(&words(text).len())
+        && !around.scan.quotations.iter().any(|q| q.block == index)
 }
 
 /// "Committee chair Ana Ruiz says the rules are outdated." then the

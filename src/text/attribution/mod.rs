@@ -73,8 +73,8 @@ impl QuoteRecord {
     }
 
     /// The speaker's name, when the link is firm enough to compare speakers
-    /// by: a partial quote's sentence subject or a digest's source may be
-    /// someone other than who spoke.
+    /// by (a partial quote's sentence subject or a digest's source may be
+    /// someone other than who spoke) and the speaker is a person.
     pub fn speaker_name(&self) -> Option<&str> {
         let loose = matches!(
             self.link,
@@ -83,7 +83,7 @@ impl QuoteRecord {
         if loose || !self.is_attributed() {
             return None;
         }
-        self.speaker.as_ref().and_then(Speaker::name)
+        self.speaker.as_ref().and_then(Speaker::written_name)
     }
 
     /// "quote attributed to Jens Stoltenberg (cue: said)".

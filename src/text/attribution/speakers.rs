@@ -8,10 +8,12 @@ use crate::text::words::WordBoundaries;
 use super::text::Word;
 use crate::document::{BlockKind, Document};
 use crate::lang::lexicon;
+use crate::lang::names::is_never_a_name;
 use crate::lang::speech::{
-    INDEFINITE_SPEAKERS, PERSON_NOUNS, SPEAKER_DETERMINERS, SPEAKER_PRONOUNS, is_not_speaker,
+    BODY_HEADS, INDEFINITE_SPEAKERS, PERSON_NOUNS, SPEAKER_DETERMINERS, SPEAKER_PRONOUNS,
+    is_not_speaker,
 };
-use crate::lang::titles::{TITLE_QUALIFIERS, is_exact_title_word};
+use crate::lang::titles::{TITLE_QUALIFIERS, is_exact_title_word, is_title_before_name};
 use crate::text::names::name_mentions;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +42,23 @@ impl Speaker {
             SpeakerKind::Pronoun => self.refers_to.as_deref(),
             SpeakerKind::NounPhrase => None,
         }
+    }
+
+    /// The name of the person who spoke, when the speaker is one: not a
+    /// month ("her March comment"), a building or body ("the White House",
+    /// "the Rust Belt"), a place, or an everyday word capitalised ("Most").
+    pub fn person_name(&self) -> Option<&str> {
+        self.name().filter(|name| is_a_persons_name(name))
+    }
+
+    /// The person's name as the text writes it at the quotation, not a
+    /// pronoun's guessed referent: "she said" after a paragraph about
+    /// Trump is not Trump's quotation, so only a written name may accuse
+    /// anyone of misattribution.
+    pub fn written_name(&self) -> Option<&str> {
+        (self.kind == SpeakerKind::Name)
+            .then(|| self.person_name())
+            .flatten()
     }
 
     /// "he" or "she": a pronoun that must refer to a person named before.
@@ -300,6 +319,22 @@ pub(super) fn person_before(before: &str) -> Option<Speaker> {
             kind: SpeakerKind::Pronoun,
             refers_to: None,
         })
+}
+
+fn is_a_persons_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let last_entry = lexicon::lookup(last);
+    let place = words.len() == 1 && last_entry.is_place() && !last_entry.is_surname();
+    let opening = lexicon::lookup(first);
+    let everyday_opening =
+        opening.is_english_word() && !opening.is_real_name() && !is_title_before_name(first);
+    !words.iter().any(|w| is_never_a_name(w))
+        && !BODY_HEADS.contains(&last.to_lowercase())
+        && !place
+        && !everyday_opening
 }
 
 /// A name mention that can be a person: not a place, and not an everyday
