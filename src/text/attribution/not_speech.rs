@@ -33,9 +33,7 @@ pub(super) fn is_title(inner: &str, word_before: Option<&str>) -> bool {
 /// determiner and a lower-case noun names a thing (a campaign, a policy, a
 /// show), it is not anyone's speech.
 pub(super) fn is_modifier(inner: &str, word_before: Option<&str>, after: &str) -> bool {
-    let ends_a_sentence = inner
-        .trim_end()
-        .ends_with(|c: char| matches!(c, '.' | ',' | '!' | '?' | ':' | ';'));
+    let ends_a_sentence = inner.trim_end().ends_with(['.', ',', '!', '?', ':', ';']);
     let noun_after = after
         .strip_prefix(' ')
         .and_then(|rest| rest.chars().next())
