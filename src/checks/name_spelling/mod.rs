@@ -199,6 +199,19 @@ impl NameSpelling {
             .map_or(0, |last| last + 1);
         words.drain(..titles);
         let after_title = titles > 0;
+        // "Later Marolwe said": an everyday word opening the sentence is not
+        // the name's first word (nor a given name that makes "Marolwe"
+        // another person than "Hannah Marlowe").
+        let opener = mention.sentence_initial
+            && titles == 0
+            && words.len() > 1
+            && words.first().is_some_and(|(word, _)| {
+                let entry = lexicon::lookup(word);
+                entry.is_english_word() && !entry.is_real_name()
+            });
+        if opener {
+            words.remove(0);
+        }
         if let Some(finding) = self.check_full_name(lookups, doc, &words) {
             return vec![finding];
         }
