@@ -213,7 +213,7 @@ impl Group<'_> {
             // The first spelling outvoted is held to the winner as any
             // later variant is held to the first.
             .filter(|seen| std::ptr::eq(kept, self.standard) || may_be_a_slip(seen, kept))
-            .filter_map(|seen| variant_finding(doc, seen, kept, &support))
+            .map(|seen| variant_finding(doc, seen, kept, &support))
             .collect()
     }
 }
@@ -292,7 +292,7 @@ fn may_be_a_slip(seen: &Seen, standard: &Seen) -> bool {
         && entry.surname_frequency() < MAX_SURNAME_FREQUENCY_OF_A_SLIP
 }
 
-fn variant_finding(doc: &Document, seen: &Seen, kept: &Seen, support: &Support) -> Option<Finding> {
+fn variant_finding(doc: &Document, seen: &Seen, kept: &Seen, support: &Support) -> Finding {
     let (word, form) = (seen.word.as_str(), kept.word.as_str());
     let line = doc.line_col(kept.range.start).line;
     let why = match support {
@@ -315,7 +315,7 @@ fn variant_finding(doc: &Document, seen: &Seen, kept: &Seen, support: &Support) 
     if doc.source().get(seen.range.clone()) == Some(word) {
         finding = finding.with_suggestion(match_case(word, form));
     }
-    Some(finding)
+    finding
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use crate::lang::speech::{
     BODY_HEADS, INDEFINITE_SPEAKERS, PERSON_NOUNS, SPEAKER_DETERMINERS, SPEAKER_PRONOUNS,
     is_not_speaker,
 };
-use crate::lang::titles::{TITLE_QUALIFIERS, is_exact_title_word, is_title_before_name};
+use crate::lang::titles::{is_exact_title_word, is_title_before_name};
 use crate::text::names::name_mentions;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,11 +225,7 @@ fn is_surname_after_quotation(
 /// Rubio" is "Marco Rubio", so speakers compare by the person.
 fn without_titles(mention: &str) -> String {
     let words: Vec<&str> = mention.split(' ').collect();
-    let is_title = |w: &&&str| {
-        let lower = w.to_lowercase();
-        is_exact_title_word(&lower) || TITLE_QUALIFIERS.contains(&lower)
-    };
-    let titles = words.iter().take_while(is_title).count();
+    let titles = words.iter().take_while(|w| is_title_before_name(w)).count();
     words[titles..].join(" ")
 }
 
@@ -326,15 +322,13 @@ fn is_a_persons_name(name: &str) -> bool {
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return false;
     };
-    let last_entry = lexicon::lookup(last);
-    let place = words.len() == 1 && last_entry.is_place() && !last_entry.is_surname();
     let opening = lexicon::lookup(first);
     let everyday_opening =
         opening.is_english_word() && !opening.is_real_name() && !is_title_before_name(first);
     !words.iter().any(|w| is_never_a_name(w))
         && !BODY_HEADS.contains(&last.to_lowercase())
-        && !place
         && !everyday_opening
+        && is_person_like(name, false)
 }
 
 /// A name mention that can be a person: not a place, and not an everyday
