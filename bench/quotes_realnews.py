@@ -123,12 +123,33 @@ def same_speaker(a, b):
     return any(difflib.SequenceMatcher(None, x, y).ratio() >= 0.85 for x in na for y in nb)
 
 
+def put_to(paragraph, source):
+    """Whether the paragraph puts a question to the quote's speaker
+    ("Boyle asked Trump", "Clinton was asked about"): the answer is theirs
+    by convention, whoever the annotations make the paragraph's source."""
+    for name in WORD.findall(source):
+        if not name[0].isupper() or name.lower() in PRONOUNS:
+            continue
+        n = re.escape(name)
+        if re.search(rf"\basked\s+(?:[A-Z][\w.]*\s+){{0,2}}{n}\b|\b{n}\s+(?:was|were)\s+asked\b", paragraph):
+            return True
+    return False
+
+
 def previous_speech(text, attributions, span, source):
     """What the paragraph before a quote paragraph reports: "none" (no
-    annotated attribution has its cue there), "same" (the quote's own
+    annotated attribution with a source has its cue or its content there:
+    a paragraph that is someone's quotation reports their speech), "same" (the quote's own
     speaker, or a pronoun that may be them), or "other" (only other named
     speakers)."""
-    cues = [a for a in attributions if any(overlap(span, c) for c in a.get("Cue", []))]
+    cues = [
+        a
+        for a in attributions
+        if a.get("Source")
+        and any(overlap(span, c) for c in a.get("Cue", []) + a.get("Content", []))
+    ]
+    if put_to(text[span[0]:span[1]], source):
+        return "same"
     if not cues:
         return "none"
     verdicts = [same_speaker(source, source_text(text, a)) for a in cues]

@@ -8,11 +8,12 @@
 use std::ops::Range;
 
 use super::cues::{Cue, Cues, LEAD_IN_WORDS, find_cue, find_reporting_cue};
-use super::speakers::{Speaker, SpeakerKind, person_before, speaker_within};
-use super::text::{Place, blank_quotations, is_quotes_only, words};
+use super::speakers::{Speaker, SpeakerKind, person_before, person_opening, speaker_within};
+use super::text::{Place, Word, blank_quotations, is_quotes_only, words};
 use super::{Link, QuoteRecord};
 use crate::document::{BlockKind, Document};
 use crate::lang::speech::{BACK_POINTERS, SEVERAL_SPEAKERS};
+use crate::lang::titles::is_title_before_name;
 use crate::text::quotes::{Quotation, QuoteScan, word_count};
 
 /// How far into the next sentence its cue may stand.
@@ -212,7 +213,23 @@ pub(super) fn inherit(
         .iter()
         .rev()
         .find(|r| r.quotation.block + 1 == quotation.block);
-    if let Some(previous) = previous_block.filter(|r| r.is_attributed()) {
+    let previous_speaker = previous_block.filter(|r| r.is_attributed());
+    // The one asked answers, not the one asking. With nobody named as
+    // asked, the question may be the speaker's own ("So how do you get
+    // there?" Hahn asks.) and the paragraph theirs.
+    if let Some(speaker) = previous_speaker
+        .filter(|r| is_question(prose, r))
+        .and_then(|question| addressee(around, question))
+    {
+        record.speaker = Some(speaker);
+        record.link = Some(Link::Answer);
+        return;
+    }
+    // The speaker must still be speaking where the paragraph ends: after
+    // "Manafort called it “absurd.” His supporters shrugged." the next
+    // quotation is not Manafort's.
+    let speaking = previous_speaker.filter(|r| still_speaking(around, r));
+    if let Some(previous) = speaking {
         record.speaker = previous.speaker.clone();
         record.link = Some(Link::FollowingParagraph);
         return;
@@ -230,12 +247,88 @@ pub(super) fn inherit(
         record.link = Some(Link::FollowingParagraph);
         return;
     }
-    if previous_block.is_none()
+    if speaking.is_none()
         && let Some(cue) = reported_before(around, quotation.block)
     {
         record.speaker = Some(cue.speaker);
         record.link = Some(Link::ReportedBefore(cue.text));
     }
+}
+
+/// Verbs that put a question ("“With nukes?” Wallace asked.").
+const ASKING: [&str; 3] = ["asked", "asks", "ask"];
+
+/// A question put with "asked": the quote paragraph after it is the answer.
+fn is_question(prose: &str, record: &QuoteRecord) -> bool {
+    let cue = match &record.link {
+        Some(Link::Cue(cue) | Link::CueAfter(cue)) => cue,
+        _ => return false,
+    };
+    ASKING.contains(&cue.as_str())
+        && prose
+            .get(record.quotation.inner.clone())
+            .is_some_and(|inner| inner.trim_end().ends_with('?'))
+}
+
+/// The person a question is put to, named right after its verb ("Boyle
+/// asked Trump", "asked Senator Ana Ruiz"), titles left out.
+fn addressee(around: &Surroundings, question: &QuoteRecord) -> Option<Speaker> {
+    let place = Place::of(around.doc, &question.quotation)?;
+    let sentences = &around.doc.blocks()[place.block].sentences;
+    // The cue stands in the question's sentence or opens the next one.
+    let last = sentences
+        .get(place.last + 1)
+        .unwrap_or(&sentences[place.last]);
+    let outside = around.outside(&(sentences[place.first].start..last.end));
+    let words = words(&outside);
+    let verb = words
+        .iter()
+        .position(|w| ASKING.contains(&w.lower.as_str()))?;
+    let is_capitalised = |w: &&Word| outside[w.range.clone()].starts_with(char::is_uppercase);
+    let name: Vec<&Word> = words[verb + 1..]
+        .iter()
+        .skip_while(|w| is_capitalised(w) && is_title_before_name(&outside[w.range.clone()]))
+        .take_while(is_capitalised)
+        .collect();
+    let (first, last) = (name.first()?, name.last()?);
+    // Only spaces between the words: "asked Trump. The" is one name.
+    let text = outside.get(first.range.start..last.range.end)?;
+    (!text.contains(['.', ',', ';', ':'])).then(|| Speaker {
+        text: text.to_string(),
+        kind: SpeakerKind::Name,
+        refers_to: None,
+    })
+}
+
+/// How far into a sentence its subject may stand ("Later, Trump's
+/// supporters …").
+const SUBJECT_WORDS: usize = 3;
+
+/// Whether a paragraph's speaker is still the one speaking where it ends:
+/// no sentence after its last quotation opens with another person. After
+/// "Manafort called it “absurd.” Trump's supporters shrugged." the next
+/// quotation is not Manafort's; after "“…,” he says. It was never
+/// tested." it still is.
+fn still_speaking(around: &Surroundings, record: &QuoteRecord) -> bool {
+    let Some(place) = Place::of(around.doc, &record.quotation) else {
+        return false;
+    };
+    let speaker = record.speaker.as_ref();
+    let speaker_words: Vec<String> = speaker
+        .map(|s| format!("{} {}", s.text, s.refers_to.as_deref().unwrap_or("")))
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    around.doc.blocks()[place.block].sentences[place.last + 1..]
+        .iter()
+        .all(|sentence| {
+            person_opening(&around.outside(sentence), SUBJECT_WORDS).is_none_or(|person| {
+                person
+                    .split_whitespace()
+                    .any(|w| speaker_words.contains(&w.to_lowercase()))
+            })
+        })
 }
 
 /// A paragraph of a few words and no quotation between two paragraphs of
@@ -251,9 +344,18 @@ fn is_beat(around: &Surroundings, block: Option<usize>) -> bool {
         .prose()
         .get(paragraph.range.clone())
         .unwrap_or("");
+    let words = words(text);
+    // "Pause." or a person doing something ("She sighs."); "Young
+    // entrepreneur." and "– Country less safe –" are subheadings.
+    let is_action = words.len() == 1
+        || words
+            .first()
+            .is_some_and(|w| matches!(w.lower.as_str(), "he" | "she" | "they" | "i" | "we"));
     is_body(paragraph.kind)
         && paragraph.sentences.len() == 1
-        && (1..=MAX_BEAT_WORDS).contains(&words(text).len())
+        && (1..=MAX_BEAT_WORDS).contains(&words.len())
+        && is_action
+        && !text.trim_start().starts_with(['–', '—', '-'])
         && !around.scan.quotations.iter().any(|q| q.block == index)
 }
 

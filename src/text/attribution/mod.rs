@@ -52,6 +52,9 @@ pub enum Link {
     ReportedBefore(String),
     /// The continuation of a multi-paragraph quotation.
     ContinuedQuotation,
+    /// A quote paragraph answering the question the paragraph before puts
+    /// to a named person ("“Why?” Boyle asked Trump.").
+    Answer,
 }
 
 /// A quotation with what the analysis knows about its speaker.
@@ -78,7 +81,7 @@ impl QuoteRecord {
     pub fn speaker_name(&self) -> Option<&str> {
         let loose = matches!(
             self.link,
-            Some(Link::PartialQuote | Link::SourceAfter | Link::ReportedBefore(_))
+            Some(Link::PartialQuote | Link::SourceAfter | Link::ReportedBefore(_) | Link::Answer)
         );
         if loose || !self.is_attributed() {
             return None;
@@ -122,6 +125,9 @@ impl QuoteRecord {
                 format!("the paragraph before reports their words, cue: {cue}")
             }
             Some(Link::ContinuedQuotation) => "continues a multi-paragraph quotation".to_string(),
+            Some(Link::Answer) => {
+                "answers the question the paragraph before puts to them".to_string()
+            }
             None => return "quote with no attributed speaker".to_string(),
         };
         if self.dangling_pronoun {
@@ -372,6 +378,16 @@ mod tests {
             links("Snow fell.\n\n“We will not give up,” he said."),
             vec![None]
         );
+    }
+
+    #[test]
+    fn the_one_asked_answers() {
+        let text = "“Will you stand again?” Boyle asked Senator Ines Moreau.\n\n“Not this time, not again.”";
+        assert_eq!(speaker_of_nth(text, 1).as_deref(), Some("Ines Moreau"));
+        assert_eq!(links(text)[1], Some(Link::Answer));
+        // Nobody named as asked: the question is the speaker's own.
+        let own = "“Where did it start?” Okafor asks.\n\n“On the coast, we think, in the dunes.”";
+        assert_eq!(links(own)[1], Some(Link::FollowingParagraph));
     }
 
     #[test]

@@ -317,6 +317,31 @@ pub(super) fn person_before(before: &str) -> Option<Speaker> {
         })
 }
 
+/// The person a sentence opens with, within its first `max_words` words:
+/// "Trump's supporters shrugged" opens with Trump.
+pub(super) fn person_opening(sentence: &str, max_words: usize) -> Option<String> {
+    let words = super::text::words(sentence);
+    let reach = words
+        .get(max_words.saturating_sub(1))
+        .or(words.last())?
+        .range
+        .end;
+    name_mentions(sentence, 0..sentence.len())
+        .into_iter()
+        .filter(|m| m.range.start < reach)
+        .map(|m| {
+            // A known name as an owner opening a sentence is the name:
+            // "Trump's supporters", but not "What's more".
+            let spelling = m.spelling(sentence);
+            let rest = sentence.get(m.range.end..).unwrap_or("");
+            let owner = (rest.starts_with("'s") || rest.starts_with("’s"))
+                && lexicon::lookup(&spelling).is_real_name();
+            (spelling, m.sentence_initial && !owner)
+        })
+        .find(|(spelling, initial)| is_person_like(spelling, *initial))
+        .map(|(spelling, _)| without_titles(&spelling))
+}
+
 fn is_a_persons_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
