@@ -305,6 +305,7 @@ fn extend_run(tokens: &[(Range<usize>, &str, Piece)], start: usize) -> (Vec<usiz
             break;
         }
         if (is_capitalised(word) && !is_contraction(word))
+            || is_elided_particle_name(word)
             || is_particle_followed_by_name(tokens, next)
         {
             words.push(next);
@@ -314,6 +315,17 @@ fn extend_run(tokens: &[(Range<usize>, &str, Piece)], start: usize) -> (Vec<usiz
         }
     }
     (words, i)
+}
+
+/// A surname led by an elided particle: "d'Errico", "dell’Orto".
+fn is_elided_particle_name(word: &str) -> bool {
+    const MAX_PARTICLE_LETTERS: usize = 4;
+    word.split_once(['\'', '’'])
+        .is_some_and(|(particle, rest)| {
+            (1..=MAX_PARTICLE_LETTERS).contains(&particle.len())
+                && particle.chars().all(|c| c.is_ascii_lowercase())
+                && is_capitalised(rest)
+        })
 }
 
 fn is_particle_followed_by_name(tokens: &[(Range<usize>, &str, Piece)], at: usize) -> bool {
@@ -437,6 +449,19 @@ mod tests {
         // One word under UAX #29; found by tests/properties.rs, where the
         // house fix of "C:Kiev" left "C:Kyiv", then taken for a variant.
         assert_eq!(spellings("C:Kyiv talks went on in Kyiv."), vec!["Kyiv"]);
+    }
+
+    #[test]
+    fn an_elided_particle_keeps_the_surname_in_the_name() {
+        assert_eq!(
+            spellings("Dr Francesco d'Errico of Bordeaux spoke."),
+            vec!["Dr Francesco d'Errico", "Bordeaux"]
+        );
+        assert_eq!(
+            spellings("Ask Lia dell’Orto today."),
+            vec!["Ask Lia dell’Orto"]
+        );
+        assert_eq!(spellings("Ana said l'homme."), vec!["Ana"]);
     }
 
     #[test]

@@ -43,6 +43,14 @@ const CODE: Code = Code::NameSpelling;
 /// "Marea" / "Maria", "Bally" / "Billy"); measured on real news.
 const MIN_NEAR_MISS_LETTERS: usize = 6;
 
+/// A surname this common (bearers per 100,000 people) is many people's.
+const COMMON_SURNAME_PER_100K: u32 = 20;
+/// A corpus full name with a common surname is the person the surname
+/// names when it stands in this many articles, or in at least 1 in
+/// `MIN_INTRODUCED_SHARE` of those that use the surname.
+const MIN_INTRODUCED_ARTICLES: usize = 2;
+const MIN_INTRODUCED_SHARE: usize = 2;
+
 /// What the rules and the corpus say, shared by the parts of the check.
 pub(super) struct Sources {
     pub rules: Arc<RuleSet>,
@@ -97,7 +105,7 @@ impl Check for NameSpelling {
             }
             draft.sentence = sentence.start;
             for mention in name_mentions(prose, sentence) {
-                if is_marked_sic(prose, &mention) {
+                if is_marked_sic(prose, &mention) || is_firm_name(prose, &mention) {
                     continue;
                 }
                 let overlaps_flagged = flagged
@@ -159,6 +167,37 @@ struct Entity<'a> {
     name: &'a str,
 }
 
+/// "Moelis & Company", "Baird & Co": a firm named for its founders, not
+/// the person or place the corpus spells alike.
+fn is_firm_name(prose: &str, mention: &NameMention) -> bool {
+    prose
+        .get(mention.range.end..)
+        .is_some_and(|after| after.trim_start_matches([' ', '\u{a0}']).starts_with('&'))
+}
+
+/// Whether a word can open a person's name: a given name, or a word that
+/// is not an everyday one ("Red" in "Red Cross" is not).
+fn can_be_given_name(word: &str) -> bool {
+    let entry = lexicon::lookup(word);
+    entry.is_given_name() || !entry.is_english_word()
+}
+
+/// Whether the word at `index` is joined to a neighbour by a hyphen.
+fn is_hyphen_part(prose: &str, words: &[(&str, Range<usize>)], index: usize) -> bool {
+    let joined = |left: &Range<usize>, right: &Range<usize>| {
+        prose
+            .get(left.end..right.start)
+            .is_some_and(|between| matches!(between, "-" | "‐"))
+    };
+    let before = index
+        .checked_sub(1)
+        .is_some_and(|b| joined(&words[b].1, &words[index].1));
+    let after = words
+        .get(index + 1)
+        .is_some_and(|(_, next)| joined(&words[index].1, next));
+    before || after
+}
+
 /// The given name of the person whose name has a surname at `index`: the
 /// nearest word before it that is not an initial ("Martin J. Gruenberg"),
 /// unless that is a title ("Governor Brainard") or a particle ("Ursula von
@@ -205,6 +244,7 @@ impl NameSpelling {
         let opener = mention.sentence_initial
             && titles == 0
             && words.len() > 1
+            && !is_hyphen_part(prose, &words, 0)
             && words.first().is_some_and(|(word, _)| {
                 let entry = lexicon::lookup(word);
                 entry.is_english_word() && !entry.is_real_name()
@@ -252,7 +292,15 @@ impl NameSpelling {
                 role,
                 name: &name,
             };
-            match self.judge_word(lookups, word, entity) {
+            // "Bar-Yosef" is one surname: its parts are not the corpus's
+            // single words ("Joseph"), but the draft's own spellings of
+            // it must still agree.
+            let verdict = if is_hyphen_part(prose, &words, index) {
+                Verdict::Unknown
+            } else {
+                self.judge_word(lookups, word, entity)
+            };
+            match verdict {
                 Verdict::Variant(neighbour)
                     if is_own_styling(prose, word, &neighbour.attested.spelling) => {}
                 Verdict::Variant(neighbour) => {
@@ -380,15 +428,28 @@ impl NameSpelling {
         let names = self.sources.corpus.names();
         let corpus_name = entity.name.replacen(word, surname, 1);
         let parts: Vec<&str> = corpus_name.split(' ').collect();
+        // A common surname ("Baker") is borne by many people: one "Robert
+        // Baker" in the corpus is the draft's "Dr Robert Bakker" only if
+        // the corpus gives that full name in several articles, or mostly
+        // means him by the surname.
+        let common = lexicon::lookup(surname).surname_frequency() >= COMMON_SURNAME_PER_100K;
+        let surname_articles = names.get(surname).map_or(0, |stats| stats.articles);
+        let names_them = |run: &str| {
+            names.get(run).map(|stats| {
+                !common
+                    || stats.articles >= MIN_INTRODUCED_ARTICLES
+                    || stats.articles * MIN_INTRODUCED_SHARE >= surname_articles
+            })
+        };
         if let Some(end) = parts.iter().position(|part| *part == surname) {
             let runs = (end.saturating_sub(3)..end).map(|start| parts[start..=end].join(" "));
-            if runs.into_iter().any(|run| names.get(&run).is_some()) {
-                return Some(true);
+            if let Some(found) = runs.into_iter().filter_map(|run| names_them(&run)).max() {
+                return found.then_some(true);
             }
         }
         let given = entity.given?;
-        if names.get(&format!("{given} {surname}")).is_some() {
-            return Some(true);
+        if let Some(found) = names_them(&format!("{given} {surname}")) {
+            return found.then_some(true);
         }
         let full_names = self.attested.full_names_with_surname(surname);
         let mut known = full_names
@@ -429,6 +490,14 @@ impl NameSpelling {
             return None;
         }
         let spelling = format!("{given} {surname}");
+        // A given name people bear, written with this surname in the
+        // corpus too, is another member of the family: "Ivana Trump" is
+        // not a slip for "Ivanka Trump".
+        if lexicon::lookup(given).is_given_name()
+            && self.sources.corpus.names().get(&spelling).is_some()
+        {
+            return None;
+        }
         let min_similarity = self.thresholds.min_similarity;
         let mut candidates: Vec<attested::Attested> =
             self.attested.full_names_with_surname(surname);
@@ -443,9 +512,12 @@ impl NameSpelling {
             let (corpus_given, corpus_surname) = full.spelling.split_once(' ')?;
             // Same given name: only the surname can be wrong, and the word
             // check flags just that word.
+            // "Red Cross" and "White House" are no person's full name, so
+            // not the person "Rod Cross".
             if full.spelling == spelling
                 || corpus_given == *given
                 || adds_accents(&spelling, &full.spelling)
+                || (lexicon::lookup(given).is_given_name() && !can_be_given_name(corpus_given))
             {
                 return None;
             }
