@@ -43,6 +43,10 @@ impl ValueGroup {
     }
 }
 
+/// A corpus sentence giving the draft's own figure counts against a
+/// conflict when it is this share as alike as a matched sentence must be.
+const AGREEING_SHARE_OF_SIMILARITY: f64 = 0.5;
+
 pub(super) fn check(
     check: &ClaimCheck,
     doc: &Document,
@@ -56,6 +60,16 @@ pub(super) fn check(
     let value_written = doc.source().get(claim.range.clone()).unwrap_or("");
     let draft_terms = DraftTerms::new(context.sentence.terms(), value_written, context.rarity);
     let thresholds = &check.rules.thresholds.claims;
+    // The corpus also gives the draft's figure for this subject and
+    // measure, in a sentence too unlike the draft's to be matched: it is
+    // at best divided over the fact, and never evidence against the draft.
+    let also_says_it = matches!(claim.value, Value::Quantity(_))
+        && about.iter().any(|s| {
+            agrees(check, doc, claim, s)
+                && same_fact(claim, &s.claim).is_some()
+                && similarity(&draft_terms, &s.terms, context.rarity)
+                    >= thresholds.min_similarity * AGREEING_SHARE_OF_SIMILARITY
+        });
     let matched: Vec<Matched> = about
         .into_iter()
         .filter(|s| {
@@ -129,7 +143,7 @@ pub(super) fn check(
         .iter()
         .filter(|g| has_sources(&check.corpus, &g.statements, thresholds.min_articles.max(1)))
         .collect();
-    let Some(&group) = backing.first() else {
+    let Some(&group) = backing.first().filter(|_| !also_says_it) else {
         return Outcome::default();
     };
     // A figure of another order is another fact of the subject; it still
