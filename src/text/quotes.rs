@@ -81,6 +81,9 @@ pub fn find_quotations(doc: &Document) -> QuoteScan {
         };
         let base = block.range.start;
         let mut open: Option<(char, usize)> = None;
+        // A quotation inside the open one, in curly marks whose direction
+        // is plain (“… “a slogan” …”): where it opened.
+        let mut nested: Option<usize> = None;
         let continuing = carried.take();
         let mut previous: Option<char> = None;
         for (i, c) in text.char_indices() {
@@ -91,6 +94,8 @@ pub fn find_quotations(doc: &Document) -> QuoteScan {
             previous = Some(c);
             match (found, open) {
                 (Mark::Open(o), None) => open = Some((o, i)),
+                (Mark::Open('“' | '«'), Some(_)) if nested.is_none() => nested = Some(i),
+                (Mark::Close(_), Some(_)) if nested.is_some() => nested = None,
                 (Mark::Open(o), Some((_, start))) => {
                     // A second opening mark: the first was never closed.
                     let width = text[start..].chars().next().map_or(1, char::len_utf8);
@@ -112,6 +117,13 @@ pub fn find_quotations(doc: &Document) -> QuoteScan {
                 // A stray closing mark (or one of another kind) is left alone.
                 _ => {}
             }
+        }
+        // A nested quotation never closed is a mark the wrong way round
+        // ("“It's unusual,“ said Noble."): the paragraph is unbalanced.
+        if let (Some((_, start)), Some(_)) = (open, nested) {
+            let width = text[start..].chars().next().map_or(1, char::len_utf8);
+            scan.unbalanced.push(base + start..base + start + width);
+            open = None;
         }
         if let Some((o, start)) = open {
             let next_opens = blocks
@@ -236,6 +248,19 @@ mod tests {
             &text[scan.quotations[1].inner.clone()],
             "It will take time."
         );
+    }
+
+    #[test]
+    fn a_quotation_nested_in_curly_marks_stays_inside() {
+        let text = "\"Written “at a time of crisis,” the statement lasts.\n\n\"It still does.\"";
+        let scan = find_quotations(&Document::markdown(text));
+        assert!(scan.unbalanced.is_empty());
+        assert_eq!(scan.quotations.len(), 2);
+        let text = "She wrote: “Vote for “Settle For Hillary” now.” Then silence.";
+        assert_eq!(inners(text), vec!["Vote for “Settle For Hillary” now."]);
+        // A mark the wrong way round is still unbalanced.
+        let scan = find_quotations(&Document::markdown("“It is unusual,“ said Noble."));
+        assert_eq!(scan.unbalanced.len(), 1);
     }
 
     #[test]
