@@ -234,7 +234,7 @@ pub fn name_mentions_in(sentence: &Sentence) -> Vec<NameMention> {
     let mut i = 0;
     while i < tokens.len() {
         let (_, word, piece) = &tokens[i];
-        if *piece != Piece::Word || !is_capitalised(word) {
+        if *piece != Piece::Word || !(is_capitalised(word) || is_elided_particle_name(word)) {
             i += 1;
             continue;
         }
