@@ -490,12 +490,11 @@ impl NameSpelling {
             return None;
         }
         let spelling = format!("{given} {surname}");
+        let given_is_a_name = lexicon::lookup(given).is_given_name();
         // A given name people bear, written with this surname in the
         // corpus too, is another member of the family: "Ivana Trump" is
         // not a slip for "Ivanka Trump".
-        if lexicon::lookup(given).is_given_name()
-            && self.sources.corpus.names().get(&spelling).is_some()
-        {
+        if given_is_a_name && self.sources.corpus.names().get(&spelling).is_some() {
             return None;
         }
         let min_similarity = self.thresholds.min_similarity;
@@ -517,7 +516,7 @@ impl NameSpelling {
             if full.spelling == spelling
                 || corpus_given == *given
                 || adds_accents(&spelling, &full.spelling)
-                || (lexicon::lookup(given).is_given_name() && !can_be_given_name(corpus_given))
+                || (given_is_a_name && !can_be_given_name(corpus_given))
             {
                 return None;
             }

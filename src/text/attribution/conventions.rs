@@ -8,7 +8,9 @@
 use std::ops::Range;
 
 use super::cues::{Cue, Cues, LEAD_IN_WORDS, find_cue, find_reporting_cue};
-use super::speakers::{Speaker, SpeakerKind, person_before, person_opening, speaker_within};
+use super::speakers::{
+    SUBJECT_PRONOUNS, Speaker, SpeakerKind, person_before, person_opening, speaker_within,
+};
 use super::text::{Place, Word, blank_quotations, is_quotes_only, words};
 use super::{Link, QuoteRecord};
 use crate::document::{BlockKind, Document};
@@ -350,7 +352,7 @@ fn is_beat(around: &Surroundings, block: Option<usize>) -> bool {
     let is_action = words.len() == 1
         || words
             .first()
-            .is_some_and(|w| matches!(w.lower.as_str(), "he" | "she" | "they" | "i" | "we"));
+            .is_some_and(|w| SUBJECT_PRONOUNS.contains(&w.lower.as_str()));
     is_body(paragraph.kind)
         && paragraph.sentences.len() == 1
         && (1..=MAX_BEAT_WORDS).contains(&words.len())

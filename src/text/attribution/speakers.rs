@@ -291,11 +291,13 @@ impl Antecedents {
     }
 }
 
+/// The pronouns that can be the subject who speaks or acts.
+pub(super) const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
+
 /// The person a partial quotation's sentence is about: a name that can be
 /// a person, or a personal pronoun, before the quotation ("West landed a
 /// sharp dig at “…”").
 pub(super) fn person_before(before: &str) -> Option<Speaker> {
-    const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
     let name = name_mentions(before, 0..before.len())
         .into_iter()
         .map(|m| (m.spelling(before), m.sentence_initial))
