@@ -100,6 +100,8 @@ pub struct Config {
     pub rules_dir: Option<PathBuf>,
     pub builtin_rules: bool,
     pub corpus_dirs: Vec<PathBuf>,
+    /// A corpus database (`postgres://…`) to read instead of folders.
+    pub corpus_url: Option<String>,
     pub include: Vec<String>,
     pub exclude: Vec<String>,
     pub fail_on: Option<FailOn>,
@@ -116,6 +118,7 @@ impl Config {
             rules_dir: None,
             builtin_rules: true,
             corpus_dirs: Vec::new(),
+            corpus_url: None,
             include: DEFAULT_INCLUDE.iter().map(|s| s.to_string()).collect(),
             exclude: Vec::new(),
             fail_on: None,
@@ -168,11 +171,28 @@ impl Config {
             Some(OneOrMany::One(dir)) => vec![dir],
             Some(OneOrMany::Many(dirs)) => dirs,
         };
+        let (urls, corpus): (Vec<String>, Vec<String>) =
+            corpus.into_iter().partition(|c| is_database_url(c));
+        if let Some(url) = urls.iter().find(|url| url_has_password(url)) {
+            return Err(error_at(
+                text.find(url.as_str()).unwrap_or(0),
+                "a corpus database URL here must not hold a password: a project's config is \
+                 shared; set PGPASSWORD or ~/.pgpass instead"
+                    .into(),
+            ));
+        }
+        if urls.len() > 1 || (!urls.is_empty() && !corpus.is_empty()) {
+            return Err(error_at(
+                text.find(urls[0].as_str()).unwrap_or(0),
+                "a corpus database replaces the corpus folders: name one or the other".into(),
+            ));
+        }
         Ok(Config {
             path: Some(path.to_path_buf()),
             rules_dir: file.rules.map(|dir| root.join(dir)),
             builtin_rules: file.builtin_rules.unwrap_or(true),
             corpus_dirs: corpus.into_iter().map(|dir| root.join(dir)).collect(),
+            corpus_url: urls.into_iter().next(),
             include: file
                 .include
                 .unwrap_or_else(|| DEFAULT_INCLUDE.iter().map(|s| s.to_string()).collect()),
@@ -187,6 +207,22 @@ impl Config {
             root,
         })
     }
+}
+
+/// Whether a corpus setting names a database rather than a folder.
+pub fn is_database_url(corpus: &str) -> bool {
+    corpus.starts_with("postgres://") || corpus.starts_with("postgresql://")
+}
+
+/// Whether a database URL carries a password ("user:secret@host", or a
+/// `password=` parameter).
+pub fn url_has_password(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?']).next().unwrap_or("");
+    let in_userinfo = authority
+        .rsplit_once('@')
+        .is_some_and(|(userinfo, _)| userinfo.contains(':'));
+    in_userinfo || url.contains("password=")
 }
 
 /// A config file that could not be used, with the position of the problem.
@@ -234,6 +270,29 @@ mod tests {
                 .severity_for(crate::finding::Code::NameSpelling, Severity::Warning),
             Severity::Error
         );
+    }
+
+    #[test]
+    fn a_corpus_database_is_named_without_its_password() {
+        let config = Config::parse(
+            "corpus = \"postgres://reader@db.local/archive\"\n",
+            Path::new("/n/copydesk.toml"),
+        )
+        .expect("parses");
+        assert_eq!(
+            config.corpus_url.as_deref(),
+            Some("postgres://reader@db.local/archive")
+        );
+        assert!(config.corpus_dirs.is_empty());
+        let error = Config::parse(
+            "corpus = \"postgres://reader:s3cret@db.local/archive\"\n",
+            Path::new("/n/copydesk.toml"),
+        )
+        .expect_err("a password in a project's config");
+        assert_eq!((error.line, error.column), (1, 11));
+        assert!(error.message.contains("PGPASSWORD"), "{}", error.message);
+        assert!(url_has_password("postgres://db.local/a?password=x"));
+        assert!(!url_has_password("postgres://db.local:5432/a"));
     }
 
     #[test]

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 
 use crate::checks::{Check, CheckContext, build_checks};
 use crate::corpus::Corpus;
+use crate::corpus::remote::{Answer, MAX_ROUNDS, Question, RemoteCorpus};
 use crate::document::Document;
 use crate::finding::{Code, Report, Severity};
 use crate::rules::RuleSet;
@@ -77,6 +78,28 @@ impl Linter {
 
     pub fn settings(&self) -> &LintSettings {
         &self.settings
+    }
+
+    /// Analyse `doc` against a corpus answered in rounds: lint, have
+    /// `answer` fetch what the run asked of `remote`, and lint again until
+    /// a run asks nothing new (or [`MAX_ROUNDS`] have passed). Lint one
+    /// document at a time this way: the questions are the corpus's, not
+    /// the document's.
+    pub fn lint_in_rounds(
+        &self,
+        doc: &Document,
+        remote: &RemoteCorpus,
+        answer: impl Fn(Vec<Question>) -> Result<Vec<(Question, Answer)>, String>,
+    ) -> Result<Report, String> {
+        for _ in 0..MAX_ROUNDS {
+            let report = self.lint(doc);
+            let questions = remote.take_questions();
+            if questions.is_empty() {
+                return Ok(report);
+            }
+            remote.supply(answer(questions)?);
+        }
+        Ok(self.lint(doc))
     }
 
     /// Analyse `doc`: findings sorted by position, each within the source.

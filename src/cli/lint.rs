@@ -8,11 +8,13 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::{ColorChoice, EXIT_ERROR, EXIT_FINDINGS, LintArgs, print_error, print_warning};
-use crate::config::{Config, FailOn};
+use crate::config::{Config, FailOn, is_database_url};
 use crate::document::{Document, DocumentKind};
+use crate::finding::Report;
 use crate::fix::{Replacement, apply_fixes, write_atomically};
 use crate::linter::Linter;
 use crate::output::{self, FileResult, Format, OutputOptions};
+use crate::workspace::postgres::DatabaseLink;
 use crate::workspace::{
     FileSelector, Workspace, WorkspaceError, discover_config, load_config, not_linted, read_text,
     user_cache_for,
@@ -91,7 +93,11 @@ fn lint(args: &LintArgs) -> Result<u8, WorkspaceError> {
             had_errors = true;
         }
         for warning in &workspace.corpus_warnings {
-            let path = shown.display_path(&warning.path);
+            let raw = warning.path.to_string_lossy();
+            let path = match is_database_url(&raw) {
+                true => raw.into_owned(),
+                false => shown.display_path(&warning.path),
+            };
             print_warning(format!("{path}: {}", warning.message));
         }
         if let Some(problem) = &workspace.cache.problem {
@@ -110,16 +116,27 @@ fn lint(args: &LintArgs) -> Result<u8, WorkspaceError> {
                     files.extend(found);
                 }
                 Input::Stdin => {
-                    let (result, fixed) = lint_stdin(args, &linter)?;
+                    let lint = match &workspace.database {
+                        Some(database) => Lint::Rounds(&linter, database),
+                        None => Lint::Local(&linter),
+                    };
+                    let (result, fixed) = lint_stdin(args, &lint)?;
                     results.push(result);
                     fixed_files.push(fixed);
                 }
             }
         }
-        let outcomes: Vec<Result<Linted, WorkspaceError>> = files
-            .par_iter()
-            .map(|path| lint_file(path, &linter, FixMode::of(args)))
-            .collect();
+        let outcomes: Vec<Result<Linted, WorkspaceError>> = match &workspace.database {
+            // A database corpus answers one draft's questions at a time.
+            Some(database) => files
+                .iter()
+                .map(|path| lint_file(path, &Lint::Rounds(&linter, database), FixMode::of(args)))
+                .collect(),
+            None => files
+                .par_iter()
+                .map(|path| lint_file(path, &Lint::Local(&linter), FixMode::of(args)))
+                .collect(),
+        };
         for outcome in outcomes {
             match outcome {
                 Ok((result, fixed)) => {
@@ -191,7 +208,15 @@ fn configure(
         config.rules_dir = Some(cwd.join(rules));
     }
     if !args.corpus.is_empty() {
-        config.corpus_dirs = args.corpus.iter().map(|dir| cwd.join(dir)).collect();
+        let url = args
+            .corpus
+            .iter()
+            .find_map(|c| c.to_str().filter(|c| is_database_url(c)));
+        config.corpus_url = url.map(str::to_string);
+        config.corpus_dirs = match url {
+            Some(_) => Vec::new(),
+            None => args.corpus.iter().map(|dir| cwd.join(dir)).collect(),
+        };
     }
     if args.no_builtin_rules {
         config.builtin_rules = false;
@@ -239,10 +264,28 @@ impl FixMode {
 /// A file linted (after fixing, with `--fix`) and the replacements made in it.
 type Linted = (FileResult, Vec<Replacement>);
 
-fn lint_file(path: &Path, linter: &Linter, fix: FixMode) -> Result<Linted, WorkspaceError> {
+/// How a document is linted: against a local corpus, or in rounds against
+/// a corpus database.
+enum Lint<'a> {
+    Local(&'a Linter),
+    Rounds(&'a Linter, &'a DatabaseLink),
+}
+
+impl Lint<'_> {
+    fn run(&self, document: &Document, path: &Path) -> Result<Report, WorkspaceError> {
+        match self {
+            Lint::Local(linter) => Ok(linter.lint(document)),
+            Lint::Rounds(linter, database) => linter
+                .lint_in_rounds(document, database.remote(), |q| database.answer(q))
+                .map_err(|problem| WorkspaceError::io(path, problem)),
+        }
+    }
+}
+
+fn lint_file(path: &Path, linter: &Lint, fix: FixMode) -> Result<Linted, WorkspaceError> {
     let source = read_text(path)?;
     let mut document = Document::for_file(source, path);
-    let mut report = linter.lint(&document);
+    let mut report = linter.run(&document, path)?;
     let mut applied = Vec::new();
     if fix != FixMode::None {
         let fixed;
@@ -251,7 +294,7 @@ fn lint_file(path: &Path, linter: &Linter, fix: FixMode) -> Result<Linted, Works
             write_atomically(path, &fixed)
                 .map_err(|e| WorkspaceError::io(path, format!("cannot write fixes: {e}")))?;
             document = Document::for_file(fixed, path);
-            report = linter.lint(&document);
+            report = linter.run(&document, path)?;
         }
     }
     let result = FileResult::new(
@@ -262,7 +305,7 @@ fn lint_file(path: &Path, linter: &Linter, fix: FixMode) -> Result<Linted, Works
     Ok((result, applied))
 }
 
-fn lint_stdin(args: &LintArgs, linter: &Linter) -> Result<Linted, WorkspaceError> {
+fn lint_stdin(args: &LintArgs, linter: &Lint) -> Result<Linted, WorkspaceError> {
     let name = args
         .stdin_filename
         .clone()
@@ -278,7 +321,7 @@ fn lint_stdin(args: &LintArgs, linter: &Linter) -> Result<Linted, WorkspaceError
         DocumentKind::Markdown
     };
     let mut document = Document::new(source, kind).with_file_name_date(&name);
-    let mut report = linter.lint(&document);
+    let mut report = linter.run(&document, Path::new(STDIN_NAME))?;
     let fix = FixMode::of(args);
     let mut applied = Vec::new();
     if fix != FixMode::None {
@@ -286,7 +329,7 @@ fn lint_stdin(args: &LintArgs, linter: &Linter) -> Result<Linted, WorkspaceError
         let fixed;
         (fixed, applied) = apply_fixes(document.source(), &report.findings, fix.applies_unsafe());
         document = Document::new(fixed, kind).with_file_name_date(&name);
-        report = linter.lint(&document);
+        report = linter.run(&document, Path::new(STDIN_NAME))?;
     }
     let result = FileResult::new(name, document.source().to_string(), report.findings);
     Ok((result, applied))

@@ -3,6 +3,7 @@
 //! below it (`lsp` to serve, `workspace`, `config`, `linter`, `output`, `fix`).
 
 mod cache;
+mod index;
 mod lint;
 
 use std::path::PathBuf;
@@ -39,6 +40,22 @@ pub enum Command {
     /// Show the corpus index caches: where they are, their size and what
     /// they index.
     Cache(CacheArgs),
+    /// Write reference corpus folders into a corpus database that lint and
+    /// the language server then read (`--corpus postgres://…`).
+    Index(IndexArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct IndexArgs {
+    /// The corpus database, as postgres://USER@HOST[:PORT]/DATABASE; the
+    /// password comes from PGPASSWORD or ~/.pgpass.
+    #[arg(long, value_name = "URL")]
+    pub to: String,
+
+    /// Corpus folders to write. Articles gone from them are removed from
+    /// the database; those of other folders are left alone.
+    #[arg(value_name = "FOLDER", required = true)]
+    pub folders: Vec<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -82,8 +99,9 @@ pub struct LintArgs {
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
 
-    /// Reference corpus directory; repeat for several (replaces the config's `corpus`).
-    #[arg(long, value_name = "DIR")]
+    /// Reference corpus directory, or a corpus database (postgres://…);
+    /// repeat for several folders (replaces the config's `corpus`).
+    #[arg(long, value_name = "DIR|URL")]
     pub corpus: Vec<PathBuf>,
 
     /// Do not load the rules built into copydesk.
@@ -163,6 +181,7 @@ pub fn main() -> ExitCode {
         Command::Lint(args) => ExitCode::from(lint::run(&args)),
         Command::Lsp(_) => ExitCode::from(crate::lsp::run_stdio()),
         Command::Cache(args) => ExitCode::from(cache::run(&args)),
+        Command::Index(args) => ExitCode::from(index::run(&args)),
     }
 }
 

@@ -14,6 +14,7 @@ mod layered;
 mod names;
 mod packed;
 mod quotes;
+pub mod remote;
 mod source;
 mod statements;
 pub mod store;
@@ -31,7 +32,10 @@ pub use layered::{ArticleMap, RETIRED_NAMES, RetiredNames, Segment};
 pub use names::{MIN_NEIGHBOUR_MENTIONS, NameFacts, NameIndex, Neighbours, SpellingStats};
 pub use quotes::{CorpusQuote, MIN_QUOTE_WORDS, QuoteFacts, QuoteIndex, QuoteText, quote_words};
 pub use source::{QuotationSource, SpellingSource, StatementSource};
-pub use statements::{KEYED_ENTITIES, MAX_CANDIDATES, Statement, StatementFacts, StatementIndex};
+pub use statements::{
+    KEYED_ENTITIES, MAX_CANDIDATES, Statement, StatementFacts, StatementIndex,
+    key as statements_key,
+};
 pub use writer::IndexWriter;
 
 use std::sync::Arc;

@@ -573,7 +573,7 @@ impl NameFacts {
     }
 
     /// Each spelling with its mentions and first few byte ranges.
-    fn spellings_sampled(&self) -> impl Iterator<Item = (&str, u32, &[(u32, u32)])> {
+    pub(super) fn spellings_sampled(&self) -> impl Iterator<Item = (&str, u32, &[(u32, u32)])> {
         self.spellings()
             .enumerate()
             .map(|(row, (spelling, mentions))| (spelling, mentions, self.samples_at(row)))

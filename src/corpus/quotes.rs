@@ -251,6 +251,8 @@ pub(super) trait Wordings {
     fn count(&self) -> usize;
     /// The wordings that use `word`, if any does.
     fn using(&self, word: &str) -> Option<Vec<u32>>;
+    /// How many wordings use `word`, if any does.
+    fn use_count(&self, word: &str) -> Option<usize>;
     fn len_of(&self, id: u32) -> Option<usize>;
     fn words_of(&self, id: u32) -> Option<Arc<Vec<String>>>;
     /// Sorts wordings in the corpus order of their first quotation, which
@@ -267,6 +269,10 @@ impl Wordings for QuoteIndex {
         self.postings(word)
     }
 
+    fn use_count(&self, word: &str) -> Option<usize> {
+        self.using_count(word)
+    }
+
     fn len_of(&self, id: u32) -> Option<usize> {
         Some(self.lengths.get(id as usize)? as usize)
     }
@@ -281,6 +287,13 @@ impl Wordings for QuoteIndex {
     }
 }
 
+/// Past this many wordings using it, a word finds nothing by itself: one
+/// in a large share of all quotations ("the", "we") says nothing of which
+/// they are; the rarer words find the candidates.
+pub(super) fn common_uses(wordings: usize) -> usize {
+    (wordings / 10).max(50)
+}
+
 /// Wordings sharing at least `min_share` of their words with `words`,
 /// with the share, most similar first.
 pub(super) fn similar_in(
@@ -288,24 +301,23 @@ pub(super) fn similar_in(
     words: &[String],
     min_share: f64,
 ) -> Vec<(u32, f64)> {
-    // A word in a large share of all quotations ("the", "we") finds
-    // nothing by itself; the rarer words find the candidates.
-    let common = (wordings.count() / 10).max(50);
+    let common = common_uses(wordings.count());
     let mut distinct: Vec<&String> = words.iter().collect();
     distinct.sort();
     distinct.dedup();
     let mut shared: HashMap<u32, usize> = HashMap::new();
     let mut rare_words = 0;
     for word in distinct {
-        let Some(postings) = wordings.using(word) else {
-            rare_words += 1;
-            continue;
-        };
-        if postings.len() > common {
-            continue;
+        match wordings.use_count(word) {
+            Some(uses) if uses > common => continue,
+            Some(_) => {}
+            None => {
+                rare_words += 1;
+                continue;
+            }
         }
         rare_words += 1;
-        for id in postings {
+        for id in wordings.using(word).unwrap_or_default() {
             *shared.entry(id).or_default() += 1;
         }
     }
@@ -336,6 +348,13 @@ pub(super) fn similar_in(
 /// byte range and their words.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct QuoteFacts(Vec<(u32, u32, Vec<String>)>);
+
+impl QuoteFacts {
+    /// Each quotation's byte range and words, in article order.
+    pub(super) fn quotations(&self) -> &[(u32, u32, Vec<String>)] {
+        &self.0
+    }
+}
 
 pub(super) fn quote_facts(doc: &Document, quotations: &[Quotation]) -> QuoteFacts {
     QuoteFacts(

@@ -51,6 +51,13 @@ pub trait QuotationSource: Send + Sync + Debug {
 
     /// The ids of one article's quotations.
     fn in_article(&self, article: u32) -> Range<u32>;
+
+    /// How many questions it could not answer yet: a source answered in
+    /// rounds (`super::remote`) gives empty answers until it can, and a
+    /// caller must not keep what it built from them.
+    fn unanswered(&self) -> u64 {
+        0
+    }
 }
 
 /// Checkable statements: the corpus's claims of one attribute about the

@@ -44,6 +44,13 @@ pub struct StatementFacts {
     claims: Vec<(Claim, (u32, u32), Vec<u32>)>,
 }
 
+impl StatementFacts {
+    /// Each claim with its sentence's range and terms, in article order.
+    pub(super) fn records(&self) -> &[(Claim, (u32, u32), Vec<u32>)] {
+        &self.claims
+    }
+}
+
 pub(super) fn statement_facts(
     doc: &Document,
     mentions: &[SentenceMentions],

@@ -53,6 +53,15 @@ pub fn load_corpus_cached(
     Ok(load)
 }
 
+/// The corpus files below `dirs` in corpus (path) order, and what the
+/// listing skipped.
+pub fn list_corpus_files(
+    dirs: &[PathBuf],
+) -> Result<(Vec<PathBuf>, Vec<LoadWarning>), WorkspaceError> {
+    let listing = list_corpus(dirs)?;
+    Ok((listing.paths, listing.warnings))
+}
+
 /// The files that loaded, and the warnings of those that did not.
 fn split_warnings<T>(results: Vec<Result<T, LoadWarning>>) -> (Vec<T>, Vec<LoadWarning>) {
     let mut loaded = Vec::new();

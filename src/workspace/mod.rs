@@ -8,6 +8,7 @@
 mod corpus;
 mod discover;
 mod files;
+pub mod postgres;
 mod rules_loader;
 mod user_cache;
 
@@ -16,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use crate::corpus::index::{CACHE_FILE, CacheReport, CorpusLoad, DELTA_FILE, LoadWarning};
-pub use corpus::{load_corpus, load_corpus_cached};
+pub use corpus::{list_corpus_files, load_corpus, load_corpus_cached};
 pub use discover::{discover_config, load_config};
 pub use files::{FileSelector, not_linted, read_text};
 pub use rules_loader::{read_rules, read_rules_dir};
@@ -75,6 +76,8 @@ pub struct Workspace {
     pub corpus_warnings: Vec<LoadWarning>,
     /// What the corpus index cache contributed.
     pub cache: CacheReport,
+    /// The corpus database the corpus is asked of, when it is one.
+    pub database: Option<Arc<postgres::DatabaseLink>>,
 }
 
 impl Workspace {
@@ -82,6 +85,14 @@ impl Workspace {
     /// corpus directory is an error; a bad file inside one is not.
     pub fn load(config: Config) -> Result<Workspace, WorkspaceError> {
         let (rules, rule_errors) = read_rules(&config)?;
+        if let Some(url) = &config.corpus_url {
+            return Ok(Workspace::with_database(
+                config.clone(),
+                rules,
+                rule_errors,
+                url,
+            ));
+        }
         let load = if config.corpus_dirs.is_empty() {
             CorpusLoad {
                 corpus: Corpus::empty(),
@@ -97,8 +108,42 @@ impl Workspace {
             corpus: Arc::new(load.corpus),
             corpus_warnings: load.warnings,
             cache: load.cache,
+            database: None,
             config,
         })
+    }
+
+    /// A workspace whose corpus is the database at `url`. A database that
+    /// cannot be opened is a warning: the checks that need no corpus run.
+    fn with_database(
+        config: Config,
+        rules: RuleSet,
+        rule_errors: Vec<RuleError>,
+        url: &str,
+    ) -> Workspace {
+        let (corpus, database, warnings) = match postgres::open(url) {
+            Ok(opened) => (opened.corpus, Some(opened.link), Vec::new()),
+            Err(problem) => (
+                Arc::new(Corpus::empty()),
+                None,
+                vec![LoadWarning {
+                    path: PathBuf::from(postgres::display_url(url)),
+                    message: format!(
+                        "{}; the checks that need the corpus are off",
+                        problem.trim_start_matches(&format!("{}: ", postgres::display_url(url)))
+                    ),
+                }],
+            ),
+        };
+        Workspace {
+            rules: Arc::new(rules),
+            rule_errors,
+            corpus,
+            corpus_warnings: warnings,
+            cache: CacheReport::default(),
+            database,
+            config,
+        }
     }
 
     pub fn linter(&self) -> Linter {

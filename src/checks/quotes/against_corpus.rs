@@ -223,11 +223,15 @@ impl CorpusSpeakers {
         let speakers = match known {
             Some(speakers) => speakers,
             None => {
+                let unanswered = check.corpus.quotes().unanswered();
                 let found = Arc::new(article_speakers(check, article));
-                self.by_article
-                    .lock()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .insert(article, found.clone());
+                // Kept only when built on full answers (see `unanswered`).
+                if check.corpus.quotes().unanswered() == unanswered {
+                    self.by_article
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .insert(article, found.clone());
+                }
                 found
             }
         };

@@ -27,6 +27,16 @@ use manifest::FACTS;
 use open::{CacheFiles, Cached, IndexFile, open_cached, reopen, stored};
 use write::{finish_index, write_index};
 
+/// Which analysis wrote an index: a stored corpus written by another one
+/// finds other facts, so it is refused.
+pub fn analysis_version() -> String {
+    format!(
+        "{}-{:016x}",
+        crate::corpus::store::FORMAT,
+        write::ANALYSIS_FINGERPRINT
+    )
+}
+
 /// Open the corpus index in `cache_dir` when it was built from exactly the
 /// files of `stamps` (corpus order; same paths, sizes and modification
 /// times: no text is read). Otherwise update it: into a small delta index

@@ -177,6 +177,10 @@ impl Wordings for LayeredQuotes {
         Some(ids)
     }
 
+    fn use_count(&self, word: &str) -> Option<usize> {
+        self.using(word).map(|ids| ids.len())
+    }
+
     fn len_of(&self, id: u32) -> Option<usize> {
         let (segment, local) = self.wording_in(id);
         self.index(segment).len_of(local)

@@ -1,0 +1,452 @@
+//! Answering one round's questions with a few batched queries: one per
+//! kind of question, not one per word.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use postgres::Client;
+
+use super::ingest::sql;
+use crate::corpus::remote::{
+    Answer, FetchedNames, FetchedStatements, FetchedWordings, Question, candidates_about,
+    near_miss_keys, sample_spelling,
+};
+use crate::corpus::statements_key;
+use crate::corpus::{CorpusQuote, Location, QuoteText, Statement};
+use crate::text::similarity::transliteration_key;
+
+/// Database ids of articles → their places in the corpus's article list.
+pub(super) type ArticleIndex = HashMap<i64, u32>;
+
+/// Answer `questions` from the database.
+pub(super) fn answer(
+    client: &mut Client,
+    articles: &ArticleIndex,
+    wordings: usize,
+    questions: Vec<Question>,
+) -> Result<Vec<(Question, Answer)>, String> {
+    let mut names = Vec::new();
+    let mut quotes = Vec::new();
+    let mut statements = Vec::new();
+    for question in questions {
+        match question {
+            Question::Spelling(_)
+            | Question::Common(_)
+            | Question::NearMisses(_)
+            | Question::FullNames(_) => names.push(question),
+            Question::Similar { .. } | Question::QuoteText(_) | Question::Quote(_) => {
+                quotes.push(question)
+            }
+            Question::About { .. } | Question::Weekdays { .. } | Question::TermCount(_) => {
+                statements.push(question)
+            }
+        }
+    }
+    let mut answers = Vec::new();
+    if !names.is_empty() {
+        answers.extend(answer_names(client, articles, names)?);
+    }
+    if !quotes.is_empty() {
+        answers.extend(answer_quotes(client, articles, wordings, quotes)?);
+    }
+    if !statements.is_empty() {
+        answers.extend(answer_statements(client, articles, statements)?);
+    }
+    Ok(answers)
+}
+
+fn article_of(articles: &ArticleIndex, id: i64) -> u32 {
+    articles.get(&id).copied().unwrap_or(u32::MAX)
+}
+
+fn narrow(n: i32) -> u32 {
+    u32::try_from(n).unwrap_or(0)
+}
+
+/// A spelling's mentions and articles, and its first articles' places.
+type Placed = (usize, usize, Vec<(u32, Vec<(u32, u32)>)>);
+
+fn answer_names(
+    client: &mut Client,
+    articles: &ArticleIndex,
+    questions: Vec<Question>,
+) -> Result<Vec<(Question, Answer)>, String> {
+    // Near misses: the spellings filed under every deletion key asked.
+    let mut keys: Vec<i64> = Vec::new();
+    let mut surname_keys: Vec<String> = Vec::new();
+    for question in &questions {
+        match question {
+            Question::NearMisses(word) => {
+                keys.extend(near_miss_keys(word).into_iter().map(|k| k as i64))
+            }
+            Question::FullNames(surname) => surname_keys.push(transliteration_key(surname)),
+            _ => {}
+        }
+    }
+    let mut by_key: HashMap<u64, Vec<String>> = HashMap::new();
+    for row in client
+        .query(
+            "SELECT key, spelling FROM name_keys WHERE key = ANY($1)",
+            &[&keys],
+        )
+        .map_err(sql)?
+    {
+        let key: i64 = row.get(0);
+        by_key.entry(key as u64).or_default().push(row.get(1));
+    }
+    let mut by_surname: HashMap<String, Vec<String>> = HashMap::new();
+    for row in client
+        .query(
+            "SELECT key, spelling FROM name_surnames WHERE key = ANY($1)",
+            &[&surname_keys],
+        )
+        .map_err(sql)?
+    {
+        by_surname.entry(row.get(0)).or_default().push(row.get(1));
+    }
+    for list in by_key.values_mut().chain(by_surname.values_mut()) {
+        list.sort_unstable();
+    }
+
+    // The counts of every spelling asked or offered, and which of them
+    // (and of the words asked) the corpus writes in lower case.
+    let mut spellings: Vec<&str> = by_key
+        .values()
+        .chain(by_surname.values())
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    let mut words: Vec<String> = spellings.iter().map(|s| s.to_lowercase()).collect();
+    for question in &questions {
+        match question {
+            Question::Spelling(spelling) => spellings.push(spelling),
+            Question::Common(word) => words.push(word.clone()),
+            _ => {}
+        }
+    }
+    spellings.sort_unstable();
+    spellings.dedup();
+    words.sort_unstable();
+    words.dedup();
+    let mut fetched = FetchedNames::default();
+    let mut places: HashMap<String, Placed> = HashMap::new();
+    for row in client
+        .query(
+            "SELECT t.spelling, t.mentions, t.articles, s.article, s.samples
+             FROM spelling_totals t
+             CROSS JOIN LATERAL (
+               SELECT article, samples FROM name_counts n
+               WHERE n.spelling = t.spelling ORDER BY article LIMIT 5) s
+             WHERE t.spelling = ANY($1)
+             ORDER BY t.spelling, s.article",
+            &[&spellings],
+        )
+        .map_err(sql)?
+    {
+        let spelling: String = row.get(0);
+        let mentions: i64 = row.get(1);
+        let article_count: i64 = row.get(2);
+        let article: i64 = row.get(3);
+        let samples: Vec<i32> = row.get(4);
+        let entry = places.entry(spelling).or_insert_with(|| {
+            (
+                usize::try_from(mentions).unwrap_or(0),
+                usize::try_from(article_count).unwrap_or(0),
+                Vec::new(),
+            )
+        });
+        let pairs = samples
+            .chunks_exact(2)
+            .map(|p| (narrow(p[0]), narrow(p[1])))
+            .collect();
+        entry.2.push((article_of(articles, article), pairs));
+    }
+    for (spelling, (mentions, article_count, first)) in places {
+        let stats = sample_spelling(
+            mentions,
+            article_count,
+            first.iter().map(|(a, p)| (*a, p.as_slice())),
+        );
+        fetched.stats.insert(spelling, stats);
+    }
+    fetched.lowercase = client
+        .query(
+            "SELECT word FROM lowercase_totals WHERE word = ANY($1)",
+            &[&words],
+        )
+        .map_err(sql)?
+        .into_iter()
+        .map(|row| row.get(0))
+        .collect();
+
+    Ok(questions
+        .into_iter()
+        .map(|question| {
+            let answer = match &question {
+                Question::Spelling(spelling) => {
+                    Answer::Spelling(fetched.stats.get(spelling).cloned())
+                }
+                Question::Common(word) => Answer::Common(fetched.lowercase.contains(word)),
+                Question::NearMisses(word) => Answer::Spellings(fetched.near_misses(word, &by_key)),
+                Question::FullNames(surname) => Answer::Spellings(
+                    by_surname
+                        .get(&transliteration_key(surname))
+                        .map(|found| fetched.full_names(found))
+                        .unwrap_or_default(),
+                ),
+                _ => Answer::Spelling(None),
+            };
+            (question, answer)
+        })
+        .collect())
+}
+
+fn answer_quotes(
+    client: &mut Client,
+    articles: &ArticleIndex,
+    wordings: usize,
+    questions: Vec<Question>,
+) -> Result<Vec<(Question, Answer)>, String> {
+    let mut fetched = FetchedWordings {
+        count: wordings,
+        ..FetchedWordings::default()
+    };
+    let mut words: Vec<&str> = Vec::new();
+    let mut texts: Vec<i64> = Vec::new();
+    let mut quote_ids: Vec<i64> = Vec::new();
+    for question in &questions {
+        match question {
+            Question::Similar { words: asked, .. } => {
+                words.extend(asked.iter().map(String::as_str))
+            }
+            Question::QuoteText(id) => texts.push(i64::from(*id)),
+            Question::Quote(id) => quote_ids.push(i64::from(*id)),
+            _ => {}
+        }
+    }
+    words.sort_unstable();
+    words.dedup();
+    if !words.is_empty() {
+        for row in client
+            .query(
+                "SELECT word, count(*) FROM wording_words WHERE word = ANY($1) GROUP BY word",
+                &[&words],
+            )
+            .map_err(sql)?
+        {
+            let uses: i64 = row.get(1);
+            fetched
+                .uses
+                .insert(row.get(0), usize::try_from(uses).unwrap_or(0));
+        }
+        // Only the rarer words find candidates: fetch their wordings, and
+        // every candidate's words.
+        let rare: Vec<&str> = fetched
+            .uses
+            .iter()
+            .filter(|(_, uses)| fetched.is_rare(**uses))
+            .map(|(word, _)| word.as_str())
+            .collect();
+        for row in client
+            .query(
+                "SELECT ww.word, w.id, w.words FROM wording_words ww
+                 JOIN wordings w ON w.id = ww.wording
+                 WHERE ww.word = ANY($1) ORDER BY w.id",
+                &[&rare],
+            )
+            .map_err(sql)?
+        {
+            let id = u32::try_from(row.get::<_, i64>(1)).unwrap_or(u32::MAX);
+            fetched.postings.entry(row.get(0)).or_default().push(id);
+            fetched
+                .words
+                .entry(id)
+                .or_insert_with(|| Arc::new(row.get(2)));
+        }
+    }
+    let mut text_words: HashMap<u32, Arc<Vec<String>>> = HashMap::new();
+    let mut occurrences: HashMap<u32, Vec<u32>> = HashMap::new();
+    if !texts.is_empty() {
+        for row in client
+            .query(
+                "SELECT id, words FROM wordings WHERE id = ANY($1)",
+                &[&texts],
+            )
+            .map_err(sql)?
+        {
+            let id = u32::try_from(row.get::<_, i64>(0)).unwrap_or(u32::MAX);
+            text_words.insert(id, Arc::new(row.get(1)));
+        }
+        for row in client
+            .query(
+                "SELECT wording, id FROM quotes WHERE wording = ANY($1) ORDER BY id",
+                &[&texts],
+            )
+            .map_err(sql)?
+        {
+            let wording = u32::try_from(row.get::<_, i64>(0)).unwrap_or(u32::MAX);
+            let id = u32::try_from(row.get::<_, i64>(1)).unwrap_or(u32::MAX);
+            occurrences.entry(wording).or_default().push(id);
+        }
+    }
+    let mut quotes: HashMap<u32, CorpusQuote> = HashMap::new();
+    if !quote_ids.is_empty() {
+        for row in client
+            .query(
+                "SELECT id, article, start_byte, end_byte, wording FROM quotes WHERE id = ANY($1)",
+                &[&quote_ids],
+            )
+            .map_err(sql)?
+        {
+            let id = u32::try_from(row.get::<_, i64>(0)).unwrap_or(u32::MAX);
+            quotes.insert(
+                id,
+                CorpusQuote {
+                    location: Location {
+                        article: article_of(articles, row.get(1)),
+                        start: narrow(row.get(2)),
+                        end: narrow(row.get(3)),
+                    },
+                    text: u32::try_from(row.get::<_, i64>(4)).unwrap_or(u32::MAX),
+                },
+            );
+        }
+    }
+    Ok(questions
+        .into_iter()
+        .map(|question| {
+            let answer = match &question {
+                Question::Similar { words, min_share } => {
+                    Answer::Similar(fetched.similar(words, f64::from_bits(*min_share)))
+                }
+                Question::QuoteText(id) => Answer::QuoteText(QuoteText {
+                    words: text_words.get(id).cloned().unwrap_or_default(),
+                    occurrences: occurrences.get(id).cloned().unwrap_or_default(),
+                }),
+                Question::Quote(id) => Answer::Quote(quotes.get(id).copied()),
+                _ => Answer::Quote(None),
+            };
+            (question, answer)
+        })
+        .collect())
+}
+
+fn answer_statements(
+    client: &mut Client,
+    articles: &ArticleIndex,
+    questions: Vec<Question>,
+) -> Result<Vec<(Question, Answer)>, String> {
+    let mut keys: Vec<String> = Vec::new();
+    let mut dates: Vec<i32> = Vec::new();
+    let mut terms: Vec<i64> = Vec::new();
+    for question in &questions {
+        match question {
+            Question::About {
+                attribute,
+                entities,
+            } => keys.extend(entities.iter().map(|e| statements_key(attribute, e))),
+            Question::Weekdays { month, day } => {
+                dates.push(i32::try_from(month << 8 | day).unwrap_or(0))
+            }
+            Question::TermCount(term) => terms.push(i64::from(*term)),
+            _ => {}
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    let mut under: HashMap<String, Vec<u32>> = HashMap::new();
+    if !keys.is_empty() {
+        for row in client
+            .query(
+                "SELECT key, statement FROM statement_keys WHERE key = ANY($1) ORDER BY statement",
+                &[&keys],
+            )
+            .map_err(sql)?
+        {
+            let id = u32::try_from(row.get::<_, i64>(1)).unwrap_or(u32::MAX);
+            under.entry(row.get(0)).or_default().push(id);
+        }
+    }
+    let mut chosen: HashMap<&Question, Vec<u32>> = HashMap::new();
+    let mut wanted: Vec<i64> = Vec::new();
+    for question in &questions {
+        if let Question::About {
+            attribute,
+            entities,
+        } = question
+        {
+            let lists = entities
+                .iter()
+                .map(|e| {
+                    under
+                        .get(&statements_key(attribute, e))
+                        .cloned()
+                        .unwrap_or_default()
+                })
+                .collect();
+            let ids = candidates_about(lists);
+            wanted.extend(ids.iter().map(|&id| i64::from(id)));
+            chosen.insert(question, ids);
+        }
+    }
+    let mut records: HashMap<u32, Arc<Statement>> = HashMap::new();
+    let mut weekdays: HashMap<i32, Vec<Arc<Statement>>> = HashMap::new();
+    if !wanted.is_empty() || !dates.is_empty() {
+        for row in client
+            .query(
+                "SELECT id, article, record, weekday_date FROM statements
+                 WHERE id = ANY($1) OR weekday_date = ANY($2) ORDER BY id",
+                &[&wanted, &dates],
+            )
+            .map_err(sql)?
+        {
+            let id = u32::try_from(row.get::<_, i64>(0)).unwrap_or(u32::MAX);
+            let record: Vec<u8> = row.get(2);
+            let Some(statement) =
+                FetchedStatements::decode(article_of(articles, row.get(1)), &record)
+            else {
+                continue;
+            };
+            let statement = Arc::new(statement);
+            if let Some(date) = row.get::<_, Option<i32>>(3) {
+                weekdays.entry(date).or_default().push(statement.clone());
+            }
+            records.insert(id, statement);
+        }
+    }
+    let mut counts: HashMap<u32, u64> = HashMap::new();
+    if !terms.is_empty() {
+        for row in client
+            .query(
+                "SELECT term, sentences FROM term_totals WHERE term = ANY($1)",
+                &[&terms],
+            )
+            .map_err(sql)?
+        {
+            let term = u32::try_from(row.get::<_, i64>(0)).unwrap_or(u32::MAX);
+            counts.insert(term, u64::try_from(row.get::<_, i64>(1)).unwrap_or(0));
+        }
+    }
+    let answers: Vec<Answer> = questions
+        .iter()
+        .map(|question| match question {
+            Question::About { .. } => Answer::Statements(
+                chosen
+                    .get(question)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|id| records.get(id).cloned())
+                    .collect(),
+            ),
+            Question::Weekdays { month, day } => Answer::Statements(
+                weekdays
+                    .get(&i32::try_from(month << 8 | day).unwrap_or(0))
+                    .cloned()
+                    .unwrap_or_default(),
+            ),
+            Question::TermCount(term) => Answer::Count(counts.get(term).copied().unwrap_or(0)),
+            _ => Answer::Count(0),
+        })
+        .collect();
+    Ok(questions.into_iter().zip(answers).collect())
+}

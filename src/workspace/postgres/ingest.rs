@@ -1,0 +1,605 @@
+//! `copydesk index --to postgres://…`: write the articles below some
+//! folders into the corpus database, in batches with `COPY`, in one
+//! transaction. A run adds new articles, replaces changed ones (by content
+//! hash), and removes those gone from the folders it names; articles
+//! below other folders are left alone.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use postgres::binary_copy::BinaryCopyInWriter;
+use postgres::types::{ToSql, Type};
+use postgres::{Client, Transaction};
+use rayon::prelude::*;
+
+use super::SCHEMA;
+use crate::corpus::index::{LoadWarning, analysis_version, read_article};
+use crate::corpus::remote::{ArticleRows, article_rows, neighbour_keys, surname_key};
+use crate::corpus::{Article, ArticleFacts, ArticleMeta};
+use crate::workspace::list_corpus_files;
+
+/// Articles analysed and written at a time.
+const BATCH: usize = 2_000;
+
+/// What one run did.
+#[derive(Debug, Default)]
+pub struct IngestReport {
+    pub added: usize,
+    pub changed: usize,
+    pub removed: usize,
+    pub unchanged: usize,
+    /// The database held another analysis's facts and was written anew.
+    pub rebuilt: bool,
+    pub warnings: Vec<LoadWarning>,
+}
+
+/// Write the corpus below `dirs` into the database `client` is connected
+/// to.
+pub fn ingest(client: &mut Client, dirs: &[PathBuf]) -> Result<IngestReport, String> {
+    let (paths, warnings) = list_corpus_files(dirs).map_err(|e| e.to_string())?;
+    let mut report = IngestReport {
+        warnings,
+        ..IngestReport::default()
+    };
+    let mut tx = client.transaction().map_err(sql)?;
+    // One writer at a time: a second run waits for the first.
+    tx.batch_execute("SELECT pg_advisory_xact_lock(7291004)")
+        .map_err(sql)?;
+    tx.batch_execute(SCHEMA).map_err(sql)?;
+    report.rebuilt = start_afresh_if_stale(&mut tx)?;
+
+    let known: HashMap<String, (i64, String)> = tx
+        .query("SELECT path, id, hash FROM articles", &[])
+        .map_err(sql)?
+        .into_iter()
+        .map(|row| (row.get(0), (row.get(1), row.get(2))))
+        .collect();
+    let listed: HashSet<String> = paths.iter().map(|p| path_key(p)).collect();
+    let gone: Vec<i64> = known
+        .iter()
+        .filter(|(path, _)| !listed.contains(*path) && below_any(path, dirs))
+        .map(|(_, (id, _))| *id)
+        .collect();
+    report.removed = gone.len();
+    retire(&mut tx, &gone)?;
+
+    let mut ids = NextIds::read(&mut tx)?;
+    let mut keyed: HashSet<String> = HashSet::new();
+    for batch in paths.chunks(BATCH) {
+        let read: Vec<_> = batch.par_iter().cloned().map(read_article).collect();
+        let mut fresh = Vec::new();
+        let mut replaced = Vec::new();
+        for result in read {
+            match result {
+                Err(warning) => report.warnings.push(warning),
+                Ok((path, text)) => {
+                    let hash = blake3::hash(text.as_bytes()).to_hex().to_string();
+                    match known.get(&path_key(&path)) {
+                        Some((_, old)) if *old == hash => report.unchanged += 1,
+                        Some((id, _)) => {
+                            replaced.push(*id);
+                            fresh.push((path, text, hash));
+                        }
+                        None => fresh.push((path, text, hash)),
+                    }
+                }
+            }
+        }
+        report.changed += replaced.len();
+        report.added += fresh.len() - replaced.len();
+        retire(&mut tx, &replaced)?;
+        let analysed: Vec<Analysed> = fresh
+            .into_par_iter()
+            .map(|(path, text, hash)| Analysed::new(path, text, hash))
+            .collect();
+        write_batch(&mut tx, &analysed, &mut ids, &mut keyed)?;
+    }
+    tx.execute(
+        "INSERT INTO copydesk_meta VALUES ('analysis', $1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        &[&analysis_version()],
+    )
+    .map_err(sql)?;
+    tx.commit().map_err(sql)?;
+    client.batch_execute("ANALYZE").map_err(sql)?;
+    Ok(report)
+}
+
+/// A database written by another analysis holds other facts: empty it,
+/// so that this run writes every article again.
+fn start_afresh_if_stale(tx: &mut Transaction) -> Result<bool, String> {
+    let stored: Option<String> = tx
+        .query_opt(
+            "SELECT value FROM copydesk_meta WHERE key = 'analysis'",
+            &[],
+        )
+        .map_err(sql)?
+        .map(|row| row.get(0));
+    match stored {
+        Some(version) if version != analysis_version() => {
+            tx.batch_execute(
+                "TRUNCATE articles, name_counts, spelling_totals, lowercase_totals, name_keys,
+                 name_surnames, wordings, wording_words, quotes, statements, statement_keys,
+                 term_totals",
+            )
+            .map_err(sql)?;
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
+/// How a path is stored: as the walk wrote it.
+fn path_key(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+fn below_any(path: &str, dirs: &[PathBuf]) -> bool {
+    dirs.iter().any(|dir| Path::new(path).starts_with(dir))
+}
+
+pub(super) fn sql(error: postgres::Error) -> String {
+    match error.as_db_error() {
+        Some(db) => format!("database: {}", db.message()),
+        None => format!("database: {error}"),
+    }
+}
+
+/// Take the articles `ids` out, with what they added to the totals.
+fn retire(tx: &mut Transaction, ids: &[i64]) -> Result<(), String> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    tx.execute(
+        "UPDATE spelling_totals t SET mentions = t.mentions - d.m, articles = t.articles - d.a
+         FROM (SELECT spelling, sum(mentions) AS m, count(*) AS a FROM name_counts
+               WHERE article = ANY($1) GROUP BY spelling) d
+         WHERE t.spelling = d.spelling",
+        &[&ids],
+    )
+    .map_err(sql)?;
+    tx.execute(
+        "DELETE FROM spelling_totals WHERE articles <= 0 AND spelling IN
+         (SELECT spelling FROM name_counts WHERE article = ANY($1))",
+        &[&ids],
+    )
+    .map_err(sql)?;
+    tx.execute(
+        "UPDATE lowercase_totals t SET articles = t.articles - d.n
+         FROM (SELECT w, count(*) AS n FROM articles, unnest(lowercase) AS w
+               WHERE id = ANY($1) GROUP BY w) d
+         WHERE t.word = d.w",
+        &[&ids],
+    )
+    .map_err(sql)?;
+    tx.execute(
+        "DELETE FROM lowercase_totals WHERE articles <= 0 AND word IN
+         (SELECT unnest(lowercase) FROM articles WHERE id = ANY($1))",
+        &[&ids],
+    )
+    .map_err(sql)?;
+    tx.execute(
+        "UPDATE term_totals t SET sentences = t.sentences - d.n
+         FROM (SELECT x.term, sum(x.n) AS n FROM articles,
+               unnest(terms, term_sentences) AS x(term, n)
+               WHERE id = ANY($1) GROUP BY x.term) d
+         WHERE t.term = d.term",
+        &[&ids],
+    )
+    .map_err(sql)?;
+    tx.execute(
+        "DELETE FROM term_totals WHERE sentences <= 0 AND term IN
+         (SELECT unnest(terms) FROM articles WHERE id = ANY($1))",
+        &[&ids],
+    )
+    .map_err(sql)?;
+    for statement in [
+        "DELETE FROM name_counts WHERE article = ANY($1)",
+        "DELETE FROM statement_keys WHERE statement IN
+         (SELECT id FROM statements WHERE article = ANY($1))",
+        "DELETE FROM statements WHERE article = ANY($1)",
+    ] {
+        tx.execute(statement, &[&ids]).map_err(sql)?;
+    }
+    // A wording no other article quotes goes with the last quotation.
+    let wordings: Vec<i64> = tx
+        .query(
+            "DELETE FROM quotes WHERE article = ANY($1) RETURNING wording",
+            &[&ids],
+        )
+        .map_err(sql)?
+        .into_iter()
+        .map(|row| row.get(0))
+        .collect();
+    let orphans: Vec<i64> = tx
+        .query(
+            "SELECT w FROM unnest($1::int8[]) AS w
+             WHERE NOT EXISTS (SELECT 1 FROM quotes q WHERE q.wording = w)",
+            &[&wordings],
+        )
+        .map_err(sql)?
+        .into_iter()
+        .map(|row| row.get(0))
+        .collect();
+    tx.execute(
+        "DELETE FROM wording_words WHERE wording = ANY($1)",
+        &[&orphans],
+    )
+    .map_err(sql)?;
+    tx.execute("DELETE FROM wordings WHERE id = ANY($1)", &[&orphans])
+        .map_err(sql)?;
+    tx.execute("DELETE FROM articles WHERE id = ANY($1)", &[&ids])
+        .map_err(sql)?;
+    Ok(())
+}
+
+/// One article read and analysed, ready to write.
+struct Analysed {
+    path: String,
+    text: String,
+    hash: String,
+    meta: ArticleMeta,
+    rows: ArticleRows,
+}
+
+impl Analysed {
+    fn new(path: PathBuf, text: String, hash: String) -> Analysed {
+        let article = Article::new(path, text);
+        let facts = ArticleFacts::analyse(&article);
+        let rows = article_rows(&facts);
+        let text = article.document().source().to_string();
+        Analysed {
+            path: path_key(&article.path),
+            text,
+            hash,
+            meta: facts.meta,
+            rows,
+        }
+    }
+}
+
+/// The next free id of each numbered table.
+struct NextIds {
+    article: i64,
+    quote: i64,
+    wording: i64,
+    statement: i64,
+}
+
+impl NextIds {
+    fn read(tx: &mut Transaction) -> Result<NextIds, String> {
+        let row = tx
+            .query_one(
+                "SELECT (SELECT coalesce(max(id) + 1, 0) FROM articles),
+                        (SELECT coalesce(max(id) + 1, 0) FROM quotes),
+                        (SELECT coalesce(max(id) + 1, 0) FROM wordings),
+                        (SELECT coalesce(max(id) + 1, 0) FROM statements)",
+                &[],
+            )
+            .map_err(sql)?;
+        Ok(NextIds {
+            article: row.get(0),
+            quote: row.get(1),
+            wording: row.get(2),
+            statement: row.get(3),
+        })
+    }
+}
+
+/// Write one batch of analysed articles, in corpus order.
+fn write_batch(
+    tx: &mut Transaction,
+    batch: &[Analysed],
+    ids: &mut NextIds,
+    keyed: &mut HashSet<String>,
+) -> Result<(), String> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let wording_ids = wording_ids(tx, batch, ids)?;
+    let mut articles = Copy::new(
+        tx,
+        "articles (id, path, hash, title, source, date, url, body, lowercase, terms,
+                   term_sentences, sentences, quotes_from, quotes_to)",
+        &[
+            Type::INT8,
+            Type::TEXT,
+            Type::TEXT,
+            Type::TEXT,
+            Type::TEXT,
+            Type::TEXT,
+            Type::TEXT,
+            Type::TEXT,
+            Type::TEXT_ARRAY,
+            Type::INT8_ARRAY,
+            Type::INT4_ARRAY,
+            Type::INT4,
+            Type::INT8,
+            Type::INT8,
+        ],
+    )?;
+    let mut quote_rows: Vec<(i64, i64, i32, i32, i64)> = Vec::new();
+    let mut article_ids = Vec::with_capacity(batch.len());
+    for article in batch {
+        let id = ids.article;
+        ids.article += 1;
+        article_ids.push(id);
+        let quotes_from = ids.quote;
+        for quote in &article.rows.quotes {
+            let wording = wording_ids[&quote.words.join(" ")];
+            quote_rows.push((
+                ids.quote,
+                id,
+                i32::try_from(quote.start).unwrap_or(i32::MAX),
+                i32::try_from(quote.end).unwrap_or(i32::MAX),
+                wording,
+            ));
+            ids.quote += 1;
+        }
+        let terms: Vec<i64> = article.rows.terms.iter().map(|t| i64::from(t.0)).collect();
+        let term_sentences: Vec<i32> = article.rows.terms.iter().map(|t| clamp(t.1)).collect();
+        articles.row(&[
+            &id,
+            &article.path,
+            &article.hash,
+            &article.meta.title,
+            &article.meta.source,
+            &article.meta.date,
+            &article.meta.url,
+            &article.text,
+            &article.rows.lowercase_words,
+            &terms,
+            &term_sentences,
+            &clamp(article.rows.sentences),
+            &quotes_from,
+            &ids.quote,
+        ])?;
+    }
+    articles.finish()?;
+
+    let mut quotes = Copy::new(
+        tx,
+        "quotes (id, article, start_byte, end_byte, wording)",
+        &[Type::INT8, Type::INT8, Type::INT4, Type::INT4, Type::INT8],
+    )?;
+    for (id, article, start, end, wording) in &quote_rows {
+        quotes.row(&[id, article, start, end, wording])?;
+    }
+    quotes.finish()?;
+
+    write_names(tx, batch, &article_ids, keyed)?;
+    write_statements(tx, batch, &article_ids, ids)?;
+    Ok(())
+}
+
+fn clamp(n: u32) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
+
+/// The id of each wording the batch quotes: stored ones found, new ones
+/// numbered in the order they are first quoted.
+fn wording_ids(
+    tx: &mut Transaction,
+    batch: &[Analysed],
+    ids: &mut NextIds,
+) -> Result<HashMap<String, i64>, String> {
+    let mut order: Vec<(String, &Vec<String>)> = Vec::new();
+    let mut seen = HashSet::new();
+    for quote in batch.iter().flat_map(|a| &a.rows.quotes) {
+        let wording = quote.words.join(" ");
+        if seen.insert(wording.clone()) {
+            order.push((wording, &quote.words));
+        }
+    }
+    let asked: Vec<&str> = order.iter().map(|(w, _)| w.as_str()).collect();
+    let mut found: HashMap<String, i64> = tx
+        .query(
+            "SELECT wording, id FROM wordings WHERE wording = ANY($1)",
+            &[&asked],
+        )
+        .map_err(sql)?
+        .into_iter()
+        .map(|row| (row.get(0), row.get(1)))
+        .collect();
+    let mut wordings = Copy::new(
+        tx,
+        "wordings (id, wording, words)",
+        &[Type::INT8, Type::TEXT, Type::TEXT_ARRAY],
+    )?;
+    let mut words_of_new = Vec::new();
+    for (wording, words) in order {
+        if found.contains_key(&wording) {
+            continue;
+        }
+        let id = ids.wording;
+        ids.wording += 1;
+        wordings.row(&[&id, &wording, words])?;
+        words_of_new.push((id, words));
+        found.insert(wording, id);
+    }
+    wordings.finish()?;
+    let mut postings = Copy::new(
+        tx,
+        "wording_words (word, wording)",
+        &[Type::TEXT, Type::INT8],
+    )?;
+    for (id, words) in words_of_new {
+        let distinct: HashSet<&String> = words.iter().collect();
+        for word in distinct {
+            postings.row(&[word, &id])?;
+        }
+    }
+    postings.finish()?;
+    Ok(found)
+}
+
+/// Spelling counts per article, the totals they add to, the lower-case
+/// words, and the near-miss keys of spellings not keyed before.
+fn write_names(
+    tx: &mut Transaction,
+    batch: &[Analysed],
+    article_ids: &[i64],
+    keyed: &mut HashSet<String>,
+) -> Result<(), String> {
+    let mut counts = Copy::new(
+        tx,
+        "name_counts (spelling, article, mentions, samples)",
+        &[Type::TEXT, Type::INT8, Type::INT4, Type::INT4_ARRAY],
+    )?;
+    let mut totals: HashMap<&str, (i64, i64)> = HashMap::new();
+    let mut lowercase: HashMap<&str, i64> = HashMap::new();
+    let mut terms: HashMap<i64, i64> = HashMap::new();
+    for (article, id) in batch.iter().zip(article_ids) {
+        for name in &article.rows.names {
+            let samples: Vec<i32> = name
+                .samples
+                .iter()
+                .flat_map(|&(start, end)| [clamp(start), clamp(end)])
+                .collect();
+            counts.row(&[&name.spelling, id, &clamp(name.mentions), &samples])?;
+            let total = totals.entry(&name.spelling).or_default();
+            total.0 += i64::from(name.mentions);
+            total.1 += 1;
+        }
+        for word in &article.rows.lowercase_words {
+            *lowercase.entry(word).or_default() += 1;
+        }
+        for &(term, sentences) in &article.rows.terms {
+            *terms.entry(i64::from(term)).or_default() += i64::from(sentences);
+        }
+    }
+    counts.finish()?;
+
+    let (spellings, (mentions, articles)): (Vec<&str>, (Vec<i64>, Vec<i64>)) =
+        totals.iter().map(|(s, (m, a))| (*s, (*m, *a))).unzip();
+    tx.execute(
+        "INSERT INTO spelling_totals
+         SELECT * FROM unnest($1::text[], $2::int8[], $3::int8[])
+         ON CONFLICT (spelling) DO UPDATE SET
+           mentions = spelling_totals.mentions + excluded.mentions,
+           articles = spelling_totals.articles + excluded.articles",
+        &[&spellings, &mentions, &articles],
+    )
+    .map_err(sql)?;
+    let (words, word_articles): (Vec<&str>, Vec<i64>) = lowercase.into_iter().unzip();
+    tx.execute(
+        "INSERT INTO lowercase_totals SELECT * FROM unnest($1::text[], $2::int8[])
+         ON CONFLICT (word) DO UPDATE SET articles = lowercase_totals.articles + excluded.articles",
+        &[&words, &word_articles],
+    )
+    .map_err(sql)?;
+    let (term_ids, sentences): (Vec<i64>, Vec<i64>) = terms.into_iter().unzip();
+    tx.execute(
+        "INSERT INTO term_totals SELECT * FROM unnest($1::int8[], $2::int8[])
+         ON CONFLICT (term) DO UPDATE SET sentences = term_totals.sentences + excluded.sentences",
+        &[&term_ids, &sentences],
+    )
+    .map_err(sql)?;
+
+    let mut keys: Vec<i64> = Vec::new();
+    let mut key_spellings: Vec<&str> = Vec::new();
+    let mut surnames: Vec<String> = Vec::new();
+    let mut surname_spellings: Vec<&str> = Vec::new();
+    for spelling in spellings {
+        if keyed.contains(spelling) {
+            continue;
+        }
+        keyed.insert(spelling.to_string());
+        for key in neighbour_keys(spelling) {
+            // Stored as the same 64 bits, signed.
+            keys.push(key as i64);
+            key_spellings.push(spelling);
+        }
+        if let Some(key) = surname_key(spelling) {
+            surnames.push(key);
+            surname_spellings.push(spelling);
+        }
+    }
+    tx.execute(
+        "INSERT INTO name_keys SELECT * FROM unnest($1::int8[], $2::text[])
+         ON CONFLICT DO NOTHING",
+        &[&keys, &key_spellings],
+    )
+    .map_err(sql)?;
+    tx.execute(
+        "INSERT INTO name_surnames SELECT * FROM unnest($1::text[], $2::text[])
+         ON CONFLICT DO NOTHING",
+        &[&surnames, &surname_spellings],
+    )
+    .map_err(sql)?;
+    Ok(())
+}
+
+/// The claim records and their lookup keys.
+fn write_statements(
+    tx: &mut Transaction,
+    batch: &[Analysed],
+    article_ids: &[i64],
+    ids: &mut NextIds,
+) -> Result<(), String> {
+    let mut keys: Vec<(String, i64)> = Vec::new();
+    let mut statements = Copy::new(
+        tx,
+        "statements (id, article, attribute, subject, value, weekday_date, record)",
+        &[
+            Type::INT8,
+            Type::INT8,
+            Type::TEXT,
+            Type::TEXT_ARRAY,
+            Type::TEXT,
+            Type::INT4,
+            Type::BYTEA,
+        ],
+    )?;
+    for (article, article_id) in batch.iter().zip(article_ids) {
+        for statement in &article.rows.statements {
+            let id = ids.statement;
+            ids.statement += 1;
+            statements.row(&[
+                &id,
+                article_id,
+                &statement.attribute,
+                &statement.subject,
+                &statement.value,
+                &statement.weekday_date,
+                &statement.record,
+            ])?;
+            let distinct: HashSet<&String> = statement.keys.iter().collect();
+            keys.extend(distinct.into_iter().map(|key| (key.clone(), id)));
+        }
+    }
+    statements.finish()?;
+    let mut postings = Copy::new(
+        tx,
+        "statement_keys (key, statement)",
+        &[Type::TEXT, Type::INT8],
+    )?;
+    for (key, id) in &keys {
+        postings.row(&[key, id])?;
+    }
+    postings.finish()
+}
+
+/// A binary `COPY … FROM STDIN` into one table.
+struct Copy<'a> {
+    writer: BinaryCopyInWriter<'a>,
+}
+
+impl<'a> Copy<'a> {
+    fn new(tx: &'a mut Transaction, table: &str, types: &[Type]) -> Result<Copy<'a>, String> {
+        let sink = tx
+            .copy_in(&format!("COPY {table} FROM STDIN BINARY"))
+            .map_err(sql)?;
+        Ok(Copy {
+            writer: BinaryCopyInWriter::new(sink, types),
+        })
+    }
+
+    fn row(&mut self, values: &[&(dyn ToSql + Sync)]) -> Result<(), String> {
+        self.writer.write(values).map_err(sql)
+    }
+
+    fn finish(self) -> Result<(), String> {
+        self.writer.finish().map(|_| ()).map_err(sql)
+    }
+}

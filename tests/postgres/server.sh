@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL server for the corpus-database tests and benches:
+# installs Debian's postgresql when it is missing, initialises a cluster in
+# a temp folder (as the postgres user when run as root: the server refuses
+# root), starts it on 127.0.0.1, runs the given command with
+# COPYDESK_TEST_DATABASE naming an empty database, then stops the server
+# and removes the folder.
+#   tests/postgres/server.sh COMMAND [ARGS...]
+set -euo pipefail
+port="${COPYDESK_PG_PORT:-54329}"
+
+if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  echo "installing postgresql (apt-get)" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+
+data="$(mktemp -d /tmp/copydesk-pg.XXXXXX)"
+as=()
+if [ "$(id -u)" = 0 ]; then
+  id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
+  chown postgres "$data"
+  as=(runuser -u postgres --)
+fi
+stop() {
+  "${as[@]}" "$bin/pg_ctl" -D "$data/db" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$data"
+}
+trap stop EXIT
+
+"${as[@]}" "$bin/initdb" -D "$data/db" -U copydesk --auth=trust -E UTF8 --locale=C >/dev/null
+"${as[@]}" "$bin/pg_ctl" -D "$data/db" -l "$data/server.log" -w \
+  -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+"$bin/createdb" -h 127.0.0.1 -p "$port" -U copydesk copydesk_test
+# A role that may only read, as lint needs.
+"$bin/psql" -q -h 127.0.0.1 -p "$port" -U copydesk -d copydesk_test -c \
+  "CREATE ROLE reader LOGIN; ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO reader;"
+
+export COPYDESK_TEST_DATABASE="postgres://copydesk@127.0.0.1:$port/copydesk_test"
+export COPYDESK_TEST_READER="postgres://reader@127.0.0.1:$port/copydesk_test"
+export COPYDESK_PG_BIN="$bin"
+export COPYDESK_PG_DATA="$data/db"
+status=0
+"$@" || status=$?
+exit "$status"
