@@ -48,8 +48,11 @@ fn example_copy() -> tempfile::TempDir {
         std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
         for entry in std::fs::read_dir(examples.join(sub)).expect("examples") {
             let path = entry.expect("entry").path();
-            std::fs::copy(&path, dir.path().join(sub).join(path.file_name().expect("name")))
-                .expect("copy");
+            std::fs::copy(
+                &path,
+                dir.path().join(sub).join(path.file_name().expect("name")),
+            )
+            .expect("copy");
         }
     }
     dir
@@ -57,7 +60,15 @@ fn example_copy() -> tempfile::TempDir {
 
 fn lint_json(dir: &Path, corpus: &str) -> String {
     let output = copydesk(dir)
-        .args(["lint", "--no-cache", "--format", "json", "--corpus", corpus, "drafts"])
+        .args([
+            "lint",
+            "--no-cache",
+            "--format",
+            "json",
+            "--corpus",
+            corpus,
+            "drafts",
+        ])
         .output()
         .expect("runs");
     assert_eq!(
@@ -98,7 +109,10 @@ fn lint_through_the_database_finds_what_the_local_index_finds() {
     let said = index(dir.path(), &url);
     assert!(said.contains("8 added, 0 changed, 0 removed"), "{said}");
     let local = lint_json(dir.path(), "corpus");
-    assert!(local.contains("Witkoff"), "the example drafts have findings");
+    assert!(
+        local.contains("Witkoff"),
+        "the example drafts have findings"
+    );
     assert_eq!(lint_json(dir.path(), &url), local);
     // Lint needs only a role that may read.
     assert_eq!(lint_json(dir.path(), &reader), local);
@@ -126,7 +140,10 @@ fn a_second_run_writes_only_what_changed_and_matches_a_fresh_index() {
     )
     .expect("write");
     let said = index(dir.path(), &url);
-    assert!(said.contains("1 added, 1 changed, 1 removed, 6 unchanged"), "{said}");
+    assert!(
+        said.contains("1 added, 1 changed, 1 removed, 6 unchanged"),
+        "{said}"
+    );
     // The same findings; the evidence may cite other articles first, since
     // the database lists a rewritten article after the others.
     assert_eq!(
@@ -134,7 +151,10 @@ fn a_second_run_writes_only_what_changed_and_matches_a_fresh_index() {
         without_evidence(&lint_json(dir.path(), "corpus"))
     );
     let again = index(dir.path(), &url);
-    assert!(again.contains("0 added, 0 changed, 0 removed, 8 unchanged"), "{again}");
+    assert!(
+        again.contains("0 added, 0 changed, 0 removed, 8 unchanged"),
+        "{again}"
+    );
 }
 
 #[test]

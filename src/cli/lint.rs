@@ -275,8 +275,8 @@ impl Lint<'_> {
     fn run(&self, document: &Document, path: &Path) -> Result<Report, WorkspaceError> {
         match self {
             Lint::Local(linter) => Ok(linter.lint(document)),
-            Lint::Rounds(linter, database) => linter
-                .lint_in_rounds(document, database.remote(), |q| database.answer(q))
+            Lint::Rounds(linter, database) => database
+                .lint(linter, document)
                 .map_err(|problem| WorkspaceError::io(path, problem)),
         }
     }

@@ -13,9 +13,11 @@ use tower_lsp_server::ls_types::Diagnostic;
 use super::diagnostics::{EvidenceSource, diagnostic};
 use super::panic::panic_message;
 use super::position::PositionEncoding;
+use crate::corpus::Corpus;
 use crate::document::{Document, DocumentKind};
 use crate::finding::Report;
 use crate::linter::Linter;
+use crate::workspace::postgres::{DatabaseLink, Reachability};
 
 /// What one lint run of one document version found.
 pub struct Analysis {
@@ -26,6 +28,11 @@ pub struct Analysis {
     pub rope: Rope,
     pub report: Report,
     pub diagnostics: Vec<Diagnostic>,
+    /// Why the corpus database could not answer: the report then holds
+    /// only what the checks find without a corpus.
+    pub corpus_problem: Option<String>,
+    /// Whether the database went away or came back with this run.
+    pub reachability: Option<Reachability>,
 }
 
 impl Analysis {
@@ -45,6 +52,8 @@ pub struct DocumentSnapshot {
     /// False for copydesk's own TOML files, which are not prose.
     pub lint: bool,
     pub linter: Arc<Linter>,
+    /// The corpus database the linter's corpus is asked of, when it is one.
+    pub database: Option<Arc<DatabaseLink>>,
     pub generation: u64,
     pub texts: Arc<dyn EvidenceSource>,
     pub encoding: PositionEncoding,
@@ -59,13 +68,28 @@ impl DocumentSnapshot {
     pub fn run(self) -> Result<Option<Analysis>, String> {
         catch_unwind(AssertUnwindSafe(|| {
             let source = self.rope.to_string();
+            let mut corpus_problem = None;
+            let mut reachability = None;
             let report = if self.lint {
                 let mut doc =
                     Document::new(source.clone(), self.kind).with_cancel_flag(self.cancel.clone());
                 if let Some(path) = &self.path {
                     doc = doc.with_file_name_date(path);
                 }
-                let report = self.linter.lint(&doc);
+                let report = match &self.database {
+                    None => self.linter.lint(&doc),
+                    Some(database) => {
+                        let outcome = database.lint(&self.linter, &doc);
+                        reachability = database.note(&outcome);
+                        match outcome {
+                            Ok(report) => report,
+                            Err(problem) => {
+                                corpus_problem = Some(problem);
+                                without_corpus(&self.linter).lint(&doc)
+                            }
+                        }
+                    }
+                };
                 if doc.is_cancelled() {
                     return None;
                 }
@@ -84,10 +108,22 @@ impl DocumentSnapshot {
                 rope: self.rope.clone(),
                 report,
                 diagnostics,
+                corpus_problem,
+                reachability,
             })
         }))
         .map_err(|panic| format!("analysis failed: {}", panic_message(&*panic)))
     }
+}
+
+/// The linter's rules and settings with no corpus: what still runs while
+/// the corpus database is away.
+fn without_corpus(linter: &Linter) -> Linter {
+    Linter::new(
+        linter.rules().clone(),
+        Arc::new(Corpus::empty()),
+        linter.settings().clone(),
+    )
 }
 
 /// Config and rules files are shown their own problems, not linted as prose.

@@ -43,6 +43,18 @@ impl Confinement {
     /// that named it).
     pub fn confine_reads(&self, config: &mut Config, origin: &str) -> Vec<String> {
         let mut dropped = Vec::new();
+        // A database the workspace names would be sent the user's
+        // credentials (~/.pgpass): only a trusted workspace connects.
+        if let Some(url) = config.corpus_url.take() {
+            match self.trusted {
+                true => config.corpus_url = Some(url),
+                false => dropped.push(format!(
+                    "{origin} names the corpus database {}: an untrusted workspace connects to \
+                     no database",
+                    crate::workspace::postgres::display_url(&url)
+                )),
+            }
+        }
         let mut refuse = |what: &str, path: &Path| {
             dropped.push(format!(
                 "{origin} names {what} {}, outside the workspace: the language server ignores it \

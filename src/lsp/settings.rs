@@ -1,6 +1,7 @@
 //! Editor settings: `initializationOptions` and the `copydesk` section of
 //! `workspace/configuration`, layered over `copydesk.toml`.
 
+use crate::config::is_database_url;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -124,7 +125,12 @@ impl ClientSettings {
             config.rules_dir = Some(resolve(dir));
         }
         if let Some(dirs) = &self.corpus_dirs {
-            config.corpus_dirs = dirs.iter().map(resolve).collect();
+            let url = dirs.iter().find(|dir| is_database_url(dir));
+            config.corpus_url = url.cloned();
+            config.corpus_dirs = match url {
+                Some(_) => Vec::new(),
+                None => dirs.iter().map(resolve).collect(),
+            };
         }
         if let Some(builtin) = self.builtin_rules {
             config.builtin_rules = builtin;

@@ -14,5 +14,6 @@ trap 'rm -rf "$synthetic"' EXIT
 "$target/release/examples/synthetic_corpus" "$synthetic" 1000 1000 7 >/dev/null
 bash tests/postgres/server.sh bash -c "
   cargo test --locked --test postgres -- --include-ignored &&
+  cargo test --locked --test postgres_outage -- --include-ignored &&
   COPYDESK_BIN='$target/release/copydesk' bench/postgres_parity.sh '$synthetic/corpus' '$synthetic/drafts'
 "

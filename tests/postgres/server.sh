@@ -30,8 +30,8 @@ stop() {
 trap stop EXIT
 
 "${as[@]}" "$bin/initdb" -D "$data/db" -U copydesk --auth=trust -E UTF8 --locale=C >/dev/null
-"${as[@]}" "$bin/pg_ctl" -D "$data/db" -l "$data/server.log" -w \
-  -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+options="-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=off"
+"${as[@]}" "$bin/pg_ctl" -D "$data/db" -l "$data/server.log" -w -o "$options" start >/dev/null
 "$bin/createdb" -h 127.0.0.1 -p "$port" -U copydesk copydesk_test
 # A role that may only read, as lint needs.
 "$bin/psql" -q -h 127.0.0.1 -p "$port" -U copydesk -d copydesk_test -c \
@@ -39,8 +39,9 @@ trap stop EXIT
 
 export COPYDESK_TEST_DATABASE="postgres://copydesk@127.0.0.1:$port/copydesk_test"
 export COPYDESK_TEST_READER="postgres://reader@127.0.0.1:$port/copydesk_test"
-export COPYDESK_PG_BIN="$bin"
-export COPYDESK_PG_DATA="$data/db"
+# How a test stops and starts the server (the outage test).
+export COPYDESK_PG_STOP="${as[*]} $bin/pg_ctl -D $data/db -m fast -w stop"
+export COPYDESK_PG_START="${as[*]} $bin/pg_ctl -D $data/db -l $data/server.log -w -o '$options' start"
 status=0
 "$@" || status=$?
 exit "$status"

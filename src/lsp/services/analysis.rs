@@ -11,10 +11,13 @@ use tower_lsp_server::ls_types::{
     UnchangedDocumentDiagnosticReport, Uri,
 };
 
-use super::Services;
+use super::corpus::corpus_status;
 use super::projects::project_of;
+use super::{Event, Services};
 use crate::lsp::analysis::Analysis;
+use crate::lsp::protocol::CorpusState;
 use crate::lsp::session::{Prepared, ProjectKey};
+use crate::workspace::postgres::Reachability;
 
 /// Runs of one request's analysis that reloads may cancel before it gives
 /// up (each reload re-lints, so more than a few in a row is a storm).
@@ -109,7 +112,37 @@ async fn analyse_once(services: &Services, uri: &Uri) -> Result<Arc<Analysis>, O
             return Err(None);
         }
     };
-    services.session.store_analysis(uri, &analysis);
+    match &analysis.reachability {
+        Some(Reachability::Lost(problem)) => {
+            let message = format!(
+                "{problem}; checks that need no corpus still run, and the corpus is asked \
+                 again as you edit"
+            );
+            corpus_status(
+                services,
+                &key,
+                CorpusState::Failed,
+                None,
+                Some(message.clone()),
+            )
+            .await;
+            services.show_warning(message).await;
+        }
+        Some(Reachability::Back) => {
+            corpus_status(services, &key, CorpusState::Ready, None, None).await;
+            services
+                .log(MessageType::INFO, "the corpus database answers again")
+                .await;
+            // The other documents were linted without it meanwhile.
+            services.send(Event::Relint(key.clone()));
+        }
+        None => {}
+    }
+    // Findings made without the corpus are not kept: the next request
+    // asks the database again.
+    if analysis.corpus_problem.is_none() {
+        services.session.store_analysis(uri, &analysis);
+    }
     Ok(analysis)
 }
 

@@ -9,12 +9,12 @@ use tower_lsp_server::{NotCancellable, OngoingProgress, Unbounded};
 
 use super::{Event, Services};
 use crate::lsp::protocol::{CorpusState, CorpusStatus, CorpusStatusParams};
-use crate::lsp::session::{ProjectKey, load_corpus_for};
+use crate::lsp::session::{LoadedCorpus, ProjectKey, load_corpus_for};
 
 /// Read a project's corpus on the blocking pool, reporting progress,
 /// then install it and re-lint the project's documents.
 pub fn start_corpus_load(services: &Services, key: ProjectKey) {
-    let Some((dirs, cache_dir)) = services.session.corpus_source(&key) else {
+    let Some(source) = services.session.corpus_source(&key) else {
         return;
     };
     let load = services.session.begin_corpus_load(&key);
@@ -23,8 +23,7 @@ pub fn start_corpus_load(services: &Services, key: ProjectKey) {
         let started = Instant::now();
         corpus_status(&services, &key, CorpusState::Loading, None, None).await;
         let progress = begin_progress(&services, load, "Loading the reference corpus").await;
-        let loaded =
-            tokio::task::spawn_blocking(move || load_corpus_for(&dirs, cache_dir.as_deref())).await;
+        let loaded = tokio::task::spawn_blocking(move || load_corpus_for(&source)).await;
         let failure = match loaded {
             Ok(Ok(loaded)) => Ok(loaded),
             Ok(Err(message)) => Err((
@@ -36,7 +35,12 @@ pub fn start_corpus_load(services: &Services, key: ProjectKey) {
                 Err((message.clone(), message))
             }
         };
-        let (corpus, warnings, cache) = match failure {
+        let LoadedCorpus {
+            corpus,
+            warnings,
+            cache,
+            database,
+        } = match failure {
             Ok(loaded) => loaded,
             Err((status, shown)) => {
                 if let Some(progress) = progress {
@@ -68,10 +72,11 @@ pub fn start_corpus_load(services: &Services, key: ProjectKey) {
         }
         let session = services.session.clone();
         let installing = key.clone();
-        let installed =
-            tokio::task::spawn_blocking(move || session.install_corpus(&installing, load, corpus))
-                .await
-                .unwrap_or(false);
+        let installed = tokio::task::spawn_blocking(move || {
+            session.install_corpus(&installing, load, corpus, database)
+        })
+        .await
+        .unwrap_or(false);
         if let Some(progress) = progress {
             progress
                 .finish_with_message(format!("{articles} articles"))
@@ -120,7 +125,7 @@ async fn begin_progress(
 
 /// `copydesk/corpusStatus`: tell the editor how a project's corpus load is
 /// going, for a status bar item.
-async fn corpus_status(
+pub(super) async fn corpus_status(
     services: &Services,
     key: &ProjectKey,
     state: CorpusState,

@@ -74,10 +74,18 @@ impl Services {
 
     /// A one-line error the user should see.
     pub async fn show_error(&self, message: impl Into<String>) {
-        let message = message.into();
-        self.log(MessageType::ERROR, message.clone()).await;
+        self.show(MessageType::ERROR, message.into()).await;
+    }
+
+    /// A one-line warning the user should see.
+    pub async fn show_warning(&self, message: impl Into<String>) {
+        self.show(MessageType::WARNING, message.into()).await;
+    }
+
+    async fn show(&self, level: MessageType, message: String) {
+        self.log(level, message.clone()).await;
         self.client
-            .show_message(MessageType::ERROR, format!("copydesk: {message}"))
+            .show_message(level, format!("copydesk: {message}"))
             .await;
     }
 }

@@ -97,6 +97,7 @@ fn job_for(services: &Services, key: &ProjectKey, paths: Vec<PathBuf>) -> Option
     Some(Job {
         paths,
         linter: project.linter,
+        database: project.database,
         texts: project.texts,
         encoding: session.caps().encoding,
     })
@@ -126,6 +127,7 @@ fn files_by_project(roots: &[PathBuf], folders: &[PathBuf]) -> BTreeMap<ProjectK
 struct Job {
     paths: Vec<PathBuf>,
     linter: std::sync::Arc<crate::linter::Linter>,
+    database: Option<std::sync::Arc<crate::workspace::postgres::DatabaseLink>>,
     texts: std::sync::Arc<EvidenceTexts>,
     encoding: PositionEncoding,
 }
@@ -138,7 +140,13 @@ impl Job {
                 let source = read_text(path).map_err(|e| e.to_string())?;
                 let uri = Uri::from_file_path(path)
                     .ok_or_else(|| format!("{}: not a file URI", path.display()))?;
-                let report = self.linter.lint(&Document::for_file(source.clone(), path));
+                let doc = Document::for_file(source.clone(), path);
+                let report = match &self.database {
+                    Some(database) => database
+                        .lint(&self.linter, &doc)
+                        .map_err(|problem| format!("{}: {problem}", path.display()))?,
+                    None => self.linter.lint(&doc),
+                };
                 let rope = ropey::Rope::from_str(&source);
                 let diagnostics = report
                     .findings

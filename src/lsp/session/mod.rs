@@ -24,7 +24,9 @@ use tower_lsp_server::ls_types::{FileSystemWatcher, TextDocumentContentChangeEve
 
 pub use documents::OpenDocument;
 pub use evidence::EvidenceTexts;
-pub use projects::{Project, ProjectKey, load_corpus_for, next_generation};
+pub use projects::{
+    CorpusSource, LoadedCorpus, Project, ProjectKey, load_corpus_for, next_generation,
+};
 pub use watched::{Targets, WatchState, is_corpus_file, is_toml};
 
 use super::analysis::{Analysis, DocumentSnapshot, is_prose};
@@ -37,6 +39,7 @@ use crate::document::DocumentKind;
 use crate::linter::Linter;
 use crate::rules::RuleSet;
 use crate::workspace::FileSelector;
+use crate::workspace::postgres::DatabaseLink;
 use documents::Documents;
 use evidence::FileCache;
 use locks::lock;
@@ -107,6 +110,7 @@ impl Touched {
 pub struct ProjectJob {
     pub selector: FileSelector,
     pub linter: Arc<Linter>,
+    pub database: Option<Arc<DatabaseLink>>,
     pub texts: Arc<EvidenceTexts>,
 }
 
@@ -282,6 +286,7 @@ impl Session {
             path: doc.path.clone(),
             lint: is_prose(doc.path.as_deref()),
             linter: project.linter.clone(),
+            database: project.database.clone(),
             generation: project.generation,
             texts: Arc::new(self.evidence_texts(project)),
             encoding: self.caps().encoding,
@@ -401,12 +406,13 @@ impl Session {
         mut project: Project,
         keep_corpus: bool,
     ) -> bool {
-        let mut load_corpus = !project.config.corpus_dirs.is_empty();
+        let source = CorpusSource::of(&project.config);
+        let mut load_corpus = source.is_some();
         let mut projects = lock(&self.projects);
         if let Some(old) = projects.get(key) {
-            let same_dirs = old.config.corpus_dirs == project.config.corpus_dirs;
-            if keep_corpus && same_dirs && old.corpus_ready && load_corpus {
-                project.set_corpus(old.corpus.clone());
+            let same_source = CorpusSource::of(&old.config) == source;
+            if keep_corpus && same_source && old.corpus_ready && load_corpus {
+                project.set_corpus(old.corpus.clone(), old.database.clone());
                 load_corpus = false;
             }
         }
@@ -427,12 +433,11 @@ impl Session {
         }
     }
 
-    /// A project's corpus folders and cache folder, when it has a corpus.
-    pub fn corpus_source(&self, key: &ProjectKey) -> Option<(Vec<PathBuf>, Option<PathBuf>)> {
+    /// Where a project's corpus comes from, when it has one.
+    pub fn corpus_source(&self, key: &ProjectKey) -> Option<CorpusSource> {
         lock(&self.projects)
             .get(key)
-            .map(|p| (p.config.corpus_dirs.clone(), p.config.cache_dir.clone()))
-            .filter(|(dirs, _)| !dirs.is_empty())
+            .and_then(|p| CorpusSource::of(&p.config))
     }
 
     /// Number a new corpus load of a project; only the latest installs.
@@ -444,14 +449,20 @@ impl Session {
 
     /// Install a loaded corpus unless a later load began meanwhile or the
     /// project is gone; whether it was installed.
-    pub fn install_corpus(&self, key: &ProjectKey, load: u64, corpus: Corpus) -> bool {
+    pub fn install_corpus(
+        &self,
+        key: &ProjectKey,
+        load: u64,
+        corpus: Arc<Corpus>,
+        database: Option<Arc<DatabaseLink>>,
+    ) -> bool {
         if lock(&self.corpus_loads).get(key) != Some(&load) {
             return false;
         }
         let mut projects = lock(&self.projects);
         match projects.get_mut(key) {
             Some(project) => {
-                project.set_corpus(Arc::new(corpus));
+                project.set_corpus(corpus, database);
                 true
             }
             None => false,
@@ -549,6 +560,7 @@ impl Session {
         Some(ProjectJob {
             selector: FileSelector::new(&project.config).ok()?,
             linter: project.linter.clone(),
+            database: project.database.clone(),
             texts: Arc::new(self.evidence_texts(project)),
         })
     }

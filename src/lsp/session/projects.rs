@@ -17,6 +17,7 @@ use crate::lsp::confine::Confinement;
 use crate::lsp::diagnostics::FileProblem;
 use crate::lsp::settings::ClientSettings;
 use crate::rules::RuleSet;
+use crate::workspace::postgres::DatabaseLink;
 use crate::workspace::{
     CacheReport, LoadWarning, discover_config, load_config, load_corpus_cached, read_rules,
 };
@@ -87,6 +88,8 @@ pub struct Project {
     /// is not a change.
     pub index_seen: Vec<(PathBuf, Option<FileVersion>)>,
     pub linter: Arc<Linter>,
+    /// The corpus database the corpus is asked of, when it is one.
+    pub database: Option<Arc<DatabaseLink>>,
     pub generation: u64,
     /// Problems in its config and rules files.
     pub problems: Vec<FileProblem>,
@@ -180,13 +183,14 @@ impl Project {
             config.settings.clone(),
         ));
         Project {
-            corpus_ready: config.corpus_dirs.is_empty(),
+            corpus_ready: config.corpus_dirs.is_empty() && config.corpus_url.is_none(),
             config,
             rules,
             corpus,
             articles: Arc::default(),
             index_seen: Vec::new(),
             linter,
+            database: None,
             generation: next_generation(),
             problems,
             errors,
@@ -203,8 +207,9 @@ impl Project {
         self.rebuild_linter();
     }
 
-    /// Install a freshly loaded corpus.
-    pub fn set_corpus(&mut self, corpus: Arc<Corpus>) {
+    /// Install a freshly loaded corpus, and the database it is asked of.
+    pub fn set_corpus(&mut self, corpus: Arc<Corpus>, database: Option<Arc<DatabaseLink>>) {
+        self.database = database;
         self.articles = Arc::new(
             corpus
                 .articles()
@@ -309,13 +314,61 @@ fn load_rules(
     Arc::new(rules)
 }
 
-/// Read and index a corpus (blocking; run it off the async threads).
-pub fn load_corpus_for(
-    dirs: &[PathBuf],
-    cache_dir: Option<&Path>,
-) -> Result<(Corpus, Vec<LoadWarning>, CacheReport), String> {
-    let load = load_corpus_cached(dirs, cache_dir).map_err(|e| e.to_string())?;
-    Ok((load.corpus, load.warnings, load.cache))
+/// Where a project's corpus comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CorpusSource {
+    Folders {
+        dirs: Vec<PathBuf>,
+        cache_dir: Option<PathBuf>,
+    },
+    Database(String),
+}
+
+impl CorpusSource {
+    /// The source `config` names, if any.
+    pub fn of(config: &Config) -> Option<CorpusSource> {
+        match (&config.corpus_url, config.corpus_dirs.is_empty()) {
+            (Some(url), _) => Some(CorpusSource::Database(url.clone())),
+            (None, false) => Some(CorpusSource::Folders {
+                dirs: config.corpus_dirs.clone(),
+                cache_dir: config.cache_dir.clone(),
+            }),
+            (None, true) => None,
+        }
+    }
+}
+
+/// A corpus read and ready to install.
+pub struct LoadedCorpus {
+    pub corpus: Arc<Corpus>,
+    pub warnings: Vec<LoadWarning>,
+    pub cache: CacheReport,
+    pub database: Option<Arc<DatabaseLink>>,
+}
+
+/// Read and index a corpus, or open its database (blocking; run it off
+/// the async threads).
+pub fn load_corpus_for(source: &CorpusSource) -> Result<LoadedCorpus, String> {
+    match source {
+        CorpusSource::Folders { dirs, cache_dir } => {
+            let load = load_corpus_cached(dirs, cache_dir.as_deref()).map_err(|e| e.to_string())?;
+            Ok(LoadedCorpus {
+                corpus: Arc::new(load.corpus),
+                warnings: load.warnings,
+                cache: load.cache,
+                database: None,
+            })
+        }
+        CorpusSource::Database(url) => {
+            let opened = crate::workspace::postgres::open(url)?;
+            Ok(LoadedCorpus {
+                corpus: opened.corpus,
+                warnings: Vec::new(),
+                cache: CacheReport::default(),
+                database: Some(opened.link),
+            })
+        }
+    }
 }
 
 #[cfg(test)]
@@ -377,12 +430,9 @@ mod tests {
         let [index, delta] = &project.index_files()[..] else {
             panic!("an index and a delta file");
         };
-        let (corpus, _, _) = load_corpus_for(
-            &project.config.corpus_dirs,
-            project.config.cache_dir.as_deref(),
-        )
-        .expect("loads");
-        project.set_corpus(Arc::new(corpus));
+        let source = CorpusSource::of(&project.config).expect("a corpus");
+        let loaded = load_corpus_for(&source).expect("loads");
+        project.set_corpus(loaded.corpus, None);
         assert!(!project.index_replaced(index), "the server's own write");
         assert!(!project.index_replaced(delta), "no delta, as before");
         assert!(!project.index_replaced(&dir.path().join("corpus/a.md")));

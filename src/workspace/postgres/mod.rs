@@ -12,13 +12,18 @@ mod connect;
 mod ingest;
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use postgres::Client;
 
 use crate::corpus::index::analysis_version;
 use crate::corpus::remote::{Answer, Question, RemoteCorpus};
 use crate::corpus::{Article, ArticleMeta, Corpus, TextLoader};
+use crate::document::Document;
+use crate::finding::Report;
+use crate::linter::Linter;
 pub use connect::{connect, display_url};
 use ingest::sql;
 pub use ingest::{IngestReport, ingest};
@@ -34,12 +39,84 @@ pub struct DatabaseCorpus {
 }
 
 /// The connection and what answering needs to know of the stored corpus.
+/// A lost connection is made again when next needed, at most once per
+/// [`RETRY_AFTER`].
 pub struct DatabaseLink {
     url: String,
-    client: Arc<Mutex<Client>>,
+    client: Arc<Mutex<Connection>>,
     remote: Arc<RemoteCorpus>,
     articles: answer::ArticleIndex,
     wordings: usize,
+    /// One lint at a time: a round's questions are the corpus's, not the
+    /// document's, so two lints asking at once would take each other's.
+    linting: Mutex<Instant>,
+    /// Whether the last lint found the database away, for telling the
+    /// user once when it goes and once when it comes back.
+    away: AtomicBool,
+}
+
+/// A change in whether the corpus database answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reachability {
+    Lost(String),
+    Back,
+}
+
+/// How long answers are kept: the corpus is written all day, and a lint
+/// after this long asks again.
+const ANSWERS_KEPT: Duration = Duration::from_secs(60);
+/// How long after a failed connection the next one is tried.
+const RETRY_AFTER: Duration = Duration::from_secs(2);
+
+/// The connection, or when it was lost.
+enum Connection {
+    Open(Box<Client>),
+    Lost(Instant),
+}
+
+impl Connection {
+    /// The open client, connecting again if it was lost long enough ago.
+    fn client(&mut self, url: &str, remote: &RemoteCorpus) -> Result<&mut Client, String> {
+        if let Connection::Open(client) = self
+            && client.is_closed()
+        {
+            // Closed under us: try again at once.
+            let long_ago = Instant::now().checked_sub(RETRY_AFTER);
+            *self = Connection::Lost(long_ago.unwrap_or_else(Instant::now));
+        }
+        if let Connection::Lost(since) = self {
+            if since.elapsed() < RETRY_AFTER {
+                return Err(format!(
+                    "{}: the connection was lost; trying again shortly",
+                    display_url(url)
+                ));
+            }
+            match connect(url) {
+                Ok(client) => {
+                    // The corpus may have changed while it was away.
+                    remote.forget();
+                    *self = Connection::Open(Box::new(client));
+                }
+                Err(problem) => {
+                    *self = Connection::Lost(Instant::now());
+                    return Err(problem);
+                }
+            }
+        }
+        match self {
+            Connection::Open(client) => Ok(client),
+            Connection::Lost(_) => Err(format!("{}: not connected", display_url(url))),
+        }
+    }
+
+    /// Mark the connection lost after a failed query that closed it.
+    fn failed(&mut self) {
+        if let Connection::Open(client) = self
+            && client.is_closed()
+        {
+            *self = Connection::Lost(Instant::now());
+        }
+    }
 }
 
 impl std::fmt::Debug for DatabaseLink {
@@ -51,15 +128,35 @@ impl std::fmt::Debug for DatabaseLink {
 }
 
 impl DatabaseLink {
-    pub fn remote(&self) -> &RemoteCorpus {
-        &self.remote
+    /// Lint `doc` against the database: in rounds, one lint at a time.
+    pub fn lint(&self, linter: &Linter, doc: &Document) -> Result<Report, String> {
+        let mut last_lint = self.linting.lock().unwrap_or_else(PoisonError::into_inner);
+        if last_lint.elapsed() > ANSWERS_KEPT {
+            self.remote.forget();
+        }
+        *last_lint = Instant::now();
+        linter.lint_in_rounds(doc, &self.remote, |questions| self.answer(questions))
+    }
+
+    /// Record how a lint went; the change, if this is one.
+    pub fn note(&self, outcome: &Result<Report, String>) -> Option<Reachability> {
+        let away = outcome.is_err();
+        match (self.away.swap(away, Ordering::Relaxed), outcome) {
+            (false, Err(problem)) => Some(Reachability::Lost(problem.clone())),
+            (true, Ok(_)) => Some(Reachability::Back),
+            _ => None,
+        }
     }
 
     /// Answer one round's questions.
-    pub fn answer(&self, questions: Vec<Question>) -> Result<Vec<(Question, Answer)>, String> {
-        let mut client = self.client.lock().unwrap_or_else(PoisonError::into_inner);
-        answer::answer(&mut client, &self.articles, self.wordings, questions)
-            .map_err(|e| format!("{}: {e}", display_url(&self.url)))
+    fn answer(&self, questions: Vec<Question>) -> Result<Vec<(Question, Answer)>, String> {
+        let mut connection = self.client.lock().unwrap_or_else(PoisonError::into_inner);
+        let client = connection.client(&self.url, &self.remote)?;
+        let answered = answer::answer(client, &self.articles, self.wordings, questions);
+        if answered.is_err() {
+            connection.failed();
+        }
+        answered.map_err(|e| format!("{}: {e}", display_url(&self.url)))
     }
 }
 
@@ -102,8 +199,8 @@ pub fn open(url: &str) -> Result<DatabaseCorpus, String> {
             &[],
         )
         .map_err(|e| format!("{shown}: {}", sql(e)))?;
-    let client = Arc::new(Mutex::new(client));
-    let loader = body_loader(client.clone());
+    let client = Arc::new(Mutex::new(Connection::Open(Box::new(client))));
+    let loader = body_loader(client.clone(), url.to_string());
     let mut articles = Vec::with_capacity(rows.len());
     let mut index = answer::ArticleIndex::with_capacity(rows.len());
     let mut quotes_of = Vec::with_capacity(rows.len());
@@ -136,6 +233,8 @@ pub fn open(url: &str) -> Result<DatabaseCorpus, String> {
             remote,
             articles: index,
             wordings: usize::try_from(wordings).unwrap_or(0),
+            linting: Mutex::new(Instant::now()),
+            away: AtomicBool::new(false),
         }),
     })
 }
@@ -145,10 +244,13 @@ fn quote_id(id: i64) -> u32 {
 }
 
 /// Reads an article's text from the database when evidence points into it.
-fn body_loader(client: Arc<Mutex<Client>>) -> TextLoader {
+fn body_loader(client: Arc<Mutex<Connection>>, url: String) -> TextLoader {
+    let nothing_asked = Arc::new(RemoteCorpus::default());
     Arc::new(move |path: &Path| {
-        let mut client = client.lock().unwrap_or_else(PoisonError::into_inner);
-        client
+        let mut connection = client.lock().unwrap_or_else(PoisonError::into_inner);
+        connection
+            .client(&url, &nothing_asked)
+            .ok()?
             .query_opt(
                 "SELECT body FROM articles WHERE path = $1",
                 &[&path.to_string_lossy().as_ref()],

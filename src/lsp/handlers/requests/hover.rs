@@ -159,6 +159,8 @@ mod tests {
                 }],
             },
             diagnostics: Vec::new(),
+            corpus_problem: None,
+            reachability: None,
         };
         // Position in UTF-16: the flag is 4 code units, then a space.
         let hover = hover(
