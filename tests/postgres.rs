@@ -200,3 +200,49 @@ fn a_database_that_is_down_is_one_warning_and_the_other_checks_run() {
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stdout.contains("Kyiv"), "{stdout}");
 }
+
+/// Poll `query` (one count) until it gives `want`, for up to ten seconds.
+fn eventually(url: &str, query: &str, want: i64) -> bool {
+    let mut client = postgres::Client::connect(url, postgres::NoTls).expect("database");
+    for _ in 0..100 {
+        // Before the first run creates the tables, there is nothing yet.
+        let count: Option<i64> = client.query_one(query, &[]).ok().map(|row| row.get(0));
+        if count == Some(want) {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    false
+}
+
+#[test]
+#[ignore = "needs a PostgreSQL server: run under tests/postgres/server.sh"]
+fn a_watch_writes_articles_as_they_arrive_and_go() {
+    let dir = example_copy();
+    let (url, _) = database("watched");
+    let mut watching = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .current_dir(dir.path())
+        .args(["index", "--watch", "--to", &url, "corpus"])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("runs");
+    let count = "SELECT count(*) FROM articles";
+    assert!(
+        eventually(&url, count, 8),
+        "the first run writes the folder"
+    );
+    let wire = dir.path().join("corpus/zz-wire.md");
+    std::fs::write(
+        &wire,
+        "Envoy Steve Witkoff landed in Abu Dhabi on Monday.\n",
+    )
+    .expect("write");
+    let arrived = "SELECT count(*) FROM articles WHERE path LIKE '%zz-wire.md'";
+    let arrived_ok = eventually(&url, arrived, 1);
+    std::fs::remove_file(&wire).expect("remove");
+    let gone_ok = eventually(&url, count, 8);
+    watching.kill().expect("stop the watch");
+    let _ = watching.wait();
+    assert!(arrived_ok, "an article written to the folder is indexed");
+    assert!(gone_ok, "an article removed from the folder is removed");
+}

@@ -1,12 +1,20 @@
 //! `copydesk index --to postgres://… FOLDER…`: write a reference corpus
 //! into a corpus database that every editor and CI run then reads.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::time::Instant;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use notify::{RecursiveMode, Watcher};
+use postgres::Client;
 
 use super::{EXIT_ERROR, IndexArgs, print_error, print_warning};
 use crate::config::is_database_url;
-use crate::workspace::postgres::{connect, display_url, ingest};
+use crate::workspace::postgres::{IngestReport, connect, display_url, ingest, ingest_changes};
+
+/// How long the folders must be quiet before a batch of changes is written.
+const SETTLE: Duration = Duration::from_millis(500);
 
 pub(super) fn run(args: &IndexArgs) -> u8 {
     if !is_database_url(&args.to) {
@@ -19,14 +27,27 @@ pub(super) fn run(args: &IndexArgs) -> u8 {
     let cwd = std::env::current_dir().unwrap_or_default();
     let dirs: Vec<PathBuf> = args.folders.iter().map(|dir| cwd.join(dir)).collect();
     let started = Instant::now();
-    let outcome = connect(&args.to).and_then(|mut client| ingest(&mut client, &dirs));
-    let report = match outcome {
-        Ok(report) => report,
+    let mut client = match connect(&args.to) {
+        Ok(client) => client,
         Err(problem) => {
             print_error(problem);
             return EXIT_ERROR;
         }
     };
+    match ingest(&mut client, &dirs) {
+        Ok(report) => print_report(&report, &args.to, started),
+        Err(problem) => {
+            print_error(problem);
+            return EXIT_ERROR;
+        }
+    }
+    match args.watch {
+        true => watch(&mut client, &dirs, &args.to),
+        false => 0,
+    }
+}
+
+fn print_report(report: &IngestReport, url: &str, started: Instant) {
     for warning in &report.warnings {
         print_warning(warning);
     }
@@ -39,12 +60,57 @@ pub(super) fn run(args: &IndexArgs) -> u8 {
     eprintln!(
         "Indexed {} into {} in {seconds:.1} s: {} added, {} changed, {} removed, {} unchanged.",
         plural(report.added + report.changed + report.unchanged, "article"),
-        display_url(&args.to),
+        display_url(url),
         report.added,
         report.changed,
         report.removed,
         report.unchanged,
     );
+}
+
+/// Follow the folders: changes are gathered until the folders have been
+/// quiet for [`SETTLE`], then written as one transaction.
+fn watch(client: &mut Client, dirs: &[PathBuf], url: &str) -> u8 {
+    let (events, changes) = mpsc::channel();
+    let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if let Ok(event) = event {
+            let _ = events.send(event.paths);
+        }
+    });
+    let mut watcher = match watcher {
+        Ok(watcher) => watcher,
+        Err(problem) => {
+            print_error(format!("cannot watch the corpus folders: {problem}"));
+            return EXIT_ERROR;
+        }
+    };
+    for dir in dirs {
+        if let Err(problem) = watcher.watch(dir, RecursiveMode::Recursive) {
+            print_error(format!("{}: cannot watch ({problem})", dir.display()));
+            return EXIT_ERROR;
+        }
+    }
+    eprintln!(
+        "Watching {} for changes (Ctrl-C stops).",
+        plural(dirs.len(), "folder")
+    );
+    while let Ok(first) = changes.recv() {
+        let mut paths: BTreeSet<PathBuf> = first.into_iter().collect();
+        while let Ok(more) = changes.recv_timeout(SETTLE) {
+            paths.extend(more);
+        }
+        let paths: Vec<PathBuf> = paths.into_iter().collect();
+        let started = Instant::now();
+        // A failed batch is reported and the watch goes on: the next
+        // change to those files writes them.
+        match ingest_changes(client, &paths) {
+            Ok(report) if report.added + report.changed + report.removed > 0 => {
+                print_report(&report, url, started)
+            }
+            Ok(report) => report.warnings.iter().for_each(print_warning),
+            Err(problem) => print_error(problem),
+        }
+    }
     0
 }
 

@@ -56,6 +56,12 @@ pub struct IndexArgs {
     /// the database; those of other folders are left alone.
     #[arg(value_name = "FOLDER", required = true)]
     pub folders: Vec<PathBuf>,
+
+    /// After writing them, keep following the folders: each article added,
+    /// changed or removed is written within a second or two (for the wire).
+    /// Stops with Ctrl-C.
+    #[arg(long)]
+    pub watch: bool,
 }
 
 #[derive(Debug, clap::Args)]

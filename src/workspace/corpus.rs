@@ -200,12 +200,14 @@ fn is_link(path: &Path) -> bool {
 }
 
 fn is_article(entry: &ignore::DirEntry) -> bool {
-    entry.file_type().is_some_and(|t| t.is_file())
-        && entry
-            .path()
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| CORPUS_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+    entry.file_type().is_some_and(|t| t.is_file()) && is_corpus_file(entry.path())
+}
+
+/// Whether a file is read as a corpus article (by its extension).
+pub fn is_corpus_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| CORPUS_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 #[cfg(test)]

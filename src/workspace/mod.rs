@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use crate::corpus::index::{CACHE_FILE, CacheReport, CorpusLoad, DELTA_FILE, LoadWarning};
-pub use corpus::{list_corpus_files, load_corpus, load_corpus_cached};
+pub use corpus::{is_corpus_file, list_corpus_files, load_corpus, load_corpus_cached};
 pub use discover::{discover_config, load_config};
 pub use files::{FileSelector, not_linted, read_text};
 pub use rules_loader::{read_rules, read_rules_dir};

@@ -16,7 +16,7 @@ use super::SCHEMA;
 use crate::corpus::index::{LoadWarning, analysis_version, read_article};
 use crate::corpus::remote::{ArticleRows, article_rows, neighbour_keys, surname_key};
 use crate::corpus::{Article, ArticleFacts, ArticleMeta};
-use crate::workspace::list_corpus_files;
+use crate::workspace::{is_corpus_file, list_corpus_files};
 
 /// Articles analysed and written at a time.
 const BATCH: usize = 2_000;
@@ -37,33 +37,126 @@ pub struct IngestReport {
 /// to.
 pub fn ingest(client: &mut Client, dirs: &[PathBuf]) -> Result<IngestReport, String> {
     let (paths, warnings) = list_corpus_files(dirs).map_err(|e| e.to_string())?;
-    let mut report = IngestReport {
-        warnings,
-        ..IngestReport::default()
-    };
-    let mut tx = client.transaction().map_err(sql)?;
-    // One writer at a time: a second run waits for the first.
-    tx.batch_execute("SELECT pg_advisory_xact_lock(7291004)")
-        .map_err(sql)?;
-    tx.batch_execute(SCHEMA).map_err(sql)?;
-    report.rebuilt = start_afresh_if_stale(&mut tx)?;
-
-    let known: HashMap<String, (i64, String)> = tx
-        .query("SELECT path, id, hash FROM articles", &[])
-        .map_err(sql)?
-        .into_iter()
-        .map(|row| (row.get(0), (row.get(1), row.get(2))))
-        .collect();
+    let mut tx = begin(client)?;
+    let rebuilt = start_afresh_if_stale(&mut tx)?;
+    let known = known_articles(&mut tx, None)?;
     let listed: HashSet<String> = paths.iter().map(|p| path_key(p)).collect();
     let gone: Vec<i64> = known
         .iter()
         .filter(|(path, _)| !listed.contains(*path) && below_any(path, dirs))
         .map(|(_, (id, _))| *id)
         .collect();
-    report.removed = gone.len();
-    retire(&mut tx, &gone)?;
+    let mut report = apply(&mut tx, &known, &paths, &gone)?;
+    report.rebuilt = rebuilt;
+    report.warnings.splice(0..0, warnings);
+    finish(tx)?;
+    client.batch_execute("ANALYZE").map_err(sql)?;
+    Ok(report)
+}
 
-    let mut ids = NextIds::read(&mut tx)?;
+/// Write what changed at `paths` (files or folders, as a watcher reports
+/// them): an article there is added or replaced, one gone is removed, with
+/// every article below a folder gone.
+pub fn ingest_changes(client: &mut Client, paths: &[PathBuf]) -> Result<IngestReport, String> {
+    let mut articles = Vec::new();
+    let mut gone_paths = Vec::new();
+    let mut warnings = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let (found, skipped) =
+                list_corpus_files(std::slice::from_ref(path)).map_err(|e| e.to_string())?;
+            articles.extend(found);
+            warnings.extend(skipped);
+        } else if path.is_file() {
+            if is_corpus_file(path) {
+                articles.push(path.clone());
+            }
+        } else {
+            gone_paths.push(path_key(path));
+        }
+    }
+    articles.sort();
+    articles.dedup();
+    let mut tx = begin(client)?;
+    if start_afresh_if_stale(&mut tx)? {
+        return Err("the database holds another copydesk version's facts: \
+                    run `copydesk index --to` over the whole corpus first"
+            .into());
+    }
+    let named: Vec<String> = articles.iter().map(|p| path_key(p)).collect();
+    let known = known_articles(&mut tx, Some(&named))?;
+    let gone: Vec<i64> = tx
+        .query(
+            "SELECT a.id FROM articles a, unnest($1::text[]) AS g(path)
+             WHERE a.path = g.path OR starts_with(a.path, g.path || '/')",
+            &[&gone_paths],
+        )
+        .map_err(sql)?
+        .into_iter()
+        .map(|row| row.get(0))
+        .collect();
+    let mut report = apply(&mut tx, &known, &articles, &gone)?;
+    report.warnings.splice(0..0, warnings);
+    // No ANALYZE: a few articles leave the statistics as they were.
+    finish(tx)?;
+    Ok(report)
+}
+
+/// A transaction holding the writers' lock, with the tables in place.
+fn begin(client: &mut Client) -> Result<Transaction<'_>, String> {
+    let mut tx = client.transaction().map_err(sql)?;
+    // One writer at a time: a second run waits for the first.
+    tx.batch_execute("SELECT pg_advisory_xact_lock(7291004)")
+        .map_err(sql)?;
+    tx.batch_execute(SCHEMA).map_err(sql)?;
+    Ok(tx)
+}
+
+/// Record which analysis wrote the tables and commit. (The caller then
+/// refreshes the planner's statistics.)
+fn finish(mut tx: Transaction) -> Result<(), String> {
+    tx.execute(
+        "INSERT INTO copydesk_meta VALUES ('analysis', $1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        &[&analysis_version()],
+    )
+    .map_err(sql)?;
+    tx.commit().map_err(sql)
+}
+
+/// The stored articles (all, or those at `paths`): path → (id, hash).
+fn known_articles(
+    tx: &mut Transaction,
+    paths: Option<&[String]>,
+) -> Result<HashMap<String, (i64, String)>, String> {
+    let rows = match paths {
+        None => tx.query("SELECT path, id, hash FROM articles", &[]),
+        Some(paths) => tx.query(
+            "SELECT path, id, hash FROM articles WHERE path = ANY($1)",
+            &[&paths],
+        ),
+    };
+    Ok(rows
+        .map_err(sql)?
+        .into_iter()
+        .map(|row| (row.get(0), (row.get(1), row.get(2))))
+        .collect())
+}
+
+/// Remove the articles `gone`, then read `paths` in batches and write each
+/// article that is new or whose text changed since `known`.
+fn apply(
+    tx: &mut Transaction,
+    known: &HashMap<String, (i64, String)>,
+    paths: &[PathBuf],
+    gone: &[i64],
+) -> Result<IngestReport, String> {
+    let mut report = IngestReport {
+        removed: gone.len(),
+        ..IngestReport::default()
+    };
+    retire(tx, gone)?;
+    let mut ids = NextIds::read(tx)?;
     let mut keyed: HashSet<String> = HashSet::new();
     for batch in paths.chunks(BATCH) {
         let read: Vec<_> = batch.par_iter().cloned().map(read_article).collect();
@@ -87,21 +180,13 @@ pub fn ingest(client: &mut Client, dirs: &[PathBuf]) -> Result<IngestReport, Str
         }
         report.changed += replaced.len();
         report.added += fresh.len() - replaced.len();
-        retire(&mut tx, &replaced)?;
+        retire(tx, &replaced)?;
         let analysed: Vec<Analysed> = fresh
             .into_par_iter()
             .map(|(path, text, hash)| Analysed::new(path, text, hash))
             .collect();
-        write_batch(&mut tx, &analysed, &mut ids, &mut keyed)?;
+        write_batch(tx, &analysed, &mut ids, &mut keyed)?;
     }
-    tx.execute(
-        "INSERT INTO copydesk_meta VALUES ('analysis', $1)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        &[&analysis_version()],
-    )
-    .map_err(sql)?;
-    tx.commit().map_err(sql)?;
-    client.batch_execute("ANALYZE").map_err(sql)?;
     Ok(report)
 }
 

@@ -26,7 +26,7 @@ use crate::finding::Report;
 use crate::linter::Linter;
 pub use connect::{connect, display_url};
 use ingest::sql;
-pub use ingest::{IngestReport, ingest};
+pub use ingest::{IngestReport, ingest, ingest_changes};
 
 /// The tables, created when missing.
 pub const SCHEMA: &str = include_str!("schema.sql");
