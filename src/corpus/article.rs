@@ -26,6 +26,9 @@ enum Unparsed {
     /// Still on disk: a corpus opened from its index reads a text only when
     /// evidence points into it.
     Load(TextLoader),
+    /// Asked of a corpus answered in rounds (`super::remote`): `None` means
+    /// not yet, and the article reads as empty until the answer comes.
+    Ask(TextLoader),
 }
 
 /// A corpus article. Its Markdown is parsed on first use: an article whose
@@ -82,6 +85,13 @@ impl Article {
         Article::pending(path, meta, Unparsed::Load(load))
     }
 
+    /// An article whose text `ask` gives once it has been fetched (`None`
+    /// before): until then the article reads as empty, and nothing built on
+    /// that is kept by a corpus answered in rounds.
+    pub fn asked(path: PathBuf, meta: ArticleMeta, ask: TextLoader) -> Article {
+        Article::pending(path, meta, Unparsed::Ask(ask))
+    }
+
     fn pending(path: PathBuf, meta: ArticleMeta, text: Unparsed) -> Article {
         Article {
             kind: DocumentKind::from_path(&path),
@@ -108,6 +118,19 @@ impl Article {
 
     /// The parsed article.
     pub fn document(&self) -> &Document {
+        if let Some(document) = self.document.get() {
+            return document;
+        }
+        let mut pending = self.unparsed.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(Unparsed::Ask(ask)) = pending.as_ref() {
+            let Some(text) = ask(&self.path) else {
+                return not_yet();
+            };
+            *pending = None;
+            drop(pending);
+            return self.document.get_or_init(|| Document::new(text, self.kind));
+        }
+        drop(pending);
         self.document.get_or_init(|| {
             let pending = self
                 .unparsed
@@ -116,12 +139,20 @@ impl Article {
                 .take();
             let text = match pending {
                 Some(Unparsed::Text(text)) => text,
-                Some(Unparsed::Load(load)) => load(&self.path).unwrap_or_default(),
+                Some(Unparsed::Load(load) | Unparsed::Ask(load)) => {
+                    load(&self.path).unwrap_or_default()
+                }
                 None => String::new(),
             };
             Document::new(text, self.kind)
         })
     }
+}
+
+/// The empty article an asked text reads as until it comes.
+fn not_yet() -> &'static Document {
+    static EMPTY: OnceLock<Document> = OnceLock::new();
+    EMPTY.get_or_init(|| Document::new(String::new(), DocumentKind::Markdown))
 }
 
 /// Read `---` YAML-style or `+++` TOML front matter. Only flat `key: value`

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -38,6 +39,8 @@ pub enum Question {
         day: u32,
     },
     TermCount(u32),
+    /// The text of the article at this path, for evidence.
+    Body(String),
 }
 
 /// The answer to one [`Question`].
@@ -51,6 +54,7 @@ pub enum Answer {
     Quote(Option<CorpusQuote>),
     Statements(Vec<Arc<Statement>>),
     Count(u64),
+    Body(Option<String>),
 }
 
 /// A corpus whose answers come in batches from elsewhere. A question with
@@ -106,18 +110,43 @@ impl RemoteCorpus {
             .len()
     }
 
+    /// The text of the article at `path` once fetched; `None` (and the
+    /// question recorded) before. The text is handed over, not kept: the
+    /// article keeps its parsed document.
+    pub fn body(&self, path: &Path) -> Option<String> {
+        let question = Question::Body(path.to_string_lossy().into_owned());
+        let mut answered = self.answered.lock().unwrap_or_else(PoisonError::into_inner);
+        match answered.remove(&question) {
+            // An article the database no longer has reads as empty.
+            Some(Answer::Body(text)) => Some(text.unwrap_or_default()),
+            Some(other) => {
+                answered.insert(question, other);
+                None
+            }
+            None => {
+                drop(answered);
+                self.record(question);
+                None
+            }
+        }
+    }
+
     fn ask<T>(&self, question: Question, read: impl FnOnce(&Answer) -> Option<T>) -> Option<T> {
         let answered = self.answered.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(answer) = answered.get(&question) {
             return read(answer);
         }
         drop(answered);
+        self.record(question);
+        None
+    }
+
+    fn record(&self, question: Question) {
         self.unanswered.fetch_add(1, Ordering::Relaxed);
         let mut asked = self.asked.lock().unwrap_or_else(PoisonError::into_inner);
         if asked.1.insert(question.clone()) {
             asked.0.push(question);
         }
-        None
     }
 }
 

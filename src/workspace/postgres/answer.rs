@@ -28,8 +28,10 @@ pub(super) fn answer(
     let mut names = Vec::new();
     let mut quotes = Vec::new();
     let mut statements = Vec::new();
+    let mut bodies = Vec::new();
     for question in questions {
         match question {
+            Question::Body(path) => bodies.push(path),
             Question::Spelling(_)
             | Question::Common(_)
             | Question::NearMisses(_)
@@ -51,6 +53,9 @@ pub(super) fn answer(
     }
     if !statements.is_empty() {
         answers.extend(answer_statements(client, articles, statements)?);
+    }
+    if !bodies.is_empty() {
+        answers.extend(answer_bodies(client, bodies)?);
     }
     Ok(answers)
 }
@@ -449,4 +454,27 @@ fn answer_statements(
         })
         .collect();
     Ok(questions.into_iter().zip(answers).collect())
+}
+
+/// The texts of the articles at `paths`.
+fn answer_bodies(
+    client: &mut Client,
+    paths: Vec<String>,
+) -> Result<Vec<(Question, Answer)>, String> {
+    let mut texts: HashMap<String, String> = client
+        .query(
+            "SELECT path, body FROM articles WHERE path = ANY($1)",
+            &[&paths],
+        )
+        .map_err(sql)?
+        .into_iter()
+        .map(|row| (row.get(0), row.get(1)))
+        .collect();
+    Ok(paths
+        .into_iter()
+        .map(|path| {
+            let text = texts.remove(&path);
+            (Question::Body(path), Answer::Body(text))
+        })
+        .collect())
 }

@@ -144,7 +144,9 @@ fn known_articles(
 }
 
 /// Remove the articles `gone`, then read `paths` in batches and write each
-/// article that is new or whose text changed since `known`.
+/// article that is new or whose text changed since `known`. (Reading the
+/// next batch while this one is written was measured: on two cores the
+/// analysis and the server only take turns, and it was slower.)
 fn apply(
     tx: &mut Transaction,
     known: &HashMap<String, (i64, String)>,
@@ -157,20 +159,46 @@ fn apply(
     };
     retire(tx, gone)?;
     let mut ids = NextIds::read(tx)?;
-    let mut keyed: HashSet<String> = HashSet::new();
-    for batch in paths.chunks(BATCH) {
-        let read: Vec<_> = batch.par_iter().cloned().map(read_article).collect();
+    for paths in paths.chunks(BATCH) {
+        let batch = Prepared::of(paths, known);
+        report.unchanged += batch.unchanged;
+        report.changed += batch.replaced.len();
+        report.added += batch.analysed.len() - batch.replaced.len();
+        report.warnings.extend(batch.warnings);
+        retire(tx, &batch.replaced)?;
+        write_batch(tx, &batch.analysed, &mut ids)?;
+    }
+    Ok(report)
+}
+
+/// One batch read, compared with what is stored, and analysed.
+struct Prepared {
+    analysed: Vec<Analysed>,
+    /// The stored articles the batch replaces.
+    replaced: Vec<i64>,
+    unchanged: usize,
+    warnings: Vec<LoadWarning>,
+}
+
+impl Prepared {
+    fn of(paths: &[PathBuf], known: &HashMap<String, (i64, String)>) -> Prepared {
+        let read: Vec<_> = paths.par_iter().cloned().map(read_article).collect();
         let mut fresh = Vec::new();
-        let mut replaced = Vec::new();
+        let mut prepared = Prepared {
+            analysed: Vec::new(),
+            replaced: Vec::new(),
+            unchanged: 0,
+            warnings: Vec::new(),
+        };
         for result in read {
             match result {
-                Err(warning) => report.warnings.push(warning),
+                Err(warning) => prepared.warnings.push(warning),
                 Ok((path, text)) => {
                     let hash = blake3::hash(text.as_bytes()).to_hex().to_string();
                     match known.get(&path_key(&path)) {
-                        Some((_, old)) if *old == hash => report.unchanged += 1,
+                        Some((_, old)) if *old == hash => prepared.unchanged += 1,
                         Some((id, _)) => {
-                            replaced.push(*id);
+                            prepared.replaced.push(*id);
                             fresh.push((path, text, hash));
                         }
                         None => fresh.push((path, text, hash)),
@@ -178,16 +206,12 @@ fn apply(
                 }
             }
         }
-        report.changed += replaced.len();
-        report.added += fresh.len() - replaced.len();
-        retire(tx, &replaced)?;
-        let analysed: Vec<Analysed> = fresh
+        prepared.analysed = fresh
             .into_par_iter()
             .map(|(path, text, hash)| Analysed::new(path, text, hash))
             .collect();
-        write_batch(tx, &analysed, &mut ids, &mut keyed)?;
+        prepared
     }
-    Ok(report)
 }
 
 /// A database written by another analysis holds other facts: empty it,
@@ -243,12 +267,18 @@ fn retire(tx: &mut Transaction, ids: &[i64]) -> Result<(), String> {
         &[&ids],
     )
     .map_err(sql)?;
-    tx.execute(
-        "DELETE FROM spelling_totals WHERE articles <= 0 AND spelling IN
-         (SELECT spelling FROM name_counts WHERE article = ANY($1))",
-        &[&ids],
-    )
-    .map_err(sql)?;
+    let vanished: Vec<String> = tx
+        .query(
+            "DELETE FROM spelling_totals WHERE articles <= 0 AND spelling IN
+             (SELECT spelling FROM name_counts WHERE article = ANY($1))
+             RETURNING spelling",
+            &[&ids],
+        )
+        .map_err(sql)?
+        .into_iter()
+        .map(|row| row.get(0))
+        .collect();
+    forget_keys(tx, &vanished)?;
     tx.execute(
         "UPDATE lowercase_totals t SET articles = t.articles - d.n
          FROM (SELECT w, count(*) AS n FROM articles, unnest(lowercase) AS w
@@ -318,6 +348,36 @@ fn retire(tx: &mut Transaction, ids: &[i64]) -> Result<(), String> {
     Ok(())
 }
 
+/// Take spellings the corpus no longer uses out of the near-miss keys, so
+/// that one coming back is filed anew.
+fn forget_keys(tx: &mut Transaction, spellings: &[String]) -> Result<(), String> {
+    let (keys, keyed): (Vec<i64>, Vec<&str>) = spellings
+        .iter()
+        .flat_map(|s| {
+            neighbour_keys(s)
+                .into_iter()
+                .map(move |k| (k as i64, s.as_str()))
+        })
+        .unzip();
+    tx.execute(
+        "DELETE FROM name_keys WHERE (key, spelling) IN
+         (SELECT * FROM unnest($1::int8[], $2::text[]))",
+        &[&keys, &keyed],
+    )
+    .map_err(sql)?;
+    let (surnames, named): (Vec<String>, Vec<&str>) = spellings
+        .iter()
+        .filter_map(|s| Some((surname_key(s)?, s.as_str())))
+        .unzip();
+    tx.execute(
+        "DELETE FROM name_surnames WHERE (key, spelling) IN
+         (SELECT * FROM unnest($1::text[], $2::text[]))",
+        &[&surnames, &named],
+    )
+    .map_err(sql)?;
+    Ok(())
+}
+
 /// One article read and analysed, ready to write.
 struct Analysed {
     path: String,
@@ -372,12 +432,7 @@ impl NextIds {
 }
 
 /// Write one batch of analysed articles, in corpus order.
-fn write_batch(
-    tx: &mut Transaction,
-    batch: &[Analysed],
-    ids: &mut NextIds,
-    keyed: &mut HashSet<String>,
-) -> Result<(), String> {
+fn write_batch(tx: &mut Transaction, batch: &[Analysed], ids: &mut NextIds) -> Result<(), String> {
     if batch.is_empty() {
         return Ok(());
     }
@@ -452,7 +507,7 @@ fn write_batch(
     }
     quotes.finish()?;
 
-    write_names(tx, batch, &article_ids, keyed)?;
+    write_names(tx, batch, &article_ids)?;
     write_statements(tx, batch, &article_ids, ids)?;
     Ok(())
 }
@@ -519,12 +574,11 @@ fn wording_ids(
 }
 
 /// Spelling counts per article, the totals they add to, the lower-case
-/// words, and the near-miss keys of spellings not keyed before.
+/// words, and the near-miss keys of spellings new to the corpus.
 fn write_names(
     tx: &mut Transaction,
     batch: &[Analysed],
     article_ids: &[i64],
-    keyed: &mut HashSet<String>,
 ) -> Result<(), String> {
     let mut counts = Copy::new(
         tx,
@@ -557,15 +611,23 @@ fn write_names(
 
     let (spellings, (mentions, articles)): (Vec<&str>, (Vec<i64>, Vec<i64>)) =
         totals.iter().map(|(s, (m, a))| (*s, (*m, *a))).unzip();
-    tx.execute(
-        "INSERT INTO spelling_totals
-         SELECT * FROM unnest($1::text[], $2::int8[], $3::int8[])
-         ON CONFLICT (spelling) DO UPDATE SET
-           mentions = spelling_totals.mentions + excluded.mentions,
-           articles = spelling_totals.articles + excluded.articles",
-        &[&spellings, &mentions, &articles],
-    )
-    .map_err(sql)?;
+    // The spellings new to the corpus (inserted, not updated: `xmax = 0`)
+    // are the ones to file under their near-miss keys.
+    let new_spellings: Vec<String> = tx
+        .query(
+            "INSERT INTO spelling_totals
+             SELECT * FROM unnest($1::text[], $2::int8[], $3::int8[])
+             ON CONFLICT (spelling) DO UPDATE SET
+               mentions = spelling_totals.mentions + excluded.mentions,
+               articles = spelling_totals.articles + excluded.articles
+             RETURNING spelling, xmax = 0",
+            &[&spellings, &mentions, &articles],
+        )
+        .map_err(sql)?
+        .into_iter()
+        .filter(|row| row.get::<_, bool>(1))
+        .map(|row| row.get(0))
+        .collect();
     let (words, word_articles): (Vec<&str>, Vec<i64>) = lowercase.into_iter().unzip();
     tx.execute(
         "INSERT INTO lowercase_totals SELECT * FROM unnest($1::text[], $2::int8[])
@@ -581,38 +643,25 @@ fn write_names(
     )
     .map_err(sql)?;
 
-    let mut keys: Vec<i64> = Vec::new();
-    let mut key_spellings: Vec<&str> = Vec::new();
-    let mut surnames: Vec<String> = Vec::new();
-    let mut surname_spellings: Vec<&str> = Vec::new();
-    for spelling in spellings {
-        if keyed.contains(spelling) {
-            continue;
-        }
-        keyed.insert(spelling.to_string());
+    let mut keys = Copy::new(tx, "name_keys (key, spelling)", &[Type::INT8, Type::TEXT])?;
+    for spelling in &new_spellings {
         for key in neighbour_keys(spelling) {
             // Stored as the same 64 bits, signed.
-            keys.push(key as i64);
-            key_spellings.push(spelling);
-        }
-        if let Some(key) = surname_key(spelling) {
-            surnames.push(key);
-            surname_spellings.push(spelling);
+            keys.row(&[&(key as i64), spelling])?;
         }
     }
-    tx.execute(
-        "INSERT INTO name_keys SELECT * FROM unnest($1::int8[], $2::text[])
-         ON CONFLICT DO NOTHING",
-        &[&keys, &key_spellings],
-    )
-    .map_err(sql)?;
-    tx.execute(
-        "INSERT INTO name_surnames SELECT * FROM unnest($1::text[], $2::text[])
-         ON CONFLICT DO NOTHING",
-        &[&surnames, &surname_spellings],
-    )
-    .map_err(sql)?;
-    Ok(())
+    keys.finish()?;
+    let mut surnames = Copy::new(
+        tx,
+        "name_surnames (key, spelling)",
+        &[Type::TEXT, Type::TEXT],
+    )?;
+    for spelling in &new_spellings {
+        if let Some(key) = surname_key(spelling) {
+            surnames.row(&[&key, spelling])?;
+        }
+    }
+    surnames.finish()
 }
 
 /// The claim records and their lookup keys.

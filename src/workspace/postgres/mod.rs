@@ -200,8 +200,8 @@ pub fn open(url: &str) -> Result<DatabaseCorpus, String> {
         )
         .map_err(|e| format!("{shown}: {}", sql(e)))?;
     let client = Arc::new(Mutex::new(Connection::Open(Box::new(client))));
-    let loader = body_loader(client.clone(), url.to_string());
-    let mut articles = Vec::with_capacity(rows.len());
+
+    let mut listed = Vec::with_capacity(rows.len());
     let mut index = answer::ArticleIndex::with_capacity(rows.len());
     let mut quotes_of = Vec::with_capacity(rows.len());
     for row in rows {
@@ -214,9 +214,9 @@ pub fn open(url: &str) -> Result<DatabaseCorpus, String> {
             url: row.get(5),
         };
         let (from, to): (i64, i64) = (row.get(6), row.get(7));
-        index.insert(id, u32::try_from(articles.len()).unwrap_or(u32::MAX));
+        index.insert(id, u32::try_from(listed.len()).unwrap_or(u32::MAX));
         quotes_of.push(quote_id(from)..quote_id(to));
-        articles.push(Article::on_disk(path.into(), meta, loader.clone()));
+        listed.push((path, meta));
     }
     let sentences: i64 = totals.get(0);
     let wordings: i64 = totals.get(1);
@@ -224,6 +224,11 @@ pub fn open(url: &str) -> Result<DatabaseCorpus, String> {
         quotes_of,
         u64::try_from(sentences).unwrap_or(0),
     ));
+    let loader = body_loader(remote.clone());
+    let articles = listed
+        .into_iter()
+        .map(|(path, meta)| Article::asked(path.into(), meta, loader.clone()))
+        .collect();
     let corpus = Corpus::with_sources(articles, remote.clone(), remote.clone(), remote.clone());
     Ok(DatabaseCorpus {
         corpus: Arc::new(corpus),
@@ -243,20 +248,7 @@ fn quote_id(id: i64) -> u32 {
     u32::try_from(id).unwrap_or(u32::MAX)
 }
 
-/// Reads an article's text from the database when evidence points into it.
-fn body_loader(client: Arc<Mutex<Connection>>, url: String) -> TextLoader {
-    let nothing_asked = Arc::new(RemoteCorpus::default());
-    Arc::new(move |path: &Path| {
-        let mut connection = client.lock().unwrap_or_else(PoisonError::into_inner);
-        connection
-            .client(&url, &nothing_asked)
-            .ok()?
-            .query_opt(
-                "SELECT body FROM articles WHERE path = $1",
-                &[&path.to_string_lossy().as_ref()],
-            )
-            .ok()
-            .flatten()
-            .map(|row| row.get(0))
-    })
+/// An article's text, asked of the corpus in rounds like everything else.
+fn body_loader(remote: Arc<RemoteCorpus>) -> TextLoader {
+    Arc::new(move |path: &Path| remote.body(path))
 }
