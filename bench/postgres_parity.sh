@@ -8,9 +8,13 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 bin="${COPYDESK_BIN:-${CARGO_TARGET_DIR:-$repo/target}/release/copydesk}"
-db="${COPYDESK_TEST_DATABASE:?run under tests/postgres/server.sh}"
+admin="${COPYDESK_TEST_DATABASE:?run under tests/postgres/server.sh}"
 work="$(mktemp -d /tmp/copydesk-parity.XXXXXX)"
-trap 'rm -rf "$work"' EXIT
+# A database of its own, so that no earlier run's articles are in it.
+name="parity_$$"
+psql -X -q -d "$admin" -c "CREATE DATABASE $name"
+db="${admin%/*}/$name"
+trap 'cd /; rm -rf "$work"; psql -X -q -d "$admin" -c "DROP DATABASE IF EXISTS $name"' EXIT
 
 if [ "$1" = --folds ]; then
   mkdir -p "$work/corpus" "$work/drafts"
