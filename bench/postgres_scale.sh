@@ -59,6 +59,9 @@ for n in "${sizes[@]}"; do
   mbs=$(awk -v b="$bytes" -v s="$ingest_s" 'BEGIN { printf "%.1f", b / 1048576 / s }')
   printf "| %d | %s | %s | %s | %s | %d | %s | %s | %s | %d | %s |\n" "$n" "$mb" "$ingest_s" "$rate" "$mbs" \
     $((ingest_kb / 1024)) "$rerun_s" "$size" "$lint_ms" $((peak / 1024)) "$many_s"
+  plans+=$'\n'"### $n articles: the largest tables, MB (table + indexes) and rows"$'\n```\n'
+  plans+="$(sql "$url" "SELECT relname, pg_total_relation_size(oid) / 1048576, reltuples::int8 FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace ORDER BY 2 DESC LIMIT 8")"
+  plans+=$'\n```\n'
   explain() { sql "$url" "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $1"; }
   spellings="ARRAY(SELECT spelling FROM spelling_totals ORDER BY articles DESC LIMIT 200)"
   plans+=$'\n'"### $n articles: counts and first places of the 200 most used spellings"$'\n```\n'

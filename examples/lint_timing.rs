@@ -40,7 +40,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let articles = load.corpus.articles().len();
+    let articles = load.corpus.article_count();
     let started = Instant::now();
     let linter = Linter::new(
         Arc::new(RuleSet::defaults()),

@@ -195,7 +195,7 @@ fn answers(corpus: &Corpus, texts: &[String]) -> Vec<String> {
             .collect();
         out.push(format!("weekdays {date:?} {found:?}"));
     }
-    for (article, _) in corpus.articles().iter().enumerate() {
+    for article in 0..corpus.article_count() {
         let ids = quotes.in_article(article as u32);
         let places: Vec<_> = ids
             .filter_map(|q| quotes.quote(q))

@@ -223,9 +223,20 @@ fn a_watch_writes_articles_as_they_arrive_and_go() {
     let mut watching = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
         .current_dir(dir.path())
         .args(["index", "--watch", "--to", &url, "corpus"])
-        .stderr(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("runs");
+    // Changes count from the moment it says it is watching.
+    let stderr = watching.stderr.take().expect("stderr");
+    let mut lines = std::io::BufRead::lines(std::io::BufReader::new(stderr));
+    let said: Vec<String> = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .take_while(|line| !line.starts_with("Watching"))
+        .collect();
+    assert!(said.iter().any(|l| l.contains("8 added")), "{said:?}");
+    // Keep reading what it says, or its next line finds the pipe closed.
+    std::thread::spawn(move || lines.for_each(drop));
     let count = "SELECT count(*) FROM articles";
     assert!(
         eventually(&url, count, 8),

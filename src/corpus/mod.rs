@@ -21,8 +21,9 @@ pub mod store;
 mod writer;
 
 use crate::offsets::narrow;
+use std::collections::HashMap;
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -38,7 +39,7 @@ pub use statements::{
 };
 pub use writer::IndexWriter;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::finding::Evidence;
 use store::{Sections, SectionsWriter};
@@ -71,10 +72,22 @@ impl Location {
 /// query (on one machine, the index read in place from its sections).
 #[derive(Debug)]
 pub struct Corpus {
-    articles: Vec<Article>,
+    articles: Articles,
     names: Arc<dyn SpellingSource>,
     quotes: Arc<dyn QuotationSource>,
     statements: Arc<dyn StatementSource>,
+}
+
+/// A corpus's articles: all in hand, or asked for as checks need them
+/// (a corpus database).
+#[derive(Debug)]
+enum Articles {
+    Listed {
+        articles: Vec<Article>,
+        /// Article by path, made when first asked.
+        by_path: OnceLock<HashMap<PathBuf, usize>>,
+    },
+    Asked(remote::AskedArticles),
 }
 
 impl Default for Corpus {
@@ -166,10 +179,24 @@ impl Corpus {
         statements: Arc<dyn StatementSource>,
     ) -> Corpus {
         Corpus {
-            articles,
+            articles: Articles::Listed {
+                articles,
+                by_path: OnceLock::new(),
+            },
             names,
             quotes,
             statements,
+        }
+    }
+
+    /// The corpus whose articles are asked for as checks need them, and
+    /// whose sources answer in rounds (see [`remote`]).
+    pub fn asked(articles: remote::AskedArticles, remote: Arc<remote::RemoteCorpus>) -> Corpus {
+        Corpus {
+            articles: Articles::Asked(articles),
+            names: remote.clone(),
+            quotes: remote.clone(),
+            statements: remote,
         }
     }
 
@@ -177,21 +204,33 @@ impl Corpus {
         Corpus::default()
     }
 
-    pub fn articles(&self) -> &[Article] {
-        &self.articles
+    /// How many articles the corpus holds.
+    pub fn article_count(&self) -> usize {
+        match &self.articles {
+            Articles::Listed { articles, .. } => articles.len(),
+            Articles::Asked(asked) => asked.count(),
+        }
+    }
+
+    /// Article `index` (the `article` of a location).
+    pub fn article_at(&self, index: u32) -> Option<&Article> {
+        match &self.articles {
+            Articles::Listed { articles, .. } => articles.get(index as usize),
+            Articles::Asked(asked) => asked.get(index),
+        }
     }
 
     pub fn article(&self, location: Location) -> Option<&Article> {
-        self.articles.get(location.article as usize)
+        self.article_at(location.article)
     }
 
     /// The dateline of the article a location is in.
     pub fn dateline(&self, location: Location) -> Option<crate::lang::calendar::Day> {
-        self.articles.get(location.article as usize)?.dateline()
+        self.article(location)?.dateline()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.articles.is_empty()
+        self.article_count() == 0
     }
 
     pub fn names(&self) -> &Arc<dyn SpellingSource> {
@@ -220,9 +259,22 @@ impl Corpus {
         })
     }
 
-    /// The article at `path`, if the corpus has it.
+    /// The article at `path`, if the corpus has it (for a corpus asked in
+    /// rounds: if a check has asked for it).
     pub fn find(&self, path: &Path) -> Option<&Article> {
-        self.articles.iter().find(|a| a.path == path)
+        match &self.articles {
+            Articles::Listed { articles, by_path } => {
+                let index = by_path.get_or_init(|| {
+                    articles
+                        .iter()
+                        .enumerate()
+                        .map(|(i, a)| (a.path.clone(), i))
+                        .collect()
+                });
+                articles.get(*index.get(path)?)
+            }
+            Articles::Asked(asked) => asked.by_path(path),
+        }
     }
 }
 
@@ -269,6 +321,11 @@ mod tests {
         let evidence = corpus.evidence(sample, "here").expect("evidence");
         assert_eq!(evidence.path, PathBuf::from("wire/a.md"));
         assert_eq!((evidence.start.line, evidence.start.column), (5, 10));
-        assert_eq!(corpus.articles()[0].meta.title.as_deref(), Some("T"));
+        let article = corpus.article_at(0).expect("article");
+        assert_eq!(article.meta.title.as_deref(), Some("T"));
+        assert_eq!(
+            corpus.find(Path::new("wire/a.md")).map(|a| &a.meta),
+            Some(&article.meta)
+        );
     }
 }

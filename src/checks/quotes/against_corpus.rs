@@ -241,12 +241,7 @@ impl CorpusSpeakers {
 
 /// Speaker names of the corpus quotations of one article, by quotation id.
 fn article_speakers(check: &QuoteCheck, article: u32) -> HashMap<u32, String> {
-    let Some(doc) = check
-        .corpus
-        .articles()
-        .get(article as usize)
-        .map(|a| a.document())
-    else {
+    let Some(doc) = check.corpus.article_at(article).map(|a| a.document()) else {
         return HashMap::new();
     };
     let short = check.rules.quotes.scare_quote_max_words;

@@ -59,7 +59,7 @@ pub fn load(stamps: Vec<FileStamp>, cache_dir: Option<&Path>) -> Result<CorpusLo
     };
     let previous = match opened {
         Cached::Current(mut load) => {
-            load.cache.reused = load.corpus.articles().len();
+            load.cache.reused = load.corpus.article_count();
             return Ok(load);
         }
         Cached::Outdated(base, delta) => Some((base, delta)),

@@ -12,6 +12,7 @@
 //! (`crate::workspace::postgres`) asks and writes.
 
 mod answers;
+mod articles;
 mod rows;
 mod sources;
 
@@ -19,10 +20,11 @@ pub use answers::{
     FetchedNames, FetchedStatements, FetchedWordings, candidates_about, near_miss_keys,
     sample_spelling,
 };
+pub use articles::AskedArticles;
 pub use rows::{
     ArticleRows, NameRow, QuoteRow, StatementRow, article_rows, neighbour_keys, surname_key,
 };
-pub use sources::{Answer, Question, RemoteCorpus};
+pub use sources::{Answer, ArticleAnswer, Question, RemoteCorpus};
 
 /// How many times a lint may ask for more before its findings are taken
 /// as they are: each round answers what the last one found it needed, and

@@ -3,12 +3,12 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::corpus::{
-    CorpusQuote, QuotationSource, QuoteText, SpellingSource, SpellingStats, Statement,
+    ArticleMeta, CorpusQuote, QuotationSource, QuoteText, SpellingSource, SpellingStats, Statement,
     StatementSource,
 };
 use crate::text::claims::Attribute;
@@ -41,6 +41,8 @@ pub enum Question {
     TermCount(u32),
     /// The text of the article at this path, for evidence.
     Body(String),
+    /// The path, front matter and quotations' ids of article `n`.
+    Article(u32),
 }
 
 /// The answer to one [`Question`].
@@ -55,6 +57,16 @@ pub enum Answer {
     Statements(Vec<Arc<Statement>>),
     Count(u64),
     Body(Option<String>),
+    Article(Option<ArticleAnswer>),
+}
+
+/// What is known of one article before its text is read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleAnswer {
+    pub path: PathBuf,
+    pub meta: ArticleMeta,
+    /// Its quotations' ids.
+    pub quotes: Range<u32>,
 }
 
 /// A corpus whose answers come in batches from elsewhere. A question with
@@ -63,18 +75,14 @@ pub enum Answer {
 pub struct RemoteCorpus {
     answered: Mutex<HashMap<Question, Answer>>,
     asked: Mutex<(Vec<Question>, HashSet<Question>)>,
-    /// Per article, its quotations' ids: known when the corpus is opened.
-    quotes_of: Vec<Range<u32>>,
     sentences: u64,
     unanswered: AtomicU64,
 }
 
 impl RemoteCorpus {
-    /// A corpus whose articles' quotation ids are `quotes_of` (article by
-    /// article) and which holds `sentences` statement sentences.
-    pub fn new(quotes_of: Vec<Range<u32>>, sentences: u64) -> RemoteCorpus {
+    /// A corpus which holds `sentences` statement sentences.
+    pub fn new(sentences: u64) -> RemoteCorpus {
         RemoteCorpus {
-            quotes_of,
             sentences,
             ..RemoteCorpus::default()
         }
@@ -108,6 +116,15 @@ impl RemoteCorpus {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .len()
+    }
+
+    /// Article `index`'s path and front matter once answered (`None` and
+    /// the question recorded before, or when there is no such article).
+    pub fn article(&self, index: u32) -> Option<(PathBuf, ArticleMeta)> {
+        self.ask(Question::Article(index), |a| match a {
+            Answer::Article(Some(found)) => Some((found.path.clone(), found.meta.clone())),
+            _ => None,
+        })
     }
 
     /// The text of the article at `path` once fetched; `None` (and the
@@ -216,10 +233,11 @@ impl QuotationSource for RemoteCorpus {
     }
 
     fn in_article(&self, article: u32) -> Range<u32> {
-        self.quotes_of
-            .get(article as usize)
-            .cloned()
-            .unwrap_or(0..0)
+        self.ask(Question::Article(article), |a| match a {
+            Answer::Article(Some(found)) => Some(found.quotes.clone()),
+            _ => None,
+        })
+        .unwrap_or(0..0)
     }
 
     fn unanswered(&self) -> u64 {
@@ -267,7 +285,7 @@ mod tests {
 
     #[test]
     fn an_unanswered_question_is_recorded_once_and_answered_next_time() {
-        let corpus = RemoteCorpus::new(vec![0..2, 2..2], 7);
+        let corpus = RemoteCorpus::new(7);
         assert_eq!(corpus.get("Witkoff"), None);
         assert_eq!(corpus.mentions("Witkoff"), 0);
         assert_eq!(
@@ -286,6 +304,15 @@ mod tests {
         )]);
         assert_eq!(corpus.get("Witkoff"), Some(stats));
         assert!(corpus.take_questions().is_empty());
+        assert_eq!(corpus.in_article(0), 0..0, "not answered yet");
+        corpus.supply([(
+            Question::Article(0),
+            Answer::Article(Some(ArticleAnswer {
+                path: "wire/a.md".into(),
+                meta: ArticleMeta::default(),
+                quotes: 0..2,
+            })),
+        )]);
         assert_eq!(corpus.in_article(0), 0..2);
         assert_eq!(corpus.sentence_count(), 7);
     }

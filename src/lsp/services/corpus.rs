@@ -64,7 +64,7 @@ pub fn start_corpus_load(services: &Services, key: ProjectKey) {
                 )
                 .await;
         }
-        let articles = corpus.articles().len();
+        let articles = corpus.article_count();
         if let Some(progress) = &progress {
             progress
                 .report(format!("Indexing {articles} articles"))

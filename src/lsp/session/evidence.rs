@@ -16,18 +16,12 @@ pub type FileCache = Arc<Mutex<HashMap<PathBuf, Option<Arc<str>>>>>;
 /// Where one project's evidence is read from.
 pub struct EvidenceTexts {
     pub corpus: Arc<Corpus>,
-    /// Corpus article by path.
-    pub articles: Arc<HashMap<PathBuf, usize>>,
     pub files: FileCache,
 }
 
 impl EvidenceSource for EvidenceTexts {
     fn with_text(&self, path: &Path, f: &mut dyn FnMut(&str)) -> bool {
-        if let Some(article) = self
-            .articles
-            .get(path)
-            .and_then(|&i| self.corpus.articles().get(i))
-        {
+        if let Some(article) = self.corpus.find(path) {
             f(article.document().source());
             return true;
         }

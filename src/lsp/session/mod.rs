@@ -568,7 +568,6 @@ impl Session {
     fn evidence_texts(&self, project: &Project) -> EvidenceTexts {
         EvidenceTexts {
             corpus: project.corpus.clone(),
-            articles: project.articles.clone(),
             files: self.evidence_files.clone(),
         }
     }

@@ -5,7 +5,6 @@
 //! `copydesk lint`; with none, to the deepest workspace folder holding it,
 //! with the default configuration rooted there.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -81,8 +80,6 @@ pub struct Project {
     pub rules: Arc<RuleSet>,
     pub corpus: Arc<Corpus>,
     pub corpus_ready: bool,
-    /// Corpus article by path, for converting evidence positions.
-    pub articles: Arc<HashMap<PathBuf, usize>>,
     /// The corpus index files as they were when the corpus was installed:
     /// a watcher event for a file the server itself just wrote or opened
     /// is not a change.
@@ -187,7 +184,6 @@ impl Project {
             config,
             rules,
             corpus,
-            articles: Arc::default(),
             index_seen: Vec::new(),
             linter,
             database: None,
@@ -210,14 +206,6 @@ impl Project {
     /// Install a freshly loaded corpus, and the database it is asked of.
     pub fn set_corpus(&mut self, corpus: Arc<Corpus>, database: Option<Arc<DatabaseLink>>) {
         self.database = database;
-        self.articles = Arc::new(
-            corpus
-                .articles()
-                .iter()
-                .enumerate()
-                .map(|(index, article)| (article.path.clone(), index))
-                .collect(),
-        );
         self.corpus = corpus;
         self.corpus_ready = true;
         self.index_seen = self

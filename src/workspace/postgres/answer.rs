@@ -8,20 +8,16 @@ use postgres::Client;
 
 use super::ingest::sql;
 use crate::corpus::remote::{
-    Answer, FetchedNames, FetchedStatements, FetchedWordings, Question, candidates_about,
-    near_miss_keys, sample_spelling,
+    Answer, ArticleAnswer, FetchedNames, FetchedStatements, FetchedWordings, Question,
+    candidates_about, near_miss_keys, sample_spelling,
 };
 use crate::corpus::statements_key;
-use crate::corpus::{CorpusQuote, Location, QuoteText, Statement};
+use crate::corpus::{ArticleMeta, CorpusQuote, Location, QuoteText, Statement};
 use crate::text::similarity::transliteration_key;
-
-/// Database ids of articles → their places in the corpus's article list.
-pub(super) type ArticleIndex = HashMap<i64, u32>;
 
 /// Answer `questions` from the database.
 pub(super) fn answer(
     client: &mut Client,
-    articles: &ArticleIndex,
     wordings: usize,
     questions: Vec<Question>,
 ) -> Result<Vec<(Question, Answer)>, String> {
@@ -29,9 +25,11 @@ pub(super) fn answer(
     let mut quotes = Vec::new();
     let mut statements = Vec::new();
     let mut bodies = Vec::new();
+    let mut articles = Vec::new();
     for question in questions {
         match question {
             Question::Body(path) => bodies.push(path),
+            Question::Article(id) => articles.push(id),
             Question::Spelling(_)
             | Question::Common(_)
             | Question::NearMisses(_)
@@ -46,22 +44,26 @@ pub(super) fn answer(
     }
     let mut answers = Vec::new();
     if !names.is_empty() {
-        answers.extend(answer_names(client, articles, names)?);
+        answers.extend(answer_names(client, names)?);
     }
     if !quotes.is_empty() {
-        answers.extend(answer_quotes(client, articles, wordings, quotes)?);
+        answers.extend(answer_quotes(client, wordings, quotes)?);
     }
     if !statements.is_empty() {
-        answers.extend(answer_statements(client, articles, statements)?);
+        answers.extend(answer_statements(client, statements)?);
     }
     if !bodies.is_empty() {
         answers.extend(answer_bodies(client, bodies)?);
     }
+    if !articles.is_empty() {
+        answers.extend(answer_articles(client, articles)?);
+    }
     Ok(answers)
 }
 
-fn article_of(articles: &ArticleIndex, id: i64) -> u32 {
-    articles.get(&id).copied().unwrap_or(u32::MAX)
+/// An article's index in the corpus: its id.
+fn article_of(id: i64) -> u32 {
+    u32::try_from(id).unwrap_or(u32::MAX)
 }
 
 fn narrow(n: i32) -> u32 {
@@ -73,7 +75,6 @@ type Placed = (usize, usize, Vec<(u32, Vec<(u32, u32)>)>);
 
 fn answer_names(
     client: &mut Client,
-    articles: &ArticleIndex,
     questions: Vec<Question>,
 ) -> Result<Vec<(Question, Answer)>, String> {
     // Near misses: the spellings filed under every deletion key asked.
@@ -164,7 +165,7 @@ fn answer_names(
             .chunks_exact(2)
             .map(|p| (narrow(p[0]), narrow(p[1])))
             .collect();
-        entry.2.push((article_of(articles, article), pairs));
+        entry.2.push((article_of(article), pairs));
     }
     for (spelling, (mentions, article_count, first)) in places {
         let stats = sample_spelling(
@@ -208,7 +209,6 @@ fn answer_names(
 
 fn answer_quotes(
     client: &mut Client,
-    articles: &ArticleIndex,
     wordings: usize,
     questions: Vec<Question>,
 ) -> Result<Vec<(Question, Answer)>, String> {
@@ -308,7 +308,7 @@ fn answer_quotes(
                 id,
                 CorpusQuote {
                     location: Location {
-                        article: article_of(articles, row.get(1)),
+                        article: article_of(row.get(1)),
                         start: narrow(row.get(2)),
                         end: narrow(row.get(3)),
                     },
@@ -338,7 +338,6 @@ fn answer_quotes(
 
 fn answer_statements(
     client: &mut Client,
-    articles: &ArticleIndex,
     questions: Vec<Question>,
 ) -> Result<Vec<(Question, Answer)>, String> {
     let mut keys: Vec<String> = Vec::new();
@@ -407,9 +406,7 @@ fn answer_statements(
         {
             let id = u32::try_from(row.get::<_, i64>(0)).unwrap_or(u32::MAX);
             let record: Vec<u8> = row.get(2);
-            let Some(statement) =
-                FetchedStatements::decode(article_of(articles, row.get(1)), &record)
-            else {
+            let Some(statement) = FetchedStatements::decode(article_of(row.get(1)), &record) else {
                 continue;
             };
             let statement = Arc::new(statement);
@@ -476,5 +473,39 @@ fn answer_bodies(
             let text = texts.remove(&path);
             (Question::Body(path), Answer::Body(text))
         })
+        .collect())
+}
+
+/// The path, front matter and quotations' ids of the articles `ids`.
+fn answer_articles(client: &mut Client, ids: Vec<u32>) -> Result<Vec<(Question, Answer)>, String> {
+    let wanted: Vec<i64> = ids.iter().map(|&id| i64::from(id)).collect();
+    let mut found: HashMap<u32, ArticleAnswer> = client
+        .query(
+            "SELECT id, path, title, source, date, url, quotes_from, quotes_to FROM articles
+             WHERE id = ANY($1)",
+            &[&wanted],
+        )
+        .map_err(sql)?
+        .into_iter()
+        .map(|row| {
+            let path: String = row.get(1);
+            let quotes = article_of(row.get(6))..article_of(row.get(7));
+            let meta = ArticleMeta {
+                title: row.get(2),
+                source: row.get(3),
+                date: row.get(4),
+                url: row.get(5),
+            };
+            let answer = ArticleAnswer {
+                path: path.into(),
+                meta,
+                quotes,
+            };
+            (article_of(row.get(0)), answer)
+        })
+        .collect();
+    Ok(ids
+        .into_iter()
+        .map(|id| (Question::Article(id), Answer::Article(found.remove(&id))))
         .collect())
 }

@@ -19,8 +19,8 @@ use std::time::{Duration, Instant};
 use postgres::Client;
 
 use crate::corpus::index::analysis_version;
-use crate::corpus::remote::{Answer, Question, RemoteCorpus};
-use crate::corpus::{Article, ArticleMeta, Corpus, TextLoader};
+use crate::corpus::remote::{Answer, AskedArticles, Question, RemoteCorpus};
+use crate::corpus::{Corpus, TextLoader};
 use crate::document::Document;
 use crate::finding::Report;
 use crate::linter::Linter;
@@ -45,7 +45,6 @@ pub struct DatabaseLink {
     url: String,
     client: Arc<Mutex<Connection>>,
     remote: Arc<RemoteCorpus>,
-    articles: answer::ArticleIndex,
     wordings: usize,
     /// One lint at a time: a round's questions are the corpus's, not the
     /// document's, so two lints asking at once would take each other's.
@@ -152,7 +151,7 @@ impl DatabaseLink {
     fn answer(&self, questions: Vec<Question>) -> Result<Vec<(Question, Answer)>, String> {
         let mut connection = self.client.lock().unwrap_or_else(PoisonError::into_inner);
         let client = connection.client(&self.url, &self.remote)?;
-        let answered = answer::answer(client, &self.articles, self.wordings, questions);
+        let answered = answer::answer(client, self.wordings, questions);
         if answered.is_err() {
             connection.failed();
         }
@@ -185,67 +184,39 @@ pub fn open(url: &str) -> Result<DatabaseCorpus, String> {
         }
         Some(_) => {}
     }
-    let rows = client
-        .query(
-            "SELECT id, path, title, source, date, url, quotes_from, quotes_to FROM articles
-             ORDER BY id",
-            &[],
-        )
-        .map_err(|e| format!("{shown}: {}", sql(e)))?;
     let totals = client
         .query_one(
-            "SELECT (SELECT coalesce(sum(sentences), 0)::int8 FROM articles),
+            "SELECT (SELECT count(*) FROM articles),
+                    (SELECT coalesce(max(id) + 1, 0) FROM articles),
+                    (SELECT coalesce(sum(sentences), 0)::int8 FROM articles),
                     (SELECT count(*) FROM wordings)",
             &[],
         )
         .map_err(|e| format!("{shown}: {}", sql(e)))?;
+    let (count, end, sentences, wordings): (i64, i64, i64, i64) =
+        (totals.get(0), totals.get(1), totals.get(2), totals.get(3));
     let client = Arc::new(Mutex::new(Connection::Open(Box::new(client))));
-
-    let mut listed = Vec::with_capacity(rows.len());
-    let mut index = answer::ArticleIndex::with_capacity(rows.len());
-    let mut quotes_of = Vec::with_capacity(rows.len());
-    for row in rows {
-        let id: i64 = row.get(0);
-        let path: String = row.get(1);
-        let meta = ArticleMeta {
-            title: row.get(2),
-            source: row.get(3),
-            date: row.get(4),
-            url: row.get(5),
-        };
-        let (from, to): (i64, i64) = (row.get(6), row.get(7));
-        index.insert(id, u32::try_from(listed.len()).unwrap_or(u32::MAX));
-        quotes_of.push(quote_id(from)..quote_id(to));
-        listed.push((path, meta));
-    }
-    let sentences: i64 = totals.get(0);
-    let wordings: i64 = totals.get(1);
-    let remote = Arc::new(RemoteCorpus::new(
-        quotes_of,
-        u64::try_from(sentences).unwrap_or(0),
-    ));
-    let loader = body_loader(remote.clone());
-    let articles = listed
-        .into_iter()
-        .map(|(path, meta)| Article::asked(path.into(), meta, loader.clone()))
-        .collect();
-    let corpus = Corpus::with_sources(articles, remote.clone(), remote.clone(), remote.clone());
+    let remote = Arc::new(RemoteCorpus::new(u64::try_from(sentences).unwrap_or(0)));
+    // Articles are asked for by id as checks need them: opening an archive
+    // reads none of them.
+    let articles = AskedArticles::new(
+        remote.clone(),
+        body_loader(remote.clone()),
+        usize::try_from(count).unwrap_or(0),
+        u32::try_from(end).unwrap_or(u32::MAX),
+    );
+    let corpus = Corpus::asked(articles, remote.clone());
     Ok(DatabaseCorpus {
         corpus: Arc::new(corpus),
         link: Arc::new(DatabaseLink {
             url: url.to_string(),
             client,
             remote,
-            articles: index,
             wordings: usize::try_from(wordings).unwrap_or(0),
             linting: Mutex::new(Instant::now()),
             away: AtomicBool::new(false),
         }),
     })
-}
-
-fn quote_id(id: i64) -> u32 {
-    u32::try_from(id).unwrap_or(u32::MAX)
 }
 
 /// An article's text, asked of the corpus in rounds like everything else.
