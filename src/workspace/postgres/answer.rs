@@ -61,7 +61,12 @@ pub(super) fn answer(
     Ok(answers)
 }
 
-/// An article's index in the corpus: its id.
+/// Column `column` of `row`, an id kept as u32.
+fn id_at(row: &postgres::Row, column: usize) -> u32 {
+    article_of(row.get(column))
+}
+
+/// An article's index in the corpus: its id (and any id kept as u32).
 fn article_of(id: i64) -> u32 {
     u32::try_from(id).unwrap_or(u32::MAX)
 }
@@ -261,7 +266,7 @@ fn answer_quotes(
             )
             .map_err(sql)?
         {
-            let id = u32::try_from(row.get::<_, i64>(1)).unwrap_or(u32::MAX);
+            let id = id_at(&row, 1);
             fetched.postings.entry(row.get(0)).or_default().push(id);
             fetched
                 .words
@@ -279,7 +284,7 @@ fn answer_quotes(
             )
             .map_err(sql)?
         {
-            let id = u32::try_from(row.get::<_, i64>(0)).unwrap_or(u32::MAX);
+            let id = id_at(&row, 0);
             text_words.insert(id, Arc::new(row.get(1)));
         }
         for row in client
@@ -289,8 +294,8 @@ fn answer_quotes(
             )
             .map_err(sql)?
         {
-            let wording = u32::try_from(row.get::<_, i64>(0)).unwrap_or(u32::MAX);
-            let id = u32::try_from(row.get::<_, i64>(1)).unwrap_or(u32::MAX);
+            let wording = id_at(&row, 0);
+            let id = id_at(&row, 1);
             occurrences.entry(wording).or_default().push(id);
         }
     }
@@ -303,7 +308,7 @@ fn answer_quotes(
             )
             .map_err(sql)?
         {
-            let id = u32::try_from(row.get::<_, i64>(0)).unwrap_or(u32::MAX);
+            let id = id_at(&row, 0);
             quotes.insert(
                 id,
                 CorpusQuote {
@@ -312,7 +317,7 @@ fn answer_quotes(
                         start: narrow(row.get(2)),
                         end: narrow(row.get(3)),
                     },
-                    text: u32::try_from(row.get::<_, i64>(4)).unwrap_or(u32::MAX),
+                    text: id_at(&row, 4),
                 },
             );
         }
@@ -367,7 +372,7 @@ fn answer_statements(
             )
             .map_err(sql)?
         {
-            let id = u32::try_from(row.get::<_, i64>(1)).unwrap_or(u32::MAX);
+            let id = id_at(&row, 1);
             under.entry(row.get(0)).or_default().push(id);
         }
     }
@@ -404,7 +409,7 @@ fn answer_statements(
             )
             .map_err(sql)?
         {
-            let id = u32::try_from(row.get::<_, i64>(0)).unwrap_or(u32::MAX);
+            let id = id_at(&row, 0);
             let record: Vec<u8> = row.get(2);
             let Some(statement) = FetchedStatements::decode(article_of(row.get(1)), &record) else {
                 continue;
@@ -425,7 +430,7 @@ fn answer_statements(
             )
             .map_err(sql)?
         {
-            let term = u32::try_from(row.get::<_, i64>(0)).unwrap_or(u32::MAX);
+            let term = id_at(&row, 0);
             counts.insert(term, u64::try_from(row.get::<_, i64>(1)).unwrap_or(0));
         }
     }

@@ -279,36 +279,22 @@ fn retire(tx: &mut Transaction, ids: &[i64]) -> Result<(), String> {
         .map(|row| row.get(0))
         .collect();
     forget_keys(tx, &vanished)?;
-    tx.execute(
+    // The lower-case words and context terms the articles counted, then
+    // their rows.
+    for statement in [
         "UPDATE lowercase_totals t SET articles = t.articles - d.n
          FROM (SELECT w, count(*) AS n FROM articles, unnest(lowercase) AS w
                WHERE id = ANY($1) GROUP BY w) d
          WHERE t.word = d.w",
-        &[&ids],
-    )
-    .map_err(sql)?;
-    tx.execute(
         "DELETE FROM lowercase_totals WHERE articles <= 0 AND word IN
          (SELECT unnest(lowercase) FROM articles WHERE id = ANY($1))",
-        &[&ids],
-    )
-    .map_err(sql)?;
-    tx.execute(
         "UPDATE term_totals t SET sentences = t.sentences - d.n
          FROM (SELECT x.term, sum(x.n) AS n FROM articles,
                unnest(terms, term_sentences) AS x(term, n)
                WHERE id = ANY($1) GROUP BY x.term) d
          WHERE t.term = d.term",
-        &[&ids],
-    )
-    .map_err(sql)?;
-    tx.execute(
         "DELETE FROM term_totals WHERE sentences <= 0 AND term IN
          (SELECT unnest(terms) FROM articles WHERE id = ANY($1))",
-        &[&ids],
-    )
-    .map_err(sql)?;
-    for statement in [
         "DELETE FROM name_counts WHERE article = ANY($1)",
         "DELETE FROM statement_keys WHERE statement IN
          (SELECT id FROM statements WHERE article = ANY($1))",
