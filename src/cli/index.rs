@@ -94,21 +94,34 @@ fn watch(client: &mut Client, dirs: &[PathBuf], url: &str) -> u8 {
         "Watching {} for changes (Ctrl-C stops).",
         plural(dirs.len(), "folder")
     );
+    // Paths of a batch that failed are written with the next one.
+    let mut pending: BTreeSet<PathBuf> = BTreeSet::new();
     while let Ok(first) = changes.recv() {
-        let mut paths: BTreeSet<PathBuf> = first.into_iter().collect();
+        pending.extend(first);
         while let Ok(more) = changes.recv_timeout(SETTLE) {
-            paths.extend(more);
+            pending.extend(more);
         }
-        let paths: Vec<PathBuf> = paths.into_iter().collect();
+        let paths: Vec<PathBuf> = pending.iter().cloned().collect();
         let started = Instant::now();
-        // A failed batch is reported and the watch goes on: the next
-        // change to those files writes them.
-        match ingest_changes(client, &paths) {
+        let written = ingest_changes(client, &paths);
+        if written.is_ok() {
+            pending.clear();
+        }
+        match written {
             Ok(report) if report.added + report.changed + report.removed > 0 => {
                 print_report(&report, url, started)
             }
             Ok(report) => report.warnings.iter().for_each(print_warning),
-            Err(problem) => print_error(problem),
+            Err(problem) => {
+                print_error(problem);
+                // A lost connection is made again for the next batch.
+                if client.is_closed() {
+                    match connect(url) {
+                        Ok(again) => *client = again,
+                        Err(problem) => print_error(problem),
+                    }
+                }
+            }
         }
     }
     0
