@@ -297,15 +297,27 @@ impl StatementIndex {
     }
 
     pub fn statement(&self, id: u32) -> Option<Statement> {
-        let (claim, sentence, terms): (Claim, (u32, u32), Vec<u32>) =
-            self.claims.value(id as usize)?;
-        let article = self.articles.get(id as usize)?;
-        Some(Statement {
+        let record = self.claims.value(id as usize)?;
+        Some(Statement::from_record(
+            self.articles.get(id as usize)?,
+            record,
+        ))
+    }
+}
+
+/// A statement as the index stores it: its claim, its sentence's range and
+/// its context terms.
+pub(super) type StatementRecord = (Claim, (u32, u32), Vec<u32>);
+
+impl Statement {
+    /// The statement of a stored record in article `article`.
+    pub(super) fn from_record(article: u32, (claim, sentence, terms): StatementRecord) -> Self {
+        Statement {
             location: Location::new(article as usize, claim.range.clone()),
             sentence: Location::new(article as usize, sentence.0 as usize..sentence.1 as usize),
             claim,
             terms,
-        })
+        }
     }
 }
 

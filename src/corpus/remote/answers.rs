@@ -9,9 +9,8 @@ use std::sync::Arc;
 
 use crate::corpus::names::{SAMPLES_KEPT, qualifies};
 use crate::corpus::quotes::{Wordings, common_uses, similar_in};
-use crate::corpus::statements::candidate_ids;
+use crate::corpus::statements::{StatementRecord, candidate_ids};
 use crate::corpus::{Location, SpellingStats, Statement};
-use crate::text::claims::Claim;
 use crate::text::similarity::lookup_keys;
 
 /// Spelling counts and lower-case words fetched for one round.
@@ -139,30 +138,15 @@ impl Wordings for FetchedWordings {
     }
 }
 
-/// Statement records fetched for one round.
-pub struct FetchedStatements;
-
-impl FetchedStatements {
-    /// A stored record (as `article_rows` encodes it) in article `article`.
-    pub fn decode(article: u32, record: &[u8]) -> Option<Statement> {
-        let (claim, sentence, terms): (Claim, (u32, u32), Vec<u32>) =
-            postcard::from_bytes(record).ok()?;
-        Some(Statement {
-            location: Location::new(article as usize, claim.range.clone()),
-            sentence: Location::new(article as usize, sentence.0 as usize..sentence.1 as usize),
-            claim,
-            terms,
-        })
-    }
+/// A stored statement record (as `article_rows` encodes it) in article
+/// `article`.
+pub fn decode_statement(article: u32, record: &[u8]) -> Option<Statement> {
+    let record: StatementRecord = postcard::from_bytes(record).ok()?;
+    Some(Statement::from_record(article, record))
 }
 
 /// Of the statement ids under each of a claim's keys, those it is compared
 /// with (see `StatementSource::about`), in id order.
 pub fn candidates_about(lists: Vec<Vec<u32>>) -> Vec<u32> {
     candidate_ids(lists, u64::from)
-}
-
-/// The spellings a near-miss lookup of `word` is filed under.
-pub fn near_miss_keys(word: &str) -> Vec<u64> {
-    lookup_keys(word)
 }

@@ -17,8 +17,7 @@ mod rows;
 mod sources;
 
 pub use answers::{
-    FetchedNames, FetchedStatements, FetchedWordings, candidates_about, near_miss_keys,
-    sample_spelling,
+    FetchedNames, FetchedWordings, candidates_about, decode_statement, sample_spelling,
 };
 pub use articles::AskedArticles;
 pub use rows::{

@@ -8,12 +8,12 @@ use postgres::Client;
 
 use super::ingest::sql;
 use crate::corpus::remote::{
-    Answer, ArticleAnswer, FetchedNames, FetchedStatements, FetchedWordings, Question,
-    candidates_about, near_miss_keys, sample_spelling,
+    Answer, ArticleAnswer, FetchedNames, FetchedWordings, Question, candidates_about,
+    decode_statement, sample_spelling,
 };
 use crate::corpus::statements_key;
 use crate::corpus::{ArticleMeta, CorpusQuote, Location, QuoteText, Statement};
-use crate::text::similarity::transliteration_key;
+use crate::text::similarity::{lookup_keys, transliteration_key};
 
 /// Answer `questions` from the database.
 pub(super) fn answer(
@@ -88,7 +88,7 @@ fn answer_names(
     for question in &questions {
         match question {
             Question::NearMisses(word) => {
-                keys.extend(near_miss_keys(word).into_iter().map(|k| k as i64))
+                keys.extend(lookup_keys(word).into_iter().map(|k| k as i64))
             }
             Question::FullNames(surname) => surname_keys.push(transliteration_key(surname)),
             _ => {}
@@ -411,7 +411,7 @@ fn answer_statements(
         {
             let id = id_at(&row, 0);
             let record: Vec<u8> = row.get(2);
-            let Some(statement) = FetchedStatements::decode(article_of(row.get(1)), &record) else {
+            let Some(statement) = decode_statement(article_of(row.get(1)), &record) else {
                 continue;
             };
             let statement = Arc::new(statement);
