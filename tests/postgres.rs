@@ -201,6 +201,98 @@ fn a_database_that_is_down_is_one_warning_and_the_other_checks_run() {
     assert!(stdout.contains("Kyiv"), "{stdout}");
 }
 
+/// The warnings a lint through `corpus` prints, and whether it found the
+/// corpus-backed findings the local index finds.
+fn lint_through(dir: &Path, corpus: &str, local: &str) -> (Vec<String>, bool) {
+    let output = copydesk(dir)
+        .args(["lint", "--no-cache", "--format", "json", "--corpus", corpus])
+        .arg("drafts")
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let warnings = stderr
+        .lines()
+        .filter(|line| line.contains("warning"))
+        .map(str::to_string)
+        .collect();
+    (warnings, String::from_utf8_lossy(&output.stdout) == local)
+}
+
+/// `url` with another role, host and query.
+fn as_role(url: &str, role: &str, host: &str, query: &str) -> String {
+    let (_, rest) = url.split_once('@').expect("URL with a role");
+    let (_, port_and_db) = rest.split_once(':').expect("URL with a port");
+    format!("postgres://{role}@{host}:{port_and_db}?{query}")
+}
+
+#[test]
+#[ignore = "needs a PostgreSQL server: run under tests/postgres/server.sh"]
+fn tls_is_used_and_the_server_is_checked_as_the_url_asks() {
+    let tls = PathBuf::from(std::env::var("COPYDESK_TEST_TLS").expect(NEEDS_SERVER));
+    let dir = example_copy();
+    let (url, _) = database("over_tls");
+    index(dir.path(), &url);
+    let local = lint_json(dir.path(), "corpus");
+    let ca = tls.join("ca.pem").display().to_string();
+    let other_ca = tls.join("other-ca.pem").display().to_string();
+    let (cert, key) = (tls.join("client.pem"), tls.join("client.key"));
+    let client = format!("sslcert={}&sslkey={}", cert.display(), key.display());
+    let full = format!("sslmode=verify-full&sslrootcert={ca}");
+    let works = |url: String| {
+        let (warnings, same) = lint_through(dir.path(), &url, &local);
+        assert!(warnings.is_empty() && same, "{url}: {warnings:?}");
+    };
+    let refused = |url: String, because: &str| {
+        let (warnings, _) = lint_through(dir.path(), &url, &local);
+        assert!(
+            warnings.len() == 1
+                && warnings[0].contains("cannot connect")
+                && warnings[0].contains(because),
+            "{url}: expected one warning naming {because:?}, got {warnings:?}"
+        );
+    };
+    // tlsonly may connect only over TLS: the default (prefer) uses it.
+    works(as_role(&url, "tlsonly", "127.0.0.1", ""));
+    refused(
+        as_role(&url, "tlsonly", "127.0.0.1", "sslmode=disable"),
+        "tlsonly",
+    );
+    works(as_role(&url, "tlsonly", "127.0.0.1", &full));
+    // A server whose certificate another CA signed is not trusted.
+    refused(
+        as_role(
+            &url,
+            "tlsonly",
+            "127.0.0.1",
+            &format!("sslmode=verify-full&sslrootcert={other_ca}"),
+        ),
+        "UnknownIssuer",
+    );
+    // The certificate names 127.0.0.1, not localhost: verify-ca does not
+    // look at the name, verify-full does.
+    works(as_role(
+        &url,
+        "tlsonly",
+        "localhost",
+        &format!("sslmode=verify-ca&sslrootcert={ca}"),
+    ));
+    refused(
+        as_role(&url, "tlsonly", "localhost", &full),
+        "not valid for name",
+    );
+    // certuser logs in with its certificate, and without it cannot.
+    works(as_role(
+        &url,
+        "certuser",
+        "127.0.0.1",
+        &format!("{full}&{client}"),
+    ));
+    refused(
+        as_role(&url, "certuser", "127.0.0.1", &full),
+        "client certificate",
+    );
+}
+
 /// Poll `query` (one count) until it gives `want`, for up to ten seconds.
 fn eventually(url: &str, query: &str, want: i64) -> bool {
     let mut client = postgres::Client::connect(url, postgres::NoTls).expect("database");

@@ -1,6 +1,7 @@
 //! Connecting to the corpus database. The URL names the server, database
 //! and role; the password comes from `PGPASSWORD` or `~/.pgpass` (or the
-//! URL the user typed), never from a project's `copydesk.toml`.
+//! URL the user typed), never from a project's `copydesk.toml`. TLS is set
+//! as libpq sets it (see `tls`).
 
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -9,9 +10,14 @@ use std::time::Duration;
 use postgres::config::Host;
 use postgres::{Client, Config, NoTls};
 
+use super::tls::{Mode, split_url};
+
 /// The URL with any password left out, for messages.
 pub fn display_url(url: &str) -> String {
-    match Config::from_str(url) {
+    // The query (TLS files, options) is not shown, and may hold what the
+    // driver does not parse.
+    let base = url.split_once('?').map_or(url, |(base, _)| base);
+    match Config::from_str(base) {
         Ok(config) => {
             let host = config
                 .get_hosts()
@@ -31,8 +37,10 @@ pub fn display_url(url: &str) -> String {
 
 /// Open a connection; the error is one line naming the server.
 pub fn connect(url: &str) -> Result<Client, String> {
-    let mut config = Config::from_str(url)
-        .map_err(|e| format!("{}: not a database URL ({e})", display_url(url)))?;
+    let shown = display_url(url);
+    let (url, tls) = split_url(url).map_err(|e| format!("{shown}: {e}"))?;
+    let mut config =
+        Config::from_str(&url).map_err(|e| format!("{shown}: not a database URL ({e})"))?;
     if config.get_user().is_none() {
         let user = std::env::var("PGUSER")
             .or_else(|_| std::env::var("USER"))
@@ -46,9 +54,29 @@ pub fn connect(url: &str) -> Result<Client, String> {
     }
     config.connect_timeout(Duration::from_secs(5));
     config.application_name("copydesk");
-    config
-        .connect(NoTls)
-        .map_err(|e| format!("{}: cannot connect ({e})", display_url(url)))
+    config.ssl_mode(tls.driver_mode());
+    let connected = if tls.mode == Mode::Disable {
+        config.connect(NoTls)
+    } else {
+        let connector = tls.connector().map_err(|e| format!("{shown}: {e}"))?;
+        config.connect(connector)
+    };
+    connected.map_err(|e| format!("{shown}: cannot connect ({})", error_chain(&e)))
+}
+
+/// The error with its causes: the driver's own message for a failed
+/// handshake is only "error performing TLS handshake".
+fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let said = cause.to_string();
+        if !text.contains(&said) {
+            text = format!("{text}: {said}");
+        }
+        source = cause.source();
+    }
+    text
 }
 
 /// `PGPASSWORD`, else the first matching line of `PGPASSFILE` or

@@ -10,6 +10,7 @@
 mod answer;
 mod connect;
 mod ingest;
+mod tls;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
