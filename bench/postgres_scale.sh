@@ -63,15 +63,22 @@ for n in "${sizes[@]}"; do
   plans+="$(sql "$url" "SELECT relname, pg_total_relation_size(oid) / 1048576, reltuples::int8 FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace ORDER BY 2 DESC LIMIT 8")"
   plans+=$'\n```\n'
   explain() { sql "$url" "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $1"; }
-  spellings="ARRAY(SELECT spelling FROM spelling_totals ORDER BY articles DESC LIMIT 200)"
+  # The values looked up are chosen first, so that the plans time the
+  # lookups alone: ARRAY[...] literals of what the corpus holds most.
+  pick() { sql "$url" "SELECT 'ARRAY[' || string_agg(quote_literal(v), ',') || ']' FROM ($1) t (v)"; }
+  spellings="$(pick "SELECT spelling FROM spelling_totals ORDER BY articles DESC LIMIT 200")"
   plans+=$'\n'"### $n articles: counts and first places of the 200 most used spellings"$'\n```\n'
   plans+="$(explain "SELECT t.spelling, s.article FROM spelling_totals t CROSS JOIN LATERAL (SELECT article, samples FROM name_counts n WHERE n.spelling = t.spelling ORDER BY article LIMIT 5) s WHERE t.spelling = ANY($spellings)")"
   plans+=$'\n```\n'"### $n articles: near-miss keys (2,000 keys)"$'\n```\n'
-  plans+="$(explain "SELECT key, spelling FROM name_keys WHERE key = ANY(ARRAY(SELECT key FROM name_keys ORDER BY key LIMIT 2000))")"
+  plans+="$(explain "SELECT key, spelling FROM name_keys WHERE key = ANY($(pick "SELECT key FROM name_keys ORDER BY key LIMIT 2000")::int8[])")"
   plans+=$'\n```\n'"### $n articles: wordings per word (100 words)"$'\n```\n'
-  plans+="$(explain "SELECT word, count(*) FROM wording_words WHERE word = ANY(ARRAY(SELECT DISTINCT word FROM wording_words LIMIT 100)) GROUP BY word")"
+  plans+="$(explain "SELECT word, wordings FROM word_totals WHERE word = ANY($(pick "SELECT word FROM word_totals ORDER BY wordings DESC LIMIT 100"))")"
+  plans+=$'\n```\n'"### $n articles: the first 16 places of the 10 most quoted wordings"$'\n```\n'
+  plans+="$(explain "SELECT w.id, q.id FROM unnest($(pick "SELECT wording FROM quotes GROUP BY wording ORDER BY count(*) DESC LIMIT 10")::int8[]) AS w (id) CROSS JOIN LATERAL (SELECT id FROM quotes WHERE wording = w.id ORDER BY id LIMIT 16) q")"
+  plans+=$'\n```\n'"### $n articles: opening the database"$'\n```\n'
+  plans+="$(explain "SELECT articles, sentences, wordings, (SELECT coalesce(max(id) + 1, 0) FROM articles) FROM corpus_totals")"
   plans+=$'\n```\n'"### $n articles: statements under 50 keys"$'\n```\n'
-  plans+="$(explain "SELECT key, statement FROM statement_keys WHERE key = ANY(ARRAY(SELECT DISTINCT key FROM statement_keys LIMIT 50)) ORDER BY statement")"
+  plans+="$(explain "SELECT key, statement FROM statement_keys WHERE key = ANY($(pick "SELECT DISTINCT key FROM statement_keys LIMIT 50")) ORDER BY statement")"
   plans+=$'\n```\n'
 done
 echo "$plans"

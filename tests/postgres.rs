@@ -155,6 +155,38 @@ fn a_second_run_writes_only_what_changed_and_matches_a_fresh_index() {
         again.contains("0 added, 0 changed, 0 removed, 8 unchanged"),
         "{again}"
     );
+    // The totals kept as articles came and went are what counting gives.
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    let kept = client
+        .query_one(
+            "SELECT articles, sentences, wordings FROM corpus_totals",
+            &[],
+        )
+        .expect("totals");
+    let counted = client
+        .query_one(
+            "SELECT (SELECT count(*) FROM articles), (SELECT sum(sentences)::int8 FROM articles),
+                    (SELECT count(*) FROM wordings)",
+            &[],
+        )
+        .expect("counts");
+    for column in 0..3 {
+        assert_eq!(
+            kept.get::<_, i64>(column),
+            counted.get::<_, i64>(column),
+            "column {column}"
+        );
+    }
+    let mismatched: i64 = client
+        .query_one(
+            "SELECT count(*) FROM word_totals t FULL JOIN
+               (SELECT word, count(*) AS n FROM wording_words GROUP BY word) c USING (word)
+             WHERE t.wordings IS DISTINCT FROM c.n",
+            &[],
+        )
+        .expect("word totals")
+        .get(0);
+    assert_eq!(mismatched, 0, "word_totals differ from the postings");
 }
 
 #[test]
@@ -171,6 +203,34 @@ fn an_empty_database_is_named_with_the_command_that_fills_it() {
         stderr.contains("holds no copydesk corpus") && stderr.contains("copydesk index --to"),
         "{stderr}"
     );
+}
+
+#[test]
+#[ignore = "needs a PostgreSQL server: run under tests/postgres/server.sh"]
+fn a_database_written_by_another_version_is_refused_then_written_anew() {
+    let dir = example_copy();
+    let (url, _) = database("other_version");
+    index(dir.path(), &url);
+    // An older copydesk: another analysis, and a table it did not have.
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    client
+        .batch_execute(
+            "UPDATE copydesk_meta SET value = 'older' WHERE key = 'analysis';
+             DROP TABLE word_totals; ALTER TABLE quotes DROP COLUMN end_byte",
+        )
+        .expect("make it old");
+    let output = copydesk(dir.path())
+        .args(["lint", "--corpus", &url, "drafts"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("written by another copydesk version"),
+        "{stderr}"
+    );
+    let said = index(dir.path(), &url);
+    assert!(said.contains("8 added, 0 changed, 0 removed"), "{said}");
+    assert_eq!(lint_json(dir.path(), &url), lint_json(dir.path(), "corpus"));
 }
 
 #[test]

@@ -31,7 +31,10 @@ pub use article::{Article, ArticleMeta, TextLoader};
 pub use facts::ArticleFacts;
 pub use layered::{ArticleMap, RETIRED_NAMES, RetiredNames, Segment};
 pub use names::{MIN_NEIGHBOUR_MENTIONS, NameFacts, NameIndex, Neighbours, SpellingStats};
-pub use quotes::{CorpusQuote, MIN_QUOTE_WORDS, QuoteFacts, QuoteIndex, QuoteText, quote_words};
+pub use quotes::{
+    CorpusQuote, MIN_QUOTE_WORDS, OCCURRENCES_LISTED, QuoteFacts, QuoteIndex, QuoteText,
+    quote_words,
+};
 pub use source::{QuotationSource, SpellingSource, StatementSource};
 pub use statements::{
     KEYED_ENTITIES, MAX_CANDIDATES, Statement, StatementFacts, StatementIndex,

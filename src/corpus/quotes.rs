@@ -50,9 +50,15 @@ pub struct CorpusQuote {
 #[derive(Debug, Clone)]
 pub struct QuoteText {
     pub words: Arc<Vec<String>>,
-    /// Ids of the corpus quotations with this wording.
+    /// Ids of the corpus quotations with this wording, in order: all of
+    /// them, or at least the first [`OCCURRENCES_LISTED`].
     pub occurrences: Vec<u32>,
 }
+
+/// How many of a wording's occurrences a source must list: wire copy
+/// repeats a quotation across thousands of articles, and a few of them say
+/// who spoke as well as all of them would.
+pub const OCCURRENCES_LISTED: usize = 16;
 
 /// The quotation index, read in place from the index's sections.
 #[derive(Debug, Clone)]

@@ -5,7 +5,7 @@ use super::{MISATTRIBUTED, MISQUOTE, QuoteCheck};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use crate::corpus::{CorpusQuote, MIN_QUOTE_WORDS, quote_words};
+use crate::corpus::{CorpusQuote, MIN_QUOTE_WORDS, OCCURRENCES_LISTED, quote_words};
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::lang::contractions::expand_contractions;
@@ -24,8 +24,6 @@ const SAME_QUOTE_OVERLAP: f64 = 0.9;
 /// longer draft quotation may contain one.
 const MIN_COMPARED_WORDS: usize = 5;
 const _: () = assert!(MIN_COMPARED_WORDS >= MIN_QUOTE_WORDS);
-/// Occurrences of one corpus wording whose speakers are looked up.
-const OCCURRENCES_COMPARED: usize = 16;
 
 pub(super) fn compare(check: &QuoteCheck, doc: &Document, record: &QuoteRecord) -> Option<Finding> {
     let inner = record.quotation.inner.clone();
@@ -40,12 +38,11 @@ pub(super) fn compare(check: &QuoteCheck, doc: &Document, record: &QuoteRecord) 
         .into_iter()
         .flat_map(|(text, share)| {
             let wording = index.text(text);
-            // Wire copy repeats a quotation across many articles; a few of
-            // them say who spoke as well as all of them would.
+            // The first few occurrences' speakers stand for them all.
             wording
                 .occurrences
                 .iter()
-                .take(OCCURRENCES_COMPARED)
+                .take(OCCURRENCES_LISTED)
                 .filter_map(move |&id| {
                     Some(CorpusMatch {
                         quote: index.quote(id)?,

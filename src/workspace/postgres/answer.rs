@@ -12,7 +12,7 @@ use crate::corpus::remote::{
     decode_statement, sample_spelling,
 };
 use crate::corpus::statements_key;
-use crate::corpus::{ArticleMeta, CorpusQuote, Location, QuoteText, Statement};
+use crate::corpus::{ArticleMeta, CorpusQuote, Location, OCCURRENCES_LISTED, QuoteText, Statement};
 use crate::text::similarity::{lookup_keys, transliteration_key};
 
 /// Answer `questions` from the database.
@@ -239,7 +239,7 @@ fn answer_quotes(
     if !words.is_empty() {
         for row in client
             .query(
-                "SELECT word, count(*) FROM wording_words WHERE word = ANY($1) GROUP BY word",
+                "SELECT word, wordings FROM word_totals WHERE word = ANY($1)",
                 &[&words],
             )
             .map_err(sql)?
@@ -289,8 +289,11 @@ fn answer_quotes(
         }
         for row in client
             .query(
-                "SELECT wording, id FROM quotes WHERE wording = ANY($1) ORDER BY id",
-                &[&texts],
+                "SELECT w.id, q.id FROM unnest($1::int8[]) AS w (id)
+                 CROSS JOIN LATERAL (SELECT id FROM quotes WHERE wording = w.id
+                                     ORDER BY id LIMIT $2) q
+                 ORDER BY q.id",
+                &[&texts, &(OCCURRENCES_LISTED as i64)],
             )
             .map_err(sql)?
         {

@@ -12,8 +12,9 @@ use postgres::types::{ToSql, Type};
 use postgres::{Client, Transaction};
 use rayon::prelude::*;
 
-use super::SCHEMA;
-use crate::corpus::index::{LoadWarning, analysis_version, read_article};
+use super::totals::PendingTotals;
+use super::{SCHEMA, TABLES, store_version};
+use crate::corpus::index::{LoadWarning, read_article};
 use crate::corpus::remote::{ArticleRows, article_rows, neighbour_keys, surname_key};
 use crate::corpus::{Article, ArticleFacts, ArticleMeta};
 use crate::workspace::{is_corpus_file, list_corpus_files};
@@ -46,7 +47,13 @@ pub fn ingest(client: &mut Client, dirs: &[PathBuf]) -> Result<IngestReport, Str
         .filter(|(path, _)| !listed.contains(*path) && below_any(path, dirs))
         .map(|(_, (id, _))| *id)
         .collect();
+    // A first load builds the indexes once, at the end.
+    let deferred = match known.is_empty() {
+        true => defer_indexes(&mut tx)?,
+        false => Vec::new(),
+    };
     let mut report = apply(&mut tx, &known, &paths, &gone)?;
+    build_indexes(&mut tx, &deferred)?;
     report.rebuilt = rebuilt;
     report.warnings.splice(0..0, warnings);
     finish(tx)?;
@@ -118,10 +125,79 @@ fn finish(mut tx: Transaction) -> Result<(), String> {
     tx.execute(
         "INSERT INTO copydesk_meta VALUES ('analysis', $1)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        &[&analysis_version()],
+        &[&store_version()],
     )
     .map_err(sql)?;
     tx.commit().map_err(sql)
+}
+
+/// Tables a first load only writes (nothing it asks reads them): building
+/// their indexes after the rows are in is several times faster than
+/// keeping them up to date row by row, the random keys of the near-miss
+/// and statement tables above all.
+const WRITE_ONLY: &[&str] = &[
+    "name_counts",
+    "name_keys",
+    "name_surnames",
+    "wording_words",
+    "statement_keys",
+    "quotes",
+    "statements",
+];
+
+/// Drop the indexes of the write-only tables (but the primary keys of
+/// `quotes` and `statements`, which grow in order), returning the
+/// statements that make them again. Their definitions are the catalog's,
+/// so the schema stays the one place they are written.
+fn defer_indexes(tx: &mut Transaction) -> Result<Vec<String>, String> {
+    let rows = tx
+        .query(
+            "SELECT t.relname::text, c.conname::text, pg_get_indexdef(i.indexrelid),
+                    pg_get_constraintdef(c.oid), i.indexrelid::regclass::text
+             FROM pg_index i
+             JOIN pg_class t ON t.oid = i.indrelid
+             LEFT JOIN pg_constraint c ON c.conindid = i.indexrelid AND c.conrelid = t.oid
+             WHERE t.relnamespace = current_schema()::regnamespace
+               AND t.relname = ANY($1)
+               AND NOT (i.indisprimary AND t.relname IN ('quotes', 'statements'))
+             ORDER BY 1, 5",
+            &[&WRITE_ONLY],
+        )
+        .map_err(sql)?;
+    let mut rebuild = Vec::new();
+    for row in rows {
+        let table: String = row.get(0);
+        let constraint: Option<String> = row.get(1);
+        let (drop, make) = match constraint {
+            Some(name) => {
+                let definition: String = row.get(3);
+                (
+                    format!("ALTER TABLE \"{table}\" DROP CONSTRAINT \"{name}\""),
+                    format!("ALTER TABLE \"{table}\" ADD CONSTRAINT \"{name}\" {definition}"),
+                )
+            }
+            None => {
+                let index: String = row.get(4);
+                (format!("DROP INDEX {index}"), row.get(2))
+            }
+        };
+        tx.batch_execute(&drop).map_err(sql)?;
+        rebuild.push(make);
+    }
+    Ok(rebuild)
+}
+
+/// Make the deferred indexes again, before the load commits.
+fn build_indexes(tx: &mut Transaction, statements: &[String]) -> Result<(), String> {
+    if statements.is_empty() {
+        return Ok(());
+    }
+    tx.batch_execute("SET LOCAL maintenance_work_mem = '256MB'")
+        .map_err(sql)?;
+    for statement in statements {
+        tx.batch_execute(statement).map_err(sql)?;
+    }
+    Ok(())
 }
 
 /// The stored articles (all, or those at `paths`): path → (id, hash).
@@ -159,15 +235,30 @@ fn apply(
     };
     retire(tx, gone)?;
     let mut ids = NextIds::read(tx)?;
-    for paths in paths.chunks(BATCH) {
-        let batch = Prepared::of(paths, known);
-        report.unchanged += batch.unchanged;
-        report.changed += batch.replaced.len();
-        report.added += batch.analysed.len() - batch.replaced.len();
-        report.warnings.extend(batch.warnings);
-        retire(tx, &batch.replaced)?;
-        write_batch(tx, &batch.analysed, &mut ids)?;
-    }
+    let mut totals = PendingTotals::default();
+    // The next batch is read and analysed while this one is written: the
+    // server's share of the work (COPY, the totals) then overlaps the
+    // analysis instead of following it.
+    std::thread::scope(|scope| {
+        let (send, batches) = std::sync::mpsc::sync_channel(1);
+        scope.spawn(move || {
+            for paths in paths.chunks(BATCH) {
+                if send.send(Prepared::of(paths, known)).is_err() {
+                    break; // the writer stopped on an error
+                }
+            }
+        });
+        for batch in batches {
+            report.unchanged += batch.unchanged;
+            report.changed += batch.replaced.len();
+            report.added += batch.analysed.len() - batch.replaced.len();
+            report.warnings.extend(batch.warnings);
+            retire(tx, &batch.replaced)?;
+            write_batch(tx, &batch.analysed, &mut ids, &mut totals)?;
+            totals.flush_if_large(tx)?;
+        }
+        totals.flush(tx)
+    })?;
     Ok(report)
 }
 
@@ -214,8 +305,9 @@ impl Prepared {
     }
 }
 
-/// A database written by another analysis holds other facts: empty it,
-/// so that this run writes every article again.
+/// A database written by another analysis (or another layout of the
+/// tables) holds other facts: make it anew, so that this run writes every
+/// article again.
 fn start_afresh_if_stale(tx: &mut Transaction) -> Result<bool, String> {
     let stored: Option<String> = tx
         .query_opt(
@@ -225,13 +317,11 @@ fn start_afresh_if_stale(tx: &mut Transaction) -> Result<bool, String> {
         .map_err(sql)?
         .map(|row| row.get(0));
     match stored {
-        Some(version) if version != analysis_version() => {
-            tx.batch_execute(
-                "TRUNCATE articles, name_counts, spelling_totals, lowercase_totals, name_keys,
-                 name_surnames, wordings, wording_words, quotes, statements, statement_keys,
-                 term_totals",
-            )
-            .map_err(sql)?;
+        Some(version) if version != store_version() => {
+            // Dropped, not emptied: the tables' layout may have changed too.
+            tx.batch_execute(&format!("DROP TABLE IF EXISTS {TABLES}"))
+                .map_err(sql)?;
+            tx.batch_execute(SCHEMA).map_err(sql)?;
             Ok(true)
         }
         _ => Ok(false),
@@ -323,12 +413,30 @@ fn retire(tx: &mut Transaction, ids: &[i64]) -> Result<(), String> {
         .map(|row| row.get(0))
         .collect();
     tx.execute(
-        "DELETE FROM wording_words WHERE wording = ANY($1)",
+        "UPDATE word_totals t SET wordings = t.wordings - d.n
+         FROM (SELECT word, count(*) AS n FROM wording_words
+               WHERE wording = ANY($1) GROUP BY word) d
+         WHERE t.word = d.word",
         &[&orphans],
     )
     .map_err(sql)?;
-    tx.execute("DELETE FROM wordings WHERE id = ANY($1)", &[&orphans])
-        .map_err(sql)?;
+    for statement in [
+        "DELETE FROM word_totals WHERE wordings <= 0 AND word IN
+         (SELECT word FROM wording_words WHERE wording = ANY($1))",
+        "DELETE FROM wording_words WHERE wording = ANY($1)",
+        "DELETE FROM wordings WHERE id = ANY($1)",
+    ] {
+        tx.execute(statement, &[&orphans]).map_err(sql)?;
+    }
+    let orphans = i64::try_from(orphans.len()).unwrap_or(i64::MAX);
+    tx.execute(
+        "UPDATE corpus_totals t SET articles = t.articles - d.n,
+                sentences = t.sentences - d.s, wordings = t.wordings - $2
+         FROM (SELECT count(*) AS n, coalesce(sum(sentences), 0) AS s
+               FROM articles WHERE id = ANY($1)) d",
+        &[&ids, &orphans],
+    )
+    .map_err(sql)?;
     tx.execute("DELETE FROM articles WHERE id = ANY($1)", &[&ids])
         .map_err(sql)?;
     Ok(())
@@ -418,11 +526,17 @@ impl NextIds {
 }
 
 /// Write one batch of analysed articles, in corpus order.
-fn write_batch(tx: &mut Transaction, batch: &[Analysed], ids: &mut NextIds) -> Result<(), String> {
+fn write_batch(
+    tx: &mut Transaction,
+    batch: &[Analysed],
+    ids: &mut NextIds,
+    totals: &mut PendingTotals,
+) -> Result<(), String> {
     if batch.is_empty() {
         return Ok(());
     }
-    let wording_ids = wording_ids(tx, batch, ids)?;
+    let first_new_wording = ids.wording;
+    let wording_ids = wording_ids(tx, batch, ids, totals)?;
     let mut articles = Copy::new(
         tx,
         "articles (id, path, hash, title, source, date, url, body, lowercase, terms,
@@ -482,6 +596,17 @@ fn write_batch(tx: &mut Transaction, batch: &[Analysed], ids: &mut NextIds) -> R
         ])?;
     }
     articles.finish()?;
+    let sentences: i64 = batch.iter().map(|a| i64::from(a.rows.sentences)).sum();
+    tx.execute(
+        "UPDATE corpus_totals SET articles = articles + $1, sentences = sentences + $2,
+                wordings = wordings + $3",
+        &[
+            &i64::try_from(batch.len()).unwrap_or(i64::MAX),
+            &sentences,
+            &(ids.wording - first_new_wording),
+        ],
+    )
+    .map_err(sql)?;
 
     let mut quotes = Copy::new(
         tx,
@@ -493,7 +618,7 @@ fn write_batch(tx: &mut Transaction, batch: &[Analysed], ids: &mut NextIds) -> R
     }
     quotes.finish()?;
 
-    write_names(tx, batch, &article_ids)?;
+    write_names(tx, batch, &article_ids, totals)?;
     write_statements(tx, batch, &article_ids, ids)?;
     Ok(())
 }
@@ -508,6 +633,7 @@ fn wording_ids(
     tx: &mut Transaction,
     batch: &[Analysed],
     ids: &mut NextIds,
+    totals: &mut PendingTotals,
 ) -> Result<HashMap<String, i64>, String> {
     let mut order: Vec<(String, &Vec<String>)> = Vec::new();
     let mut seen = HashSet::new();
@@ -553,27 +679,25 @@ fn wording_ids(
         let distinct: HashSet<&String> = words.iter().collect();
         for word in distinct {
             postings.row(&[word, &id])?;
+            totals.add_quote_word(word);
         }
     }
     postings.finish()?;
     Ok(found)
 }
 
-/// Spelling counts per article, the totals they add to, the lower-case
-/// words, and the near-miss keys of spellings new to the corpus.
+/// Spelling counts per article, and what they add to the totals.
 fn write_names(
     tx: &mut Transaction,
     batch: &[Analysed],
     article_ids: &[i64],
+    totals: &mut PendingTotals,
 ) -> Result<(), String> {
     let mut counts = Copy::new(
         tx,
         "name_counts (spelling, article, mentions, samples)",
         &[Type::TEXT, Type::INT8, Type::INT4, Type::INT4_ARRAY],
     )?;
-    let mut totals: HashMap<&str, (i64, i64)> = HashMap::new();
-    let mut lowercase: HashMap<&str, i64> = HashMap::new();
-    let mut terms: HashMap<i64, i64> = HashMap::new();
     for (article, id) in batch.iter().zip(article_ids) {
         for name in &article.rows.names {
             let samples: Vec<i32> = name
@@ -582,72 +706,16 @@ fn write_names(
                 .flat_map(|&(start, end)| [clamp(start), clamp(end)])
                 .collect();
             counts.row(&[&name.spelling, id, &clamp(name.mentions), &samples])?;
-            let total = totals.entry(&name.spelling).or_default();
-            total.0 += i64::from(name.mentions);
-            total.1 += 1;
+            totals.add_spelling(&name.spelling, name.mentions);
         }
         for word in &article.rows.lowercase_words {
-            *lowercase.entry(word).or_default() += 1;
+            totals.add_lowercase(word);
         }
         for &(term, sentences) in &article.rows.terms {
-            *terms.entry(i64::from(term)).or_default() += i64::from(sentences);
+            totals.add_term(term, sentences);
         }
     }
-    counts.finish()?;
-
-    let (spellings, (mentions, articles)): (Vec<&str>, (Vec<i64>, Vec<i64>)) =
-        totals.iter().map(|(s, (m, a))| (*s, (*m, *a))).unzip();
-    // The spellings new to the corpus (inserted, not updated: `xmax = 0`)
-    // are the ones to file under their near-miss keys.
-    let new_spellings: Vec<String> = tx
-        .query(
-            "INSERT INTO spelling_totals
-             SELECT * FROM unnest($1::text[], $2::int8[], $3::int8[])
-             ON CONFLICT (spelling) DO UPDATE SET
-               mentions = spelling_totals.mentions + excluded.mentions,
-               articles = spelling_totals.articles + excluded.articles
-             RETURNING spelling, xmax = 0",
-            &[&spellings, &mentions, &articles],
-        )
-        .map_err(sql)?
-        .into_iter()
-        .filter(|row| row.get::<_, bool>(1))
-        .map(|row| row.get(0))
-        .collect();
-    let (words, word_articles): (Vec<&str>, Vec<i64>) = lowercase.into_iter().unzip();
-    tx.execute(
-        "INSERT INTO lowercase_totals SELECT * FROM unnest($1::text[], $2::int8[])
-         ON CONFLICT (word) DO UPDATE SET articles = lowercase_totals.articles + excluded.articles",
-        &[&words, &word_articles],
-    )
-    .map_err(sql)?;
-    let (term_ids, sentences): (Vec<i64>, Vec<i64>) = terms.into_iter().unzip();
-    tx.execute(
-        "INSERT INTO term_totals SELECT * FROM unnest($1::int8[], $2::int8[])
-         ON CONFLICT (term) DO UPDATE SET sentences = term_totals.sentences + excluded.sentences",
-        &[&term_ids, &sentences],
-    )
-    .map_err(sql)?;
-
-    let mut keys = Copy::new(tx, "name_keys (key, spelling)", &[Type::INT8, Type::TEXT])?;
-    for spelling in &new_spellings {
-        for key in neighbour_keys(spelling) {
-            // Stored as the same 64 bits, signed.
-            keys.row(&[&(key as i64), spelling])?;
-        }
-    }
-    keys.finish()?;
-    let mut surnames = Copy::new(
-        tx,
-        "name_surnames (key, spelling)",
-        &[Type::TEXT, Type::TEXT],
-    )?;
-    for spelling in &new_spellings {
-        if let Some(key) = surname_key(spelling) {
-            surnames.row(&[&key, spelling])?;
-        }
-    }
-    surnames.finish()
+    counts.finish()
 }
 
 /// The claim records and their lookup keys.
@@ -701,12 +769,16 @@ fn write_statements(
 }
 
 /// A binary `COPY … FROM STDIN` into one table.
-struct Copy<'a> {
+pub(super) struct Copy<'a> {
     writer: BinaryCopyInWriter<'a>,
 }
 
 impl<'a> Copy<'a> {
-    fn new(tx: &'a mut Transaction, table: &str, types: &[Type]) -> Result<Copy<'a>, String> {
+    pub(super) fn new(
+        tx: &'a mut Transaction,
+        table: &str,
+        types: &[Type],
+    ) -> Result<Copy<'a>, String> {
         let sink = tx
             .copy_in(&format!("COPY {table} FROM STDIN BINARY"))
             .map_err(sql)?;
@@ -715,11 +787,11 @@ impl<'a> Copy<'a> {
         })
     }
 
-    fn row(&mut self, values: &[&(dyn ToSql + Sync)]) -> Result<(), String> {
+    pub(super) fn row(&mut self, values: &[&(dyn ToSql + Sync)]) -> Result<(), String> {
         self.writer.write(values).map_err(sql)
     }
 
-    fn finish(self) -> Result<(), String> {
+    pub(super) fn finish(self) -> Result<(), String> {
         self.writer.finish().map(|_| ()).map_err(sql)
     }
 }

@@ -11,6 +11,7 @@ mod answer;
 mod connect;
 mod ingest;
 mod tls;
+mod totals;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -31,6 +32,19 @@ pub use ingest::{IngestReport, ingest, ingest_changes};
 
 /// The tables, created when missing.
 pub const SCHEMA: &str = include_str!("schema.sql");
+/// Every table of the schema but `copydesk_meta`: what starting afresh
+/// drops.
+pub(super) const TABLES: &str =
+    "articles, name_counts, spelling_totals, lowercase_totals, name_keys,
+    name_surnames, wordings, wording_words, word_totals, quotes, statements, statement_keys,
+    term_totals, corpus_totals";
+
+/// What wrote a database: the analysis, and the tables' layout. Either
+/// changing means the stored facts must be written again.
+pub(super) fn store_version() -> String {
+    let layout = blake3::hash(SCHEMA.as_bytes()).to_hex();
+    format!("{} tables {}", analysis_version(), &layout[..16])
+}
 
 /// An open corpus database: the corpus the checks read, and the link that
 /// answers what they ask.
@@ -178,7 +192,7 @@ pub fn open(url: &str) -> Result<DatabaseCorpus, String> {
                 "{shown}: holds no copydesk corpus; write one with `copydesk index --to {shown} FOLDER`"
             ));
         }
-        Some(version) if version != analysis_version() => {
+        Some(version) if version != store_version() => {
             return Err(format!(
                 "{shown}: written by another copydesk version; write it again with `copydesk index --to {shown} FOLDER`"
             ));
@@ -187,14 +201,13 @@ pub fn open(url: &str) -> Result<DatabaseCorpus, String> {
     }
     let totals = client
         .query_one(
-            "SELECT (SELECT count(*) FROM articles),
-                    (SELECT coalesce(max(id) + 1, 0) FROM articles),
-                    (SELECT coalesce(sum(sentences), 0)::int8 FROM articles),
-                    (SELECT count(*) FROM wordings)",
+            "SELECT articles, sentences, wordings,
+                    (SELECT coalesce(max(id) + 1, 0) FROM articles)
+             FROM corpus_totals",
             &[],
         )
         .map_err(|e| format!("{shown}: {}", sql(e)))?;
-    let (count, end, sentences, wordings): (i64, i64, i64, i64) =
+    let (count, sentences, wordings, end): (i64, i64, i64, i64) =
         (totals.get(0), totals.get(1), totals.get(2), totals.get(3));
     let client = Arc::new(Mutex::new(Connection::Open(Box::new(client))));
     let remote = Arc::new(RemoteCorpus::new(u64::try_from(sentences).unwrap_or(0)));

@@ -72,6 +72,12 @@ CREATE TABLE IF NOT EXISTS wording_words (
     PRIMARY KEY (word, wording)
 );
 CREATE INDEX IF NOT EXISTS wording_words_wording ON wording_words (wording);
+-- How many wordings use each word: counting the postings of "the" at lint
+-- time would read a posting per wording.
+CREATE TABLE IF NOT EXISTS word_totals (
+    word text PRIMARY KEY,
+    wordings bigint NOT NULL
+);
 CREATE TABLE IF NOT EXISTS quotes (
     id bigint PRIMARY KEY,
     article bigint NOT NULL,
@@ -80,7 +86,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     wording bigint NOT NULL
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article);
-CREATE INDEX IF NOT EXISTS quotes_wording ON quotes (wording);
+CREATE INDEX IF NOT EXISTS quotes_wording ON quotes (wording, id);
 
 -- Statements: claim records, looked up by (attribute, name) keys. The
 -- record column holds the whole claim as the analysis reads it back.
@@ -106,3 +112,13 @@ CREATE TABLE IF NOT EXISTS term_totals (
     term bigint PRIMARY KEY,
     sentences bigint NOT NULL
 );
+
+-- The corpus's size, kept as articles come and go: opening a database of
+-- a million articles must not count them.
+CREATE TABLE IF NOT EXISTS corpus_totals (
+    one boolean PRIMARY KEY DEFAULT true CHECK (one),
+    articles bigint NOT NULL,
+    sentences bigint NOT NULL,
+    wordings bigint NOT NULL
+);
+INSERT INTO corpus_totals VALUES (true, 0, 0, 0) ON CONFLICT DO NOTHING;

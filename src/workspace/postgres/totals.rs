@@ -1,0 +1,149 @@
+//! The running totals an ingest adds to (spellings, lower-case words,
+//! context terms, quotation words), summed in memory and written in one
+//! upsert per table when the run ends or the sums grow large. Upserting
+//! them batch by batch rewrote the same rows fifty times in one
+//! transaction at 100,000 articles, each update walking the row's earlier
+//! versions: 27 of 54 seconds.
+
+use std::collections::HashMap;
+
+use postgres::Transaction;
+use postgres::types::Type;
+
+use super::ingest::{Copy, sql};
+use crate::corpus::remote::{neighbour_keys, surname_key};
+
+/// Distinct keys held before the sums are written early, to bound an
+/// ingest's memory (about 100 bytes each).
+const HELD_MAX: usize = 2_000_000;
+
+/// Sums not yet written.
+#[derive(Debug, Default)]
+pub(super) struct PendingTotals {
+    /// Spelling → (mentions, articles).
+    spellings: HashMap<String, (i64, i64)>,
+    /// Lower-case word → articles.
+    lowercase: HashMap<String, i64>,
+    /// Context term → sentences.
+    terms: HashMap<i64, i64>,
+    /// Quotation word → wordings.
+    words: HashMap<String, i64>,
+}
+
+impl PendingTotals {
+    pub(super) fn add_spelling(&mut self, spelling: &str, mentions: u32) {
+        let total = match self.spellings.get_mut(spelling) {
+            Some(total) => total,
+            None => self.spellings.entry(spelling.to_string()).or_default(),
+        };
+        total.0 += i64::from(mentions);
+        total.1 += 1;
+    }
+
+    pub(super) fn add_lowercase(&mut self, word: &str) {
+        add(&mut self.lowercase, word, 1);
+    }
+
+    pub(super) fn add_term(&mut self, term: u32, sentences: u32) {
+        *self.terms.entry(i64::from(term)).or_default() += i64::from(sentences);
+    }
+
+    pub(super) fn add_quote_word(&mut self, word: &str) {
+        add(&mut self.words, word, 1);
+    }
+
+    /// Write the sums if they have grown large.
+    pub(super) fn flush_if_large(&mut self, tx: &mut Transaction) -> Result<(), String> {
+        let held = self.spellings.len() + self.lowercase.len() + self.words.len();
+        if held + self.terms.len() > HELD_MAX {
+            self.flush(tx)?;
+        }
+        Ok(())
+    }
+
+    /// Add the sums to the stored totals, and file spellings new to the
+    /// corpus under their near-miss keys.
+    pub(super) fn flush(&mut self, tx: &mut Transaction) -> Result<(), String> {
+        let spellings = std::mem::take(&mut self.spellings);
+        let (spellings, (mentions, articles)): (Vec<String>, (Vec<i64>, Vec<i64>)) =
+            spellings.into_iter().unzip();
+        // The spellings new to the corpus (inserted, not updated: `xmax =
+        // 0`) are the ones to file under their near-miss keys.
+        let mut new_spellings: Vec<String> = tx
+            .query(
+                "INSERT INTO spelling_totals
+                 SELECT * FROM unnest($1::text[], $2::int8[], $3::int8[])
+                 ON CONFLICT (spelling) DO UPDATE SET
+                   mentions = spelling_totals.mentions + excluded.mentions,
+                   articles = spelling_totals.articles + excluded.articles
+                 RETURNING spelling, xmax = 0",
+                &[&spellings, &mentions, &articles],
+            )
+            .map_err(sql)?
+            .into_iter()
+            .filter(|row| row.get::<_, bool>(1))
+            .map(|row| row.get(0))
+            .collect();
+        new_spellings.sort_unstable();
+        for (table, column, counts) in [
+            (
+                "lowercase_totals",
+                "articles",
+                std::mem::take(&mut self.lowercase),
+            ),
+            ("word_totals", "wordings", std::mem::take(&mut self.words)),
+        ] {
+            let (keys, counts): (Vec<String>, Vec<i64>) = counts.into_iter().unzip();
+            tx.execute(
+                &format!(
+                    "INSERT INTO {table} SELECT * FROM unnest($1::text[], $2::int8[])
+                     ON CONFLICT (word) DO UPDATE SET {column} = {table}.{column} + excluded.{column}"
+                ),
+                &[&keys, &counts],
+            )
+            .map_err(sql)?;
+        }
+        let (terms, sentences): (Vec<i64>, Vec<i64>) =
+            std::mem::take(&mut self.terms).into_iter().unzip();
+        tx.execute(
+            "INSERT INTO term_totals SELECT * FROM unnest($1::int8[], $2::int8[])
+             ON CONFLICT (term) DO UPDATE SET sentences = term_totals.sentences + excluded.sentences",
+            &[&terms, &sentences],
+        )
+        .map_err(sql)?;
+        file_new_spellings(tx, &new_spellings)
+    }
+}
+
+fn add(counts: &mut HashMap<String, i64>, key: &str, n: i64) {
+    match counts.get_mut(key) {
+        Some(count) => *count += n,
+        None => {
+            counts.insert(key.to_string(), n);
+        }
+    }
+}
+
+/// File spellings new to the corpus under their deletion keys (one-word
+/// names) and folded surnames (two-word names).
+fn file_new_spellings(tx: &mut Transaction, spellings: &[String]) -> Result<(), String> {
+    let mut keys = Copy::new(tx, "name_keys (key, spelling)", &[Type::INT8, Type::TEXT])?;
+    for spelling in spellings {
+        for key in neighbour_keys(spelling) {
+            // Stored as the same 64 bits, signed.
+            keys.row(&[&(key as i64), spelling])?;
+        }
+    }
+    keys.finish()?;
+    let mut surnames = Copy::new(
+        tx,
+        "name_surnames (key, spelling)",
+        &[Type::TEXT, Type::TEXT],
+    )?;
+    for spelling in spellings {
+        if let Some(key) = surname_key(spelling) {
+            surnames.row(&[&key, spelling])?;
+        }
+    }
+    surnames.finish()
+}
