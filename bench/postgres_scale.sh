@@ -62,7 +62,7 @@ for n in "${sizes[@]}"; do
   plans+=$'\n'"### $n articles: the largest tables, MB (table + indexes) and rows"$'\n```\n'
   plans+="$(sql "$url" "SELECT relname, pg_total_relation_size(oid) / 1048576, reltuples::int8 FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace ORDER BY 2 DESC LIMIT 8")"
   plans+=$'\n```\n'
-  explain() { sql "$url" "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $1"; }
+  explain() { sql "$url" "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $1" | cut -c1-200; }
   # The values looked up are chosen first, so that the plans time the
   # lookups alone: ARRAY[...] literals of what the corpus holds most.
   pick() { sql "$url" "SELECT 'ARRAY[' || string_agg(quote_literal(v), ',') || ']' FROM ($1) t (v)"; }

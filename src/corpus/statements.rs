@@ -329,7 +329,8 @@ pub const MAX_CANDIDATES: usize = 400;
 /// Of the statements under each of a claim's keys, the ones to compare
 /// with: every one when they are few, else those under most keys (in
 /// corpus order within a count), at most [`MAX_CANDIDATES`]; returned in
-/// corpus order (`order` gives a statement's place).
+/// corpus order (`order` gives a statement's place). The corpus database
+/// chooses the same ones in SQL (`workspace/postgres/answer.rs`).
 pub(super) fn candidate_ids(lists: Vec<Vec<u32>>, order: impl Fn(u32) -> u64) -> Vec<u32> {
     let total: usize = lists.iter().map(Vec::len).sum();
     let mut counts: FxHashMap<u32, u32> = FxHashMap::default();

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use crate::corpus::names::{SAMPLES_KEPT, qualifies};
 use crate::corpus::quotes::{Wordings, common_uses, similar_in};
-use crate::corpus::statements::{StatementRecord, candidate_ids};
+use crate::corpus::statements::StatementRecord;
 use crate::corpus::{Location, SpellingStats, Statement};
 use crate::text::similarity::lookup_keys;
 
@@ -143,10 +143,4 @@ impl Wordings for FetchedWordings {
 pub fn decode_statement(article: u32, record: &[u8]) -> Option<Statement> {
     let record: StatementRecord = postcard::from_bytes(record).ok()?;
     Some(Statement::from_record(article, record))
-}
-
-/// Of the statement ids under each of a claim's keys, those it is compared
-/// with (see `StatementSource::about`), in id order.
-pub fn candidates_about(lists: Vec<Vec<u32>>) -> Vec<u32> {
-    candidate_ids(lists, u64::from)
 }

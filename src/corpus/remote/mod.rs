@@ -16,9 +16,7 @@ mod articles;
 mod rows;
 mod sources;
 
-pub use answers::{
-    FetchedNames, FetchedWordings, candidates_about, decode_statement, sample_spelling,
-};
+pub use answers::{FetchedNames, FetchedWordings, decode_statement, sample_spelling};
 pub use articles::AskedArticles;
 pub use rows::{
     ArticleRows, NameRow, QuoteRow, StatementRow, article_rows, neighbour_keys, surname_key,

@@ -8,11 +8,11 @@ use postgres::Client;
 
 use super::ingest::sql;
 use crate::corpus::remote::{
-    Answer, ArticleAnswer, FetchedNames, FetchedWordings, Question, candidates_about,
-    decode_statement, sample_spelling,
+    Answer, ArticleAnswer, FetchedNames, FetchedWordings, Question, decode_statement,
+    sample_spelling,
 };
-use crate::corpus::statements_key;
 use crate::corpus::{ArticleMeta, CorpusQuote, Location, OCCURRENCES_LISTED, QuoteText, Statement};
+use crate::corpus::{MAX_CANDIDATES, statements_key};
 use crate::text::similarity::{lookup_keys, transliteration_key};
 
 /// Answer `questions` from the database.
@@ -364,43 +364,60 @@ fn answer_statements(
             _ => {}
         }
     }
-    keys.sort_unstable();
-    keys.dedup();
-    let mut under: HashMap<String, Vec<u32>> = HashMap::new();
+    // The candidates are chosen where the keys are: a name every article
+    // mentions has a statement id under it per article, and only the
+    // best MAX_CANDIDATES of them (by how many of the claim's keys each is
+    // under, then corpus order: `candidate_ids`) need to come back.
+    let about: Vec<&Question> = questions
+        .iter()
+        .filter(|q| matches!(q, Question::About { .. }))
+        .collect();
+    let (asking, keys): (Vec<i32>, Vec<String>) = about
+        .iter()
+        .enumerate()
+        .flat_map(|(n, question)| match question {
+            Question::About {
+                attribute,
+                entities,
+            } => entities
+                .iter()
+                .map(|e| {
+                    (
+                        i32::try_from(n).unwrap_or(i32::MAX),
+                        statements_key(attribute, e),
+                    )
+                })
+                .collect(),
+            _ => Vec::new(),
+        })
+        .unzip();
+    let mut chosen: HashMap<&Question, Vec<u32>> = HashMap::new();
+    let mut wanted: Vec<i64> = Vec::new();
     if !keys.is_empty() {
         for row in client
             .query(
-                "SELECT key, statement FROM statement_keys WHERE key = ANY($1) ORDER BY statement",
-                &[&keys],
+                "SELECT question, statement FROM (
+                   SELECT a.question, k.statement, row_number() OVER (
+                     PARTITION BY a.question ORDER BY count(*) DESC, k.statement) AS rank
+                   FROM unnest($1::int4[], $2::text[]) AS a (question, key)
+                   JOIN statement_keys k ON k.key = a.key
+                   GROUP BY a.question, k.statement) ranked
+                 WHERE rank <= $3
+                 ORDER BY question, statement",
+                &[&asking, &keys, &(MAX_CANDIDATES as i64)],
             )
             .map_err(sql)?
         {
+            let asked: i32 = row.get(0);
             let id = id_at(&row, 1);
-            under.entry(row.get(0)).or_default().push(id);
+            if let Some(question) = usize::try_from(asked).ok().and_then(|n| about.get(n)) {
+                chosen.entry(*question).or_default().push(id);
+                wanted.push(i64::from(id));
+            }
         }
     }
-    let mut chosen: HashMap<&Question, Vec<u32>> = HashMap::new();
-    let mut wanted: Vec<i64> = Vec::new();
-    for question in &questions {
-        if let Question::About {
-            attribute,
-            entities,
-        } = question
-        {
-            let lists = entities
-                .iter()
-                .map(|e| {
-                    under
-                        .get(&statements_key(attribute, e))
-                        .cloned()
-                        .unwrap_or_default()
-                })
-                .collect();
-            let ids = candidates_about(lists);
-            wanted.extend(ids.iter().map(|&id| i64::from(id)));
-            chosen.insert(question, ids);
-        }
-    }
+    wanted.sort_unstable();
+    wanted.dedup();
     let mut records: HashMap<u32, Arc<Statement>> = HashMap::new();
     let mut weekdays: HashMap<i32, Vec<Arc<Statement>>> = HashMap::new();
     if !wanted.is_empty() || !dates.is_empty() {

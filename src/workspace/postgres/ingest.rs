@@ -597,16 +597,7 @@ fn write_batch(
     }
     articles.finish()?;
     let sentences: i64 = batch.iter().map(|a| i64::from(a.rows.sentences)).sum();
-    tx.execute(
-        "UPDATE corpus_totals SET articles = articles + $1, sentences = sentences + $2,
-                wordings = wordings + $3",
-        &[
-            &i64::try_from(batch.len()).unwrap_or(i64::MAX),
-            &sentences,
-            &(ids.wording - first_new_wording),
-        ],
-    )
-    .map_err(sql)?;
+    totals.add_to_corpus(batch.len(), sentences, ids.wording - first_new_wording);
 
     let mut quotes = Copy::new(
         tx,

@@ -28,6 +28,8 @@ pub(super) struct PendingTotals {
     terms: HashMap<i64, i64>,
     /// Quotation word → wordings.
     words: HashMap<String, i64>,
+    /// Articles, sentences and wordings added.
+    corpus: [i64; 3],
 }
 
 impl PendingTotals {
@@ -50,6 +52,12 @@ impl PendingTotals {
 
     pub(super) fn add_quote_word(&mut self, word: &str) {
         add(&mut self.words, word, 1);
+    }
+
+    pub(super) fn add_to_corpus(&mut self, articles: usize, sentences: i64, wordings: i64) {
+        self.corpus[0] += i64::try_from(articles).unwrap_or(i64::MAX);
+        self.corpus[1] += sentences;
+        self.corpus[2] += wordings;
     }
 
     /// Write the sums if they have grown large.
@@ -109,6 +117,13 @@ impl PendingTotals {
             "INSERT INTO term_totals SELECT * FROM unnest($1::int8[], $2::int8[])
              ON CONFLICT (term) DO UPDATE SET sentences = term_totals.sentences + excluded.sentences",
             &[&terms, &sentences],
+        )
+        .map_err(sql)?;
+        let [articles, sentences, wordings] = std::mem::take(&mut self.corpus);
+        tx.execute(
+            "UPDATE corpus_totals SET articles = articles + $1, sentences = sentences + $2,
+                    wordings = wordings + $3",
+            &[&articles, &sentences, &wordings],
         )
         .map_err(sql)?;
         file_new_spellings(tx, &new_spellings)
