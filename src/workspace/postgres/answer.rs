@@ -15,6 +15,19 @@ use crate::corpus::{ArticleMeta, CorpusQuote, Location, OCCURRENCES_LISTED, Quot
 use crate::corpus::{MAX_CANDIDATES, statements_key};
 use crate::text::similarity::{lookup_keys, transliteration_key};
 
+/// Whether a question is about names: those take most of a round's time
+/// (near-miss keys, then every candidate's counts and first places), so
+/// they are answered on a connection of their own.
+pub(super) fn is_about_names(question: &Question) -> bool {
+    matches!(
+        question,
+        Question::Spelling(_)
+            | Question::Common(_)
+            | Question::NearMisses(_)
+            | Question::FullNames(_)
+    )
+}
+
 /// Answer `questions` from the database.
 pub(super) fn answer(
     client: &mut Client,

@@ -58,7 +58,9 @@ pub struct DatabaseCorpus {
 /// [`RETRY_AFTER`].
 pub struct DatabaseLink {
     url: String,
-    client: Arc<Mutex<Connection>>,
+    /// A small pool: a round's questions about names are answered on the
+    /// first connection while the rest are answered on the second.
+    connections: [Mutex<Connection>; 2],
     remote: Arc<RemoteCorpus>,
     wordings: usize,
     /// One lint at a time: a round's questions are the corpus's, not the
@@ -84,8 +86,30 @@ const RETRY_AFTER: Duration = Duration::from_secs(2);
 
 /// The connection, or when it was lost.
 enum Connection {
+    /// Not needed yet.
+    Unopened,
     Open(Box<Client>),
     Lost(Instant),
+}
+
+impl Drop for DatabaseLink {
+    fn drop(&mut self) {
+        // The driver closes a connection by blocking on a runtime of its
+        // own, which panics on a thread of the language server's runtime:
+        // there, they are closed on a thread of their own.
+        if tokio::runtime::Handle::try_current().is_err() {
+            return;
+        }
+        let open: Vec<Connection> = self
+            .connections
+            .iter_mut()
+            .map(|c| {
+                let state = c.get_mut().unwrap_or_else(PoisonError::into_inner);
+                std::mem::replace(state, Connection::Unopened)
+            })
+            .collect();
+        std::thread::spawn(move || drop(open));
+    }
 }
 
 impl Connection {
@@ -97,6 +121,9 @@ impl Connection {
             // Closed under us: try again at once.
             let long_ago = Instant::now().checked_sub(RETRY_AFTER);
             *self = Connection::Lost(long_ago.unwrap_or_else(Instant::now));
+        }
+        if let Connection::Unopened = self {
+            *self = Connection::Open(Box::new(connect(url)?));
         }
         if let Connection::Lost(since) = self {
             if since.elapsed() < RETRY_AFTER {
@@ -119,7 +146,9 @@ impl Connection {
         }
         match self {
             Connection::Open(client) => Ok(client),
-            Connection::Lost(_) => Err(format!("{}: not connected", display_url(url))),
+            Connection::Lost(_) | Connection::Unopened => {
+                Err(format!("{}: not connected", display_url(url)))
+            }
         }
     }
 
@@ -162,9 +191,34 @@ impl DatabaseLink {
         }
     }
 
-    /// Answer one round's questions.
+    /// Answer one round's questions: those about names and the rest side
+    /// by side, each on its own connection.
     fn answer(&self, questions: Vec<Question>) -> Result<Vec<(Question, Answer)>, String> {
-        let mut connection = self.client.lock().unwrap_or_else(PoisonError::into_inner);
+        let lanes: (Vec<Question>, Vec<Question>) =
+            questions.into_iter().partition(answer::is_about_names);
+        let [names_on, rest_on] = &self.connections;
+        let (names, rest) = std::thread::scope(|scope| {
+            let names = scope.spawn(|| self.answer_on(names_on, lanes.0));
+            let rest = self.answer_on(rest_on, lanes.1);
+            let names = names
+                .join()
+                .unwrap_or_else(|_| Err("answering stopped on an internal error".into()));
+            (names, rest)
+        });
+        let mut answers = names?;
+        answers.extend(rest?);
+        Ok(answers)
+    }
+
+    fn answer_on(
+        &self,
+        connection: &Mutex<Connection>,
+        questions: Vec<Question>,
+    ) -> Result<Vec<(Question, Answer)>, String> {
+        if questions.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut connection = connection.lock().unwrap_or_else(PoisonError::into_inner);
         let client = connection.client(&self.url, &self.remote)?;
         let answered = answer::answer(client, self.wordings, questions);
         if answered.is_err() {
@@ -209,7 +263,10 @@ pub fn open(url: &str) -> Result<DatabaseCorpus, String> {
         .map_err(|e| format!("{shown}: {}", sql(e)))?;
     let (count, sentences, wordings, end): (i64, i64, i64, i64) =
         (totals.get(0), totals.get(1), totals.get(2), totals.get(3));
-    let client = Arc::new(Mutex::new(Connection::Open(Box::new(client))));
+    let connections = [
+        Mutex::new(Connection::Open(Box::new(client))),
+        Mutex::new(Connection::Unopened),
+    ];
     let remote = Arc::new(RemoteCorpus::new(u64::try_from(sentences).unwrap_or(0)));
     // Articles are asked for by id as checks need them: opening an archive
     // reads none of them.
@@ -224,7 +281,7 @@ pub fn open(url: &str) -> Result<DatabaseCorpus, String> {
         corpus: Arc::new(corpus),
         link: Arc::new(DatabaseLink {
             url: url.to_string(),
-            client,
+            connections,
             remote,
             wordings: usize::try_from(wordings).unwrap_or(0),
             linting: Mutex::new(Instant::now()),
