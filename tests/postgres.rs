@@ -91,6 +91,15 @@ fn without_evidence(json: &str) -> serde_json::Value {
     report
 }
 
+/// What a lint of the drafts through `corpus` says on stderr.
+fn lint_stderr(dir: &Path, corpus: &str) -> String {
+    let output = copydesk(dir)
+        .args(["lint", "--corpus", corpus, "drafts"])
+        .output()
+        .expect("runs");
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
 fn index(dir: &Path, url: &str) -> String {
     let output = copydesk(dir)
         .args(["index", "--to", url, "corpus"])
@@ -194,11 +203,7 @@ fn a_second_run_writes_only_what_changed_and_matches_a_fresh_index() {
 fn an_empty_database_is_named_with_the_command_that_fills_it() {
     let dir = example_copy();
     let (url, _) = database("never_indexed");
-    let output = copydesk(dir.path())
-        .args(["lint", "--corpus", &url, "drafts"])
-        .output()
-        .expect("runs");
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = lint_stderr(dir.path(), &url);
     assert!(
         stderr.contains("holds no copydesk corpus") && stderr.contains("copydesk index --to"),
         "{stderr}"
@@ -219,11 +224,7 @@ fn a_database_written_by_another_version_is_refused_then_written_anew() {
              DROP TABLE word_totals; ALTER TABLE quotes DROP COLUMN end_byte",
         )
         .expect("make it old");
-    let output = copydesk(dir.path())
-        .args(["lint", "--corpus", &url, "drafts"])
-        .output()
-        .expect("runs");
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = lint_stderr(dir.path(), &url);
     assert!(
         stderr.contains("written by another copydesk version"),
         "{stderr}"
