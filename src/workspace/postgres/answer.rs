@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use postgres::Client;
 
-use super::ingest::sql;
+use super::write::sql;
 use crate::corpus::remote::{
     Answer, ArticleAnswer, FetchedNames, FetchedWordings, Question, decode_statement,
     sample_spelling,

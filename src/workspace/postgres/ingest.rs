@@ -7,12 +7,12 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use postgres::binary_copy::BinaryCopyInWriter;
-use postgres::types::{ToSql, Type};
+use postgres::types::Type;
 use postgres::{Client, Transaction};
 use rayon::prelude::*;
 
 use super::totals::PendingTotals;
+use super::write::{Copy, sql};
 use super::{SCHEMA, TABLES, store_version};
 use crate::corpus::index::{LoadWarning, read_article};
 use crate::corpus::remote::{ArticleRows, article_rows, neighbour_keys, surname_key};
@@ -335,13 +335,6 @@ fn path_key(path: &Path) -> String {
 
 fn below_any(path: &str, dirs: &[PathBuf]) -> bool {
     dirs.iter().any(|dir| Path::new(path).starts_with(dir))
-}
-
-pub(super) fn sql(error: postgres::Error) -> String {
-    match error.as_db_error() {
-        Some(db) => format!("database: {}", db.message()),
-        None => format!("database: {error}"),
-    }
 }
 
 /// Take the articles `ids` out, with what they added to the totals.
@@ -757,32 +750,4 @@ fn write_statements(
         postings.row(&[key, id])?;
     }
     postings.finish()
-}
-
-/// A binary `COPY … FROM STDIN` into one table.
-pub(super) struct Copy<'a> {
-    writer: BinaryCopyInWriter<'a>,
-}
-
-impl<'a> Copy<'a> {
-    pub(super) fn new(
-        tx: &'a mut Transaction,
-        table: &str,
-        types: &[Type],
-    ) -> Result<Copy<'a>, String> {
-        let sink = tx
-            .copy_in(&format!("COPY {table} FROM STDIN BINARY"))
-            .map_err(sql)?;
-        Ok(Copy {
-            writer: BinaryCopyInWriter::new(sink, types),
-        })
-    }
-
-    pub(super) fn row(&mut self, values: &[&(dyn ToSql + Sync)]) -> Result<(), String> {
-        self.writer.write(values).map_err(sql)
-    }
-
-    pub(super) fn finish(self) -> Result<(), String> {
-        self.writer.finish().map(|_| ()).map_err(sql)
-    }
 }

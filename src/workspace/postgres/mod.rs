@@ -12,6 +12,7 @@ mod connect;
 mod ingest;
 mod tls;
 mod totals;
+mod write;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -27,8 +28,8 @@ use crate::document::Document;
 use crate::finding::Report;
 use crate::linter::Linter;
 pub use connect::{connect, display_url};
-use ingest::sql;
 pub use ingest::{IngestReport, ingest, ingest_changes};
+use write::sql;
 
 /// The tables, created when missing.
 pub const SCHEMA: &str = include_str!("schema.sql");

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use postgres::Transaction;
 use postgres::types::Type;
 
-use super::ingest::{Copy, sql};
+use super::write::{Copy, sql};
 use crate::corpus::remote::{neighbour_keys, surname_key};
 
 /// Distinct keys held before the sums are written early, to bound an
