@@ -11,11 +11,11 @@ use postgres::types::Type;
 use postgres::{Client, Transaction};
 use rayon::prelude::*;
 
-use super::totals::PendingTotals;
+use super::totals::{PendingTotals, forget_spellings};
 use super::write::{Copy, sql};
 use super::{SCHEMA, TABLES, store_version};
 use crate::corpus::index::{LoadWarning, read_article};
-use crate::corpus::remote::{ArticleRows, article_rows, neighbour_keys, surname_key};
+use crate::corpus::remote::{ArticleRows, article_rows};
 use crate::corpus::{Article, ArticleFacts, ArticleMeta};
 use crate::workspace::{is_corpus_file, list_corpus_files};
 
@@ -361,7 +361,7 @@ fn retire(tx: &mut Transaction, ids: &[i64]) -> Result<(), String> {
         .into_iter()
         .map(|row| row.get(0))
         .collect();
-    forget_keys(tx, &vanished)?;
+    forget_spellings(tx, &vanished)?;
     // The lower-case words and context terms the articles counted, then
     // their rows.
     for statement in [
@@ -432,36 +432,6 @@ fn retire(tx: &mut Transaction, ids: &[i64]) -> Result<(), String> {
     .map_err(sql)?;
     tx.execute("DELETE FROM articles WHERE id = ANY($1)", &[&ids])
         .map_err(sql)?;
-    Ok(())
-}
-
-/// Take spellings the corpus no longer uses out of the near-miss keys, so
-/// that one coming back is filed anew.
-fn forget_keys(tx: &mut Transaction, spellings: &[String]) -> Result<(), String> {
-    let (keys, keyed): (Vec<i64>, Vec<&str>) = spellings
-        .iter()
-        .flat_map(|s| {
-            neighbour_keys(s)
-                .into_iter()
-                .map(move |k| (k as i64, s.as_str()))
-        })
-        .unzip();
-    tx.execute(
-        "DELETE FROM name_keys WHERE (key, spelling) IN
-         (SELECT * FROM unnest($1::int8[], $2::text[]))",
-        &[&keys, &keyed],
-    )
-    .map_err(sql)?;
-    let (surnames, named): (Vec<String>, Vec<&str>) = spellings
-        .iter()
-        .filter_map(|s| Some((surname_key(s)?, s.as_str())))
-        .unzip();
-    tx.execute(
-        "DELETE FROM name_surnames WHERE (key, spelling) IN
-         (SELECT * FROM unnest($1::text[], $2::text[]))",
-        &[&surnames, &named],
-    )
-    .map_err(sql)?;
     Ok(())
 }
 

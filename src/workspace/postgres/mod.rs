@@ -198,6 +198,15 @@ impl DatabaseLink {
         let lanes: (Vec<Question>, Vec<Question>) =
             questions.into_iter().partition(answer::is_about_names);
         let [names_on, rest_on] = &self.connections;
+        // A round of one kind (as most rounds while typing are) needs no
+        // second thread.
+        if lanes.0.is_empty() || lanes.1.is_empty() {
+            let (questions, on) = match lanes.0.is_empty() {
+                true => (lanes.1, rest_on),
+                false => (lanes.0, names_on),
+            };
+            return self.answer_on(on, questions);
+        }
         let (names, rest) = std::thread::scope(|scope| {
             let names = scope.spawn(|| self.answer_on(names_on, lanes.0));
             let rest = self.answer_on(rest_on, lanes.1);

@@ -139,15 +139,39 @@ fn add(counts: &mut HashMap<String, i64>, key: &str, n: i64) {
     }
 }
 
-/// File spellings new to the corpus under their deletion keys (one-word
-/// names) and folded surnames (two-word names).
+/// Where spellings are filed for near-miss lookups: a one-word name under
+/// each of its deletion keys (stored as the same 64 bits, signed), a
+/// two-word name under its folded surname. Filing and forgetting a
+/// spelling both go by this.
+struct Filing<'a> {
+    keys: (Vec<i64>, Vec<&'a str>),
+    surnames: (Vec<String>, Vec<&'a str>),
+}
+
+impl<'a> Filing<'a> {
+    fn of(spellings: &'a [String]) -> Filing<'a> {
+        let keys = spellings
+            .iter()
+            .flat_map(|s| {
+                neighbour_keys(s)
+                    .into_iter()
+                    .map(move |k| (k as i64, s.as_str()))
+            })
+            .unzip();
+        let surnames = spellings
+            .iter()
+            .filter_map(|s| Some((surname_key(s)?, s.as_str())))
+            .unzip();
+        Filing { keys, surnames }
+    }
+}
+
+/// File spellings new to the corpus for near-miss lookups.
 fn file_new_spellings(tx: &mut Transaction, spellings: &[String]) -> Result<(), String> {
+    let filing = Filing::of(spellings);
     let mut keys = Copy::new(tx, "name_keys (key, spelling)", &[Type::INT8, Type::TEXT])?;
-    for spelling in spellings {
-        for key in neighbour_keys(spelling) {
-            // Stored as the same 64 bits, signed.
-            keys.row(&[&(key as i64), spelling])?;
-        }
+    for (key, spelling) in filing.keys.0.iter().zip(&filing.keys.1) {
+        keys.row(&[key, spelling])?;
     }
     keys.finish()?;
     let mut surnames = Copy::new(
@@ -155,10 +179,27 @@ fn file_new_spellings(tx: &mut Transaction, spellings: &[String]) -> Result<(), 
         "name_surnames (key, spelling)",
         &[Type::TEXT, Type::TEXT],
     )?;
-    for spelling in spellings {
-        if let Some(key) = surname_key(spelling) {
-            surnames.row(&[&key, spelling])?;
-        }
+    for (key, spelling) in filing.surnames.0.iter().zip(&filing.surnames.1) {
+        surnames.row(&[key, spelling])?;
     }
     surnames.finish()
+}
+
+/// Take spellings the corpus no longer uses out of the near-miss lookups,
+/// so that one coming back is filed anew.
+pub(super) fn forget_spellings(tx: &mut Transaction, spellings: &[String]) -> Result<(), String> {
+    let Filing { keys, surnames } = Filing::of(spellings);
+    tx.execute(
+        "DELETE FROM name_keys WHERE (key, spelling) IN
+         (SELECT * FROM unnest($1::int8[], $2::text[]))",
+        &[&keys.0, &keys.1],
+    )
+    .map_err(sql)?;
+    tx.execute(
+        "DELETE FROM name_surnames WHERE (key, spelling) IN
+         (SELECT * FROM unnest($1::text[], $2::text[]))",
+        &[&surnames.0, &surnames.1],
+    )
+    .map_err(sql)?;
+    Ok(())
 }
