@@ -45,6 +45,10 @@ word_lists! {
     CHANGE_BY = "change-by.txt";
     /// Nouns that make a value beside them the size of a change ("a 37 per cent rise").
     CHANGE_NOUNS = "change-nouns.txt";
+    /// Words that make the change a value sizes a rise ("lifted by $5").
+    CHANGE_UP = "change-up.txt";
+    /// Words that make it a fall ("dropped by $8").
+    CHANGE_DOWN = "change-down.txt";
     /// Verbs with no event of their own ("the meeting came on Sunday").
     LIGHT_VERBS = "light-verbs.txt";
     /// Events that happen once at one place and day ("talks", "debate").

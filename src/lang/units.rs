@@ -70,19 +70,27 @@ pub struct Approximation {
     pub phrase: &'static str,
     pub low: f64,
     pub high: f64,
+    /// Also a preposition: before an article it governs the noun, and
+    /// hedges nothing ("under a five-year contract").
+    pub preposition: bool,
 }
 
 static APPROXIMATION_LIST: LazyLock<Vec<Approximation>> = LazyLock::new(|| {
     APPROXIMATIONS
         .rows()
         .iter()
-        .filter_map(|row| match row[..] {
-            [phrase, low, high] => Some(Approximation {
+        .filter_map(|row| {
+            let (phrase, low, high, preposition) = match row[..] {
+                [phrase, low, high] => (phrase, low, high, false),
+                [phrase, low, high, "preposition"] => (phrase, low, high, true),
+                _ => return None,
+            };
+            Some(Approximation {
                 phrase,
                 low: low.parse().ok()?,
                 high: high.parse().ok()?,
-            }),
-            _ => None,
+                preposition,
+            })
         })
         .collect()
 });

@@ -37,6 +37,16 @@ pub struct Quantity {
     pub decimal: bool,
 }
 
+/// How an approximation word bounds a figure: "more than 100" is a floor,
+/// "nearly 10" a ceiling, "about 30" both ways.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hedge {
+    Exact,
+    Floor,
+    Ceiling,
+    Around,
+}
+
 impl Quantity {
     /// A value stated exactly in its canonical unit ("54" years of age).
     pub fn exact(range: Range<usize>, value: f64, measure: &str) -> Quantity {
@@ -54,6 +64,16 @@ impl Quantity {
         }
     }
 
+    /// Which way the wording bounds the figure.
+    pub fn hedge(&self) -> Hedge {
+        match (self.low < self.value, self.value < self.high) {
+            (false, false) => Hedge::Exact,
+            (false, true) => Hedge::Floor,
+            (true, false) => Hedge::Ceiling,
+            (true, true) => Hedge::Around,
+        }
+    }
+
     /// Whether the two can be one figure: their ranges meet, or the one
     /// written to fewer decimal places is the other rounded or cut short
     /// ("$2.9 million" for $2.96 million). A whole number is taken as
@@ -67,7 +87,16 @@ impl Quantity {
         let within = |q: &Quantity, range: &Quantity| {
             range.low - SLACK <= q.value && q.value <= range.high + SLACK
         };
-        if within(self, other) || within(other, self) {
+        // A floor or ceiling on both is where each source's count stopped,
+        // so the bounds themselves are what is stated: "more than 100
+        // stations" and "more than 120 stations", or "nearly nine years"
+        // and "nearly ten", are two figures. "About" blurs both ways: a
+        // figure inside it is the same estimate.
+        let shared_hedge =
+            matches!(self.hedge(), Hedge::Floor | Hedge::Ceiling) && self.hedge() == other.hedge();
+        if (self.value - other.value).abs() <= SLACK
+            || !shared_hedge && (within(self, other) || within(other, self))
+        {
             return true;
         }
         let (rough, fine) = if self.step > other.step {
@@ -77,7 +106,7 @@ impl Quantity {
         } else {
             return false;
         };
-        let exact = rough.low == rough.high;
+        let exact = rough.low == rough.high || shared_hedge;
         exact
             && rough.decimal
             && !rough.ordinal
@@ -349,7 +378,17 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (f64, f64, Option<usize>) {
     while at > 0 && (currency(tokens[at - 1].lower).is_some() || tokens[at - 1].lower == "a") {
         at -= 1;
     }
-    for &units::Approximation { phrase, low, high } in units::approximations() {
+    let article_between = tokens[at..i].iter().any(|t| t.lower == "a");
+    for &units::Approximation {
+        phrase,
+        low,
+        high,
+        preposition,
+    } in units::approximations()
+    {
+        if preposition && article_between {
+            continue;
+        }
         let length = phrase.split(' ').count();
         if at >= length {
             let start = at - length;
@@ -461,6 +500,35 @@ mod tests {
             figures("more than 20 people and 24 people and nearly three hours and three hours");
         assert!(found[0].agrees_with(&found[1]));
         assert!(found[2].agrees_with(&found[3]));
+    }
+
+    #[test]
+    fn one_bound_on_both_figures_states_the_bound() {
+        let figures = |text: &str| quantities(text, 0..text.len());
+        let found = figures("more than 100 stations and more than 120 stations and 120 stations");
+        assert!(!found[0].agrees_with(&found[1]), "two floors");
+        assert!(found[0].agrees_with(&found[2]), "a figure above the floor");
+        assert!(found[1].agrees_with(&found[1]));
+        let found = figures("nearly nine years and nearly ten years and at least nine years");
+        assert!(!found[0].agrees_with(&found[1]), "two ceilings");
+        assert_eq!(found[0].hedge(), Hedge::Ceiling);
+        assert_eq!(found[2].hedge(), Hedge::Floor);
+    }
+
+    #[test]
+    fn a_preposition_before_an_article_hedges_only_a_counted_number() {
+        // "under a five-year contract" describes the contract.
+        assert_eq!(
+            find("under a five-year contract"),
+            vec![("five".into(), 60.0, 60.0, 60.0, "month".into())]
+        );
+        assert_eq!(find("about a 10-day trip")[0].2, 10.0);
+        assert_eq!(find("over 200 farms")[0].3, 400.0, "no article: a hedge");
+        assert_eq!(
+            find("nearly a 20-point lead")[0].2,
+            16.0,
+            "not a preposition"
+        );
     }
 
     #[test]

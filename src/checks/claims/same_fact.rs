@@ -45,6 +45,7 @@ pub fn same_fact<'a>(draft: &'a Claim, corpus: &Claim) -> Option<Shared<'a>> {
         || d.percentile != c.percentile
         || d.reckoning != c.reckoning
         || !same_side(d.change, c.change)
+        || d.direction.zip(c.direction).is_some_and(|(a, b)| a != b)
     {
         return None;
     }
@@ -391,6 +392,24 @@ mod tests {
         assert!(same_plan(&draft, &revised));
         let original = claim("The original plan drawn up in Geneva had 28 points.", "28");
         assert!(!same_plan(&draft, &original));
+    }
+
+    #[test]
+    fn a_rise_is_not_a_fall() {
+        let draft = claim(
+            "Harbourton Grain lifted its pool returns for the season by $5 a tonne.",
+            "5",
+        );
+        let fall = claim(
+            "Harbourton Grain dropped its pool returns for the season by $8 a tonne.",
+            "8",
+        );
+        assert_eq!(same_fact(&draft, &fall), None);
+        let rise = claim(
+            "Harbourton Grain raised its pool returns for the season by $8 a tonne.",
+            "8",
+        );
+        assert!(same_fact(&draft, &rise).is_some());
     }
 
     #[test]

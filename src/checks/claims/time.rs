@@ -27,22 +27,46 @@ impl Dates {
     }
 }
 
+/// Whether two claims can be compared at their articles' dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timing {
+    Comparable,
+    /// A figure of its own day where an article has no date: only the same
+    /// story retold, in sentences alike on their own, says it is one day.
+    IfRetold,
+    Apart,
+}
+
 /// Whether `corpus` can be compared with `draft` at their dates.
-pub fn comparable(draft: &Claim, corpus: &Claim, dates: Dates) -> bool {
+pub fn timing(draft: &Claim, corpus: &Claim, dates: Dates) -> Timing {
     // Each article's own date ("HuffPollster for Wednesday, February 3")
     // says when it was written, not when its event was.
     if is_own_date(&draft.value, dates.draft) && is_own_date(&corpus.value, dates.corpus) {
-        return false;
+        return Timing::Apart;
     }
+    let within = |days: i64| {
+        if dates.apart().is_none_or(|apart| apart <= days) {
+            Timing::Comparable
+        } else {
+            Timing::Apart
+        }
+    };
     if draft.time.snapshot || corpus.time.snapshot {
-        return dates
-            .apart()
-            .is_some_and(|days| days <= dates.snapshot_days);
+        return match dates.apart() {
+            None => Timing::IfRetold,
+            Some(_) => within(dates.snapshot_days),
+        };
     }
     match draft.attribute {
-        Attribute::Weekday => dates.apart().is_none_or(|days| days <= WEEKDAY_DAYS),
-        _ => true,
+        Attribute::Weekday => within(WEEKDAY_DAYS),
+        _ => Timing::Comparable,
     }
+}
+
+/// Whether `corpus` can be compared with `draft` at their dates, however
+/// alike their sentences.
+pub fn comparable(draft: &Claim, corpus: &Claim, dates: Dates) -> bool {
+    timing(draft, corpus, dates) == Timing::Comparable
 }
 
 /// Whether a date value is the day of its own article.
@@ -84,6 +108,31 @@ mod tests {
 
     fn age(years: f64) -> Value {
         Value::Quantity(Quantity::exact(0..2, years, "year"))
+    }
+
+    #[test]
+    fn a_figure_of_its_own_day_needs_both_dates() {
+        use crate::text::claims::claims;
+        let text = "Harbourton Grain has shipped 350,000 tonnes so far.";
+        let tally = claims(text, 0..text.len()).remove(0);
+        assert!(tally.time.snapshot);
+        let dated = |draft, corpus| Dates {
+            draft: find_day(draft),
+            corpus: find_day(corpus),
+            snapshot_days: 1,
+        };
+        assert_eq!(
+            timing(&tally, &tally, dated("2016-03-01", "2016-03-02")),
+            Timing::Comparable
+        );
+        assert_eq!(
+            timing(&tally, &tally, dated("2016-03-01", "2016-04-10")),
+            Timing::Apart
+        );
+        assert_eq!(
+            timing(&tally, &tally, dated("2016-03-01", "undated")),
+            Timing::IfRetold
+        );
     }
 
     #[test]

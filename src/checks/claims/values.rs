@@ -15,7 +15,7 @@ use super::describe::{corpus_wording, describe, draft_wording, render};
 use super::same_fact::{fixed_in_time, foreign_owner, same_event, same_fact, same_plan};
 use super::similarity::{DraftTerms, Rarity, SentenceTerms, similarity};
 use super::subject::subject_and_attribute;
-use super::time::{ages_agree, comparable};
+use super::time::{Timing, ages_agree, timing};
 use super::{CODE, ClaimCheck, Outcome, article_count, articles, has_sources, support_hover};
 use crate::corpus::Statement;
 use crate::document::Document;
@@ -63,21 +63,34 @@ pub(super) fn check(
     // The corpus also gives the draft's figure for this subject and
     // measure, in a sentence too unlike the draft's to be matched: it is
     // at best divided over the fact, and never evidence against the draft.
+    let timing = |s: &Statement| {
+        if fixed_in_time(claim, &s.claim) {
+            Timing::Comparable
+        } else {
+            timing(claim, &s.claim, check.dates(doc, s))
+        }
+    };
+    // A figure of another day is no word on this one, either way.
     let also_says_it = matches!(claim.value, Value::Quantity(_))
         && about.iter().any(|s| {
-            agrees(check, doc, claim, s)
+            timing(s) != Timing::Apart
+                && agrees(check, doc, claim, s)
                 && same_fact(claim, &s.claim).is_some()
                 && similarity(&draft_terms, &s.terms, context.rarity)
                     >= thresholds.min_similarity * AGREEING_SHARE_OF_SIMILARITY
         });
     let matched: Vec<Matched> = about
         .into_iter()
-        .filter(|s| {
-            comparable(claim, &s.claim, check.dates(doc, s)) || fixed_in_time(claim, &s.claim)
-        })
         .filter_map(|s| {
+            let timing = timing(&s);
+            if timing == Timing::Apart {
+                return None;
+            }
             let found = same_fact(claim, &s.claim)?;
             let score = similarity(&draft_terms, &s.terms, context.rarity);
+            if timing == Timing::IfRetold && score < thresholds.min_similarity {
+                return None;
+            }
             // Two shared anchors (the measured thing, the value's verb)
             // say it is the same fact in fewer shared words; one event or
             // one plan under revision says so in none.

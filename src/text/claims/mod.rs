@@ -24,7 +24,8 @@ use crate::lang::case::lower_case;
 use crate::lang::fold::fold_accents;
 use crate::lang::lemma::singular;
 use crate::lang::statements::{
-    CAPITALISED_OPENERS, CHANGE_BY, CHANGE_FROM, CHANGE_NOUNS, CHANGE_TO, STANDING_VERBS,
+    CAPITALISED_OPENERS, CHANGE_BY, CHANGE_DOWN, CHANGE_FROM, CHANGE_NOUNS, CHANGE_TO, CHANGE_UP,
+    STANDING_VERBS,
 };
 use crate::lang::stopwords::is_stopword;
 use crate::lang::units;
@@ -165,6 +166,8 @@ pub struct Qualifiers {
     pub forecast: bool,
     /// The side of a change the value stands on ("cut from 28 to 19").
     pub change: Option<Change>,
+    /// Which way a change the value sizes went ("lifted by $5").
+    pub direction: Option<Direction>,
     /// A remainder or difference, not a total ("needs 836 more"); `sure`
     /// when no total could be meant ("still needs 159").
     pub part: bool,
@@ -243,6 +246,40 @@ pub enum Change {
     From,
     /// The size of the change itself ("up $5", "a 37 per cent rise").
     By,
+}
+
+/// Which way a change went: a rise of $5 and a fall of $8 are two changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// How far before a change's size its verb may stand ("lifted its expected
+/// pool returns for the 2006-07 season by $5").
+const DIRECTION_WORDS_BEFORE: usize = 12;
+
+/// Which way the change a value sizes went: the nearest rise or fall word
+/// before it in its sentence, or right after it ("a 37 per cent rise").
+fn direction(sentence: &Sentence, phrase: &Range<usize>) -> Option<Direction> {
+    let of = |word: &str| {
+        let lower = lower_case(word);
+        if CHANGE_UP.contains(&lower) {
+            Some(Direction::Up)
+        } else if CHANGE_DOWN.contains(&lower) {
+            Some(Direction::Down)
+        } else {
+            None
+        }
+    };
+    let after = sentence.first_words_within(phrase.end..sentence.range.end, 1);
+    after.iter().find_map(|(_, w)| of(w)).or_else(|| {
+        sentence
+            .last_words_within(sentence.range.start..phrase.start, DIRECTION_WORDS_BEFORE)
+            .iter()
+            .rev()
+            .find_map(|(_, w)| of(w))
+    })
 }
 
 /// The reporter's claims in a document, sentence by sentence. Headings are
@@ -531,6 +568,9 @@ fn build(
         .then(|| change_side(sentence, &found.phrase))
         .flatten()
         .filter(|side| !(span.is_time && *side == Change::By));
+    let direction = (change == Some(Change::By))
+        .then(|| direction(sentence, &found.phrase))
+        .flatten();
     let mut time = time::of(
         sentence,
         sentence_time,
@@ -581,6 +621,7 @@ fn build(
         value: found.value,
         qualifiers: Qualifiers {
             forecast: reading.outlook,
+            direction,
             change,
             part: reading.part,
             remainder: reading.remainder,
