@@ -53,6 +53,9 @@ word_lists! {
     LIGHT_VERBS = "light-verbs.txt";
     /// Events that happen once at one place and day ("talks", "debate").
     EVENT_NOUNS = "event-nouns.txt";
+    /// Words that pick one event of a series by where it stands from the
+    /// article's day ("the next primary").
+    RELATIVE_INSTANCES = "relative-instances.txt";
     /// Events dated by their year ever after ("the 2012 attacks").
     INCIDENT_NOUNS = "incident-nouns.txt";
 }

@@ -25,7 +25,7 @@ use crate::lang::fold::fold_accents;
 use crate::lang::lemma::singular;
 use crate::lang::statements::{
     CAPITALISED_OPENERS, CHANGE_BY, CHANGE_DOWN, CHANGE_FROM, CHANGE_NOUNS, CHANGE_TO, CHANGE_UP,
-    STANDING_VERBS,
+    RELATIVE_INSTANCES, STANDING_VERBS,
 };
 use crate::lang::stopwords::is_stopword;
 use crate::lang::units;
@@ -254,6 +254,10 @@ pub enum Direction {
     Up,
     Down,
 }
+
+/// How far before an event's date a word may pick the event by where it
+/// stands ("the next Democratic primary, on April 19").
+const RELATIVE_REACH: usize = 6;
 
 /// How far before a change's size its verb may stand ("lifted its expected
 /// pool returns for the 2006-07 season by $5").
@@ -589,6 +593,19 @@ fn build(
     );
     time.snapshot |= change == Some(Change::By)
         || ((owner.is_some() || is_level) && standing(sentence, &found.phrase));
+    // A day, date or year says itself when it holds: a poll or a tally in
+    // its sentence ("the survey came before the June 7 primary") makes
+    // the figures beside it true of their day, not the date. Only an
+    // event picked by where it stands from the article's day ("the next
+    // primary, on April 19") is true of that day alone; a weekday is read
+    // against its article's week already ("last Saturday").
+    if span.is_time {
+        time.snapshot = found.attribute != Attribute::Weekday
+            && sentence
+                .last_words_within(sentence.range.start..found.range.start, RELATIVE_REACH)
+                .iter()
+                .any(|(_, w)| RELATIVE_INSTANCES.contains(&lower_case(w)));
+    }
     let reckoning = match &found.value {
         Value::Quantity(q) => {
             match Reckoning::after(sentence.prose.get(q.phrase.end..).unwrap_or("")) {
@@ -989,6 +1006,41 @@ mod tests {
             "secretary of commerce",
             "commerce secretary"
         ));
+    }
+
+    #[test]
+    fn a_date_holds_whatever_else_its_sentence_reports() {
+        let date = |text: &str| {
+            claims(text, 0..text.len())
+                .into_iter()
+                .find(|c| c.attribute == Attribute::Date)
+                .unwrap_or_else(|| panic!("no date in {text}"))
+        };
+        let poll = date("The survey of 900 voters came ahead of the June 7 primary.");
+        assert!(!poll.time.snapshot, "{poll:?}");
+        let next = date("Harbourton is the site of the next council primary, on April 19.");
+        assert!(next.time.snapshot, "{next:?}");
+    }
+
+    #[test]
+    fn lower_case_ranks_and_australian_posts_are_titles() {
+        let post = |text: &str| match claims(text, 0..text.len()).remove(0).value {
+            Value::Title { post, .. } => post,
+            other => panic!("no title in {text}: {other:?}"),
+        };
+        assert_eq!(
+            post("Farmers are angry, but assistant treasurer Jonas Pell says otherwise."),
+            "assistant treasurer"
+        );
+        assert_eq!(post("Chief Executive Mara Quist left."), "chief executive");
+        assert_eq!(
+            post("ACCC Commissioner Tom Vale held talks."),
+            "accc commissioner"
+        );
+        assert_eq!(
+            post("The lawyer told Justice Rares the case was weak."),
+            "justice"
+        );
     }
 
     #[test]

@@ -225,14 +225,15 @@ fn role_before(
             former = Some(absolute..absolute + word.len());
             break;
         }
-        // "former defense secretary X": a portfolio in lower case is part
-        // of the role too.
+        // "former defense secretary X", "assistant treasurer X": a
+        // portfolio or rank in lower case is part of the role too.
         if is_title_word(&lower)
             || (saw_role
                 && (word.starts_with(char::is_uppercase)
                     || lower == "'s"
                     || lower == "’s"
-                    || is_portfolio(&lower)))
+                    || is_portfolio(&lower)
+                    || TITLE_RANKS.contains(&lower)))
         {
             saw_role |= is_title_word(&lower);
             start = absolute;
