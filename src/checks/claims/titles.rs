@@ -4,6 +4,7 @@
 //! and a sentence set in the past ("then-", "at the time", a past year)
 //! may give a title its person has since left.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use super::same_fact::{given_name, same_person};
@@ -29,15 +30,23 @@ pub(super) fn check(check: &ClaimCheck, doc: &Document, claim: &Claim) -> Outcom
     else {
         return Outcome::default();
     };
-    let everyone = check.about(claim);
-    if several_people(claim, &everyone) {
+    let Some((known, picked_by_post)) = statements_of_person(claim, post, check.about(claim))
+    else {
+        return Outcome::default();
+    };
+    // A person picked out by the post alone is a guess the corpus must
+    // back twice over, and only against "former": a surname under a title
+    // without it is as often a courtesy ("Secretary Clinton" years on) or
+    // another of the name ("Mayor Dorn", the daughter).
+    if picked_by_post && !former {
         return Outcome::default();
     }
-    let known: Vec<Arc<Statement>> = everyone
-        .into_iter()
-        .filter(|s| same_person(claim, &s.claim))
-        .collect();
-    let min_articles = check.rules.thresholds.claims.min_articles.max(1);
+    let min_articles = check
+        .rules
+        .thresholds
+        .claims
+        .min_articles
+        .max(if picked_by_post { 2 } else { 1 });
     if !has_sources(&check.corpus, &known, min_articles) {
         return Outcome::default();
     }
@@ -231,15 +240,37 @@ fn set_in_past(claim: &Claim) -> bool {
     claim.time.historical || !claim.time.years.is_empty()
 }
 
-/// Whether the corpus's statements about this surname name two people
-/// ("Bill Clinton", "Hillary Clinton") when the draft gives no first name.
-fn several_people(draft: &Claim, known: &[Arc<Statement>]) -> bool {
-    if given_name(draft).is_some() {
-        return false;
+/// The corpus statements about the draft's person. A surname alone
+/// ("Senator Campbell") where the corpus names several people of that
+/// surname is the one of them who holds the draft's post, when only one
+/// does (the senator, not the chief executive); when none or several do,
+/// nobody can say which: `None`. Whether the post picked the person out.
+fn statements_of_person(
+    draft: &Claim,
+    post: &str,
+    everyone: Vec<Arc<Statement>>,
+) -> Option<(Vec<Arc<Statement>>, bool)> {
+    let known: Vec<Arc<Statement>> = everyone
+        .into_iter()
+        .filter(|s| same_person(draft, &s.claim))
+        .collect();
+    let names: BTreeSet<String> = known.iter().filter_map(|s| given_name(&s.claim)).collect();
+    if given_name(draft).is_some() || names.len() <= 1 {
+        return Some((known, false));
     }
-    let names: std::collections::BTreeSet<String> =
-        known.iter().filter_map(|s| given_name(&s.claim)).collect();
-    names.len() > 1
+    let holders: BTreeSet<String> = known
+        .iter()
+        .filter(|s| post_of(s).is_some_and(|(p, _)| roles_compatible(p, post)))
+        .filter_map(|s| given_name(&s.claim))
+        .collect();
+    let [holder] = Vec::from_iter(holders).try_into().ok()?;
+    Some((
+        known
+            .into_iter()
+            .filter(|s| given_name(&s.claim).is_none_or(|name| name == holder))
+            .collect(),
+        true,
+    ))
 }
 
 /// The corpus title in the draft's capitalisation: "Defence Minister" for a
@@ -262,4 +293,51 @@ fn styled_like(corpus: &str, written: &str) -> Option<String> {
     } else {
         corpus.to_string()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::{Check, CheckContext};
+    use crate::corpus::{Article, Corpus};
+    use crate::finding::Report;
+    use crate::rules::RuleSet;
+    use std::path::PathBuf;
+
+    fn warnings(corpus: &[&str], draft: &str) -> Vec<String> {
+        let articles = corpus
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Article::new(PathBuf::from(format!("c/{i}.md")), t.to_string()))
+            .collect();
+        let check = ClaimCheck::new(&CheckContext {
+            rules: Arc::new(RuleSet::defaults()),
+            corpus: Arc::new(Corpus::new(articles)),
+        });
+        let mut report = Report::default();
+        check.run(&Document::markdown(draft), &mut report);
+        report
+            .findings
+            .into_iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .map(|f| draft[f.range].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_one_of_its_people_who_holds_the_post() {
+        let corpus = [
+            "Senator Ian Halloran backed the water plan in Harbourton.",
+            "Senator Ian Halloran said the water plan would pass.",
+            "Chief Executive Greg Halloran said the port would grow.",
+        ];
+        assert_eq!(
+            warnings(&corpus, "Former Senator Halloran spoke in Harbourton."),
+            vec!["Former".to_string()]
+        );
+        // One article is too little to pick the person by the post.
+        assert!(warnings(&corpus[1..], "Former Senator Halloran spoke.").is_empty());
+        // Nobody of the name holds the post: nobody can say which.
+        assert!(warnings(&corpus, "Former Governor Halloran spoke.").is_empty());
+    }
 }
