@@ -329,9 +329,14 @@ pub(super) mod tests {
     }
 
     fn report(rules: RuleSet, text: &str) -> Report {
+        report_against(corpus(), rules, text)
+    }
+
+    /// The check's report on a Markdown draft against `corpus`.
+    pub(crate) fn report_against(corpus: Corpus, rules: RuleSet, text: &str) -> Report {
         let check = ClaimCheck::new(&CheckContext {
             rules: Arc::new(rules),
-            corpus: Arc::new(corpus()),
+            corpus: Arc::new(corpus),
         });
         let mut report = Report::default();
         check.run(&Document::markdown(text), &mut report);

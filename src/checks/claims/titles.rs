@@ -298,9 +298,8 @@ fn styled_like(corpus: &str, written: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::{Check, CheckContext};
+    use crate::checks::claims::tests::report_against;
     use crate::corpus::{Article, Corpus};
-    use crate::finding::Report;
     use crate::rules::RuleSet;
     use std::path::PathBuf;
 
@@ -310,13 +309,7 @@ mod tests {
             .enumerate()
             .map(|(i, t)| Article::new(PathBuf::from(format!("c/{i}.md")), t.to_string()))
             .collect();
-        let check = ClaimCheck::new(&CheckContext {
-            rules: Arc::new(RuleSet::defaults()),
-            corpus: Arc::new(Corpus::new(articles)),
-        });
-        let mut report = Report::default();
-        check.run(&Document::markdown(draft), &mut report);
-        report
+        report_against(Corpus::new(articles), RuleSet::defaults(), draft)
             .findings
             .into_iter()
             .filter(|f| f.severity == Severity::Warning)

@@ -63,7 +63,7 @@ pub(super) fn check(
     // The corpus also gives the draft's figure for this subject and
     // measure, in a sentence too unlike the draft's to be matched: it is
     // at best divided over the fact, and never evidence against the draft.
-    let timing = |s: &Statement| {
+    let timing_of = |s: &Statement| {
         if fixed_in_time(claim, &s.claim) {
             Timing::Comparable
         } else {
@@ -73,7 +73,7 @@ pub(super) fn check(
     // A figure of another day is no word on this one, either way.
     let also_says_it = matches!(claim.value, Value::Quantity(_))
         && about.iter().any(|s| {
-            timing(s) != Timing::Apart
+            timing_of(s) != Timing::Apart
                 && agrees(check, doc, claim, s)
                 && same_fact(claim, &s.claim).is_some()
                 && similarity(&draft_terms, &s.terms, context.rarity)
@@ -82,13 +82,13 @@ pub(super) fn check(
     let matched: Vec<Matched> = about
         .into_iter()
         .filter_map(|s| {
-            let timing = timing(&s);
-            if timing == Timing::Apart {
+            let when = timing_of(&s);
+            if when == Timing::Apart {
                 return None;
             }
             let found = same_fact(claim, &s.claim)?;
             let score = similarity(&draft_terms, &s.terms, context.rarity);
-            if timing == Timing::IfRetold && score < thresholds.min_similarity {
+            if when == Timing::IfRetold && score < thresholds.min_similarity {
                 return None;
             }
             // Two shared anchors (the measured thing, the value's verb)
