@@ -24,6 +24,16 @@ word_lists! {
     PERSON_NOUNS = "person-nouns.txt";
     /// Words before a quotation that make it a title, not speech.
     TITLE_LEADS = "title-leads.txt";
+    /// Phrases before a quotation that make it a name or term, not speech.
+    NAMING_PHRASES = "naming-phrases.txt";
+    /// Subject heads that are the source of a partial quotation.
+    SOURCE_NOUNS = "source-nouns.txt";
+    /// Pronouns that can be the subject who speaks or acts.
+    SUBJECT_PRONOUNS = "subject-pronouns.txt";
+    /// Verbs that say what the subject is, not what it says.
+    COPULAS = "copulas.txt";
+    /// Prepositions after which a name says where the speaker is from.
+    SUBJECT_PREPOSITIONS = "subject-prepositions.txt";
     /// Words Title Case leaves in lower case.
     TITLE_CASE_MINOR_WORDS = "title-case-minor-words.txt";
     /// Words opening a sentence that point back at a quotation.

@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use crate::document::{BlockKind, Document};
+use crate::lang::speech::{REPORTING_VERBS, SUBJECT_PRONOUNS};
 
 /// One quotation in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,10 +98,14 @@ pub fn find_quotations(doc: &Document) -> QuoteScan {
                 (Mark::Open('“' | '«'), Some(_)) if nested.is_none() => nested = Some(i),
                 (Mark::Close(_), Some(_)) if nested.is_some() => nested = None,
                 (Mark::Open(o), Some((_, start))) => {
-                    // A second opening mark: the first was never closed.
+                    // A second opening mark: the first was never closed. A
+                    // nested mark before it was that quotation's closing
+                    // mark typed the wrong way round ("“review“ of …
+                    // “a system”"), so nothing is nested in the new one.
                     let width = text[start..].chars().next().map_or(1, char::len_utf8);
                     scan.unbalanced.push(base + start..base + start + width);
                     open = Some((o, i));
+                    nested = None;
                 }
                 (Mark::Close(close), Some((o, start))) if closes(o, close) => {
                     let continues = start == 0 && continuing.is_some();
@@ -134,7 +139,20 @@ pub fn find_quotations(doc: &Document) -> QuoteScan {
                 .and_then(|next| prose.get(next.range.clone()))
                 .and_then(|t| t.chars().next())
                 .is_some_and(|first| matches!(mark(first, None, None), Some(Mark::Open(_))));
-            if next_opens {
+            // "“The quota is too small, Mr Ruiz said." then a quote
+            // paragraph: the closing mark was left out before the tag, and
+            // the next paragraph is a new quotation, not this one going on.
+            let next_text = blocks
+                .get(index + 1)
+                .filter(|next| next.kind == BlockKind::Paragraph)
+                .and_then(|next| prose.get(next.range.clone()));
+            // A pull quote whose closing mark follows the source's own line
+            // ("“… claims." then "Amy Pope, homeland security adviser.""):
+            // it ends there, and its source is that line.
+            if next_text.is_some_and(|next| closes_with_source_line(o, next)) {
+                scan.quotations
+                    .push(quotation(text, base, index, start..text.len(), false, true));
+            } else if next_opens && !ends_with_speaker_tag(&text[start..]) {
                 let continues = start == 0 && continuing.is_some();
                 scan.quotations.push(quotation(
                     text,
@@ -152,6 +170,48 @@ pub fn find_quotations(doc: &Document) -> QuoteScan {
         }
     }
     scan
+}
+
+/// Most words a source line under a pull quote has.
+const SOURCE_LINE_WORDS: usize = 12;
+
+/// A short line that names a source and closes the quotation opened with
+/// `open` above it: "Amy Pope, homeland security adviser."", with no other
+/// quotation mark.
+pub fn closes_with_source_line(open: char, line: &str) -> bool {
+    let line = line.trim();
+    let Some(last) = line.chars().next_back() else {
+        return false;
+    };
+    let body = &line[..line.len() - last.len_utf8()];
+    closes(open, last)
+        && !body.contains(['"', '“', '”', '«', '»', '„'])
+        && body.starts_with(|c: char| c.is_uppercase() || "–—-".contains(c))
+        && (1..=SOURCE_LINE_WORDS).contains(&body.split_whitespace().count())
+}
+
+/// Whether a paragraph ends with a speaker's tag after a comma: ", he
+/// said.", ", Mr Ruiz says.", ", said Kessel."
+fn ends_with_speaker_tag(paragraph: &str) -> bool {
+    let Some((_, tail)) = paragraph.rsplit_once(',') else {
+        return false;
+    };
+    let Some(tag) = tail.trim().strip_suffix('.') else {
+        return false;
+    };
+    let words: Vec<&str> = tag.split_whitespace().collect();
+    let is_verb = |w: &&str| REPORTING_VERBS.contains(&w.to_lowercase());
+    let names = |ws: &[&str]| {
+        !ws.is_empty()
+            && ws.iter().all(|w| {
+                w.starts_with(char::is_uppercase) || SUBJECT_PRONOUNS.contains(&w.to_lowercase())
+            })
+    };
+    (2..=5).contains(&words.len())
+        && match words.split_last() {
+            Some((last, before)) if is_verb(last) => names(before),
+            _ => words.first().is_some_and(is_verb) && names(&words[1..]),
+        }
 }
 
 fn quotation(
@@ -261,6 +321,39 @@ mod tests {
         // A mark the wrong way round is still unbalanced.
         let scan = find_quotations(&Document::markdown("“It is unusual,“ said Noble."));
         assert_eq!(scan.unbalanced.len(), 1);
+    }
+
+    #[test]
+    fn a_closing_mark_left_out_before_the_tag_is_unbalanced() {
+        let text = "“The quota is far too small, Mr Ruiz said.\n\n“We will fight it.”";
+        let doc = Document::markdown(text);
+        let scan = find_quotations(&doc);
+        assert_eq!(scan.unbalanced, vec![0..'“'.len_utf8()]);
+        assert_eq!(inners(text), vec!["We will fight it."]);
+    }
+
+    #[test]
+    fn a_pull_quote_closes_after_its_source_line() {
+        let text = "\"We have done what the law allows and no more.\n\nAna Ruiz, harbour master.\"";
+        let doc = Document::plain(text);
+        let scan = find_quotations(&doc);
+        assert!(scan.unbalanced.is_empty(), "{:?}", scan.unbalanced);
+        assert_eq!(scan.quotations.len(), 1);
+        assert!(closes_with_source_line('"', "Ana Ruiz, harbour master.\""));
+        assert!(!closes_with_source_line(
+            '"',
+            "Ana Ruiz said the port \"would close.\""
+        ));
+    }
+
+    #[test]
+    fn a_wrong_way_closer_is_flagged_once_and_the_next_quotation_is_whole() {
+        let text = "It ordered an “urgent review“ of the dam and a “full safety audit” by May.";
+        let doc = Document::markdown(text);
+        let scan = find_quotations(&doc);
+        let flagged: Vec<usize> = scan.unbalanced.iter().map(|r| r.start).collect();
+        assert_eq!(flagged, vec![text.find('“').unwrap_or_default()]);
+        assert_eq!(inners(text), vec!["full safety audit"]);
     }
 
     #[test]

@@ -442,7 +442,13 @@ impl NameSpelling {
             })
         };
         if let Some(end) = parts.iter().position(|part| *part == surname) {
-            let runs = (end.saturating_sub(3)..end).map(|start| parts[start..=end].join(" "));
+            // A run that opens with a title ("Mr Corish") names nobody in
+            // particular: "Mr Cornish" is not the corpus's "Mr Corish".
+            let runs = (end.saturating_sub(3)..end)
+                .filter(|start| {
+                    !is_title_before_name(parts[*start]) && !is_never_a_name(parts[*start])
+                })
+                .map(|start| parts[start..=end].join(" "));
             if let Some(found) = runs.into_iter().filter_map(|run| names_them(&run)).max() {
                 return found.then_some(true);
             }

@@ -9,12 +9,16 @@ use std::ops::Range;
 
 use super::cues::{Cue, Cues, LEAD_IN_WORDS, find_cue, find_reporting_cue};
 use super::speakers::{
-    SUBJECT_PRONOUNS, Speaker, SpeakerKind, person_before, person_opening, speaker_within,
+    SUBJECT_PRONOUNS, Speaker, SpeakerKind, names_a_person, person_before, person_opening,
+    speaker_within,
 };
 use super::text::{Place, Word, blank_quotations, is_quotes_only, words};
 use super::{Link, QuoteRecord};
 use crate::document::{BlockKind, Document};
-use crate::lang::speech::{BACK_POINTERS, SEVERAL_SPEAKERS};
+use crate::lang::speech::{
+    BACK_POINTERS, BODY_HEADS, COPULAS, PERSON_NOUNS, SEVERAL_SPEAKERS, SOURCE_NOUNS,
+    SUBJECT_PREPOSITIONS,
+};
 use crate::lang::titles::is_title_before_name;
 use crate::text::quotes::{Quotation, QuoteScan, word_count};
 
@@ -204,11 +208,26 @@ pub(super) fn inherit(
         record.link = Some(Link::PartialQuote);
         return;
     }
+    if let Some(speaker) = before
+        .as_deref()
+        .filter(|_| !opens)
+        .and_then(|b| source_subject(b, around.cues))
+    {
+        record.speaker = Some(speaker);
+        record.link = Some(Link::PartialQuote);
+        return;
+    }
     if same_paragraph.is_some() {
         return;
     }
+    // A paragraph of the reporter's words around the quotation goes on with
+    // the previous paragraph's speaker when it names nobody else: after
+    // "…,” Burnham says." the paragraph "The head might even “switch to
+    // sympathetic mode”." is still his.
     let block = &around.doc.blocks()[quotation.block];
-    if !is_quotes_only(prose, &block.range, &around.scan.quotations) {
+    if !is_quotes_only(prose, &block.range, &around.scan.quotations)
+        && names_a_person(&around.outside(&block.range))
+    {
         return;
     }
     let previous_block = earlier
@@ -255,6 +274,45 @@ pub(super) fn inherit(
         record.speaker = Some(cue.speaker);
         record.link = Some(Link::ReportedBefore(cue.text));
     }
+}
+
+/// How far into its sentence the subject's head may stand ("But the new
+/// report forecast …").
+const SOURCE_SUBJECT_WORDS: usize = 4;
+
+/// A partial quotation in a sentence whose subject is a document, a study
+/// or a group: "The experiments showed that “…”", "The scientists rate the
+/// site “…”". The subject is its source.
+fn source_subject(before: &str, cues: &Cues) -> Option<Speaker> {
+    let words = words(before);
+    let is_source = |w: &Word| {
+        let singular = w.lower.strip_suffix('s').unwrap_or(&w.lower);
+        SOURCE_NOUNS.contains(&w.lower)
+            || cues.is_speech_noun(&w.lower)
+            || PERSON_NOUNS.contains(&w.lower)
+            || PERSON_NOUNS.contains(singular)
+            || BODY_HEADS.contains(&w.lower)
+    };
+    let at = words
+        .iter()
+        .take(SOURCE_SUBJECT_WORDS)
+        .position(is_source)?;
+    let head = &words[at];
+    // "The plan was “a list of demands”": what the subject is called, not
+    // what it says.
+    if words
+        .get(at + 1)
+        .is_some_and(|verb| COPULAS.contains(&verb.lower))
+    {
+        return None;
+    }
+    Some(Speaker {
+        text: before
+            .get(words.first()?.range.start..head.range.end)?
+            .to_string(),
+        kind: SpeakerKind::NounPhrase,
+        refers_to: None,
+    })
 }
 
 /// Verbs that put a question ("“With nukes?” Wallace asked.").
@@ -352,7 +410,7 @@ fn is_beat(around: &Surroundings, block: Option<usize>) -> bool {
     let is_action = words.len() == 1
         || words
             .first()
-            .is_some_and(|w| SUBJECT_PRONOUNS.contains(&w.lower.as_str()));
+            .is_some_and(|w| SUBJECT_PRONOUNS.contains(&w.lower));
     is_body(paragraph.kind)
         && paragraph.sentences.len() == 1
         && (1..=MAX_BEAT_WORDS).contains(&words.len())
@@ -434,18 +492,44 @@ fn has_several_subjects(outside: &str, cue: &Cue) -> bool {
         return false;
     };
     let before = &lowered[..words[at].range.start];
-    let clause = before.rsplit([',', ';', '—']).next().unwrap_or("");
-    let subject = if clause.chars().any(char::is_alphanumeric) {
-        clause
+    // After the mark, whatever its width ("—" is three bytes).
+    let clause_start = before.rfind([',', ';', '—']).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let subject = if lowered[clause_start..words[at].range.start]
+        .chars()
+        .any(char::is_alphanumeric)
+    {
+        clause_start..words[at].range.start
     } else {
-        let after = &lowered[words[at].range.end..];
-        after.split([',', ';', '—', '.']).next().unwrap_or("")
+        let after = words[at].range.end;
+        let end = lowered[after..]
+            .find([',', ';', '—', '.'])
+            .map_or(lowered.len(), |i| after + i);
+        after..end
     };
-    let subject_words: Vec<&str> = subject
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
+    let subject_words: Vec<&Word> = words
+        .iter()
+        .filter(|w| w.range.start >= subject.start && w.range.end <= subject.end)
         .collect();
-    subject_words.iter().any(|w| SEVERAL_SPEAKERS.contains(w))
+    let capitalised = |w: &Word| outside[w.range.clone()].starts_with(char::is_uppercase);
+    subject_words.iter().enumerate().any(|(i, w)| {
+        if !SEVERAL_SPEAKERS.contains(&w.lower) {
+            return false;
+        }
+        // "Vin Delahunty from the Tractor and Machinery Association says":
+        // an "and" inside a name after a preposition joins no speakers.
+        let in_a_name = w.lower == "and"
+            && subject_words[..i]
+                .iter()
+                .any(|earlier| SUBJECT_PREPOSITIONS.contains(&earlier.lower))
+            && i > 0
+            && capitalised(subject_words[i - 1])
+            && subject_words
+                .get(i + 1)
+                .is_some_and(|next| capitalised(next));
+        !in_a_name
+    })
 }
 
 /// Whether two cues of one paragraph name one speaker: the same words, or

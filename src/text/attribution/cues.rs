@@ -11,11 +11,13 @@ use super::speakers::{
     Speaker, SpeakerKind, indefinite_speaker, is_plain_noun, speaker_near, speaker_within,
 };
 use super::text::{Word, words};
+use crate::document::Document;
 use crate::lang::speech::{
     COMPLEMENT_OPENERS, NOUN_MARKERS, PASSIVE_AUXILIARIES, POSSESSIVE_PRONOUNS, REPORTING_VERBS,
     UNREPORTED_BEFORE,
 };
 use crate::rules::QuoteRules;
+use crate::text::quotes::{Quotation, closes_with_source_line};
 
 /// How far before a colon its speaker may stand ("Obama's questioners
 /// ranged from skeptical to hostile: “…”").
@@ -44,6 +46,11 @@ impl Cues {
             phrases,
             nouns: lower(&rules.nouns),
         }
+    }
+
+    /// A noun of speech or writing ("statement", "report"), lower case.
+    pub(super) fn is_speech_noun(&self, lower: &str) -> bool {
+        self.nouns.contains(lower)
     }
 
     /// Where each phrase first stands in `text` as whole words, in the
@@ -198,6 +205,31 @@ pub(super) fn source_after(inner: &str, after: &str) -> Option<Speaker> {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase));
     named.then(|| Speaker {
         text: source.to_string(),
+        kind: SpeakerKind::Name,
+        refers_to: None,
+    })
+}
+
+/// The source line under a pull quote whose closing mark follows it
+/// ("Amy Pope, homeland security adviser.""): the name before its comma.
+pub(super) fn source_line_after(doc: &Document, quotation: &Quotation) -> Option<Speaker> {
+    if !quotation.continues_next {
+        return None;
+    }
+    let prose = doc.prose();
+    let open = prose.get(quotation.range.clone())?.chars().next()?;
+    let line = prose.get(doc.blocks().get(quotation.block + 1)?.range.clone())?;
+    if !closes_with_source_line(open, line) {
+        return None;
+    }
+    let name = line
+        .trim()
+        .trim_start_matches(['–', '—', '-', ' '])
+        .split([',', '.', '"', '”', '»'])
+        .next()?
+        .trim();
+    Some(Speaker {
+        text: name.to_string(),
         kind: SpeakerKind::Name,
         refers_to: None,
     })

@@ -16,13 +16,13 @@ mod text;
 
 use conventions::{Surroundings, cue_after, inherit};
 pub use cues::Cues;
-use cues::{find_cue, source_after};
-use not_speech::{is_dated, is_modifier, is_title, transcript_label};
+use cues::{find_cue, source_after, source_line_after};
+use not_speech::{is_dated, is_modifier, is_named_term, is_title, transcript_label};
 use speakers::Antecedents;
 pub use speakers::{Speaker, SpeakerKind};
 use text::{Place, blank_quotations, words};
 
-use super::quotes::{Quotation, QuoteScan};
+use super::quotes::{Quotation, QuoteScan, word_count};
 use crate::document::{BlockKind, Document};
 
 /// How a quotation got its speaker.
@@ -174,7 +174,10 @@ pub fn attribute(
             in_heading: doc.blocks()[quotation.block].kind == BlockKind::Heading,
             is_title: is_title(inner, before.as_deref())
                 || is_modifier(inner, before.as_deref(), after)
-                || is_dated(after),
+                || is_dated(after)
+                // A short one is a scare quote, which that check wants.
+                || (word_count(inner) > short_quote_words
+                    && outside.get(..quote_at).is_some_and(is_named_term)),
             dangling_pronoun: false,
         };
         if record.is_title {
@@ -194,6 +197,9 @@ pub fn attribute(
         } else if let Some(source) =
             source_after(inner, prose.get(quotation.range.end..).unwrap_or(""))
         {
+            record.speaker = Some(source);
+            record.link = Some(Link::SourceAfter);
+        } else if let Some(source) = source_line_after(doc, quotation) {
             record.speaker = Some(source);
             record.link = Some(Link::SourceAfter);
         } else if let Some(cue) = cue_after(&around, quotation) {
@@ -249,6 +255,13 @@ mod tests {
 
     fn speaker_of(text: &str) -> Option<String> {
         records(text).into_iter().next().and_then(|r| r.1)
+    }
+
+    #[test]
+    fn a_dash_before_the_verb_is_read_whole() {
+        // "—" is three bytes: the clause after it starts past all of them.
+        let text = "The sheds are short of staff — Ana Ruiz says.\n\n“We lose pickers every week to the mines.”";
+        assert_eq!(records(text).len(), 1);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! works, headlines, slogans), and quotations that name their own speaker
 //! (a transcript's "CLINTON: …").
 
-use crate::lang::speech::{TITLE_CASE_MINOR_WORDS, TITLE_LEADS};
+use crate::lang::speech::{NAMING_PHRASES, TITLE_CASE_MINOR_WORDS, TITLE_LEADS};
 use crate::lang::statements::HEAD_DETERMINERS;
 
 /// A quotation that is a title or a slogan: after "titled" or "headlined",
@@ -27,6 +27,30 @@ pub(super) fn is_title(inner: &str, word_before: Option<&str>) -> bool {
             .iter()
             .all(|w| capitalised(w) || TITLE_CASE_MINOR_WORDS.contains(&w.to_lowercase()))
         && words.iter().filter(|w| capitalised(w)).count() >= 2
+}
+
+/// "the so-called “fraternal birth order effect”", "will be known as “small
+/// solar system bodies”", "The theme for the conference is “…”": the words
+/// before the quotation name a term, a title or a theme, not a speaker.
+pub(super) fn is_named_term(before: &str) -> bool {
+    let lowered = before.trim_end().to_lowercase();
+    let ends_with_phrase = |phrase: &&str| {
+        lowered
+            .strip_suffix(phrase)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric()))
+    };
+    if NAMING_PHRASES.words().iter().any(ends_with_phrase) {
+        return true;
+    }
+    let words: Vec<&str> = lowered
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some((last, rest)) = words.split_last() else {
+        return false;
+    };
+    matches!(*last, "is" | "was" | "are" | "were")
+        && rest.iter().rev().take(4).any(|w| TITLE_LEADS.contains(w))
 }
 
 /// "the “Every Family Needs a Farmer” campaign": a quotation between a

@@ -291,8 +291,7 @@ impl Antecedents {
     }
 }
 
-/// The pronouns that can be the subject who speaks or acts.
-pub(super) const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
+pub(super) use crate::lang::speech::SUBJECT_PRONOUNS;
 
 /// The person a partial quotation's sentence is about: a name that can be
 /// a person, or a personal pronoun, before the quotation ("West landed a
@@ -311,12 +310,20 @@ pub(super) fn person_before(before: &str) -> Option<Speaker> {
     }
     super::text::words(before)
         .into_iter()
-        .find(|w| SUBJECT_PRONOUNS.contains(&w.lower.as_str()))
+        .find(|w| SUBJECT_PRONOUNS.contains(&w.lower))
         .map(|w| Speaker {
             text: before[w.range].to_string(),
             kind: SpeakerKind::Pronoun,
             refers_to: None,
         })
+}
+
+/// Whether the reporter's words `text` name someone who may speak: a name
+/// that can be a person.
+pub(super) fn names_a_person(text: &str) -> bool {
+    name_mentions(text, 0..text.len())
+        .into_iter()
+        .any(|m| is_person_like(&m.spelling(text), m.sentence_initial))
 }
 
 /// The person a sentence opens with, within its first `max_words` words:
