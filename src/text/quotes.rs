@@ -131,27 +131,23 @@ pub fn find_quotations(doc: &Document) -> QuoteScan {
             open = None;
         }
         if let Some((o, start)) = open {
-            let next_opens = blocks
-                .get(index + 1)
-                .filter(|next| {
-                    next.kind == BlockKind::Paragraph && block.kind == BlockKind::Paragraph
-                })
-                .and_then(|next| prose.get(next.range.clone()))
-                .and_then(|t| t.chars().next())
-                .is_some_and(|first| matches!(mark(first, None, None), Some(Mark::Open(_))));
-            // "“The quota is too small, Mr Ruiz said." then a quote
-            // paragraph: the closing mark was left out before the tag, and
-            // the next paragraph is a new quotation, not this one going on.
             let next_text = blocks
                 .get(index + 1)
                 .filter(|next| next.kind == BlockKind::Paragraph)
                 .and_then(|next| prose.get(next.range.clone()));
+            let next_opens = block.kind == BlockKind::Paragraph
+                && next_text
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(|first| matches!(mark(first, None, None), Some(Mark::Open(_))));
             // A pull quote whose closing mark follows the source's own line
             // ("“… claims." then "Amy Pope, homeland security adviser.""):
             // it ends there, and its source is that line.
             if next_text.is_some_and(|next| closes_with_source_line(o, next)) {
                 scan.quotations
                     .push(quotation(text, base, index, start..text.len(), false, true));
+            // "“The quota is too small, Mr Ruiz said." then a quote
+            // paragraph: the closing mark was left out before the tag, and
+            // the next paragraph is a new quotation, not this one going on.
             } else if next_opens && !ends_with_speaker_tag(&text[start..]) {
                 let continues = start == 0 && continuing.is_some();
                 scan.quotations.push(quotation(
