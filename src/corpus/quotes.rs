@@ -23,9 +23,12 @@ use crate::text::quotes::{Quotation, find_quotations};
 pub const MIN_QUOTE_WORDS: usize = 4;
 
 /// The lower-cased words of a quotation, punctuation dropped, so that a comma
-/// inside or outside the marks never makes two quotations differ.
+/// inside or outside the marks never makes two quotations differ. Words an
+/// editor put in square brackets ("he [Trump] is", "[It] has") are not the
+/// speaker's, so they are left out too.
 pub fn quote_words(text: &str) -> Vec<String> {
-    text.words()
+    without_brackets(text)
+        .words()
         .map(|w| {
             let lower = w.to_lowercase();
             match lower.contains('’') {
@@ -34,6 +37,25 @@ pub fn quote_words(text: &str) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// The text with each "[…]" insertion blanked; an unclosed "[" is kept.
+fn without_brackets(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('[') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find(']') else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push(' ');
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// One quotation in one corpus article.
@@ -442,6 +464,16 @@ mod tests {
                 )
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn an_editors_brackets_are_not_the_speakers_words() {
+        assert_eq!(
+            quote_words("but he [Trump] is being used"),
+            ["but", "he", "is", "being", "used"]
+        );
+        assert_eq!(quote_words("[It] has not rained"), ["has", "not", "rained"]);
+        assert_eq!(quote_words("a [broken bracket"), ["a", "broken", "bracket"]);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::lang::contractions::expand_contractions;
 use crate::lang::fold::fold_accents;
-use crate::text::attribution::{QuoteRecord, attribute};
+use crate::text::attribution::{QuoteRecord, Speaker, attribute};
 use crate::text::quotes::find_quotations;
 
 /// Above this share of shared words, a quotation with another speaker is the
@@ -87,7 +87,14 @@ pub(super) fn compare(check: &QuoteCheck, doc: &Document, record: &QuoteRecord) 
     {
         return None;
     }
-    if let Some(best) = matches.iter().find(|m| same_speaker(m)) {
+    // A misquote needs the corpus remark to be this speaker's: "he" after a
+    // paragraph about Trump is not Sanders, whose words are alike.
+    let draft_person = record.speaker.as_ref().and_then(Speaker::person_name);
+    let may_be_theirs = |m: &CorpusMatch| match (draft_person, m.speaker.as_deref()) {
+        (Some(a), Some(b)) => same_person(a, b),
+        _ => true,
+    };
+    if let Some(best) = matches.iter().find(|m| same_speaker(m) && may_be_theirs(m)) {
         let article = check.corpus.article(best.quote.location)?;
         let corpus_text = article
             .document()
@@ -326,6 +333,14 @@ mod tests {
             report.findings[0].message
         );
         assert_eq!(report.findings[0].related[0].start.line, 3);
+    }
+
+    #[test]
+    fn a_like_remark_by_another_person_is_no_misquote() {
+        let text = "Tom Lee spoke last.\n\n“We will not shut the port this winter,” he said.";
+        assert!(findings(text).is_empty(), "{:?}", findings(text));
+        let text = "Ana Ruiz spoke last.\n\n“We will not shut the port this winter,” she said.";
+        assert_eq!(findings(text)[0].0, MISQUOTE.as_str());
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::cues::{Cue, Cues, LEAD_IN_WORDS, find_cue, find_reporting_cue};
+use super::cues::{Cue, Cues, LEAD_IN_WORDS, find_cue, find_reporting_cue, speech_noun_report};
 use super::speakers::{
     SUBJECT_PRONOUNS, Speaker, SpeakerKind, names_a_person, person_before, person_opening,
     speaker_within,
@@ -105,11 +105,9 @@ fn is_body(kind: BlockKind) -> bool {
 /// the cue opens the next sentence of the paragraph, or the next paragraph
 /// when that one points back at the quotation.
 pub(super) fn cue_after(around: &Surroundings, quotation: &Quotation) -> Option<Cue> {
-    if around
-        .after(quotation)
-        .is_none_or(|after| has_words(&after))
-    {
-        return None;
+    let after = around.after(quotation)?;
+    if has_words(&after) {
+        return split_tag(around, &after);
     }
     let (next, new_paragraph) = around.next_sentence()?;
     let outside = around.outside(&next);
@@ -141,6 +139,20 @@ pub(super) fn cue_after(around: &Surroundings, quotation: &Quotation) -> Option<
         .end;
     let window = outside.get(..window_end)?;
     find_cue(window, around.cues, &(window.len()..window.len()))
+}
+
+/// "“…,” says" closing a paragraph and "Professor Nikos Ruiz of the
+/// University of Minnesota." opening the next: a tag a stray break split.
+fn split_tag(around: &Surroundings, after: &str) -> Option<Cue> {
+    if words(after).len() != 1 {
+        return None;
+    }
+    let (next, new_paragraph) = around.next_sentence()?;
+    if !new_paragraph {
+        return None;
+    }
+    let joined = format!("{} {}", after.trim(), around.outside(&next));
+    find_cue(&joined, around.cues, &(0..0))
 }
 
 /// The conventions that carry a speaker to a quotation with no cue of its
@@ -435,7 +447,9 @@ fn reported_before(around: &Surroundings, block: usize) -> Option<Cue> {
     let last = previous.sentences.len().checked_sub(1)?;
     for (index, sentence) in previous.sentences.iter().enumerate() {
         let outside = around.outside(sentence);
-        let cue = find_reporting_cue(&outside).or_else(|| asked(&outside));
+        let cue = find_reporting_cue(&outside)
+            .or_else(|| asked(&outside))
+            .or_else(|| speech_noun_report(&outside, around.cues));
         // The speaker must still be speaking where the paragraph ends.
         let Some(cue) = cue else {
             if index == last {

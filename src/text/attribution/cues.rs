@@ -12,11 +12,13 @@ use super::speakers::{
 };
 use super::text::{Word, words};
 use crate::document::Document;
+use crate::lang::lexicon;
 use crate::lang::speech::{
-    COMPLEMENT_OPENERS, NOUN_MARKERS, PASSIVE_AUXILIARIES, POSSESSIVE_PRONOUNS, REPORTING_VERBS,
-    UNREPORTED_BEFORE,
+    BODY_HEADS, COMPLEMENT_OPENERS, ISSUING_VERBS, NOUN_MARKERS, PASSIVE_AUXILIARIES, PERSON_NOUNS,
+    POSSESSIVE_PRONOUNS, REPORTING_VERBS, SUBJECT_PRONOUNS, UNREPORTED_BEFORE,
 };
 use crate::rules::QuoteRules;
+use crate::text::names::name_mentions;
 use crate::text::quotes::{Quotation, closes_with_source_line};
 
 /// How far before a colon its speaker may stand ("Obama's questioners
@@ -137,7 +139,8 @@ pub(super) fn find_reporting_cue(outside: &str) -> Option<Cue> {
         // no speech at all: neither is what the paragraph reports.
         let not_reported = index
             .checked_sub(1)
-            .is_some_and(|before| UNREPORTED_BEFORE.contains(&words[before].lower));
+            .is_some_and(|before| UNREPORTED_BEFORE.contains(&words[before].lower))
+            && !is_eager_report(&words, index);
         // "a claim that he told the board …": speech inside a clause the
         // sentence is about, not the sentence's own report.
         let clause = lowered[..word.range.start]
@@ -154,6 +157,16 @@ pub(super) fn find_reporting_cue(outside: &str) -> Option<Cue> {
             text: word.lower.clone(),
             speaker,
         })
+    })
+}
+
+/// Words before "to" that report the speech all the same: "was quick to
+/// add", "went on to say", "was careful to note".
+const EAGER_BEFORE_TO: [&str; 5] = ["quick", "careful", "on", "hastened", "rushed"];
+
+fn is_eager_report(words: &[Word], verb: usize) -> bool {
+    verb.checked_sub(2).is_some_and(|lead| {
+        words[lead + 1].lower == "to" && EAGER_BEFORE_TO.contains(&words[lead].lower.as_str())
     })
 }
 
@@ -198,16 +211,45 @@ pub(super) fn source_after(inner: &str, after: &str) -> Option<Speaker> {
     };
     let source = source.trim().trim_end_matches('.');
     let source = source.strip_prefix("the ").unwrap_or(source);
-    let words: Vec<&str> = source.split_whitespace().collect();
-    let named = (1..=4).contains(&words.len())
+    name_of_words(source, SOURCE_NAME_WORDS)
+}
+
+/// Most words a source named after a quotation takes.
+const SOURCE_NAME_WORDS: usize = 4;
+
+/// `text` as a speaker's name: one to `most` words, each capitalised.
+fn name_of_words(text: &str, most: usize) -> Option<Speaker> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let named = (1..=most).contains(&words.len())
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase));
     named.then(|| Speaker {
-        text: source.to_string(),
+        text: text.to_string(),
         kind: SpeakerKind::Name,
         refers_to: None,
     })
+}
+
+/// Most words a speaker's name takes in an inverted tag.
+const INVERTED_TAG_NAME_WORDS: usize = 3;
+
+/// An inverted tag whose verb is no speech cue: "“… Is Obama profiling?”
+/// reacted Trump." A past-tense verb, then a name that ends the sentence,
+/// right after a quotation that ends in speech punctuation.
+pub(super) fn inverted_tag(inner: &str, after: &str) -> Option<Speaker> {
+    if !inner.trim_end().ends_with([',', '.', '?', '!']) {
+        return None;
+    }
+    let rest = after.trim_start();
+    let (verb, rest) = rest.split_once(' ')?;
+    let past =
+        verb.len() > 3 && verb.ends_with("ed") && verb.chars().all(|c| c.is_ascii_lowercase());
+    if !past {
+        return None;
+    }
+    let end = rest.find(['.', ',', ';', '\n']).unwrap_or(rest.len());
+    name_of_words(rest[..end].trim(), INVERTED_TAG_NAME_WORDS)
 }
 
 /// The source line under a pull quote whose closing mark follows it
@@ -268,6 +310,105 @@ fn noun_cue(outside: &str, words: &[Word], cues: &Cues, quote: &Range<usize>) ->
             speaker,
         })
     })
+}
+
+/// "Howard continued his scathing remarks.", "the DNC issued a statement
+/// apologising …": the clause's subject reports its own speech with a
+/// speech noun, so a quote paragraph after it goes on with that speech.
+/// Not "Trump's remarks drew criticism" or "Critics seized on his
+/// remarks": the remarks must be the subject's.
+pub(super) fn speech_noun_report(outside: &str, cues: &Cues) -> Option<Cue> {
+    let words = words(outside);
+    let index = words.iter().position(|w| cues.nouns.contains(&w.lower))?;
+    let noun = &words[index];
+    let owner = words[index.saturating_sub(3)..index]
+        .iter()
+        .rev()
+        .find(|w| POSSESSIVE_PRONOUNS.contains(w.lower.as_str()) || is_possessive(outside, w));
+    if owner.is_some_and(|w| is_possessive(outside, w)) {
+        return None;
+    }
+    let clause_start = outside[..noun.range.start]
+        .rfind([',', ';'])
+        .map_or(0, |i| i + 1);
+    let clause = outside[clause_start..noun.range.start].trim_start();
+    let (speaker, subject_end) = clause_subject(clause)?;
+    // A verb stands between the subject and the noun: "His remarks" has none.
+    let rest = clause.get(subject_end..).unwrap_or("");
+    let between = words_of(rest)
+        .count()
+        .saturating_sub(usize::from(owner.is_some()));
+    // With no owner, the verb must put the statement out: "Ruiz mocked the
+    // statement" is someone else's.
+    let issued =
+        owner.is_some() || words_of(rest).any(|w| ISSUING_VERBS.contains(&w.to_lowercase()));
+    (between > 0 && issued).then(|| Cue {
+        text: noun.lower.clone(),
+        speaker,
+    })
+}
+
+/// Most words of a subject noun phrase after "the" ("harbour board").
+const SUBJECT_NOUN_WORDS: usize = 3;
+
+/// Where a subject noun phrase after "the" ends: lower-case words up to a
+/// verb that puts out a statement ("harbour board issued"), or a single
+/// body or person noun ("council").
+fn noun_phrase_end(unled: &str) -> Option<usize> {
+    let words = words(unled);
+    let first = words.first()?;
+    if PERSON_NOUNS.contains(&first.lower) || BODY_HEADS.contains(&first.lower) {
+        return Some(first.range.end);
+    }
+    let verb = words
+        .iter()
+        .position(|w| ISSUING_VERBS.contains(&w.lower))
+        .filter(|&at| (1..=SUBJECT_NOUN_WORDS).contains(&at))?;
+    let phrase = &words[..verb];
+    phrase
+        .iter()
+        .all(|w| unled[w.range.clone()].starts_with(char::is_lowercase))
+        .then(|| phrase[phrase.len() - 1].range.end)
+}
+
+/// The subject a clause opens with: a name ("the DNC", "Howard"), a
+/// pronoun, or a body or person noun after "the" ("the council").
+fn clause_subject(clause: &str) -> Option<(Speaker, usize)> {
+    let unled = clause
+        .strip_prefix("the ")
+        .or_else(|| clause.strip_prefix("The "))
+        .unwrap_or(clause);
+    let led = clause.len() - unled.len();
+    let first = words(unled).into_iter().next()?;
+    let written = &unled[first.range.clone()];
+    let (text, kind, end) =
+        if written.starts_with(char::is_uppercase) && !SUBJECT_PRONOUNS.contains(&first.lower) {
+            let mention = name_mentions(unled, 0..unled.len()).into_iter().next()?;
+            // "Critics seized on …": an everyday word opening the sentence.
+            let everyday = mention.words.len() == 1 && lexicon::lookup(written).is_english_word();
+            if mention.range.start != 0 || (led == 0 && everyday) {
+                return None;
+            }
+            let end = led + mention.range.end;
+            (mention.spelling(unled), SpeakerKind::Name, end)
+        } else if SUBJECT_PRONOUNS.contains(&first.lower) {
+            (
+                written.to_string(),
+                SpeakerKind::Pronoun,
+                led + first.range.end,
+            )
+        } else if let Some(end) = (led > 0).then(|| noun_phrase_end(unled)).flatten() {
+            let end = led + end;
+            (clause[..end].to_string(), SpeakerKind::NounPhrase, end)
+        } else {
+            return None;
+        };
+    let speaker = Speaker {
+        text,
+        kind,
+        refers_to: None,
+    };
+    Some((speaker, end))
 }
 
 fn owner_speaker(outside: &str, owner: &Word) -> Speaker {

@@ -16,7 +16,7 @@ mod text;
 
 use conventions::{Surroundings, cue_after, inherit};
 pub use cues::Cues;
-use cues::{find_cue, source_after, source_line_after};
+use cues::{find_cue, inverted_tag, source_after, source_line_after};
 use not_speech::{is_dated, is_modifier, is_named_term, is_title, transcript_label};
 use speakers::Antecedents;
 pub use speakers::{Speaker, SpeakerKind};
@@ -43,6 +43,8 @@ pub enum Link {
     PartialQuote,
     /// A source named right after it ("[WaPo.]", "– Bernie Sanders").
     SourceAfter,
+    /// An inverted tag whose verb is no cue ("“…?” reacted Trump.").
+    InvertedTag,
     /// An earlier attributed quotation in the same paragraph.
     SameParagraph,
     /// A quote-only paragraph after a paragraph whose last quote is attributed.
@@ -115,6 +117,7 @@ impl QuoteRecord {
             }
             Some(Link::PartialQuote) => "a partial quote in a sentence about them".to_string(),
             Some(Link::SourceAfter) => "source named right after it".to_string(),
+            Some(Link::InvertedTag) => "named right after it, after a verb".to_string(),
             Some(Link::SameParagraph) => {
                 "same speaker as the paragraph's earlier quote".to_string()
             }
@@ -199,6 +202,9 @@ pub fn attribute(
         {
             record.speaker = Some(source);
             record.link = Some(Link::SourceAfter);
+        } else if let Some(speaker) = inverted_tag(inner, after) {
+            record.speaker = Some(speaker);
+            record.link = Some(Link::InvertedTag);
         } else if let Some(source) = source_line_after(doc, quotation) {
             record.speaker = Some(source);
             record.link = Some(Link::SourceAfter);
@@ -308,6 +314,26 @@ mod tests {
     fn pronouns_resolve_to_the_nearest_earlier_name() {
         let text = "Ana Ruiz spoke first.\n\n“The port stays open,” she said.";
         assert_eq!(speaker_of_nth(text, 0), Some("Ana Ruiz".into()));
+    }
+
+    #[test]
+    fn a_name_before_people_qualifies_them() {
+        assert_eq!(
+            speaker_of("“Every graft changes who we are,” French experts wrote."),
+            Some("French experts".to_string())
+        );
+        assert_eq!(
+            speaker_of("“We meant the old plan,” a Ruiz campaign official said later."),
+            Some("Ruiz campaign official".to_string())
+        );
+    }
+
+    #[test]
+    fn the_name_after_that_is_what_was_said_about() {
+        let speaker = speaker_of(
+            "A council official walked it back, saying that Ruiz “did not mean the old harbour plan.”",
+        );
+        assert_ne!(speaker.as_deref(), Some("Ruiz"));
     }
 
     fn speaker_of_nth(text: &str, n: usize) -> Option<String> {

@@ -113,6 +113,14 @@ pub(super) fn speaker_within(
         (range.end <= quote.start && cue_start >= quote.end)
             || (range.start >= quote.end && cue_end <= quote.start)
     };
+    // "saying that Clinton “…”", "quick to add that the talks …": whom the
+    // words are about, not who spoke.
+    let is_reported_subject = |range: &Range<usize>| {
+        range.start >= cue_end
+            && outside
+                .get(cue_end..range.start)
+                .is_some_and(|gap| super::text::words(gap).iter().any(|w| w.lower == "that"))
+    };
     let mut candidates: Vec<(usize, Speaker)> = Vec::new();
     let distance = |range: &Range<usize>| {
         if across_quote(range) {
@@ -126,6 +134,26 @@ pub(super) fn speaker_within(
         }
     };
     for mention in name_mentions(outside, 0..outside.len()) {
+        // "French experts wrote", "a Clinton campaign official said": the
+        // name qualifies the people who speak.
+        if let Some(end) = people_qualified_by(outside, words, &mention.range) {
+            let range = mention.range.start..end;
+            candidates.push((
+                distance(&range),
+                Speaker {
+                    text: outside[range]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    kind: SpeakerKind::NounPhrase,
+                    refers_to: None,
+                },
+            ));
+            continue;
+        }
+        if is_reported_subject(&mention.range) {
+            continue;
+        }
         let text = mention.spelling(outside);
         let first = text.split(' ').next().unwrap_or("").to_lowercase();
         if mention.sentence_initial
@@ -158,6 +186,9 @@ pub(super) fn speaker_within(
         // After the verb, "it" and "you" are objects ("answered it"); only
         // an inverted "said he" puts the speaker there.
         let object = word.range.start >= cue_end && matches!(word.lower.as_str(), "it" | "you");
+        if is_reported_subject(&word.range) {
+            continue;
+        }
         if SPEAKER_PRONOUNS.contains(word.lower.as_str()) && !object {
             let text = outside[word.range.clone()].to_string();
             candidates.push((
@@ -198,6 +229,36 @@ pub(super) fn speaker_within(
         .filter(|(d, _)| *d <= max_words)
         .min_by_key(|(d, s)| (*d, s.kind as u8))
         .map(|(_, s)| s)
+}
+
+/// How many lower-case nouns may follow a name before the people it
+/// qualifies ("Clinton campaign official").
+const QUALIFIED_NOUNS: usize = 2;
+
+/// Where the people a name qualifies end: "French experts", "Clinton
+/// campaign official" (nouns of bodies, then a noun for people, right after
+/// the name).
+fn people_qualified_by(outside: &str, words: &[Word], name: &Range<usize>) -> Option<usize> {
+    let next = words.iter().position(|w| w.range.start >= name.end)?;
+    let mut gap_start = name.end;
+    for word in words[next..].iter().take(QUALIFIED_NOUNS) {
+        let joined = outside
+            .get(gap_start..word.range.start)
+            .is_some_and(|gap| !gap.is_empty() && gap.trim().is_empty());
+        let lower_case = outside[word.range.clone()].starts_with(char::is_lowercase);
+        if !joined || !lower_case {
+            return None;
+        }
+        let singular = word.lower.strip_suffix('s').unwrap_or(&word.lower);
+        if PERSON_NOUNS.contains(&word.lower) || PERSON_NOUNS.contains(singular) {
+            return Some(word.range.end);
+        }
+        if !BODY_HEADS.contains(&word.lower) {
+            return None;
+        }
+        gap_start = word.range.end;
+    }
+    None
 }
 
 /// A capitalised function word that stands between a quotation and its
@@ -297,10 +358,22 @@ pub(super) use crate::lang::speech::SUBJECT_PRONOUNS;
 /// a person, or a personal pronoun, before the quotation ("West landed a
 /// sharp dig at “…”").
 pub(super) fn person_before(before: &str) -> Option<Speaker> {
+    // "Trump, who …": whatever the word means elsewhere, "who" makes it a
+    // person.
+    let followed_by_who = |end: usize| {
+        before[end..]
+            .trim_start_matches([',', ' '])
+            .split(' ')
+            .next()
+            .is_some_and(|w| w == "who")
+    };
     let name = name_mentions(before, 0..before.len())
         .into_iter()
-        .map(|m| (m.spelling(before), m.sentence_initial))
-        .find(|(spelling, initial)| is_person_like(spelling, *initial));
+        .map(|m| (m.spelling(before), m.sentence_initial, m.range.end))
+        .find(|(spelling, initial, end)| {
+            is_person_like(spelling, *initial) || followed_by_who(*end)
+        })
+        .map(|(spelling, initial, _)| (spelling, initial));
     if let Some((spelling, _)) = name {
         return Some(Speaker {
             text: without_titles(&spelling),
