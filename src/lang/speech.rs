@@ -52,6 +52,12 @@ word_lists! {
     SEVERAL_SPEAKERS = "several-speakers.txt";
 }
 
+/// A noun for people, singular or plural ("official", "experts").
+pub fn is_person_noun(lower: &str) -> bool {
+    let singular = lower.strip_suffix('s').unwrap_or(lower);
+    PERSON_NOUNS.contains(lower) || PERSON_NOUNS.contains(singular)
+}
+
 /// A word that stands next to a cue without being its speaker: a function
 /// word, or a day ("said on Monday").
 pub fn is_not_speaker(lower: &str) -> bool {

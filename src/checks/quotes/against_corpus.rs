@@ -57,10 +57,7 @@ pub(super) fn compare(check: &QuoteCheck, doc: &Document, record: &QuoteRecord) 
     let draft_speaker = record.speaker_name();
     // The corpus may itself give the words to several people: the draft is
     // wrong only if it agrees with none of them.
-    let same_speaker = |m: &CorpusMatch| match (draft_speaker, m.speaker.as_deref()) {
-        (Some(a), Some(b)) => same_person(a, b),
-        _ => true, // unknown on either side: do not accuse anyone
-    };
+    let same_speaker = |m: &CorpusMatch| may_be_said_by(draft_speaker, m);
     // Quoting only part of a remark, word for word, is not a misquote.
     let exact: Vec<&CorpusMatch> = matches
         .iter()
@@ -90,11 +87,10 @@ pub(super) fn compare(check: &QuoteCheck, doc: &Document, record: &QuoteRecord) 
     // A misquote needs the corpus remark to be this speaker's: "he" after a
     // paragraph about Trump is not Sanders, whose words are alike.
     let draft_person = record.speaker.as_ref().and_then(Speaker::person_name);
-    let may_be_theirs = |m: &CorpusMatch| match (draft_person, m.speaker.as_deref()) {
-        (Some(a), Some(b)) => same_person(a, b),
-        _ => true,
-    };
-    if let Some(best) = matches.iter().find(|m| same_speaker(m) && may_be_theirs(m)) {
+    if let Some(best) = matches
+        .iter()
+        .find(|m| same_speaker(m) && may_be_said_by(draft_person, m))
+    {
         let article = check.corpus.article(best.quote.location)?;
         let corpus_text = article
             .document()
@@ -140,6 +136,15 @@ pub(super) fn compare(check: &QuoteCheck, doc: &Document, record: &QuoteRecord) 
 fn is_excerpt(draft: &[String], corpus: &[String]) -> bool {
     let (draft, corpus) = (expand_contractions(draft), expand_contractions(corpus));
     !draft.is_empty() && corpus.windows(draft.len()).any(|run| run == draft)
+}
+
+/// Whether the corpus remark may be `draft`'s: an unknown speaker on either
+/// side accuses nobody.
+fn may_be_said_by(draft: Option<&str>, corpus: &CorpusMatch) -> bool {
+    match (draft, corpus.speaker.as_deref()) {
+        (Some(a), Some(b)) => same_person(a, b),
+        _ => true,
+    }
 }
 
 /// A corpus quotation similar to the draft's, with its speaker's name.

@@ -16,8 +16,8 @@ use super::text::{Place, Word, blank_quotations, is_quotes_only, words};
 use super::{Link, QuoteRecord};
 use crate::document::{BlockKind, Document};
 use crate::lang::speech::{
-    BACK_POINTERS, BODY_HEADS, COPULAS, PERSON_NOUNS, SEVERAL_SPEAKERS, SOURCE_NOUNS,
-    SUBJECT_PREPOSITIONS,
+    BACK_POINTERS, BODY_HEADS, COPULAS, SEVERAL_SPEAKERS, SOURCE_NOUNS, SUBJECT_PREPOSITIONS,
+    is_person_noun,
 };
 use crate::lang::titles::is_title_before_name;
 use crate::text::quotes::{Quotation, QuoteScan, word_count};
@@ -298,11 +298,9 @@ const SOURCE_SUBJECT_WORDS: usize = 4;
 fn source_subject(before: &str, cues: &Cues) -> Option<Speaker> {
     let words = words(before);
     let is_source = |w: &Word| {
-        let singular = w.lower.strip_suffix('s').unwrap_or(&w.lower);
         SOURCE_NOUNS.contains(&w.lower)
             || cues.is_speech_noun(&w.lower)
-            || PERSON_NOUNS.contains(&w.lower)
-            || PERSON_NOUNS.contains(singular)
+            || is_person_noun(&w.lower)
             || BODY_HEADS.contains(&w.lower)
     };
     let at = words

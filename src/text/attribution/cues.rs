@@ -295,12 +295,7 @@ fn noun_cue(outside: &str, words: &[Word], cues: &Cues, quote: &Range<usize>) ->
         if !cues.nouns.contains(&word.lower) {
             return None;
         }
-        // An adjective may stand between owner and noun ("her opening statement").
-        let owner = words[index.saturating_sub(3)..index]
-            .iter()
-            .rev()
-            .find(|w| POSSESSIVE_PRONOUNS.contains(w.lower.as_str()) || is_possessive(outside, w));
-        let speaker = match owner {
+        let speaker = match owner_before(outside, words, index) {
             Some(owner) => owner_speaker(outside, owner),
             None => speaker_near(outside, words, word.range.clone(), quote)
                 .filter(|s| s.kind != SpeakerKind::NounPhrase)?,
@@ -321,10 +316,7 @@ pub(super) fn speech_noun_report(outside: &str, cues: &Cues) -> Option<Cue> {
     let words = words(outside);
     let index = words.iter().position(|w| cues.nouns.contains(&w.lower))?;
     let noun = &words[index];
-    let owner = words[index.saturating_sub(3)..index]
-        .iter()
-        .rev()
-        .find(|w| POSSESSIVE_PRONOUNS.contains(w.lower.as_str()) || is_possessive(outside, w));
+    let owner = owner_before(outside, &words, index);
     if owner.is_some_and(|w| is_possessive(outside, w)) {
         return None;
     }
@@ -334,14 +326,13 @@ pub(super) fn speech_noun_report(outside: &str, cues: &Cues) -> Option<Cue> {
     let clause = outside[clause_start..noun.range.start].trim_start();
     let (speaker, subject_end) = clause_subject(clause)?;
     // A verb stands between the subject and the noun: "His remarks" has none.
-    let rest = clause.get(subject_end..).unwrap_or("");
-    let between = words_of(rest)
-        .count()
-        .saturating_sub(usize::from(owner.is_some()));
+    let rest: Vec<String> = words_of(clause.get(subject_end..).unwrap_or(""))
+        .map(str::to_lowercase)
+        .collect();
+    let between = rest.len().saturating_sub(usize::from(owner.is_some()));
     // With no owner, the verb must put the statement out: "Ruiz mocked the
     // statement" is someone else's.
-    let issued =
-        owner.is_some() || words_of(rest).any(|w| ISSUING_VERBS.contains(&w.to_lowercase()));
+    let issued = owner.is_some() || rest.iter().any(|w| ISSUING_VERBS.contains(w));
     (between > 0 && issued).then(|| Cue {
         text: noun.lower.clone(),
         speaker,
@@ -409,6 +400,15 @@ fn clause_subject(clause: &str) -> Option<(Speaker, usize)> {
         refers_to: None,
     };
     Some((speaker, end))
+}
+
+/// The owner of the speech noun at `index`: a possessive within a few words
+/// before it (an adjective may stand between: "her opening statement").
+fn owner_before<'w>(outside: &str, words: &'w [Word], index: usize) -> Option<&'w Word> {
+    words[index.saturating_sub(3)..index]
+        .iter()
+        .rev()
+        .find(|w| POSSESSIVE_PRONOUNS.contains(w.lower.as_str()) || is_possessive(outside, w))
 }
 
 fn owner_speaker(outside: &str, owner: &Word) -> Speaker {

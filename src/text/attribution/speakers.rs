@@ -11,7 +11,7 @@ use crate::lang::lexicon;
 use crate::lang::names::is_never_a_name;
 use crate::lang::speech::{
     BODY_HEADS, INDEFINITE_SPEAKERS, PERSON_NOUNS, SPEAKER_DETERMINERS, SPEAKER_PRONOUNS,
-    is_not_speaker,
+    is_not_speaker, is_person_noun,
 };
 use crate::lang::titles::{is_exact_title_word, is_title_before_name};
 use crate::text::names::name_mentions;
@@ -249,8 +249,7 @@ fn people_qualified_by(outside: &str, words: &[Word], name: &Range<usize>) -> Op
         if !joined || !lower_case {
             return None;
         }
-        let singular = word.lower.strip_suffix('s').unwrap_or(&word.lower);
-        if PERSON_NOUNS.contains(&word.lower) || PERSON_NOUNS.contains(singular) {
+        if is_person_noun(&word.lower) {
             return Some(word.range.end);
         }
         if !BODY_HEADS.contains(&word.lower) {
@@ -369,12 +368,11 @@ pub(super) fn person_before(before: &str) -> Option<Speaker> {
     };
     let name = name_mentions(before, 0..before.len())
         .into_iter()
-        .map(|m| (m.spelling(before), m.sentence_initial, m.range.end))
-        .find(|(spelling, initial, end)| {
-            is_person_like(spelling, *initial) || followed_by_who(*end)
+        .find(|m| {
+            is_person_like(&m.spelling(before), m.sentence_initial) || followed_by_who(m.range.end)
         })
-        .map(|(spelling, initial, _)| (spelling, initial));
-    if let Some((spelling, _)) = name {
+        .map(|m| m.spelling(before));
+    if let Some(spelling) = name {
         return Some(Speaker {
             text: without_titles(&spelling),
             kind: SpeakerKind::Name,
