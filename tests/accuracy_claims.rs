@@ -33,7 +33,7 @@ fn claim_conflict_precision_and_recall() {
     evaluation.print(&format!("claim-conflict: {} cases", cases.len()));
     let score = evaluation.score(CODE);
     // Regression floors at the measured figures, not the goal: issue 29
-    // asks for 90% and 80%. The fixture corpus is fourteen articles, too
+    // asks for 90% and 80%. The fixture corpus is 21 articles, too
     // few for the rarity weights that same-fact matching now rests on
     // (chosen on real news, where they cut false warnings twentyfold).
     assert!(score.precision() >= 0.95, "precision below 95%: {score}");

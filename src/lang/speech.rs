@@ -40,6 +40,8 @@ word_lists! {
     BACK_POINTERS = "back-pointers.txt";
     /// Verbs of reported speech whose speaker goes on in the next paragraph.
     REPORTING_VERBS = "reporting-verbs.txt";
+    /// Participles of speech after a comma whose speaker is the subject.
+    SPEECH_PARTICIPLES = "speech-participles.txt";
     /// Verbs by which a subject puts out its own statement or speech.
     ISSUING_VERBS = "issuing-verbs.txt";
     /// Words before a verb of speech that make it no report of speech.

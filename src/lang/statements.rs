@@ -23,6 +23,12 @@ word_lists! {
     SNAPSHOT_WORDS = "snapshot-words.txt";
     /// Words that make a sentence a poll report.
     POLL_WORDS = "poll-words.txt";
+    /// What an election night counts ("the vote", "precincts").
+    COUNTED_WORDS = "counted-words.txt";
+    /// How far a count has got ("counted", "reporting").
+    COUNT_PROGRESS_WORDS = "count-progress-words.txt";
+    /// Compass words between a distance and its point of reference.
+    COMPASS_DIRECTIONS = "compass-directions.txt";
     /// Words that may stand between a name and the figure it owns.
     OWNER_VERBS = "owner-verbs.txt";
     /// Capitalised words that are not names of anything in particular.

@@ -15,6 +15,7 @@ use crate::corpus::Statement;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::lang::case::capitalise;
+use crate::lang::titles::is_title_word;
 use crate::text::claims::{Claim, Value, roles_compatible, same_employer, same_kind_of_post};
 
 /// Corpus articles this close to the newest that names a title count as
@@ -66,6 +67,11 @@ pub(super) fn check(check: &ClaimCheck, doc: &Document, claim: &Claim) -> Outcom
             .iter()
             .any(|s| post_of(s).is_some_and(|(p, _)| roles_compatible(p, post)))
         {
+            return Outcome::default();
+        }
+        // "minister Senator X": the form of address after a post is a
+        // second title the person holds; the post is what is compared.
+        if follows_a_post(doc.source(), claim.range.start) {
             return Outcome::default();
         }
         return another_post(check, doc, claim, &name, &known);
@@ -172,6 +178,15 @@ fn another_post(
         finding: Some(cite(check, finding, known)),
         ..Outcome::default()
     }
+}
+
+/// Whether the word right before `at` is a post in lower case ("minister"
+/// in "environment minister Senator Ruth Okafor").
+fn follows_a_post(source: &str, at: usize) -> bool {
+    source
+        .get(..at)
+        .and_then(|before| before.split_whitespace().next_back())
+        .is_some_and(|word| word.starts_with(char::is_lowercase) && is_title_word(word))
 }
 
 fn cite(check: &ClaimCheck, mut finding: Finding, statements: &[Arc<Statement>]) -> Finding {

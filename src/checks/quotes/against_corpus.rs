@@ -87,10 +87,28 @@ pub(super) fn compare(check: &QuoteCheck, doc: &Document, record: &QuoteRecord) 
     // A misquote needs the corpus remark to be this speaker's: "he" after a
     // paragraph about Trump is not Sanders, whose words are alike.
     let draft_person = record.speaker.as_ref().and_then(Speaker::person_name);
-    if let Some(best) = matches
+    let tellings: Vec<&CorpusMatch> = matches
         .iter()
-        .find(|m| same_speaker(m) && may_be_said_by(draft_person, m))
-    {
+        .filter(|m| same_speaker(m) && may_be_said_by(draft_person, m))
+        .collect();
+    if let Some(&best) = tellings.first() {
+        // The corpus tells the remark two ways and the draft's words, where
+        // they differ from this telling, are another's ("Although" in one
+        // article, "Though" in the next): the corpus is divided, and the
+        // draft sides with part of it. Say so, as a note.
+        let differs = agreed(&words, &best.words);
+        if let Some(other) = tellings.iter().skip(1).find(|other| {
+            other.words != best.words
+                && differs
+                    .iter()
+                    .zip(agreed(&words, &other.words))
+                    .all(|(by_best, by_other)| *by_best || by_other)
+        }) {
+            let message = "The reference corpus gives this remark two ways; the draft's wording follows one of them";
+            let note = Finding::new(MISQUOTE, Severity::Info, inner, message);
+            let note = evidence(check, note, &best.quote, "one telling".to_string())?;
+            return evidence(check, note, &other.quote, "the other".to_string());
+        }
         let article = check.corpus.article(best.quote.location)?;
         let corpus_text = article
             .document()
@@ -136,6 +154,37 @@ pub(super) fn compare(check: &QuoteCheck, doc: &Document, record: &QuoteRecord) 
 fn is_excerpt(draft: &[String], corpus: &[String]) -> bool {
     let (draft, corpus) = (expand_contractions(draft), expand_contractions(corpus));
     !draft.is_empty() && corpus.windows(draft.len()).any(|run| run == draft)
+}
+
+/// Which of the draft's words a corpus telling has in the same order (a
+/// longest common run of words, gaps allowed).
+fn agreed(draft: &[String], corpus: &[String]) -> Vec<bool> {
+    let (n, m) = (draft.len(), corpus.len());
+    // lengths[i][j]: the longest common subsequence of draft[i..], corpus[j..].
+    let mut lengths = vec![vec![0u16; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lengths[i][j] = if draft[i] == corpus[j] {
+                lengths[i + 1][j + 1] + 1
+            } else {
+                lengths[i + 1][j].max(lengths[i][j + 1])
+            };
+        }
+    }
+    let mut kept = vec![false; n];
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if draft[i] == corpus[j] {
+            kept[i] = true;
+            i += 1;
+            j += 1;
+        } else if lengths[i + 1][j] >= lengths[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    kept
 }
 
 /// Whether the corpus remark may be `draft`'s: an unknown speaker on either
@@ -338,6 +387,35 @@ mod tests {
             report.findings[0].message
         );
         assert_eq!(report.findings[0].related[0].start.line, 3);
+    }
+
+    #[test]
+    fn a_draft_that_sides_with_one_of_two_corpus_tellings_gets_a_note() {
+        let told = |text: &str| {
+            Article::new(
+                PathBuf::from(format!("wire/{}.md", text.len())),
+                text.to_string(),
+            )
+        };
+        let first = "“We will not close the port this winter, whatever the unions say,” Mayor Ana Ruiz said.\n";
+        let second = "“Although we will not shut the port this winter, whatever the union says,” Ruiz said.\n";
+        let draft =
+            "“Although we will not shut the port this winter, whatever the unions say,” Ruiz said.";
+        let codes = |corpus: Corpus| -> Vec<&'static str> {
+            lint_with(corpus, draft)
+                .findings
+                .iter()
+                .map(|f| f.code.as_str())
+                .collect()
+        };
+        assert_eq!(
+            codes(Corpus::new(vec![told(first)])),
+            vec![MISQUOTE.as_str()]
+        );
+        let divided = lint_with(Corpus::new(vec![told(first), told(second)]), draft);
+        assert_eq!(divided.findings.len(), 1, "{:?}", divided.findings);
+        assert_eq!(divided.findings[0].severity, Severity::Info);
+        assert_eq!(divided.findings[0].related.len(), 2);
     }
 
     #[test]

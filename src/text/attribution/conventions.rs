@@ -7,7 +7,9 @@
 
 use std::ops::Range;
 
-use super::cues::{Cue, Cues, LEAD_IN_WORDS, find_cue, find_reporting_cue, speech_noun_report};
+use super::cues::{
+    Cue, Cues, LEAD_IN_WORDS, find_cue, find_reporting_cue, participle_report, speech_noun_report,
+};
 use super::speakers::{
     SUBJECT_PRONOUNS, Speaker, SpeakerKind, names_a_person, person_before, person_opening,
     speaker_within,
@@ -447,7 +449,8 @@ fn reported_before(around: &Surroundings, block: usize) -> Option<Cue> {
         let outside = around.outside(sentence);
         let cue = find_reporting_cue(&outside)
             .or_else(|| asked(&outside))
-            .or_else(|| speech_noun_report(&outside, around.cues));
+            .or_else(|| speech_noun_report(&outside, around.cues))
+            .or_else(|| participle_report(&outside));
         // The speaker must still be speaking where the paragraph ends.
         let Some(cue) = cue else {
             if index == last {

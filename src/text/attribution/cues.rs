@@ -15,7 +15,7 @@ use crate::document::Document;
 use crate::lang::lexicon;
 use crate::lang::speech::{
     BODY_HEADS, COMPLEMENT_OPENERS, ISSUING_VERBS, NOUN_MARKERS, PASSIVE_AUXILIARIES, PERSON_NOUNS,
-    POSSESSIVE_PRONOUNS, REPORTING_VERBS, SUBJECT_PRONOUNS, UNREPORTED_BEFORE,
+    POSSESSIVE_PRONOUNS, REPORTING_VERBS, SPEECH_PARTICIPLES, SUBJECT_PRONOUNS, UNREPORTED_BEFORE,
 };
 use crate::rules::QuoteRules;
 use crate::text::names::name_mentions;
@@ -360,6 +360,23 @@ fn noun_phrase_end(unled: &str) -> Option<usize> {
         .iter()
         .all(|w| unled[w.range.clone()].starts_with(char::is_lowercase))
         .then(|| phrase[phrase.len() - 1].range.end)
+}
+
+/// "Clinton, clearly frustrated, responded by pointing a finger, saying the
+/// campaign was lying": a participle of speech after a comma reports the
+/// speech of the sentence's subject.
+pub(super) fn participle_report(outside: &str) -> Option<Cue> {
+    let lowered = outside.to_ascii_lowercase();
+    let words = words(&lowered);
+    let participle = words.iter().find(|w| {
+        SPEECH_PARTICIPLES.contains(w.lower.as_str())
+            && lowered[..w.range.start].trim_end().ends_with(',')
+    })?;
+    let (speaker, _) = clause_subject(outside.trim_start())?;
+    Some(Cue {
+        text: participle.lower.clone(),
+        speaker,
+    })
 }
 
 /// The subject a clause opens with: a name ("the DNC", "Howard"), a

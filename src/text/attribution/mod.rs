@@ -17,7 +17,9 @@ mod text;
 use conventions::{Surroundings, cue_after, inherit};
 pub use cues::Cues;
 use cues::{find_cue, inverted_tag, source_after, source_line_after};
-use not_speech::{is_dated, is_modifier, is_named_term, is_title, transcript_label};
+use not_speech::{
+    is_dated, is_headline_with_byline, is_modifier, is_named_term, is_title, transcript_label,
+};
 use speakers::Antecedents;
 pub use speakers::{Speaker, SpeakerKind};
 use text::{Place, blank_quotations, words};
@@ -178,6 +180,7 @@ pub fn attribute(
             is_title: is_title(inner, before.as_deref())
                 || is_modifier(inner, before.as_deref(), after)
                 || is_dated(after)
+                || is_headline_with_byline(inner, after)
                 // A short one is a scare quote, which that check wants.
                 || (word_count(inner) > short_quote_words
                     && outside.get(..quote_at).is_some_and(is_named_term)),
@@ -356,6 +359,15 @@ mod tests {
         let multi =
             records("Ruiz said: “We will stay here.\n\n“And we will not be moved by threats.”");
         assert!(multi[1].2, "{multi:?}");
+    }
+
+    #[test]
+    fn a_participle_of_speech_reports_the_subjects_words() {
+        let text = "Ruiz, plainly annoyed, answered by tapping the table, saying the town was misled.\n\n“I took no money from them. I am tired of hearing otherwise.”";
+        assert_eq!(records(text)[0].1, Some("Ruiz".into()));
+        // The participle must follow a comma: "by saying" is no report.
+        let text = "The vote was lost by saying too little too late.\n\n“I took no money from them. I am tired of hearing otherwise.”";
+        assert!(!records(text)[0].2);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! works, headlines, slogans), and quotations that name their own speaker
 //! (a transcript's "CLINTON: …").
 
+use crate::lang::calendar::calendar_word;
 use crate::lang::speech::{NAMING_PHRASES, TITLE_CASE_MINOR_WORDS, TITLE_LEADS};
 use crate::lang::statements::HEAD_DETERMINERS;
 
@@ -70,15 +71,46 @@ pub(super) fn is_modifier(inner: &str, word_before: Option<&str>, after: &str) -
         && noun_after
 }
 
-/// "“Yes to the minaret ban” (2009)": a year in brackets after a quotation
-/// dates a poster, a slogan or a work, not speech.
+/// "“Yes to the minaret ban” (2009)", "“Fix the roads” (council election
+/// poster, 2003)": a bracket after a quotation that ends in a year dates a
+/// poster, a slogan or a work, not speech.
 pub(super) fn is_dated(after: &str) -> bool {
-    let rest = after.trim_start();
-    let Some(inside) = rest.strip_prefix('(') else {
+    let Some(inside) = after.trim_start().strip_prefix('(') else {
         return false;
     };
-    let year: String = inside.chars().take(5).collect();
-    year.len() == 5 && year.ends_with(')') && year[..4].chars().all(|c| c.is_ascii_digit())
+    let Some((bracket, _)) = inside.split_once(')') else {
+        return false;
+    };
+    let words: Vec<&str> = bracket
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= DATED_BRACKET_WORDS
+        && words.last().is_some_and(|year| {
+            year.len() == 4
+                && year
+                    .parse::<u16>()
+                    .is_ok_and(|y| (1800..=2100).contains(&y))
+        })
+}
+
+/// How many words a bracket dating a work may hold.
+const DATED_BRACKET_WORDS: usize = 8;
+
+/// "“Posthumous books sell,” by the Globe's Jo Kahn": a quotation closed by
+/// a comma and followed by its author's byline is the headline of a piece,
+/// not speech ("called “a fiasco” by Ruiz" is Ruiz's word).
+pub(super) fn is_headline_with_byline(inner: &str, after: &str) -> bool {
+    let comma = inner.trim_end().ends_with(',') || after.trim_start().starts_with(',');
+    let rest = after.trim_start_matches([',', ' ']);
+    if !comma {
+        return false;
+    }
+    let Some(author) = rest.strip_prefix("by ") else {
+        return false;
+    };
+    let first: String = author.chars().take_while(|c| c.is_alphanumeric()).collect();
+    first.starts_with(char::is_uppercase) && calendar_word(&first.to_lowercase()).is_none()
 }
 
 /// The speaker a transcript line names at its start: "CLINTON: I feel …",
@@ -131,6 +163,21 @@ mod tests {
         assert!(is_dated(" (2008) and more"));
         assert!(!is_dated(" (Reuters)"));
         assert!(!is_dated(" (20"));
+        assert!(is_dated(" (St. Gallen council election poster 2003) and"));
+        assert!(!is_dated(" (about 2,003 of them) and"));
+        assert!(is_headline_with_byline(
+            "Posthumous books sell,",
+            " by Boston Globe's Joseph P. Kahn: http"
+        ));
+        assert!(!is_headline_with_byline(
+            "We will be done,",
+            " by Friday, he said."
+        ));
+        assert!(!is_headline_with_byline(
+            "It works,",
+            " by contrast, he said."
+        ));
+        assert!(!is_headline_with_byline("a fiasco", " by Ruiz."));
     }
 
     #[test]

@@ -90,5 +90,6 @@ fn age_found(range: Range<usize>, age: u32, person: (String, String)) -> Found {
         attribute: Attribute::Age,
         person: Some(person),
         paired_date: None,
+        in_anothers_service: false,
     }
 }

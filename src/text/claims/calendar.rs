@@ -98,6 +98,7 @@ fn found_at(range: Range<usize>, attribute: Attribute, value: Value) -> Found {
         value,
         person: None,
         paired_date: None,
+        in_anothers_service: false,
     }
 }
 

@@ -412,6 +412,9 @@ struct Found {
     person: Option<(String, String)>,
     /// For a weekday: the date written beside it.
     paired_date: Option<(u32, u32)>,
+    /// For a title: a post in another person's team ("a Reagan education
+    /// secretary"), as old as that person's term.
+    in_anothers_service: bool,
 }
 
 /// As [`claims`], from the sentence's segments and name mentions.
@@ -443,12 +446,14 @@ pub fn claims_in(sentence: &Sentence, mentions: &[NameMention]) -> Vec<Claim> {
             value: Value::Quantity(q),
             person: None,
             paired_date: None,
+            in_anothers_service: false,
         })
         .collect();
     found.extend(days);
     found.extend(ages);
     found.extend(roles::titles(sentence, mentions));
     found.sort_by_key(|f| f.range.start);
+    drop_paired_years(prose, &mut found);
     let years = years_in(sentence);
     // Two or more other values of an attribute in one sentence make a
     // tally; a bare number carries the unit of the figure before it ("Cruz
@@ -474,6 +479,27 @@ pub fn claims_in(sentence: &Sentence, mentions: &[NameMention]) -> Vec<Claim> {
         .zip(tallies)
         .filter_map(|(found, in_tally)| build(sentence, &sentence_time, found, in_tally, &years))
         .collect()
+}
+
+/// "Obama's 2008 and 2012 campaigns": each year of a pair is true of part
+/// of what the sentence says, so neither is a year to compare alone.
+fn drop_paired_years(prose: &str, found: &mut Vec<Found>) {
+    let is_year = |f: &Found| f.attribute == Attribute::Year;
+    let paired: Vec<bool> = (0..found.len())
+        .map(|i| {
+            let joined = |a: &Found, b: &Found| {
+                is_year(a)
+                    && is_year(b)
+                    && prose
+                        .get(a.range.end..b.range.start)
+                        .is_some_and(|gap| matches!(gap, " and " | " or " | ", " | " & "))
+            };
+            (i > 0 && joined(&found[i - 1], &found[i]))
+                || found.get(i + 1).is_some_and(|next| joined(&found[i], next))
+        })
+        .collect();
+    let mut paired = paired.into_iter();
+    found.retain(|_| !paired.next().unwrap_or(false));
 }
 
 /// Whether a verb of length governs a duration: "lasted two hours",
@@ -521,7 +547,8 @@ fn attribute_of(q: &Quantity) -> Attribute {
 }
 
 /// The claim of a found value, from the reading of its sentence; none for
-/// a poll's margin of error.
+/// a poll's margin of error, a window counted back from the day of writing
+/// or a count under way: none of them is a fact another article retells.
 fn build(
     sentence: &Sentence,
     sentence_time: &time::SentenceTime,
@@ -536,7 +563,7 @@ fn build(
         Attribute::Title => Reading::default(),
         _ => read(sentence, &span),
     };
-    if reading.error_margin {
+    if reading.error_margin || reading.window || reading.count_under_way {
         return None;
     }
     // A capitalised word that opens a clause ("After Geneva") is no name.
@@ -584,6 +611,7 @@ fn build(
         in_tally,
         found.paired_date,
     );
+    time.historical |= found.in_anothers_service;
     // A change is between two days, and a name's figure in the present
     // ("Clinton has 503 delegates") is its standing that day: true of
     // their own time only.
@@ -987,6 +1015,60 @@ mod tests {
                 (Attribute::Title, Some("Dmitry Peskov"), "peskov"),
             ]
         );
+    }
+
+    #[test]
+    fn windows_counts_under_way_and_paired_years_are_no_claims() {
+        let values = |text: &str| -> Vec<String> { find(text).into_iter().map(|f| f.0).collect() };
+        assert!(values("Her party has won seven of the past eight elections.").is_empty());
+        assert!(values("With 76 percent of the vote counted, Ortiz was leading.").is_empty());
+        assert_eq!(
+            values("Ortiz won 60 percent of the vote in Merrow."),
+            vec!["60"]
+        );
+        assert!(values("Ortiz ran the party's 2016 and 2020 campaigns.").is_empty());
+        assert_eq!(values("Ortiz ran the party's 2016 campaign."), vec!["2016"]);
+    }
+
+    #[test]
+    fn a_names_everyday_word_and_a_distances_landmark_are_not_its_subject() {
+        let entities = |text: &str| -> Vec<String> {
+            claims(text, 0..text.len())
+                .into_iter()
+                .flat_map(|c| c.subject.entities.into_iter().map(|(e, _)| e))
+                .collect()
+        };
+        let stud = entities("At the show, the top ram from the Nyowee Stud sold for $21,000.");
+        assert!(stud.contains(&"nyowee".to_string()), "{stud:?}");
+        assert!(!stud.contains(&"stud".to_string()), "{stud:?}");
+        let site = entities("The jaw was found 400 kilometres northeast of Port Selby.");
+        assert!(
+            !site.iter().any(|e| e == "selby" || e == "port"),
+            "{site:?}"
+        );
+        let station = entities("Yarrin Station, 150 kilometres west of Port Selby, was spared.");
+        assert_eq!(station, vec!["yarrin".to_string()]);
+    }
+
+    #[test]
+    fn a_post_in_anothers_team_and_a_form_of_address() {
+        let text = "William Bennett, a Reagan education secretary, said no.";
+        let found = claims(text, 0..text.len());
+        assert!(
+            found
+                .iter()
+                .all(|c| c.attribute == Attribute::Title && c.time.historical),
+            "{found:?}"
+        );
+        let text = "Federal environment and heritage minister Senator Ruth Okafor spoke.";
+        let posts: Vec<String> = claims(text, 0..text.len())
+            .into_iter()
+            .filter_map(|c| match c.value {
+                Value::Title { post, .. } => Some(post),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(posts, vec!["minister".to_string(), "senator".to_string()]);
     }
 
     #[test]

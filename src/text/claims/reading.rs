@@ -11,12 +11,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::calendar::calendar_word;
 use crate::lang::lemma::{is_participle, singular_is, stem};
+use crate::lang::lexicon;
 use crate::lang::numbers::is_number_word;
 use crate::lang::statements::{
-    CAPITALISED_OPENERS, CLAUSE_CONJUNCTIONS, EVENT_NOUNS, HEAD_DETERMINERS, INCIDENT_NOUNS,
-    LIGHT_VERBS, MARGIN_WORDS, NOT_ENTITIES, OUTLOOK_WORDS, OUTLOOK_WORDS_BEFORE_TO, OWNER_VERBS,
-    PART_WORDS, PART_WORDS_AFTER, PERCENTILE_WORDS, POLL_WORDS, RANKING_NOUNS, REMAINDER_WORDS,
-    SNAPSHOT_WORDS, TIME_WORDS,
+    CAPITALISED_OPENERS, CLAUSE_CONJUNCTIONS, COMPASS_DIRECTIONS, COUNT_PROGRESS_WORDS,
+    COUNTED_WORDS, EVENT_NOUNS, HEAD_DETERMINERS, INCIDENT_NOUNS, LIGHT_VERBS, MARGIN_WORDS,
+    NOT_ENTITIES, OUTLOOK_WORDS, OUTLOOK_WORDS_BEFORE_TO, OWNER_VERBS, PART_WORDS,
+    PART_WORDS_AFTER, PERCENTILE_WORDS, POLL_WORDS, RANKING_NOUNS, REMAINDER_WORDS, SNAPSHOT_WORDS,
+    TIME_WORDS,
 };
 use crate::lang::stopwords::is_stopword;
 use crate::text::names::{is_capitalised, without_possessive};
@@ -41,6 +43,8 @@ const EVENT_MODIFIERS: usize = 2;
 const VENUE_REACH: usize = 6;
 /// How far before a value its owner's name may stand.
 const OWNER_REACH: usize = 5;
+/// Units of distance a point of reference may follow.
+const LENGTH_UNITS: [&str; 5] = ["kilometre", "km", "mile", "metre", "nautical mile"];
 /// The distance given to a sentence's capitalised first word, which may be
 /// a name or only the first word.
 pub const FAR: usize = usize::MAX;
@@ -120,6 +124,13 @@ pub struct Reading {
     /// a property of one survey: not a fact other articles tell again
     /// (two polls' margins were compared on real news).
     pub error_margin: bool,
+    /// A window counted back from the day of writing ("won seven of the
+    /// past eight contests", "in the last 10 years"): the writer's choice
+    /// of span, which moves with every telling.
+    pub window: bool,
+    /// The share counted so far on an election night ("with 76 percent of
+    /// the vote counted"): the count's progress at one hour, not a result.
+    pub count_under_way: bool,
     /// The latest of something recurring ("the newest release").
     pub snapshot: bool,
     /// A ranked slice of a population ("the top 1 percent").
@@ -190,15 +201,34 @@ impl Around<'_, '_> {
     }
 
     fn entities(&self) -> Vec<(String, usize)> {
+        let capitalised = |word: &Word| {
+            is_capitalised(word.text) && word.text.chars().any(char::is_lowercase)
+                || word.text.len() > 1 && word.text.chars().all(|c| c.is_ascii_uppercase())
+        };
+        // The capitalised run each word stands in ("Nyowee Stud").
+        let mut run_of = vec![0; self.words.len()];
+        for i in 1..self.words.len() {
+            let joined = capitalised(&self.words[i - 1])
+                && capitalised(&self.words[i])
+                && self.joined(&self.words[i - 1], &self.words[i]);
+            run_of[i] = if joined { run_of[i - 1] } else { i };
+        }
+        let reference = self.reference_place();
         let mut entities = Vec::new();
         for (i, word) in self.words.iter().enumerate() {
-            if i >= self.first && i < self.after {
+            if i >= self.first && i < self.after || reference.contains(&i) {
                 continue;
             }
-            let capitalised = is_capitalised(word.text)
-                && word.text.chars().any(char::is_lowercase)
-                || word.text.len() > 1 && word.text.chars().all(|c| c.is_ascii_uppercase());
-            if !capitalised || NOT_ENTITIES.contains(word.lower) {
+            if !capitalised(word) || NOT_ENTITIES.contains(word.lower) {
+                continue;
+            }
+            // The everyday noun of a name with a word of its own ("Stud" of
+            // "Nyowee Stud", "Station" of "Mardie Station") is shared by
+            // every stud and station; the name's own word says which.
+            let run = (run_of[i]..self.words.len()).take_while(|&j| run_of[j] == run_of[i]);
+            if is_everyday_word(word.text)
+                && run.clone().any(|j| !is_everyday_word(self.words[j].text))
+            {
                 continue;
             }
             if self.span.is_time && is_time_word(word.lower) {
@@ -566,12 +596,95 @@ impl Around<'_, '_> {
             })
     }
 
+    /// The name a distance is measured from ("400 kilometres northeast of
+    /// the capital Addis Ababa"): a point of reference for anything near
+    /// it, so it says nothing of which site the distance is of.
+    fn reference_place(&self) -> Range<usize> {
+        if !LENGTH_UNITS.contains(&self.span.measure.as_str()) {
+            return 0..0;
+        }
+        let mut at = self.after;
+        let word = |i: usize| self.words.get(i).map_or("", |w| w.lower);
+        if COMPASS_DIRECTIONS.contains(word(at)) {
+            at += 1;
+        }
+        if !matches!(word(at), "of" | "from") {
+            return 0..0;
+        }
+        at += 1;
+        while at < self.words.len() && !is_capitalised(self.words[at].text) && at < self.after + 5 {
+            at += 1;
+        }
+        let start = at;
+        while at < self.words.len()
+            && is_capitalised(self.words[at].text)
+            && (at == start || self.joined(&self.words[at - 1], &self.words[at]))
+        {
+            at += 1;
+        }
+        start..at
+    }
+
+    /// "the past eight contests", "seven of the last eight": a value after
+    /// "last", "past" or "previous", or the part of one.
+    fn window(&self) -> bool {
+        let is_window = |w: &Word| matches!(w.lower, "last" | "past" | "previous");
+        let before = self.first.checked_sub(1).map(|i| &self.words[i]);
+        let after: Vec<&str> = self
+            .near(self.after, self.after + 3)
+            .map(|w| w.lower)
+            .collect();
+        before.is_some_and(is_window)
+            || (after.len() == 3
+                && after[0] == "of"
+                && after[1] == "the"
+                && matches!(after[2], "last" | "past" | "previous"))
+    }
+
+    /// "with 76 percent of the vote counted", "with 95 percent of precincts
+    /// reporting": a share of the count followed by how far it has got
+    /// ("in" only after "with": "won 60 percent of the vote in Iowa" is a
+    /// result).
+    fn count_under_way(&self) -> bool {
+        if self.span.measure != "percent" {
+            return false;
+        }
+        let after: Vec<&str> = self
+            .near(self.after, self.after + 5)
+            .map(|w| w.lower)
+            .collect();
+        let with = self
+            .first
+            .checked_sub(1)
+            .is_some_and(|i| self.words[i].lower == "with");
+        after.first() == Some(&"of")
+            && after.iter().any(|w| COUNTED_WORDS.contains(w))
+            && after
+                .iter()
+                .any(|w| COUNT_PROGRESS_WORDS.contains(w) || (with && *w == "in"))
+    }
+
     fn snapshot(&self) -> bool {
         let last = self.first.min(self.words.len().saturating_sub(1));
         (self.first.saturating_sub(OUTLOOK_REACH)..self.first)
             .any(|i| SNAPSHOT_WORDS.contains(self.words[i].lower) && !self.barrier(i, last))
     }
 }
+
+/// A capitalised word that is an everyday noun or adjective, and no name
+/// of people or places ("Stud", "Station", "Bureau"; not "Park", "Brown").
+fn is_everyday_word(word: &str) -> bool {
+    let entry = lexicon::lookup(word);
+    entry.is_english_word()
+        && !entry.is_proper_noun()
+        && !entry.is_given_name()
+        && !entry.is_place()
+        && entry.surname_frequency() < RARE_SURNAME
+}
+
+/// Surnames borne by fewer per 100,000 people are, capitalised in a name,
+/// mostly the everyday word ("Wheat", "Council", "Court").
+const RARE_SURNAME: u32 = 10;
 
 /// The years `sentence` names, in order.
 pub fn years_in(sentence: &Sentence) -> Vec<u16> {
@@ -694,6 +807,8 @@ pub fn read(sentence: &Sentence, span: &ValueSpan) -> Reading {
         ranking,
         margin,
         error_margin,
+        window: !span.is_time && around.window(),
+        count_under_way: around.count_under_way(),
         percentile,
     }
 }

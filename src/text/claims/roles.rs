@@ -9,11 +9,12 @@ use std::ops::Range;
 use super::{Attribute, Found, Value};
 use crate::lang::calendar::calendar_word;
 use crate::lang::case::{lower_case, with_lower_case};
+use crate::lang::lexicon;
 use crate::lang::stopwords::is_function_word;
 use crate::lang::titles::{
     TITLE_FILLERS, TITLE_PORTFOLIOS, TITLE_RANKS, is_title_word, title_synonym,
 };
-use crate::text::names::NameMention;
+use crate::text::names::{NameMention, without_possessive};
 use crate::text::sentence::Sentence;
 use crate::text::words::WordBoundaries;
 
@@ -74,8 +75,12 @@ pub(super) fn titles(segmented: &Sentence, mentions: &[NameMention]) -> Vec<Foun
             .last()
             .map_or(0, |(at, w)| at + w.len());
         let skipped = lead + (role_text[lead..].len() - role_text[lead..].trim_start().len());
-        let role_text = &role_text[skipped..];
+        let (role_text, address) = post_and_address(&role_text[skipped..]);
         let role_range = role_range.start + skipped..role_range.start + skipped + role_text.len();
+        let address = address.map(|(at, text)| {
+            let start = role_range.start + at;
+            (start..start + text.len(), text)
+        });
         // A capitalised "Former" sits inside the name mention itself.
         let former_range = former_range.or_else(|| {
             role_text
@@ -86,15 +91,78 @@ pub(super) fn titles(segmented: &Sentence, mentions: &[NameMention]) -> Vec<Foun
         let Some(role) = normalise_role(role_text).filter(|_| !has_quote_mark(role_text)) else {
             continue;
         };
-        found.push(title_found(
-            role_range,
-            role,
-            former_range,
-            person,
-            person_name,
-        ));
+        let opens_at = former_range.as_ref().map_or(role_range.start, |f| f.start);
+        let served = serves_a_person(role_text.words())
+            || owner_before(segmented, opens_at).is_some_and(is_served_person);
+        // The form of address is a post the person holds too ("Senator").
+        if let Some((range, text)) = address
+            && let Some(post) = normalise_role(text)
+        {
+            found.push(title_found(
+                range,
+                post,
+                None,
+                person.clone(),
+                person_name.clone(),
+            ));
+        }
+        let mut title = title_found(role_range, role, former_range, person, person_name);
+        title.in_anothers_service = served;
+        found.push(title);
     }
     found
+}
+
+/// "environment minister Senator Ian Campbell": a post in lower case and
+/// then a form of address the person holds as well. The post is the role;
+/// the address (with where it starts) is a second one.
+fn post_and_address(role_text: &str) -> (&str, Option<(usize, &str)>) {
+    let words: Vec<(usize, &str)> = role_text.word_indices().collect();
+    let is_post = |w: &str| !w.starts_with(char::is_uppercase) && is_title_word(w);
+    let is_address = |w: &str| w.starts_with(char::is_uppercase) && is_title_word(&lower_case(w));
+    let Some(post) = words.iter().rposition(|(_, w)| is_post(w)) else {
+        return (role_text, None);
+    };
+    match words[post + 1..].iter().find(|(_, w)| is_address(w)) {
+        Some(&(address_at, _)) => {
+            let (at, word) = words[post];
+            (
+                &role_text[..at + word.len()],
+                Some((address_at, &role_text[address_at..])),
+            )
+        }
+        None => (role_text, None),
+    }
+}
+
+/// "a Reagan education secretary", "Clinton campaign chairman X": a role
+/// held in a person's team, whose term the title does not give; the
+/// corpus's "former" or not says nothing of it.
+fn serves_a_person<'w>(mut role_words: impl Iterator<Item = &'w str>) -> bool {
+    role_words.any(|word| word.starts_with(char::is_uppercase) && is_served_person(word))
+}
+
+/// A word that names a person a post may serve: a surname that is no
+/// everyday word ("Reagan", not "House" or "Bush") and no title.
+fn is_served_person(word: &str) -> bool {
+    let bare = without_possessive(word);
+    let lower = lower_case(bare);
+    let entry = lexicon::lookup(bare);
+    entry.is_surname()
+        && !entry.is_english_word()
+        && !is_title_word(&lower)
+        && !is_portfolio(&lower)
+}
+
+/// The name owning a role right before `at` ("Ronald Reagan's former
+/// education secretary"): the word before the possessive mark.
+fn owner_before<'a>(segmented: &Sentence<'a>, at: usize) -> Option<&'a str> {
+    let words = segmented.last_words_within(segmented.range.start..at, 2);
+    match words.as_slice() {
+        [.., (_, owner), (_, mark)] if matches!(*mark, "'s" | "’s") => Some(owner),
+        [.., (_, owner)] if without_possessive(owner).len() < owner.len() => Some(owner),
+        _ => None,
+    }
 }
 
 /// A title claim about a person (their surname, lower case, and their name
@@ -117,6 +185,7 @@ fn title_found(
         },
         person: person.map(|surname| (super::entity_key(&surname), name)),
         paired_date: None,
+        in_anothers_service: false,
     }
 }
 
@@ -322,13 +391,15 @@ fn apposition(
         .find(|(_, w)| w.eq_ignore_ascii_case("former") || w.eq_ignore_ascii_case("ex"))
         .map(|(at, w)| start + at..start + at + w.len());
     let role = normalise_role(text)?;
-    Some(title_found(
+    let mut title = title_found(
         start..start + text.len(),
         role,
         former_at,
         words.last().map(|w| w.to_lowercase()),
         words.join(" "),
-    ))
+    );
+    title.in_anothers_service = serves_a_person(text.words());
+    Some(title)
 }
 
 /// A person's name, not a weekday, a suffix or a stray initial read as
