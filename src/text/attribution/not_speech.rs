@@ -102,11 +102,10 @@ const DATED_BRACKET_WORDS: usize = 8;
 /// not speech ("called “a fiasco” by Ruiz" is Ruiz's word).
 pub(super) fn is_headline_with_byline(inner: &str, after: &str) -> bool {
     let comma = inner.trim_end().ends_with(',') || after.trim_start().starts_with(',');
-    let rest = after.trim_start_matches([',', ' ']);
     if !comma {
         return false;
     }
-    let Some(author) = rest.strip_prefix("by ") else {
+    let Some(author) = after.trim_start_matches([',', ' ']).strip_prefix("by ") else {
         return false;
     };
     let first: String = author.chars().take_while(|c| c.is_alphanumeric()).collect();

@@ -484,20 +484,17 @@ pub fn claims_in(sentence: &Sentence, mentions: &[NameMention]) -> Vec<Claim> {
 /// "Obama's 2008 and 2012 campaigns": each year of a pair is true of part
 /// of what the sentence says, so neither is a year to compare alone.
 fn drop_paired_years(prose: &str, found: &mut Vec<Found>) {
-    let is_year = |f: &Found| f.attribute == Attribute::Year;
-    let paired: Vec<bool> = (0..found.len())
-        .map(|i| {
-            let joined = |a: &Found, b: &Found| {
-                is_year(a)
-                    && is_year(b)
-                    && prose
-                        .get(a.range.end..b.range.start)
-                        .is_some_and(|gap| matches!(gap, " and " | " or " | ", " | " & "))
-            };
-            (i > 0 && joined(&found[i - 1], &found[i]))
-                || found.get(i + 1).is_some_and(|next| joined(&found[i], next))
-        })
-        .collect();
+    let mut paired = vec![false; found.len()];
+    for (i, pair) in found.windows(2).enumerate() {
+        let joined = pair.iter().all(|f| f.attribute == Attribute::Year)
+            && prose
+                .get(pair[0].range.end..pair[1].range.start)
+                .is_some_and(|gap| matches!(gap, " and " | " or " | ", " | " & "));
+        if joined {
+            paired[i] = true;
+            paired[i + 1] = true;
+        }
+    }
     let mut paired = paired.into_iter();
     found.retain(|_| !paired.next().unwrap_or(false));
 }

@@ -205,13 +205,31 @@ impl Around<'_, '_> {
             is_capitalised(word.text) && word.text.chars().any(char::is_lowercase)
                 || word.text.len() > 1 && word.text.chars().all(|c| c.is_ascii_uppercase())
         };
-        // The capitalised run each word stands in ("Nyowee Stud").
-        let mut run_of = vec![0; self.words.len()];
-        for i in 1..self.words.len() {
-            let joined = capitalised(&self.words[i - 1])
-                && capitalised(&self.words[i])
-                && self.joined(&self.words[i - 1], &self.words[i]);
-            run_of[i] = if joined { run_of[i - 1] } else { i };
+        // The everyday nouns of a name with a word of its own ("Stud" of
+        // "Nyowee Stud", "Station" of "Mardie Station") are shared by every
+        // stud and station; the name's own word says which. Each word is
+        // looked up once, and each capitalised run ("Nyowee Stud") asked
+        // once whether it has a word of its own.
+        let everyday: Vec<bool> = self
+            .words
+            .iter()
+            .map(|w| capitalised(w) && is_everyday_word(w.text))
+            .collect();
+        let mut generic = vec![false; self.words.len()];
+        let mut start = 0;
+        while start < self.words.len() {
+            let mut end = start + 1;
+            while end < self.words.len()
+                && capitalised(&self.words[end - 1])
+                && capitalised(&self.words[end])
+                && self.joined(&self.words[end - 1], &self.words[end])
+            {
+                end += 1;
+            }
+            if everyday[start..end].contains(&false) {
+                generic[start..end].copy_from_slice(&everyday[start..end]);
+            }
+            start = end;
         }
         let reference = self.reference_place();
         let mut entities = Vec::new();
@@ -222,13 +240,7 @@ impl Around<'_, '_> {
             if !capitalised(word) || NOT_ENTITIES.contains(word.lower) {
                 continue;
             }
-            // The everyday noun of a name with a word of its own ("Stud" of
-            // "Nyowee Stud", "Station" of "Mardie Station") is shared by
-            // every stud and station; the name's own word says which.
-            let run = (run_of[i]..self.words.len()).take_while(|&j| run_of[j] == run_of[i]);
-            if is_everyday_word(word.text)
-                && run.clone().any(|j| !is_everyday_word(self.words[j].text))
-            {
+            if generic[i] {
                 continue;
             }
             if self.span.is_time && is_time_word(word.lower) {
@@ -628,17 +640,14 @@ impl Around<'_, '_> {
     /// "the past eight contests", "seven of the last eight": a value after
     /// "last", "past" or "previous", or the part of one.
     fn window(&self) -> bool {
-        let is_window = |w: &Word| matches!(w.lower, "last" | "past" | "previous");
-        let before = self.first.checked_sub(1).map(|i| &self.words[i]);
-        let after: Vec<&str> = self
-            .near(self.after, self.after + 3)
-            .map(|w| w.lower)
-            .collect();
-        before.is_some_and(is_window)
-            || (after.len() == 3
-                && after[0] == "of"
-                && after[1] == "the"
-                && matches!(after[2], "last" | "past" | "previous"))
+        let lower = |i: usize| self.words.get(i).map_or("", |w| w.lower);
+        let is_window = |w: &str| matches!(w, "last" | "past" | "previous");
+        self.first
+            .checked_sub(1)
+            .is_some_and(|i| is_window(lower(i)))
+            || (lower(self.after) == "of"
+                && lower(self.after + 1) == "the"
+                && is_window(lower(self.after + 2)))
     }
 
     /// "with 76 percent of the vote counted", "with 95 percent of precincts
