@@ -42,6 +42,12 @@ word_lists! {
     REPORTING_VERBS = "reporting-verbs.txt";
     /// Participles of speech after a comma whose speaker is the subject.
     SPEECH_PARTICIPLES = "speech-participles.txt";
+    /// Finite verbs of speech that share the subject of the verb before "and".
+    SHARED_SUBJECT_VERBS = "shared-subject-verbs.txt";
+    /// Words by which a quotation speaks in the first person.
+    FIRST_PERSON_WORDS = "first-person-words.txt";
+    /// What a sentence says of a person's view right after them.
+    STANCE_WORDS = "stance-words.txt";
     /// Verbs by which a subject puts out its own statement or speech.
     ISSUING_VERBS = "issuing-verbs.txt";
     /// Words before a verb of speech that make it no report of speech.

@@ -1,7 +1,8 @@
 //! The quote checks. `unattributed-quote`: a quotation no cue or news
 //! convention ties to a speaker. `scare-quote`: a short quoted phrase with no
 //! speaker (a hint, never a warning). `unbalanced-quote`: an opening mark
-//! never closed. `misquote` and `misattributed-quote`: a quotation the
+//! never closed, or closed only after the tag that should follow it.
+//! `misquote` and `misattributed-quote`: a quotation the
 //! reference corpus has in other words, or from another speaker.
 //!
 //! Owns the quote findings and the comparison with corpus quotations; may
@@ -16,7 +17,7 @@ use crate::corpus::Corpus;
 use crate::document::Document;
 use crate::finding::{Annotation, Code, Finding, Report, Severity};
 use crate::rules::RuleSet;
-use crate::text::attribution::{Cues, QuoteRecord, attribute};
+use crate::text::attribution::{Cues, Link, QuoteRecord, attribute};
 use crate::text::quotes::{find_quotations, word_count};
 
 /// The check as the registry knows it.
@@ -61,6 +62,11 @@ impl QuoteCheck {
             return None;
         }
         if words <= policy.scare_quote_max_words {
+            // A paragraph of its own ("No!" from the crowd) is an
+            // interjection: speech, but too short to be worth a speaker.
+            if is_own_paragraph(doc, record) {
+                return None;
+            }
             let message = "Short quoted phrase with no speaker: a scare quote? Attribute it or drop the quotation marks";
             return Some(Finding::new(
                 SCARE,
@@ -95,6 +101,42 @@ impl QuoteCheck {
     }
 }
 
+/// Whether the quotation is all its paragraph holds.
+fn is_own_paragraph(doc: &Document, record: &QuoteRecord) -> bool {
+    let quotation = &record.quotation;
+    doc.blocks()
+        .get(quotation.block)
+        .and_then(|block| doc.prose().get(block.range.clone()))
+        .is_some_and(|paragraph| {
+            let quoted = doc.prose().get(quotation.range.clone()).unwrap_or("");
+            paragraph.trim() == quoted
+        })
+}
+
+/// "“Absent a force on the ground, he added, “this …”": the tag stands
+/// inside the marks. The fix closes the quotation after the comma before
+/// the tag, with the mark that opened it.
+fn tag_inside_finding(doc: &Document, record: &QuoteRecord) -> Option<Finding> {
+    let Some(Link::TagInside(tag)) = &record.link else {
+        return None;
+    };
+    let prose = doc.prose();
+    let written = prose.get(tag.clone())?;
+    let words = written.trim_start_matches(',').trim();
+    let open = prose.get(record.quotation.range.clone())?.chars().next()?;
+    let close = match open {
+        '“' => '”',
+        '‘' => '’',
+        '«' => '»',
+        other => other,
+    };
+    let message = format!(
+        "The tag ‘{words}’ stands inside the quotation marks: the closing mark before it is missing"
+    );
+    let fixed = format!(",{close}{}", &written[1..]);
+    Some(Finding::new(UNBALANCED, Severity::Warning, tag.clone(), message).with_suggestion(fixed))
+}
+
 impl Check for QuoteCheck {
     fn run(&self, doc: &Document, report: &mut Report) {
         let scan = find_quotations(doc);
@@ -119,6 +161,7 @@ impl Check for QuoteCheck {
                 code: UNATTRIBUTED,
                 text: record.describe(),
             });
+            report.findings.extend(tag_inside_finding(doc, record));
             report.findings.extend(self.speaker_finding(doc, record));
             if !record.in_heading {
                 report
@@ -183,9 +226,41 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_tag_inside_the_marks_is_the_speaker_and_a_missing_close() {
+        let text = "Ruiz spoke last. \"Without an army on the ground, he added, \"this is how the militia will be pushed back.\"";
+        let report = lint_with(Corpus::empty(), text);
+        let found: Vec<_> = report
+            .findings
+            .iter()
+            .map(|f| (f.code, &text[f.range.clone()], f.unambiguous_fix()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(UNBALANCED, ", he added", Some(",\" he added"))]
+        );
+        assert!(
+            report.annotations[0]
+                .text
+                .contains("tag left inside the marks")
+        );
+        // A list ending in a comma has no verb of speech: no tag.
+        let text = "She named them, \"Dubbo, Orange, Bathurst, Parkes,\" and stopped.";
+        assert!(
+            codes(text)
+                .iter()
+                .all(|(code, _)| *code != UNBALANCED.as_str())
+        );
+    }
+
+    #[test]
     fn scare_quotes_are_hints_never_warnings() {
         let report = lint_with(Corpus::empty(), "The “plan” collapsed again.");
         assert_eq!(report.findings[0].severity, Severity::Hint);
+    }
+
+    #[test]
+    fn a_short_quote_alone_in_its_paragraph_is_an_interjection() {
+        assert_eq!(codes("The crowd was loud.\n\n“No!”\n\nThe end."), vec![]);
     }
 
     #[test]

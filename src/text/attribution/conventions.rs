@@ -8,7 +8,8 @@
 use std::ops::Range;
 
 use super::cues::{
-    Cue, Cues, LEAD_IN_WORDS, find_cue, find_reporting_cue, participle_report, speech_noun_report,
+    Cue, Cues, LEAD_IN_WORDS, clause_subject, find_cue, find_reporting_cue, participle_report,
+    speech_noun_report,
 };
 use super::speakers::{
     SUBJECT_PRONOUNS, Speaker, SpeakerKind, names_a_person, person_before, person_opening,
@@ -18,8 +19,8 @@ use super::text::{Place, Word, blank_quotations, is_quotes_only, words};
 use super::{Link, QuoteRecord};
 use crate::document::{BlockKind, Document};
 use crate::lang::speech::{
-    BACK_POINTERS, BODY_HEADS, COPULAS, SEVERAL_SPEAKERS, SOURCE_NOUNS, SUBJECT_PREPOSITIONS,
-    is_person_noun,
+    BACK_POINTERS, BODY_HEADS, COPULAS, FIRST_PERSON_WORDS, SEVERAL_SPEAKERS, SOURCE_NOUNS,
+    STANCE_WORDS, SUBJECT_PREPOSITIONS, is_person_noun,
 };
 use crate::lang::titles::is_title_before_name;
 use crate::text::quotes::{Quotation, QuoteScan, word_count};
@@ -269,9 +270,13 @@ pub(super) fn inherit(
         record.link = Some(Link::FollowingParagraph);
         return;
     }
-    // "She pauses." between two paragraphs of one speaker's words.
-    if previous_block.is_none()
-        && is_beat(around, quotation.block.checked_sub(1))
+    // "She pauses." or the crowd's "No!" between two paragraphs of one
+    // speaker's words.
+    let beat = match previous_block {
+        None => is_beat(around, quotation.block.checked_sub(1)),
+        Some(previous) => is_interjection(around, earlier, previous, short_quote_words),
+    };
+    if beat
         && let Some(previous) = earlier
             .iter()
             .rev()
@@ -282,12 +287,71 @@ pub(super) fn inherit(
         record.link = Some(Link::FollowingParagraph);
         return;
     }
-    if speaking.is_none()
-        && let Some(cue) = reported_before(around, quotation.block)
-    {
+    if speaking.is_some() {
+        return;
+    }
+    if let Some(cue) = reported_before(around, quotation.block) {
         record.speaker = Some(cue.speaker);
         record.link = Some(Link::ReportedBefore(cue.text));
+    } else if let Some(speaker) = opens.then(|| subject_before(around, quotation)).flatten() {
+        record.speaker = Some(speaker);
+        record.link = Some(Link::SubjectBefore);
     }
+}
+
+/// "Dr Ana Ruiz is confident the trial will work." then the paragraph
+/// "“This is work we have done with two universities.”": a quotation in
+/// the first person opening the paragraph after one that ends on one
+/// person's view is theirs, as broadcast copy introduces a speaker before
+/// their words. What someone did ("Ruiz lost the vote.") is no such
+/// introduction: the quote after it is as often about them.
+fn subject_before(around: &Surroundings, quotation: &Quotation) -> Option<Speaker> {
+    let prose = around.doc.prose();
+    let inner = prose.get(quotation.inner.clone())?;
+    let first_person = words(inner).iter().any(|w| {
+        let head = w.lower.split(['\'', '’']).next().unwrap_or("");
+        FIRST_PERSON_WORDS.contains(head)
+    });
+    let previous = around.doc.blocks().get(quotation.block.checked_sub(1)?)?;
+    if !first_person || !is_body(previous.kind) {
+        return None;
+    }
+    let outside = around.outside(previous.sentences.last()?);
+    let clause = outside.trim_start();
+    let (speaker, end) = clause_subject(clause)?;
+    let one_person = match speaker.kind {
+        SpeakerKind::Name => names_a_person(&speaker.text),
+        SpeakerKind::Pronoun => matches!(speaker.text.to_lowercase().as_str(), "he" | "she"),
+        SpeakerKind::NounPhrase => false,
+    };
+    (one_person && states_a_view(clause.get(end..)?)).then_some(speaker)
+}
+
+/// How far after its subject the verb of a view may stand ("Dr Ana Ruiz
+/// from the Department of Primary Industries is confident …").
+const VIEW_VERB_WORDS: usize = 10;
+
+/// "is confident of success", "points to the figures", "fears the worst":
+/// the clause's first verb after its subject says what they think.
+fn states_a_view(predicate: &str) -> bool {
+    let words = words(predicate);
+    let reach = &words[..words.len().min(VIEW_VERB_WORDS)];
+    let Some(verb) = reach
+        .iter()
+        .position(|w| COPULAS.contains(&w.lower) || STANCE_WORDS.contains(&w.lower))
+    else {
+        return false;
+    };
+    // A comma before the verb ends the clause: "Ruiz, who fears …" is
+    // about Ruiz, but "Ruiz lost, and rivals are confident" is not.
+    let clause_ends = predicate[..words[verb].range.start].contains([',', ';']);
+    let view = match COPULAS.contains(&words[verb].lower) {
+        true => words
+            .get(verb + 1)
+            .is_some_and(|w| STANCE_WORDS.contains(&w.lower)),
+        false => true,
+    };
+    view && !clause_ends
 }
 
 /// How far into its sentence the subject's head may stand ("But the new
@@ -431,6 +495,27 @@ fn is_beat(around: &Surroundings, block: Option<usize>) -> bool {
         && !around.scan.quotations.iter().any(|q| q.block == index)
 }
 
+/// A paragraph that is only a short quotation with no speaker of its own
+/// (a crowd's "Nooooo!", an aide's "Yes."): someone else's interjection.
+fn is_interjection(
+    around: &Surroundings,
+    earlier: &[QuoteRecord],
+    record: &QuoteRecord,
+    short_quote_words: usize,
+) -> bool {
+    let prose = around.doc.prose();
+    let block = &around.doc.blocks()[record.quotation.block];
+    let alone = earlier
+        .iter()
+        .filter(|r| r.quotation.block == record.quotation.block)
+        .count()
+        == 1;
+    !record.is_attributed()
+        && alone
+        && word_count(prose.get(record.quotation.inner.clone()).unwrap_or("")) <= short_quote_words
+        && is_quotes_only(prose, &block.range, &around.scan.quotations)
+}
+
 /// "Committee chair Ana Ruiz says the rules are outdated." then the
 /// paragraph "“We will rewrite them.”": the previous paragraph reports the
 /// speech of one speaker, and the quote paragraph is theirs. Two speakers
@@ -543,7 +628,10 @@ fn has_several_subjects(outside: &str, cue: &Cue) -> bool {
             && subject_words
                 .get(i + 1)
                 .is_some_and(|next| capitalised(next));
-        !in_a_name
+        // "… runs the ward and says": an "and" right before the verb joins
+        // two verbs of one subject.
+        let joins_verbs = w.lower == "and" && i + 1 == subject_words.len();
+        !in_a_name && !joins_verbs
     })
 }
 

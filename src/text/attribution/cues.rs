@@ -12,11 +12,12 @@ use super::speakers::{
 };
 use super::text::{Word, words};
 use crate::document::Document;
-use crate::lang::lexicon;
 use crate::lang::speech::{
     BODY_HEADS, COMPLEMENT_OPENERS, ISSUING_VERBS, NOUN_MARKERS, PASSIVE_AUXILIARIES, PERSON_NOUNS,
-    POSSESSIVE_PRONOUNS, REPORTING_VERBS, SPEECH_PARTICIPLES, SUBJECT_PRONOUNS, UNREPORTED_BEFORE,
+    POSSESSIVE_PRONOUNS, REPORTING_VERBS, SHARED_SUBJECT_VERBS, SPEECH_PARTICIPLES,
+    SUBJECT_PRONOUNS, UNREPORTED_BEFORE,
 };
+use crate::lang::{lexicon, titles};
 use crate::rules::QuoteRules;
 use crate::text::names::name_mentions;
 use crate::text::quotes::{Quotation, closes_with_source_line};
@@ -151,13 +152,36 @@ pub(super) fn find_reporting_cue(outside: &str) -> Option<Cue> {
         if not_reported || subordinate {
             return None;
         }
-        let speaker = speaker_near(outside, &words, word.range.clone(), &end)
-            .or_else(|| bare_noun_before(outside, &words, index))?;
+        // "… and says": the verb's subject opens the sentence, or is not
+        // to be found near the verb. ("And, says Ruiz, …" is no such verb.)
+        let after_and = index.checked_sub(1).is_some_and(|i| {
+            words[i].lower == "and"
+                && lowered[words[i].range.end..word.range.start]
+                    .trim()
+                    .is_empty()
+        });
+        let speaker = match after_and {
+            true => shared_subject(outside, &words, index)?,
+            false => speaker_near(outside, &words, word.range.clone(), &end)
+                .or_else(|| bare_noun_before(outside, &words, index))?,
+        };
         Some(Cue {
             text: word.lower.clone(),
             speaker,
         })
     })
+}
+
+/// "Brock runs the ward at the city hospital and says he is aware …": a
+/// verb of speech right after "and" shares the subject the sentence opens
+/// with, however far back it stands (`verb` is after "and"). Only a finite form ("says", "said"):
+/// "and say" may belong to a plural inside the clause, and "and
+/// questions" or "and praise" is more often a noun.
+fn shared_subject(outside: &str, words: &[Word], verb: usize) -> Option<Speaker> {
+    if !SHARED_SUBJECT_VERBS.contains(&words[verb].lower) {
+        return None;
+    }
+    clause_subject(outside.trim_start()).map(|(speaker, _)| speaker)
 }
 
 /// Words before "to" that report the speech all the same: "was quick to
@@ -250,6 +274,27 @@ pub(super) fn inverted_tag(inner: &str, after: &str) -> Option<Speaker> {
     }
     let end = rest.find(['.', ',', ';', '\n']).unwrap_or(rest.len());
     name_of_words(rest[..end].trim(), INVERTED_TAG_NAME_WORDS)
+}
+
+/// How many words a tag left inside the marks may have ("he added",
+/// "the senator said").
+const TAG_INSIDE_WORDS: usize = 4;
+
+/// "“Absent a force on the ground, he added, “this is how …”": the tag
+/// stands inside the marks, its closing mark forgotten. The cue, and
+/// where the tag (from the comma before it) stands in `inner`.
+pub(super) fn tag_inside(inner: &str, cues: &Cues) -> Option<(Cue, Range<usize>)> {
+    let body = inner.trim_end().strip_suffix(',')?;
+    let comma = body.rfind(',')?;
+    let tag = &body[comma + 1..];
+    let tag_words = words(tag);
+    let quoted_words = words(&body[..comma]).len();
+    let has_verb = tag_words.iter().any(|w| cues.verbs.contains(&w.lower));
+    if !(2..=TAG_INSIDE_WORDS).contains(&tag_words.len()) || quoted_words < 3 || !has_verb {
+        return None;
+    }
+    let cue = find_cue(tag, cues, &(tag.len()..tag.len()))?;
+    Some((cue, comma..body.len()))
 }
 
 /// The source line under a pull quote whose closing mark follows it
@@ -348,7 +393,11 @@ const SUBJECT_NOUN_WORDS: usize = 3;
 fn noun_phrase_end(unled: &str) -> Option<usize> {
     let words = words(unled);
     let first = words.first()?;
-    if PERSON_NOUNS.contains(&first.lower) || BODY_HEADS.contains(&first.lower) {
+    // "the council", "the farmer", "the minister".
+    if PERSON_NOUNS.contains(&first.lower)
+        || BODY_HEADS.contains(&first.lower)
+        || titles::is_exact_title_word(&first.lower)
+    {
         return Some(first.range.end);
     }
     let verb = words
@@ -381,7 +430,7 @@ pub(super) fn participle_report(outside: &str) -> Option<Cue> {
 
 /// The subject a clause opens with: a name ("the DNC", "Howard"), a
 /// pronoun, or a body or person noun after "the" ("the council").
-fn clause_subject(clause: &str) -> Option<(Speaker, usize)> {
+pub(super) fn clause_subject(clause: &str) -> Option<(Speaker, usize)> {
     let unled = clause
         .strip_prefix("the ")
         .or_else(|| clause.strip_prefix("The "))

@@ -8,6 +8,8 @@
 //! Owns cues, speakers and conventions; may import the rest of `text`,
 //! `lang`, `rules` (the cue lists) and `document`.
 
+use std::ops::Range;
+
 mod conventions;
 mod cues;
 mod not_speech;
@@ -16,9 +18,10 @@ mod text;
 
 use conventions::{Surroundings, cue_after, inherit};
 pub use cues::Cues;
-use cues::{find_cue, inverted_tag, source_after, source_line_after};
+use cues::{find_cue, inverted_tag, source_after, source_line_after, tag_inside};
 use not_speech::{
-    is_dated, is_headline_with_byline, is_modifier, is_named_term, is_title, transcript_label,
+    is_dated, is_headline_with_byline, is_modifier, is_named_term, is_pull_quote, is_title,
+    transcript_label,
 };
 use speakers::Antecedents;
 pub use speakers::{Speaker, SpeakerKind};
@@ -59,6 +62,13 @@ pub enum Link {
     /// A quote paragraph answering the question the paragraph before puts
     /// to a named person ("“Why?” Boyle asked Trump.").
     Answer,
+    /// A quote paragraph in the first person after a paragraph ending on a
+    /// sentence about one person ("Ruiz is confident the trial will work.").
+    SubjectBefore,
+    /// A tag left inside the marks, a closing mark forgotten before it
+    /// ("“Absent a force, he added, “this …”"): where the tag stands, from
+    /// the comma before it.
+    TagInside(Range<usize>),
 }
 
 /// A quotation with what the analysis knows about its speaker.
@@ -85,7 +95,13 @@ impl QuoteRecord {
     pub fn speaker_name(&self) -> Option<&str> {
         let loose = matches!(
             self.link,
-            Some(Link::PartialQuote | Link::SourceAfter | Link::ReportedBefore(_) | Link::Answer)
+            Some(
+                Link::PartialQuote
+                    | Link::SourceAfter
+                    | Link::ReportedBefore(_)
+                    | Link::SubjectBefore
+                    | Link::Answer
+            )
         );
         if loose || !self.is_attributed() {
             return None;
@@ -96,7 +112,7 @@ impl QuoteRecord {
     /// "quote attributed to Jens Stoltenberg (cue: said)".
     pub fn describe(&self) -> String {
         if self.is_title {
-            return "a title or slogan in quotation marks, not speech".to_string();
+            return "a title, slogan or pull quote in quotation marks, not speech".to_string();
         }
         let who = match &self.speaker {
             Some(Speaker {
@@ -133,6 +149,10 @@ impl QuoteRecord {
             Some(Link::Answer) => {
                 "answers the question the paragraph before puts to them".to_string()
             }
+            Some(Link::SubjectBefore) => {
+                "the paragraph before ends on a sentence about them".to_string()
+            }
+            Some(Link::TagInside(_)) => "named by a tag left inside the marks".to_string(),
             None => return "quote with no attributed speaker".to_string(),
         };
         if self.dangling_pronoun {
@@ -214,9 +234,18 @@ pub fn attribute(
         } else if let Some(cue) = cue_after(&around, quotation) {
             record.speaker = Some(cue.speaker);
             record.link = Some(Link::CueAfter(cue.text));
+        } else if let Some((cue, tag)) = tag_inside(inner, cues) {
+            record.speaker = Some(cue.speaker);
+            let at = quotation.inner.start;
+            record.link = Some(Link::TagInside(at + tag.start..at + tag.end));
         }
         if record.link.is_none() && !record.in_heading {
             inherit(&mut record, &records, &around, short_quote_words);
+        }
+        // Asked last, of the few quotations still without a speaker: it
+        // reads the whole article.
+        if record.link.is_none() && is_pull_quote(inner, prose, &quotation.range) {
+            record.is_title = true;
         }
         // "he said" with nobody named before: no speaker, whatever linked it.
         if let Some(speaker) = record.speaker.take() {
@@ -243,10 +272,14 @@ mod tests {
     use crate::rules::RuleSet;
     use crate::text::quotes::find_quotations;
 
-    fn records(text: &str) -> Vec<(String, Option<String>, bool)> {
+    fn attribute_text(text: &str) -> Vec<QuoteRecord> {
         let doc = Document::markdown(text);
         let cues = Cues::new(&RuleSet::defaults().quotes);
         attribute(&doc, &find_quotations(&doc), &cues, 3)
+    }
+
+    fn records(text: &str) -> Vec<(String, Option<String>, bool)> {
+        attribute_text(text)
             .into_iter()
             .map(|r| {
                 let speaker = r
@@ -368,6 +401,60 @@ mod tests {
         // The participle must follow a comma: "by saying" is no report.
         let text = "The vote was lost by saying too little too late.\n\n“I took no money from them. I am tired of hearing otherwise.”";
         assert!(!records(text)[0].2);
+    }
+
+    #[test]
+    fn a_verb_after_and_reports_the_sentences_subject() {
+        let quote = "\n\n“We cannot give a six-year-old that diagnosis with any confidence.”";
+        let text = format!(
+            "Okafor runs the clinic at the city hospital and says the label is used too early.{quote}"
+        );
+        assert_eq!(records(&text)[0].1, Some("Okafor".into()));
+        let text = format!(
+            "The minister toured the farms on Monday and said the payments would come soon.{quote}"
+        );
+        assert_eq!(records(&text)[0].1, Some("The minister".into()));
+        // Not the noun after the verb: "and say" has no one subject here.
+        let text =
+            format!("The growers met on Friday and say the price of hay has doubled.{quote}");
+        assert!(!records(&text)[0].2);
+        // "And, says Ruiz, …" names its speaker after the verb.
+        let text = format!("And, says Ana Ruiz, the town was never told.{quote}");
+        assert_eq!(records(&text)[0].1, Some("Ana Ruiz".into()));
+    }
+
+    #[test]
+    fn an_interjection_leaves_the_speaker_speaking() {
+        let text = "“Do we shut the pool?” Ruiz asked.\n\n“No!”\n\n“Or do we find the money for a new pump?”";
+        assert_eq!(records(text)[2].1, Some("Ruiz".into()));
+        let text = "The meeting ran late.\n\n“No!”\n\n“Or do we find the money for a new pump?”";
+        assert!(!records(text)[1].2);
+    }
+
+    #[test]
+    fn a_view_introduces_the_speaker_of_a_first_person_quote() {
+        let quote = "\n\n“This is work we have done with two universities.”";
+        let text =
+            format!("Dr Ana Okafor from the state agency is confident the wheat will cope.{quote}");
+        assert_eq!(records(&text)[0].1, Some("Dr Ana Okafor".into()));
+        // A deed is no introduction, nor a view after the clause ends.
+        let text = format!("Okafor then lost the vote by two.{quote}");
+        assert!(!records(&text)[0].2);
+        let text = format!("Okafor lost, and her rivals are confident.{quote}");
+        assert!(!records(&text)[0].2);
+        // Nor is a view enough for a quote not in the first person.
+        let text =
+            "Okafor is confident the wheat will cope.\n\n“The rain came too late for the barley.”";
+        assert!(!records(text)[0].2);
+    }
+
+    #[test]
+    fn a_pull_quote_repeats_the_articles_own_words() {
+        let text = "But behind the fight lies an older quarrel about who pays for water.\n\n“Behind the fight lies an older quarrel about who pays for water.”";
+        let found = attribute_text(text);
+        assert!(found[0].is_title && !found[0].is_attributed());
+        let text = "The fight goes on.\n\n“Behind the fight lies an older quarrel about who pays for water.”";
+        assert!(!attribute_text(text)[0].is_title);
     }
 
     #[test]

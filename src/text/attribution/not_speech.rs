@@ -1,10 +1,13 @@
 //! Quotation marks around words nobody is quoted as saying (titles of
-//! works, headlines, slogans), and quotations that name their own speaker
+//! works, headlines, slogans, pull quotes), and quotations that name their own speaker
 //! (a transcript's "CLINTON: …").
+
+use std::ops::Range;
 
 use crate::lang::calendar::calendar_word;
 use crate::lang::speech::{NAMING_PHRASES, TITLE_CASE_MINOR_WORDS, TITLE_LEADS};
 use crate::lang::statements::HEAD_DETERMINERS;
+use crate::text::names::fold_typography;
 
 /// A quotation that is a title or a slogan: after "titled" or "headlined",
 /// or written in Title Case ("The Facts on Where the Race Stands").
@@ -69,6 +72,28 @@ pub(super) fn is_modifier(inner: &str, word_before: Option<&str>, after: &str) -
     long && word_before.is_some_and(|w| HEAD_DETERMINERS.contains(w))
         && !ends_a_sentence
         && noun_after
+}
+
+/// How many words a quotation needs before its repeating the article's own
+/// words marks a pull quote rather than a coincidence.
+const PULL_QUOTE_WORDS: usize = 6;
+
+/// "“Lurking behind the argument is a dispute about the past.”" set apart
+/// when the article's text already says it: a pull quote, the article
+/// quoting itself, with no speaker to name.
+pub(super) fn is_pull_quote(inner: &str, prose: &str, quotation: &Range<usize>) -> bool {
+    let fold = |text: &str| fold_typography(text).to_lowercase();
+    let said = fold(
+        inner
+            .trim()
+            .trim_end_matches(['.', ',', '!', '?'])
+            .trim_end(),
+    );
+    if said.split_whitespace().count() < PULL_QUOTE_WORDS {
+        return false;
+    }
+    let elsewhere = |range: Option<&str>| range.is_some_and(|text| fold(text).contains(&said));
+    elsewhere(prose.get(..quotation.start)) || elsewhere(prose.get(quotation.end..))
 }
 
 /// "“Yes to the minaret ban” (2009)", "“Fix the roads” (council election
