@@ -232,6 +232,13 @@ pub(super) fn inherit(
         record.link = Some(Link::PartialQuote);
         return;
     }
+    // Asked before the paragraph's names are weighed: the question's
+    // person is usually named in it.
+    if let Some(speaker) = opens.then(|| question_before(around, quotation)).flatten() {
+        record.speaker = Some(speaker);
+        record.link = Some(Link::SubjectBefore);
+        return;
+    }
     if same_paragraph.is_some() {
         return;
     }
@@ -299,6 +306,55 @@ pub(super) fn inherit(
     }
 }
 
+/// Whether a quotation speaks in the first person ("we have done", "my
+/// mom says"): a person, or their group, is talking.
+fn speaks_in_first_person(around: &Surroundings, quotation: &Quotation) -> bool {
+    let inner = around
+        .doc
+        .prose()
+        .get(quotation.inner.clone())
+        .unwrap_or("");
+    words(inner).iter().any(|w| {
+        let head = w.lower.split(['\'', '’']).next().unwrap_or("");
+        FIRST_PERSON_WORDS.contains(head)
+    })
+}
+
+/// How far into the writer's question its person may stand ("Why was he
+/// out in the heat?").
+const QUESTION_PERSON_WORDS: usize = 5;
+
+/// "Why was he out in the heat? “My mom says I have to save up.”": the
+/// writer's question about one person, answered in the first person, is
+/// answered by them.
+fn question_before(around: &Surroundings, quotation: &Quotation) -> Option<Speaker> {
+    if !speaks_in_first_person(around, quotation) {
+        return None;
+    }
+    let outside = around.outside(&around.previous_sentence()?);
+    let question = outside.trim();
+    if !question.ends_with('?') {
+        return None;
+    }
+    let words = words(question);
+    if let Some(pronoun) = words
+        .iter()
+        .take(QUESTION_PERSON_WORDS)
+        .find(|w| matches!(w.lower.as_str(), "he" | "she"))
+    {
+        return Some(Speaker {
+            text: question[pronoun.range.clone()].to_string(),
+            kind: SpeakerKind::Pronoun,
+            refers_to: None,
+        });
+    }
+    person_opening(question, QUESTION_PERSON_WORDS).map(|name| Speaker {
+        text: name,
+        kind: SpeakerKind::Name,
+        refers_to: None,
+    })
+}
+
 /// "Dr Ana Ruiz is confident the trial will work." then the paragraph
 /// "“This is work we have done with two universities.”": a quotation in
 /// the first person opening the paragraph after one that ends on one
@@ -306,14 +362,8 @@ pub(super) fn inherit(
 /// their words. What someone did ("Ruiz lost the vote.") is no such
 /// introduction: the quote after it is as often about them.
 fn subject_before(around: &Surroundings, quotation: &Quotation) -> Option<Speaker> {
-    let prose = around.doc.prose();
-    let inner = prose.get(quotation.inner.clone())?;
-    let first_person = words(inner).iter().any(|w| {
-        let head = w.lower.split(['\'', '’']).next().unwrap_or("");
-        FIRST_PERSON_WORDS.contains(head)
-    });
     let previous = around.doc.blocks().get(quotation.block.checked_sub(1)?)?;
-    if !first_person || !is_body(previous.kind) {
+    if !speaks_in_first_person(around, quotation) || !is_body(previous.kind) {
         return None;
     }
     let outside = around.outside(previous.sentences.last()?);

@@ -62,8 +62,10 @@ pub enum Link {
     /// A quote paragraph answering the question the paragraph before puts
     /// to a named person ("“Why?” Boyle asked Trump.").
     Answer,
-    /// A quote paragraph in the first person after a paragraph ending on a
-    /// sentence about one person ("Ruiz is confident the trial will work.").
+    /// A quotation in the first person after a sentence about one person:
+    /// their view ("Ruiz is confident the trial will work.") ending the
+    /// paragraph before, or the writer's question about them ("Why was he
+    /// there?").
     SubjectBefore,
     /// A tag left inside the marks, a closing mark forgotten before it
     /// ("“Absent a force, he added, “this …”"): where the tag stands, from
@@ -150,7 +152,8 @@ impl QuoteRecord {
                 "answers the question the paragraph before puts to them".to_string()
             }
             Some(Link::SubjectBefore) => {
-                "the paragraph before ends on a sentence about them".to_string()
+                "introduced by the sentence before: their view, or a question about them"
+                    .to_string()
             }
             Some(Link::TagInside(_)) => "named by a tag left inside the marks".to_string(),
             None => return "quote with no attributed speaker".to_string(),
@@ -455,6 +458,14 @@ mod tests {
         assert!(found[0].is_title && !found[0].is_attributed());
         let text = "The fight goes on.\n\n“Behind the fight lies an older quarrel about who pays for water.”";
         assert!(!attribute_text(text)[0].is_title);
+    }
+
+    #[test]
+    fn the_writers_question_about_someone_is_answered_by_them() {
+        let text = "Ana Ruiz sold lemonade all day. Why was she out in the heat? “My dad says I pay for half.”";
+        assert_eq!(records(text)[0].1, Some("Ana Ruiz".into()));
+        let text = "Why does the town keep the pool open? “My dad says it pays for itself.”";
+        assert!(!records(text)[0].2);
     }
 
     #[test]
