@@ -21,7 +21,7 @@ pub use cues::Cues;
 use cues::{find_cue, inverted_tag, source_after, source_line_after, tag_inside};
 use not_speech::{
     is_dated, is_headline_with_byline, is_modifier, is_named_term, is_pull_quote, is_title,
-    transcript_label,
+    reporters_words, transcript_label,
 };
 use speakers::Antecedents;
 pub use speakers::{Speaker, SpeakerKind};
@@ -174,6 +174,7 @@ pub fn attribute(
 ) -> Vec<QuoteRecord> {
     let prose = doc.prose();
     let mut antecedents: Option<Antecedents> = None;
+    let mut article_words: Option<String> = None;
     let mut records: Vec<QuoteRecord> = Vec::with_capacity(scan.quotations.len());
     for quotation in &scan.quotations {
         if doc.is_cancelled() {
@@ -246,9 +247,10 @@ pub fn attribute(
             inherit(&mut record, &records, &around, short_quote_words);
         }
         // Asked last, of the few quotations still without a speaker: it
-        // reads the whole article.
-        if record.link.is_none() && is_pull_quote(inner, prose, &quotation.range) {
-            record.is_title = true;
+        // reads the whole article (once).
+        if record.link.is_none() && !record.in_heading {
+            let own = article_words.get_or_insert_with(|| reporters_words(prose, &scan.quotations));
+            record.is_title = is_pull_quote(inner, own);
         }
         // "he said" with nobody named before: no speaker, whatever linked it.
         if let Some(speaker) = record.speaker.take() {
@@ -458,6 +460,9 @@ mod tests {
         assert!(found[0].is_title && !found[0].is_attributed());
         let text = "The fight goes on.\n\n“Behind the fight lies an older quarrel about who pays for water.”";
         assert!(!attribute_text(text)[0].is_title);
+        // Someone's quotation set apart again still needs its speaker.
+        let text = "“Behind the fight lies an older quarrel about water,” Ruiz said.\n\nThe fight goes on.\n\n“Behind the fight lies an older quarrel about water.”";
+        assert!(!attribute_text(text)[1].is_title);
     }
 
     #[test]

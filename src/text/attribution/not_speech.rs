@@ -2,12 +2,12 @@
 //! works, headlines, slogans, pull quotes), and quotations that name their own speaker
 //! (a transcript's "CLINTON: …").
 
-use std::ops::Range;
-
+use super::text::blank_quotations;
 use crate::lang::calendar::calendar_word;
 use crate::lang::speech::{NAMING_PHRASES, TITLE_CASE_MINOR_WORDS, TITLE_LEADS};
 use crate::lang::statements::HEAD_DETERMINERS;
 use crate::text::names::fold_typography;
+use crate::text::quotes::Quotation;
 
 /// A quotation that is a title or a slogan: after "titled" or "headlined",
 /// or written in Title Case ("The Facts on Where the Race Stands").
@@ -79,21 +79,28 @@ pub(super) fn is_modifier(inner: &str, word_before: Option<&str>, after: &str) -
 const PULL_QUOTE_WORDS: usize = 6;
 
 /// "“Lurking behind the argument is a dispute about the past.”" set apart
-/// when the article's text already says it: a pull quote, the article
-/// quoting itself, with no speaker to name.
-pub(super) fn is_pull_quote(inner: &str, prose: &str, quotation: &Range<usize>) -> bool {
-    let fold = |text: &str| fold_typography(text).to_lowercase();
-    let said = fold(
+/// when the article's own words (`reporters_words`, from
+/// [`reporters_words`]) already say it: a pull quote of the writer's
+/// sentence, with no speaker to name. A pull quote of someone's quotation
+/// still needs its speaker, so only the writer's words count.
+pub(super) fn is_pull_quote(inner: &str, reporters_words: &str) -> bool {
+    let said = fold_for_search(
         inner
             .trim()
             .trim_end_matches(['.', ',', '!', '?'])
             .trim_end(),
     );
-    if said.split_whitespace().count() < PULL_QUOTE_WORDS {
-        return false;
-    }
-    let elsewhere = |range: Option<&str>| range.is_some_and(|text| fold(text).contains(&said));
-    elsewhere(prose.get(..quotation.start)) || elsewhere(prose.get(quotation.end..))
+    said.split_whitespace().count() >= PULL_QUOTE_WORDS && reporters_words.contains(&said)
+}
+
+/// The article's own words, every quotation blanked, folded as
+/// [`is_pull_quote`] compares them.
+pub(super) fn reporters_words(prose: &str, quotations: &[Quotation]) -> String {
+    fold_for_search(&blank_quotations(prose, &(0..prose.len()), quotations))
+}
+
+fn fold_for_search(text: &str) -> String {
+    fold_typography(text).to_lowercase()
 }
 
 /// "“Yes to the minaret ban” (2009)", "“Fix the roads” (council election
