@@ -49,6 +49,26 @@ fn closes(open: char, close: char) -> bool {
     )
 }
 
+/// Whether a quotation is all its paragraph holds (a crowd's "No!" on a
+/// line of its own).
+pub fn is_alone_in_paragraph(doc: &Document, quotation: &Quotation) -> bool {
+    let prose = doc.prose();
+    doc.blocks()
+        .get(quotation.block)
+        .and_then(|block| prose.get(block.range.clone()))
+        .is_some_and(|paragraph| Some(paragraph.trim()) == prose.get(quotation.range.clone()))
+}
+
+/// The mark that closes a quotation opened with `open` (a straight mark
+/// closes itself).
+pub fn closing_mark(open: char) -> char {
+    match open {
+        '“' | '„' => '”',
+        '«' => '»',
+        other => other,
+    }
+}
+
 /// Classify a double-quote character by its neighbours; `None` for any
 /// other character. A straight `"` opens after a space or an opening
 /// bracket and closes otherwise.

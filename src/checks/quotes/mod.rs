@@ -18,7 +18,7 @@ use crate::document::Document;
 use crate::finding::{Annotation, Code, Finding, Report, Severity};
 use crate::rules::RuleSet;
 use crate::text::attribution::{Cues, Link, QuoteRecord, attribute};
-use crate::text::quotes::{find_quotations, word_count};
+use crate::text::quotes::{closing_mark, find_quotations, is_alone_in_paragraph, word_count};
 
 /// The check as the registry knows it.
 pub const CHECK: crate::checks::Registered = crate::checks::Registered {
@@ -64,7 +64,7 @@ impl QuoteCheck {
         if words <= policy.scare_quote_max_words {
             // A paragraph of its own ("No!" from the crowd) is an
             // interjection: speech, but too short to be worth a speaker.
-            if is_own_paragraph(doc, record) {
+            if is_alone_in_paragraph(doc, quotation) {
                 return None;
             }
             let message = "Short quoted phrase with no speaker: a scare quote? Attribute it or drop the quotation marks";
@@ -101,18 +101,6 @@ impl QuoteCheck {
     }
 }
 
-/// Whether the quotation is all its paragraph holds.
-fn is_own_paragraph(doc: &Document, record: &QuoteRecord) -> bool {
-    let quotation = &record.quotation;
-    doc.blocks()
-        .get(quotation.block)
-        .and_then(|block| doc.prose().get(block.range.clone()))
-        .is_some_and(|paragraph| {
-            let quoted = doc.prose().get(quotation.range.clone()).unwrap_or("");
-            paragraph.trim() == quoted
-        })
-}
-
 /// "“Absent a force on the ground, he added, “this …”": the tag stands
 /// inside the marks. The fix closes the quotation after the comma before
 /// the tag, with the mark that opened it.
@@ -124,12 +112,7 @@ fn tag_inside_finding(doc: &Document, record: &QuoteRecord) -> Option<Finding> {
     let written = prose.get(tag.clone())?;
     let words = written.trim_start_matches(',').trim();
     let open = prose.get(record.quotation.range.clone())?.chars().next()?;
-    let close = match open {
-        '“' => '”',
-        '‘' => '’',
-        '«' => '»',
-        other => other,
-    };
+    let close = closing_mark(open);
     let message = format!(
         "The tag ‘{words}’ stands inside the quotation marks: the closing mark before it is missing"
     );

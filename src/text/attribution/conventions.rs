@@ -23,7 +23,7 @@ use crate::lang::speech::{
     STANCE_WORDS, SUBJECT_PREPOSITIONS, is_person_noun,
 };
 use crate::lang::titles::is_title_before_name;
-use crate::text::quotes::{Quotation, QuoteScan, word_count};
+use crate::text::quotes::{Quotation, QuoteScan, is_alone_in_paragraph, word_count};
 
 /// How far into the next sentence its cue may stand.
 const CUE_AFTER_WORDS: usize = 16;
@@ -281,7 +281,7 @@ pub(super) fn inherit(
     // speaker's words.
     let beat = match previous_block {
         None => is_beat(around, quotation.block.checked_sub(1)),
-        Some(previous) => is_interjection(around, earlier, previous, short_quote_words),
+        Some(previous) => is_interjection(around, previous, short_quote_words),
     };
     if beat
         && let Some(previous) = earlier
@@ -336,17 +336,17 @@ fn question_before(around: &Surroundings, quotation: &Quotation) -> Option<Speak
     if !question.ends_with('?') {
         return None;
     }
-    let words = words(question);
-    if let Some(pronoun) = words
-        .iter()
+    let pronoun = words(question)
+        .into_iter()
         .take(QUESTION_PERSON_WORDS)
-        .find(|w| matches!(w.lower.as_str(), "he" | "she"))
-    {
-        return Some(Speaker {
-            text: question[pronoun.range.clone()].to_string(),
+        .map(|w| Speaker {
+            text: question[w.range].to_string(),
             kind: SpeakerKind::Pronoun,
             refers_to: None,
-        });
+        })
+        .find(Speaker::is_personal_pronoun);
+    if pronoun.is_some() {
+        return pronoun;
     }
     person_opening(question, QUESTION_PERSON_WORDS).map(|name| Speaker {
         text: name,
@@ -371,7 +371,7 @@ fn subject_before(around: &Surroundings, quotation: &Quotation) -> Option<Speake
     let (speaker, end) = clause_subject(clause)?;
     let one_person = match speaker.kind {
         SpeakerKind::Name => names_a_person(&speaker.text),
-        SpeakerKind::Pronoun => matches!(speaker.text.to_lowercase().as_str(), "he" | "she"),
+        SpeakerKind::Pronoun => speaker.is_personal_pronoun(),
         SpeakerKind::NounPhrase => false,
     };
     (one_person && states_a_view(clause.get(end..)?)).then_some(speaker)
@@ -547,23 +547,11 @@ fn is_beat(around: &Surroundings, block: Option<usize>) -> bool {
 
 /// A paragraph that is only a short quotation with no speaker of its own
 /// (a crowd's "Nooooo!", an aide's "Yes."): someone else's interjection.
-fn is_interjection(
-    around: &Surroundings,
-    earlier: &[QuoteRecord],
-    record: &QuoteRecord,
-    short_quote_words: usize,
-) -> bool {
-    let prose = around.doc.prose();
-    let block = &around.doc.blocks()[record.quotation.block];
-    let alone = earlier
-        .iter()
-        .filter(|r| r.quotation.block == record.quotation.block)
-        .count()
-        == 1;
+fn is_interjection(around: &Surroundings, record: &QuoteRecord, short_quote_words: usize) -> bool {
+    let inner = around.doc.prose().get(record.quotation.inner.clone());
     !record.is_attributed()
-        && alone
-        && word_count(prose.get(record.quotation.inner.clone()).unwrap_or("")) <= short_quote_words
-        && is_quotes_only(prose, &block.range, &around.scan.quotations)
+        && word_count(inner.unwrap_or("")) <= short_quote_words
+        && is_alone_in_paragraph(around.doc, &record.quotation)
 }
 
 /// "Committee chair Ana Ruiz says the rules are outdated." then the

@@ -173,10 +173,10 @@ pub(super) fn find_reporting_cue(outside: &str) -> Option<Cue> {
 }
 
 /// "Brock runs the ward at the city hospital and says he is aware …": a
-/// verb of speech right after "and" shares the subject the sentence opens
-/// with, however far back it stands (`verb` is after "and"). Only a finite form ("says", "said"):
-/// "and say" may belong to a plural inside the clause, and "and
-/// questions" or "and praise" is more often a noun.
+/// verb of speech right after "and" (at `verb`) shares the subject the
+/// sentence opens with, however far back it stands. Only a finite form
+/// ("says", "said"): "and say" may belong to a plural inside the clause,
+/// and "and questions" or "and praise" is more often a noun.
 fn shared_subject(outside: &str, words: &[Word], verb: usize) -> Option<Speaker> {
     if !SHARED_SUBJECT_VERBS.contains(&words[verb].lower) {
         return None;
