@@ -185,6 +185,10 @@ mod tests {
             split("He lives at No. 10 now."),
             vec!["He lives at No. 10 now."]
         );
+        assert_eq!(
+            split("She spoke about Roe v. Wade at length."),
+            vec!["She spoke about Roe v. Wade at length."]
+        );
     }
 
     #[test]

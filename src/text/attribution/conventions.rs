@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::cues::{
     Cue, Cues, LEAD_IN_WORDS, clause_subject, find_cue, find_reporting_cue, participle_report,
-    speech_noun_report,
+    report_lead_in, speech_noun_report,
 };
 use super::speakers::{
     SUBJECT_PRONOUNS, Speaker, SpeakerKind, names_a_person, person_before, person_opening,
@@ -567,13 +567,27 @@ fn reported_before(around: &Surroundings, block: usize) -> Option<Cue> {
         return None;
     }
     let mut found: Option<Cue> = None;
-    let last = previous.sentences.len().checked_sub(1)?;
-    for (index, sentence) in previous.sentences.iter().enumerate() {
-        let outside = around.outside(sentence);
-        let cue = find_reporting_cue(&outside)
-            .or_else(|| asked(&outside))
-            .or_else(|| speech_noun_report(&outside, around.cues))
-            .or_else(|| participle_report(&outside));
+    // "(The law requires …)" at the end: the writer's aside, in one
+    // sentence or several, ends no one's turn.
+    let outside: Vec<String> = previous
+        .sentences
+        .iter()
+        .map(|s| around.outside(s))
+        .collect();
+    let aside = outside.last().is_some_and(|s| closes_aside(s)).then(|| {
+        outside
+            .iter()
+            .rposition(|s| s.trim_start().starts_with('('))
+            .filter(|&at| at > 0)
+    });
+    let sentences = &outside[..aside.flatten().unwrap_or(outside.len())];
+    let last = sentences.len().checked_sub(1)?;
+    for (index, outside) in sentences.iter().enumerate() {
+        let cue = find_reporting_cue(outside)
+            .or_else(|| asked(outside))
+            .or_else(|| speech_noun_report(outside, around.cues))
+            .or_else(|| participle_report(outside))
+            .or_else(|| report_lead_in(outside));
         // The speaker must still be speaking where the paragraph ends.
         let Some(cue) = cue else {
             if index == last {
@@ -581,7 +595,7 @@ fn reported_before(around: &Surroundings, block: usize) -> Option<Cue> {
             }
             continue;
         };
-        if !is_one_speaker(&cue.speaker) || has_several_subjects(&outside, &cue) {
+        if !is_one_speaker(&cue.speaker) || has_several_subjects(outside, &cue) {
             return None;
         }
         match &found {
@@ -592,6 +606,12 @@ fn reported_before(around: &Surroundings, block: usize) -> Option<Cue> {
         }
     }
     found
+}
+
+/// Whether a sentence ends a parenthesis: the writer's explanation, set
+/// apart.
+fn closes_aside(sentence: &str) -> bool {
+    sentence.trim_end().trim_end_matches('.').ends_with(')')
 }
 
 /// "Kravitz was asked why he stayed.": the one asked answers next.

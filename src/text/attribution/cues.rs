@@ -8,7 +8,8 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::speakers::{
-    Speaker, SpeakerKind, indefinite_speaker, is_plain_noun, speaker_near, speaker_within,
+    Speaker, SpeakerKind, indefinite_speaker, is_plain_noun, person_before, speaker_near,
+    speaker_within,
 };
 use super::text::{Word, words};
 use crate::document::Document;
@@ -409,6 +410,31 @@ fn noun_phrase_end(unled: &str) -> Option<usize> {
         .iter()
         .all(|w| unled[w.range.clone()].starts_with(char::is_lowercase))
         .then(|| phrase[phrase.len() - 1].range.end)
+}
+
+/// "But as Jane Grieve reports, big crowds are expected.": a broadcast's
+/// lead-in to a report that follows, the verb with no object. "CNN
+/// reported that the port would close" tells what a story said instead,
+/// and the quotation after it is usually someone else's.
+pub(super) fn report_lead_in(outside: &str) -> Option<Cue> {
+    let words = words(outside);
+    let verb = words.iter().position(|w| {
+        matches!(w.lower.as_str(), "reports" | "reported")
+            && outside[w.range.end..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, ',' | '.' | ';'))
+    })?;
+    let before = &outside[..words[verb].range.start];
+    // "as Jane Grieve reports": the words between "as" and the verb name
+    // one person.
+    let lead = words[..verb].iter().rposition(|w| w.lower == "as")?;
+    let speaker = person_before(&before[words[lead].range.end..])?;
+    (speaker.kind == SpeakerKind::Name).then(|| Cue {
+        text: words[verb].lower.clone(),
+        speaker,
+    })
 }
 
 /// "Clinton, clearly frustrated, responded by pointing a finger, saying the

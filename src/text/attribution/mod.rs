@@ -21,7 +21,7 @@ pub use cues::Cues;
 use cues::{find_cue, inverted_tag, source_after, source_line_after, tag_inside};
 use not_speech::{
     is_dated, is_headline_with_byline, is_modifier, is_named_term, is_pull_quote, is_title,
-    reporters_words, transcript_label,
+    reporters_words, self_introduction, transcript_label,
 };
 use speakers::Antecedents;
 pub use speakers::{Speaker, SpeakerKind};
@@ -37,7 +37,8 @@ pub enum Link {
     Cue(String),
     /// A cue opening the sentence after it ("Okafor asked.").
     CueAfter(String),
-    /// The speaker a transcript line names ("CLINTON: …").
+    /// The speaker a transcript line names ("CLINTON: …"), or who
+    /// introduces themselves at the start ("I'm Peter Robinson, …").
     Label,
     /// A sentence ending in a colon just before it names the speaker.
     LeadIn,
@@ -128,7 +129,7 @@ impl QuoteRecord {
         let how = match &self.link {
             Some(Link::Cue(cue)) => format!("cue: {cue}"),
             Some(Link::CueAfter(cue)) => format!("cue in the next sentence: {cue}"),
-            Some(Link::Label) => "named at the start of the transcript line".to_string(),
+            Some(Link::Label) => "named at the start of the quotation".to_string(),
             Some(Link::LeadIn) => {
                 "introduced by the sentence before, ending in a colon".to_string()
             }
@@ -214,7 +215,7 @@ pub fn attribute(
             records.push(record);
             continue;
         }
-        if let Some(label) = transcript_label(inner) {
+        if let Some(label) = transcript_label(inner).or_else(|| self_introduction(inner)) {
             record.speaker = Some(Speaker {
                 text: label.to_string(),
                 kind: SpeakerKind::Name,
@@ -309,6 +310,20 @@ mod tests {
         // "—" is three bytes: the clause after it starts past all of them.
         let text = "The sheds are short of staff — Ana Ruiz says.\n\n“We lose pickers every week to the mines.”";
         assert_eq!(records(text).len(), 1);
+    }
+
+    #[test]
+    fn an_aside_in_parentheses_ends_no_turn() {
+        let report = "Ana Ruiz spoke about the levy.";
+        let quote = "“I believe the levy is fair, and I will say so.”";
+        let aside = "(The levy funds the fences. It began in 2009.)";
+        let after_aside = format!("{report} {aside}\n\n{quote}");
+        assert_eq!(speaker_of(&after_aside), Some("Ana Ruiz".into()));
+        // An aside cannot bring back a turn another sentence has ended.
+        let ended = format!("{report} The council kept it. {aside}\n\n{quote}");
+        assert_eq!(speaker_of(&ended), None);
+        // Nor is a paragraph that is all aside anyone's report.
+        assert_eq!(speaker_of(&format!("{aside}\n\n{quote}")), None);
     }
 
     #[test]

@@ -4,7 +4,10 @@
 
 use super::text::blank_quotations;
 use crate::lang::calendar::calendar_word;
-use crate::lang::speech::{NAMING_PHRASES, TITLE_CASE_MINOR_WORDS, TITLE_LEADS};
+use crate::lang::lexicon;
+use crate::lang::speech::{
+    FIRST_PERSON_WORDS, NAMING_PHRASES, TITLE_CASE_MINOR_WORDS, TITLE_LEADS,
+};
 use crate::lang::statements::HEAD_DETERMINERS;
 use crate::text::names::fold_typography;
 use crate::text::quotes::Quotation;
@@ -163,6 +166,62 @@ pub(super) fn transcript_label(inner: &str) -> Option<&str> {
     .then(|| label.trim())
 }
 
+/// The speaker who introduces themselves as they start, as people do in
+/// a broadcast's vox pops: "I'm Peter Robinson, I'm a consultant …", or
+/// "Jan Ellis from Ellis Grain, we've had …" and on in the first person.
+/// The name must open with a given name people bear ("I'm Australian"
+/// introduces nobody).
+pub(super) fn self_introduction(inner: &str) -> Option<&str> {
+    let introduced = ["I'm ", "I’m ", "I am ", "My name is "]
+        .iter()
+        .find_map(|lead| inner.strip_prefix(lead));
+    if let Some(rest) = introduced {
+        return leading_name(rest).map(|(name, _)| name);
+    }
+    let (name, rest) = leading_name(inner)?;
+    let (from, rest) = rest.trim_start().split_once(',')?;
+    let firm: Vec<&str> = from.strip_prefix("from ")?.split_whitespace().collect();
+    let capitalised = firm.iter().all(|w| w.starts_with(char::is_uppercase));
+    // The first pronoun after the comma speaks in the first person ("we've
+    // had"), not of someone ("they tell me").
+    let first_person = rest.split_whitespace().find_map(|w| {
+        let head = w.split(['\'', '’']).next().unwrap_or("").to_lowercase();
+        let head = head.trim_matches(|c: char| !c.is_alphabetic());
+        if FIRST_PERSON_WORDS.contains(head) {
+            Some(true)
+        } else {
+            matches!(head, "he" | "she" | "they" | "it" | "you").then_some(false)
+        }
+    });
+    ((1..=4).contains(&firm.len()) && capitalised && first_person == Some(true)).then_some(name)
+}
+
+/// Two or three capitalised words at the start of `text`, the first a given
+/// name, and the rest of the text.
+fn leading_name(text: &str) -> Option<(&str, &str)> {
+    let mut end = 0;
+    let mut count = 0;
+    for word in text.split(' ').take(3) {
+        let bare = word.trim_end_matches([',', '.']);
+        let pronoun = bare == "I" || bare.starts_with("I'") || bare.starts_with("I’");
+        let name_like = bare.chars().next().is_some_and(char::is_uppercase)
+            && bare.chars().count() > 1
+            && bare.chars().all(|c| c.is_alphabetic() || "'’-".contains(c));
+        if pronoun || !name_like {
+            break;
+        }
+        end += usize::from(count > 0) + bare.len();
+        count += 1;
+        if bare.len() != word.len() {
+            break; // a comma or full stop ends the name
+        }
+    }
+    let name = text.get(..end)?;
+    let first = name.split(' ').next()?;
+    ((2..=3).contains(&count) && lexicon::lookup(first).is_given_name())
+        .then(|| (name, &text[end..]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,6 +268,20 @@ mod tests {
             " by contrast, he said."
         ));
         assert!(!is_headline_with_byline("a fiasco", " by Ruiz."));
+    }
+
+    #[test]
+    fn speakers_who_introduce_themselves_are_named() {
+        let robinson = "I'm Peter Robinson I'm a consultant, and we are busy.";
+        assert_eq!(self_introduction(robinson), Some("Peter Robinson"));
+        let ellis = "Jan Ellis from Ellis Grain, we've had a good year.";
+        assert_eq!(self_introduction(ellis), Some("Jan Ellis"));
+        // Nobody is introduced: a nationality, a place, a third person.
+        assert_eq!(self_introduction("I'm Australian and proud of it."), None);
+        let visitors = "Jan Ellis from Ellis Grain, they say, had a good year.";
+        assert_eq!(self_introduction(visitors), None);
+        let town = "Wagga Wagga from the air, it looks green.";
+        assert_eq!(self_introduction(town), None);
     }
 
     #[test]
