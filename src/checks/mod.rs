@@ -57,6 +57,15 @@ pub fn code_names() -> String {
 }
 
 /// Every check with at least one code `wanted`, built from `context`.
+/// "1 article", "3 articles": a count for a message.
+pub(crate) fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
 pub fn build_checks(context: &CheckContext, wanted: impl Fn(Code) -> bool) -> Vec<Box<dyn Check>> {
     REGISTRY
         .iter()

@@ -164,12 +164,16 @@ pub struct QuoteThresholds {
     /// Share of tokens a draft quote must share with a corpus quote to be
     /// compared with it at all.
     pub misquote_min_overlap: f64,
+    /// Corpus articles that must word a remark alike before a draft that
+    /// words it otherwise gets a warning; fewer make a note.
+    pub misquote_min_articles: usize,
 }
 
 impl Default for QuoteThresholds {
     fn default() -> Self {
         QuoteThresholds {
             misquote_min_overlap: 0.7,
+            misquote_min_articles: 2,
         }
     }
 }
@@ -313,6 +317,7 @@ impl RuleSet {
         }
         if let Some(q) = spec.quotes {
             set_if(&mut t.quotes.misquote_min_overlap, q.misquote_min_overlap);
+            set_if(&mut t.quotes.misquote_min_articles, q.misquote_min_articles);
         }
         if let Some(c) = spec.claims {
             set_if(&mut t.claims.min_articles, c.min_articles);
@@ -400,11 +405,18 @@ fn threshold_out_of_range(spec: &ThresholdsSpec) -> Option<(Range<usize>, String
         ]);
     }
     if let Some(q) = &spec.quotes {
-        checked.push((
-            "misquote_min_overlap",
-            number(&q.misquote_min_overlap),
-            Allowed::Fraction,
-        ));
+        checked.extend([
+            (
+                "misquote_min_overlap",
+                number(&q.misquote_min_overlap),
+                Allowed::Fraction,
+            ),
+            (
+                "misquote_min_articles",
+                count(&q.misquote_min_articles),
+                Allowed::AtLeast(1.0),
+            ),
+        ]);
     }
     if let Some(c) = &spec.claims {
         checked.extend([

@@ -122,6 +122,7 @@ pub(crate) struct NameThresholdsSpec {
 #[serde(deny_unknown_fields)]
 pub(crate) struct QuoteThresholdsSpec {
     pub misquote_min_overlap: Option<Spanned<f64>>,
+    pub misquote_min_articles: Option<Spanned<usize>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

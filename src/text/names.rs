@@ -10,6 +10,7 @@ use super::sentence::Sentence;
 use crate::document::{BlockKind, Document};
 use crate::lang::names::{NAME_FORM_ENDINGS, NAME_PARTICLES};
 use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 /// Longer "words" are pasted blobs or broken exports, not names; bounding
 /// them keeps every per-name cost (keys, similarity) bounded too.
@@ -181,6 +182,9 @@ enum Piece {
     Other,
 }
 
+/// Marks UAX #29 keeps between the letters of one word.
+const IN_WORD_MARKS: [char; 9] = ['\'', '’', '‘', '.', '·', '\u{0387}', '‧', '․', '＇'];
+
 fn classify(token: &str) -> Piece {
     // The common cases in one pass: a space, and a short ASCII word (no
     // colon, so not "C:Kyiv"), which every test below would pass as a word.
@@ -210,7 +214,16 @@ fn classify(token: &str) -> Piece {
         // UAX #29 keeps a colon between letters inside a word ("C:Kyiv",
         // Swedish "S:t"), which no name spelling has.
         _ if token.contains(':') => Piece::Other,
-        _ if token.chars().any(char::is_alphanumeric) => Piece::Word,
+        // Letters, their combining accents and the marks UAX #29 keeps
+        // between letters ("O'Neill", "U.S.", Catalan "l·l"); a symbol it
+        // also keeps (a tone letter after "Kiev꜈") makes no name word.
+        _ if token.chars().any(char::is_alphanumeric)
+            && token.chars().all(|c| {
+                c.is_alphanumeric() || is_combining_mark(c) || IN_WORD_MARKS.contains(&c)
+            }) =>
+        {
+            Piece::Word
+        }
         _ => Piece::Other,
     }
 }
@@ -449,6 +462,21 @@ mod tests {
         // One word under UAX #29; found by tests/properties.rs, where the
         // house fix of "C:Kiev" left "C:Kyiv", then taken for a variant.
         assert_eq!(spellings("C:Kyiv talks went on in Kyiv."), vec!["Kyiv"]);
+    }
+
+    #[test]
+    fn a_word_with_a_symbol_inside_is_not_a_name() {
+        // Found the same way: UAX #29 keeps a tone letter in "Kyiv꜈".
+        assert_eq!(
+            spellings("Kyiv\u{a708} talks went on in Kyiv."),
+            vec!["Kyiv"]
+        );
+        // Accents, combining or not, and apostrophes stay.
+        let text = "Rene\u{301} O’Neill met Zelens\u{301}kyj.";
+        assert_eq!(
+            spellings(text),
+            vec!["Rene\u{301} O’Neill", "Zelens\u{301}kyj"]
+        );
     }
 
     #[test]

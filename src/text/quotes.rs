@@ -90,12 +90,30 @@ fn mark(c: char, previous: Option<char>, open: Option<char>) -> Option<Mark> {
 }
 
 /// Every quotation in the document's prose blocks.
+/// Whether `text` opens with a markup tag (`<tweet author="…">`, `</a>`):
+/// a name of letters right after the `<`, then a space, `/` or `>`. Its
+/// length when it closes in `text`; `Some(None)` when it runs past it.
+fn markup_tag(text: &str) -> Option<Option<usize>> {
+    let rest = text.strip_prefix('<')?;
+    let name = rest.strip_prefix('/').unwrap_or(rest);
+    let letters = name
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .unwrap_or(name.len());
+    let after = name[letters..].chars().next()?;
+    let named = name.starts_with(|c: char| c.is_ascii_alphabetic());
+    if !named || !(after.is_whitespace() || after == '/' || after == '>') {
+        return None;
+    }
+    Some(text.find('>').map(|end| end + 1))
+}
+
 pub fn find_quotations(doc: &Document) -> QuoteScan {
     let prose = doc.prose();
     let blocks = doc.blocks();
     let mut scan = QuoteScan::default();
     // A quotation left open at the end of the previous paragraph.
     let mut carried: Option<char> = None;
+    let mut in_tag = false;
     for (index, block) in blocks.iter().enumerate() {
         let Some(text) = prose.get(block.range.clone()) else {
             continue;
@@ -107,7 +125,25 @@ pub fn find_quotations(doc: &Document) -> QuoteScan {
         let mut nested: Option<usize> = None;
         let continuing = carried.take();
         let mut previous: Option<char> = None;
+        // Where a markup tag left in the copy ends: its attribute values'
+        // marks (tweet-date="March 9, 2016") are no quotation. A tag broken
+        // over two lines ends in the next block.
+        let mut tag_end = match std::mem::take(&mut in_tag) {
+            true => text.find('>').map_or(0, |end| end + 1),
+            false => 0,
+        };
         for (i, c) in text.char_indices() {
+            if i < tag_end {
+                continue;
+            }
+            if c == '<'
+                && let Some(length) = markup_tag(&text[i..])
+            {
+                tag_end = i + length.unwrap_or(text.len() - i);
+                in_tag = length.is_none();
+                previous = Some('>');
+                continue;
+            }
             let Some(found) = mark(c, previous, open.map(|(o, _)| o)) else {
                 previous = Some(c);
                 continue;
@@ -289,6 +325,26 @@ mod tests {
             ),
             vec!["We will stay,", "It is over.", "Non", "Nein"]
         );
+    }
+
+    #[test]
+    fn marks_inside_a_markup_tag_are_no_quotation() {
+        let doc = Document::plain(
+            "<tweet author=\"@ByronYork\" date=\"March 9, 2016\n\">Stands empty.<tweet/> \"We left,\" he said. If a < b, \"x\" is a y.",
+        );
+        let scan = find_quotations(&doc);
+        let found: Vec<&str> = scan
+            .quotations
+            .iter()
+            .map(|q| &doc.prose()[q.inner.clone()])
+            .collect();
+        assert_eq!(found, vec!["We left,", "x"]);
+        assert!(scan.unbalanced.is_empty());
+        // A line with no full stop is a block of its own in plain text: the
+        // tag goes on in the next one.
+        let story = "Rubio spoke.\n\n<tweet date=\"March 9, 2016\n\">Stands empty<tweet/>.\n";
+        let doc = Document::for_file(story, std::path::Path::new("story.txt"));
+        assert!(find_quotations(&doc).unbalanced.is_empty());
     }
 
     #[test]

@@ -249,11 +249,7 @@ fn has_sources(corpus: &Corpus, statements: &[Arc<Statement>], wanted: usize) ->
 }
 
 fn articles(n: usize) -> String {
-    if n == 1 {
-        "1 article".to_string()
-    } else {
-        format!("{n} articles")
-    }
+    super::plural(n, "article")
 }
 
 /// "3 March 2016".

@@ -17,7 +17,7 @@ use attested::{AttestedNames, Lookups, Neighbour};
 use draft::{DraftSpellings, Seen};
 use house::HouseSpellings;
 
-use super::{Check, CheckContext};
+use super::{Check, CheckContext, plural};
 use crate::corpus::{Corpus, SpellingSource, SpellingStats};
 use crate::document::{BlockKind, Document};
 use crate::finding::{Annotation, Code, Finding, Report, Severity};
@@ -804,14 +804,6 @@ fn match_case(found: &str, target: &str) -> String {
         target.to_uppercase()
     } else {
         target.to_string()
-    }
-}
-
-pub(crate) fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
     }
 }
 

@@ -2,6 +2,7 @@
 //! corpus has in other words, or from another speaker.
 
 use super::{MISATTRIBUTED, MISQUOTE, QuoteCheck};
+use crate::checks::plural;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -120,12 +121,28 @@ pub(super) fn compare(check: &QuoteCheck, doc: &Document, record: &QuoteRecord) 
             .as_deref()
             .map(|s| format!(" by {s}"))
             .unwrap_or_default();
+        // Outlets transcribe one remark a word apart, and a speaker says a
+        // line again on another occasion: one article's wording is a note
+        // to check, several articles' a warning.
+        let mut articles: Vec<u32> = tellings
+            .iter()
+            .filter(|m| m.words == best.words)
+            .map(|m| m.quote.location.article)
+            .collect();
+        articles.sort_unstable();
+        articles.dedup();
+        let (severity, check_it) =
+            if articles.len() >= check.rules.thresholds.quotes.misquote_min_articles {
+                (Severity::Warning, "")
+            } else {
+                (Severity::Info, "; check it against the source")
+            };
         let message = format!(
-            "This quotation differs from the reference corpus, where it reads “{corpus_text}”{said_by} ({:.0}% of words shared)",
+            "This quotation differs from the reference corpus, where it reads “{corpus_text}”{said_by} ({}, {:.0}% of words shared){check_it}",
+            plural(articles.len(), "article"),
             best.share * 100.0
         );
-        let finding =
-            Finding::new(MISQUOTE, Severity::Warning, inner, message).with_suggestion(corpus_text);
+        let finding = Finding::new(MISQUOTE, severity, inner, message).with_suggestion(corpus_text);
         return evidence(
             check,
             finding,
@@ -369,6 +386,25 @@ mod tests {
                 vec!["We will not close the port this winter,".into()]
             )]
         );
+    }
+
+    #[test]
+    fn one_article_makes_a_note_and_two_that_agree_a_warning() {
+        let draft = "“We will not shut the port this winter,” Ruiz said.";
+        let once = lint_with(corpus(), draft);
+        assert_eq!(once.findings[0].severity, Severity::Info);
+        assert!(once.findings[0].message.contains("(1 article,"));
+        let again = Article::new(
+            PathBuf::from("wire/again.md"),
+            "“We will not close the port this winter,” Ruiz told the council.\n".into(),
+        );
+        let first = Article::new(
+            PathBuf::from("wire/port.md"),
+            "“We will not close the port this winter,” Mayor Ana Ruiz said.\n".into(),
+        );
+        let twice = lint_with(Corpus::new(vec![first, again]), draft);
+        assert_eq!(twice.findings[0].severity, Severity::Warning);
+        assert!(twice.findings[0].message.contains("(2 articles,"));
     }
 
     #[test]

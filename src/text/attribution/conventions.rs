@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::cues::{
     Cue, Cues, LEAD_IN_WORDS, clause_subject, find_cue, find_reporting_cue, participle_report,
-    report_lead_in, speech_noun_report,
+    report_lead_in, speech_noun_report, story_report,
 };
 use super::speakers::{
     SUBJECT_PRONOUNS, Speaker, SpeakerKind, names_a_person, person_before, person_opening,
@@ -297,7 +297,7 @@ pub(super) fn inherit(
     if speaking.is_some() {
         return;
     }
-    if let Some(cue) = reported_before(around, quotation.block) {
+    if let Some(cue) = reported_before(around, quotation.block, quotation.continues_next) {
         record.speaker = Some(cue.speaker);
         record.link = Some(Link::ReportedBefore(cue.text));
     } else if let Some(speaker) = opens.then(|| subject_before(around, quotation)).flatten() {
@@ -560,7 +560,7 @@ fn is_interjection(around: &Surroundings, record: &QuoteRecord, short_quote_word
 /// or more ("the two unions said", "Ruiz and Okafor said") or a group
 /// ("officials said") leave it open, as does a paragraph with quotations of
 /// its own (their speakers decide).
-fn reported_before(around: &Surroundings, block: usize) -> Option<Cue> {
+fn reported_before(around: &Surroundings, block: usize, excerpt: bool) -> Option<Cue> {
     let blocks = around.doc.blocks();
     let previous = blocks.get(block.checked_sub(1)?)?;
     if !is_body(previous.kind) {
@@ -587,7 +587,8 @@ fn reported_before(around: &Surroundings, block: usize) -> Option<Cue> {
             .or_else(|| asked(outside))
             .or_else(|| speech_noun_report(outside, around.cues))
             .or_else(|| participle_report(outside))
-            .or_else(|| report_lead_in(outside));
+            .or_else(|| report_lead_in(outside))
+            .or_else(|| excerpt.then(|| story_report(outside)).flatten());
         // The speaker must still be speaking where the paragraph ends.
         let Some(cue) = cue else {
             if index == last {

@@ -437,6 +437,26 @@ pub(super) fn report_lead_in(outside: &str) -> Option<Cue> {
     })
 }
 
+/// "CNN reported that night that …": a story that the sentence's subject
+/// reported, told as the sentence opens. Only an excerpt of the story (a
+/// quotation over several paragraphs) goes on with it: after one quote
+/// paragraph, the words are usually someone the story quoted.
+pub(super) fn story_report(outside: &str) -> Option<Cue> {
+    let (speaker, subject_end) = clause_subject(outside.trim_start())?;
+    let offset = outside.len() - outside.trim_start().len();
+    let rest = &outside[offset + subject_end..];
+    let words = words(rest);
+    // "CNN reported", "CNN also reported".
+    let verb = words
+        .iter()
+        .take(2)
+        .position(|w| matches!(w.lower.as_str(), "reported" | "reports"))?;
+    (speaker.kind == SpeakerKind::Name).then(|| Cue {
+        text: words[verb].lower.clone(),
+        speaker,
+    })
+}
+
 /// "Clinton, clearly frustrated, responded by pointing a finger, saying the
 /// campaign was lying": a participle of speech after a comma reports the
 /// speech of the sentence's subject.
