@@ -56,7 +56,6 @@ pub fn code_names() -> String {
     all_codes().map(Code::as_str).collect::<Vec<_>>().join(", ")
 }
 
-/// Every check with at least one code `wanted`, built from `context`.
 /// "1 article", "3 articles": a count for a message.
 pub(crate) fn plural(count: usize, noun: &str) -> String {
     if count == 1 {
@@ -66,6 +65,7 @@ pub(crate) fn plural(count: usize, noun: &str) -> String {
     }
 }
 
+/// Every check with at least one code `wanted`, built from `context`.
 pub fn build_checks(context: &CheckContext, wanted: impl Fn(Code) -> bool) -> Vec<Box<dyn Check>> {
     REGISTRY
         .iter()

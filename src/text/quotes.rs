@@ -89,7 +89,6 @@ fn mark(c: char, previous: Option<char>, open: Option<char>) -> Option<Mark> {
     }
 }
 
-/// Every quotation in the document's prose blocks.
 /// Whether `text` opens with a markup tag (`<tweet author="…">`, `</a>`):
 /// a name of letters right after the `<`, then a space, `/` or `>`. Its
 /// length when it closes in `text`; `Some(None)` when it runs past it.
@@ -107,6 +106,7 @@ fn markup_tag(text: &str) -> Option<Option<usize>> {
     Some(text.find('>').map(|end| end + 1))
 }
 
+/// Every quotation in the document's prose blocks.
 pub fn find_quotations(doc: &Document) -> QuoteScan {
     let prose = doc.prose();
     let blocks = doc.blocks();

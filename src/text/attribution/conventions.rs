@@ -15,12 +15,12 @@ use super::speakers::{
     SUBJECT_PRONOUNS, Speaker, SpeakerKind, names_a_person, person_before, person_opening,
     speaker_within,
 };
-use super::text::{Place, Word, blank_quotations, is_quotes_only, words};
+use super::text::{Place, Word, blank_quotations, is_first_person, is_quotes_only, words};
 use super::{Link, QuoteRecord};
 use crate::document::{BlockKind, Document};
 use crate::lang::speech::{
-    BACK_POINTERS, BODY_HEADS, COPULAS, FIRST_PERSON_WORDS, SEVERAL_SPEAKERS, SOURCE_NOUNS,
-    STANCE_WORDS, SUBJECT_PREPOSITIONS, is_person_noun,
+    BACK_POINTERS, BODY_HEADS, COPULAS, SEVERAL_SPEAKERS, SOURCE_NOUNS, STANCE_WORDS,
+    SUBJECT_PREPOSITIONS, is_person_noun,
 };
 use crate::lang::titles::is_title_before_name;
 use crate::text::quotes::{Quotation, QuoteScan, is_alone_in_paragraph, word_count};
@@ -314,10 +314,7 @@ fn speaks_in_first_person(around: &Surroundings, quotation: &Quotation) -> bool 
         .prose()
         .get(quotation.inner.clone())
         .unwrap_or("");
-    words(inner).iter().any(|w| {
-        let head = w.lower.split(['\'', '’']).next().unwrap_or("");
-        FIRST_PERSON_WORDS.contains(head)
-    })
+    words(inner).iter().any(|w| is_first_person(&w.lower))
 }
 
 /// How far into the writer's question its person may stand ("Why was he

@@ -419,7 +419,7 @@ fn noun_phrase_end(unled: &str) -> Option<usize> {
 pub(super) fn report_lead_in(outside: &str) -> Option<Cue> {
     let words = words(outside);
     let verb = words.iter().position(|w| {
-        matches!(w.lower.as_str(), "reports" | "reported")
+        is_report_verb(w)
             && outside[w.range.end..]
                 .trim_start()
                 .chars()
@@ -437,6 +437,12 @@ pub(super) fn report_lead_in(outside: &str) -> Option<Cue> {
     })
 }
 
+/// "reports" or "reported": an outlet's or a reporter's story, not a
+/// remark (see [`report_lead_in`] and [`story_report`]).
+fn is_report_verb(word: &Word) -> bool {
+    matches!(word.lower.as_str(), "reports" | "reported")
+}
+
 /// "CNN reported that night that …": a story that the sentence's subject
 /// reported, told as the sentence opens. Only an excerpt of the story (a
 /// quotation over several paragraphs) goes on with it: after one quote
@@ -447,10 +453,7 @@ pub(super) fn story_report(outside: &str) -> Option<Cue> {
     let rest = &outside[offset + subject_end..];
     let words = words(rest);
     // "CNN reported", "CNN also reported".
-    let verb = words
-        .iter()
-        .take(2)
-        .position(|w| matches!(w.lower.as_str(), "reported" | "reports"))?;
+    let verb = words.iter().take(2).position(is_report_verb)?;
     (speaker.kind == SpeakerKind::Name).then(|| Cue {
         text: words[verb].lower.clone(),
         speaker,

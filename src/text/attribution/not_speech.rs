@@ -2,12 +2,10 @@
 //! works, headlines, slogans, pull quotes), and quotations that name their own speaker
 //! (a transcript's "CLINTON: …").
 
-use super::text::blank_quotations;
+use super::text::{blank_quotations, is_first_person};
 use crate::lang::calendar::calendar_word;
 use crate::lang::lexicon;
-use crate::lang::speech::{
-    FIRST_PERSON_WORDS, NAMING_PHRASES, TITLE_CASE_MINOR_WORDS, TITLE_LEADS,
-};
+use crate::lang::speech::{NAMING_PHRASES, TITLE_CASE_MINOR_WORDS, TITLE_LEADS};
 use crate::lang::statements::HEAD_DETERMINERS;
 use crate::text::names::fold_typography;
 use crate::text::quotes::Quotation;
@@ -185,9 +183,9 @@ pub(super) fn self_introduction(inner: &str) -> Option<&str> {
     // The first pronoun after the comma speaks in the first person ("we've
     // had"), not of someone ("they tell me").
     let first_person = rest.split_whitespace().find_map(|w| {
-        let head = w.split(['\'', '’']).next().unwrap_or("").to_lowercase();
-        let head = head.trim_matches(|c: char| !c.is_alphabetic());
-        if FIRST_PERSON_WORDS.contains(head) {
+        let lower = w.to_lowercase();
+        let head = lower.trim_matches(|c: char| !c.is_alphabetic());
+        if is_first_person(head) {
             Some(true)
         } else {
             matches!(head, "he" | "she" | "they" | "it" | "you").then_some(false)

@@ -6,6 +6,7 @@ use std::ops::Range;
 use crate::text::words::WordBoundaries;
 
 use crate::document::Document;
+use crate::lang::speech::FIRST_PERSON_WORDS;
 use crate::text::quotes::Quotation;
 
 /// A word of the reporter's text, lower-cased, with its byte range.
@@ -21,6 +22,13 @@ pub(super) fn words(text: &str) -> Vec<Word> {
             range: i..i + w.len(),
         })
         .collect()
+}
+
+/// Whether a lower-cased word speaks in the first person ("we", "we've",
+/// "my").
+pub(super) fn is_first_person(lower: &str) -> bool {
+    let head = lower.split(['\'', '’']).next().unwrap_or("");
+    FIRST_PERSON_WORDS.contains(head)
 }
 
 /// How much of the reporter's text on each side of a quotation is read.
