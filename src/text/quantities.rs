@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
+use super::names::is_capitalised;
 use super::sentence::Sentence;
 use crate::lang::lemma::singular;
 use crate::lang::{numbers, units};
@@ -282,7 +283,7 @@ fn quantity_at(prose: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usi
     let (measure, factor, unit_tokens) = if let Some(code) = currency_before {
         (code.to_string(), 1.0, 0)
     } else {
-        measure_at(tokens, next)?
+        measure_at(tokens, next, ordinal)?
     };
     let end_token = if unit_tokens == 0 {
         i + used - 1
@@ -334,7 +335,11 @@ fn currency(word: &str) -> Option<&'static str> {
 
 /// The measure a number counts: a known unit (converted), a currency after
 /// it, or else the noun that follows ("members", "round"), made singular.
-fn measure_at(tokens: &[Token], at: usize) -> Option<(String, f64, usize)> {
+/// How many capitalised words (and "and") may stand between a figure and
+/// the noun it counts ("47 Australian and New Zealand firefighters").
+const NAMES_BEFORE_A_NOUN: usize = 5;
+
+fn measure_at(tokens: &[Token], at: usize, ordinal: bool) -> Option<(String, f64, usize)> {
     let first = tokens.get(at)?;
     let two = tokens
         .get(at + 1)
@@ -347,6 +352,25 @@ fn measure_at(tokens: &[Token], at: usize) -> Option<(String, f64, usize)> {
         if let Some(code) = currency(&candidate) {
             return Some((code.to_string(), 1.0, width));
         }
+    }
+    // "47 Australian and New Zealand firefighters", "200 Republican
+    // delegates": the names before the counted noun say whose; a name is
+    // never the measure. A plural name ("17 Republicans") is counted itself,
+    // and a place in a series may be named ("the 11th International
+    // Congress").
+    if !ordinal && is_capitalised(first.text) && !first.lower.ends_with('s') {
+        let names = tokens[at..]
+            .iter()
+            .take(NAMES_BEFORE_A_NOUN)
+            .take_while(|t| is_capitalised(t.text) || t.lower == "and")
+            .count();
+        let noun = tokens.get(at + names)?;
+        let plural = noun.text.len() > 3
+            && noun.text.ends_with('s')
+            && !noun.text.ends_with("ss")
+            && noun.text.chars().all(|c| c.is_ascii_lowercase());
+        return (plural && !units::is_not_a_measure(noun.lower))
+            .then(|| (singular(noun.lower), 1.0, names + 1));
     }
     // "4,300 dock workers": the counted noun is the plural after a modifier.
     let word = match tokens.get(at + 1) {
@@ -448,6 +472,26 @@ mod tests {
         assert_eq!(
             find("12 members"),
             vec![("12".into(), 12.0, 12.0, 12.0, "member".into())]
+        );
+    }
+
+    #[test]
+    fn names_before_a_noun_say_whose_and_are_not_counted() {
+        let measure = |text: &str| find(text).into_iter().map(|q| q.4).collect::<Vec<_>>();
+        assert_eq!(
+            measure("47 Australian and New Zealand firefighters"),
+            vec!["firefighter".to_string()]
+        );
+        assert_eq!(
+            measure("200 Republican delegates"),
+            vec!["delegate".to_string()]
+        );
+        assert_eq!(measure("17 Republicans"), vec!["republican".to_string()]);
+        assert!(measure("12 Indonesian").is_empty(), "no counted noun");
+        assert_eq!(
+            measure("the 11th International Congress"),
+            vec!["international#".to_string()],
+            "a place in a series may be named"
         );
     }
 

@@ -142,10 +142,12 @@ impl Check for ClaimCheck {
             if doc.is_cancelled() {
                 return;
             }
+            let sentence_start = sentence.start;
             let sentence = prose.get(sentence).unwrap_or("");
             let sentence_words = content_words(sentence);
             let context = values::ClaimContext {
                 sentence: similarity::SentenceTerms::new(sentence),
+                sentence_start,
                 paragraphs: &paragraphs,
                 rarity: &rarity,
             };

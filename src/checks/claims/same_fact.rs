@@ -35,10 +35,11 @@ pub struct Shared<'a> {
 /// `None`.
 pub fn same_fact<'a>(draft: &'a Claim, corpus: &Claim) -> Option<Shared<'a>> {
     let (d, c) = (&draft.qualifiers, &corpus.qualifiers);
-    // A forecast says nothing of what happened; a remainder is not a
-    // total; a margin, a standing or a slice of a population is not the
-    // figure itself.
-    if d.forecast != c.forecast
+    // A forecast says nothing of what happened (but an event's day, date
+    // or year is the same told before it or after; a series' next event is
+    // another event); a remainder is not a total; a margin, a standing or a
+    // slice of a population is not the figure itself.
+    if (d.forecast != c.forecast && !is_dated(&draft.attribute))
         || d.part != c.part
         || d.remainder != c.remainder
         || d.margin != c.margin
@@ -124,6 +125,14 @@ pub fn same_fact<'a>(draft: &'a Claim, corpus: &Claim) -> Option<Shared<'a>> {
         entities,
         anchors: anchors(draft, corpus),
     })
+}
+
+/// Whether a claim gives the day, date or year of its event.
+fn is_dated(attribute: &Attribute) -> bool {
+    matches!(
+        attribute,
+        Attribute::Weekday | Attribute::Date | Attribute::Year
+    )
 }
 
 /// The words of the measured thing and of the value's clause the two
@@ -328,6 +337,26 @@ mod tests {
             .into_iter()
             .find(|c| &text[c.range.clone()] == value)
             .unwrap_or_else(|| panic!("no claim «{value}» in {text}"))
+    }
+
+    #[test]
+    fn an_events_day_is_one_fact_before_and_after_it_but_a_figure_is_not() {
+        let plan = claim(
+            "Growers will take the proposals to Saturday's wine summit in Merrow.",
+            "Saturday",
+        );
+        let told = claim(
+            "Growers put the proposals to the wine summit in Merrow on Friday.",
+            "Friday",
+        );
+        assert!(plan.qualifiers.forecast && !told.qualifiers.forecast);
+        assert!(same_fact(&plan, &told).is_some(), "a day of one summit");
+        let cut = claim("Merrow Grain will cut 40 jobs at its mill.", "40");
+        let done = claim("Merrow Grain cut 30 jobs at its mill.", "30");
+        assert!(
+            same_fact(&cut, &done).is_none(),
+            "a plan is not what was done"
+        );
     }
 
     #[test]

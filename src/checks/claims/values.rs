@@ -12,7 +12,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use super::describe::{corpus_wording, describe, draft_wording, render};
-use super::same_fact::{fixed_in_time, foreign_owner, same_event, same_fact, same_plan};
+use super::same_fact::{Shared, fixed_in_time, foreign_owner, same_event, same_fact, same_plan};
 use super::similarity::{DraftTerms, Rarity, SentenceTerms, similarity};
 use super::subject::subject_and_attribute;
 use super::time::{Timing, ages_agree, timing};
@@ -28,6 +28,8 @@ use crate::text::words::WordBoundaries;
 /// sentence, its paragraph's words and the corpus's term weights.
 pub(super) struct ClaimContext<'a> {
     pub sentence: SentenceTerms<'a>,
+    /// Where the claim's sentence starts in the draft's prose.
+    pub sentence_start: usize,
     pub paragraphs: &'a ParagraphWords,
     pub rarity: &'a Rarity<'a>,
 }
@@ -42,6 +44,15 @@ impl ValueGroup {
         &self.statements[0].claim.value
     }
 }
+
+/// A corpus sentence this alike is the draft's own sentence told again
+/// (wire copy run by a second paper, an update of the same story): its
+/// value in the draft value's place states the same fact, whatever the
+/// record makes of the subject.
+const RETOLD_LIKENESS: f64 = 0.9;
+/// How far, in bytes from the start of its sentence, a retold value may
+/// stand from the draft's: a word or two edited before it.
+const RETOLD_SHIFT: usize = 16;
 
 /// A corpus sentence giving the draft's own figure counts against a
 /// conflict when it is this share as alike as a matched sentence must be.
@@ -86,8 +97,19 @@ pub(super) fn check(
             if when == Timing::Apart {
                 return None;
             }
-            let found = same_fact(claim, &s.claim)?;
             let score = similarity(&draft_terms, &s.terms, context.rarity);
+            let shift = (score >= RETOLD_LIKENESS && same_measure(&claim.value, &s.claim.value))
+                .then(|| place_shift(claim, context.sentence_start, &s))
+                .flatten();
+            let in_place = shift.is_some();
+            let found = match same_fact(claim, &s.claim) {
+                Some(found) => found,
+                None if in_place => Shared {
+                    entities: Vec::new(),
+                    anchors: Vec::new(),
+                },
+                None => return None,
+            };
             if when == Timing::IfRetold && score < thresholds.min_similarity {
                 return None;
             }
@@ -95,7 +117,8 @@ pub(super) fn check(
             // say it is the same fact in fewer shared words; one event or
             // one plan under revision says so in none.
             let anchored = found.anchors.len() >= 2 && score >= thresholds.min_anchored_similarity;
-            let alike = score >= thresholds.min_similarity
+            let alike = in_place
+                || score >= thresholds.min_similarity
                 || anchored
                 || same_event(claim, &s.claim)
                 || same_plan(claim, &s.claim);
@@ -107,6 +130,7 @@ pub(super) fn check(
                     || agrees(check, doc, claim, &s)
                     || same_digits(&claim.value, &s.claim.value));
             let telling = Telling {
+                in_place: shift.map_or(0.0, |shift| 1.0 / (1.0 + shift as f64)),
                 likeness: score,
                 beside: told_beside(claim, &s.claim),
                 same_order: same_order(&claim.value, &s.claim.value, thresholds.max_value_ratio),
@@ -114,9 +138,10 @@ pub(super) fn check(
             evidence.then_some((s, telling))
         })
         // "Florida's 99 delegates" says nothing of a paragraph about Texas.
-        .filter(|(s, _)| {
+        .filter(|(s, telling)| {
             let subject = &s.claim.subject;
-            (subject.owner.is_none() && s.claim.qualifiers.scope.is_empty())
+            telling.in_place > 0.0
+                || (subject.owner.is_none() && s.claim.qualifiers.scope.is_empty())
                 || foreign_owner(claim, &s.claim, &context.paragraphs.words(doc, claim)).is_none()
         })
         .collect();
@@ -228,7 +253,8 @@ pub(super) fn check(
 /// A corpus statement that may state the draft's fact, and how it is told.
 type Matched = (Arc<Statement>, Telling);
 
-/// How closely a corpus statement tells the draft's claim: its sentence's
+/// How closely a corpus statement tells the draft's claim: the draft's
+/// own sentence retold with the value in its place first, its sentence's
 /// likeness to the draft's, then the words of the value's clause the two
 /// share, the nearer the value the more (see [`told_beside`]), then
 /// whether its figure is of the draft's order. One sentence may give two
@@ -237,9 +263,29 @@ type Matched = (Arc<Statement>, Telling);
 /// beside each tell them apart.
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
 struct Telling {
+    /// The draft's sentence told again with the value in its place: the
+    /// nearer the draft value's place, the more (0 when not retold).
+    in_place: f64,
     likeness: f64,
     beside: f64,
     same_order: bool,
+}
+
+/// How far, in bytes from the start of their sentences, the corpus value
+/// stands from the draft's, if it stands in the draft value's place (give
+/// or take a word edited before it).
+fn place_shift(claim: &Claim, sentence_start: usize, corpus: &Statement) -> Option<usize> {
+    let draft_at = claim.range.start.saturating_sub(sentence_start);
+    let corpus_at = corpus.location.start.saturating_sub(corpus.sentence.start) as usize;
+    Some(draft_at.abs_diff(corpus_at)).filter(|&shift| shift <= RETOLD_SHIFT)
+}
+
+/// Whether two values are told in one unit (or are not figures at all).
+fn same_measure(draft: &Value, corpus: &Value) -> bool {
+    match (draft, corpus) {
+        (Value::Quantity(a), Value::Quantity(b)) => a.measure == b.measure,
+        _ => std::mem::discriminant(draft) == std::mem::discriminant(corpus),
+    }
 }
 
 /// The draft's words of the value's clause that the corpus claim has
@@ -469,6 +515,25 @@ mod tests {
         let found =
             lint("After Geneva the revised US peace plan for Ukraine was cut to twenty items.");
         assert_eq!(found[0].1, vec!["nineteen".to_string()]);
+    }
+
+    #[test]
+    fn a_retold_sentence_is_compared_value_by_place() {
+        use super::super::tests::report_against;
+        use crate::corpus::{Article, Corpus};
+        use crate::rules::RuleSet;
+        let story = "A Coastal Research survey of the crews found that 18 percent had \
+                     fought fires abroad, 27 percent had never flown and 41 percent \
+                     expected to be home within a month.";
+        let corpus = Corpus::new(vec![Article::new("c/0.md".into(), story.to_string())]);
+        let draft = story.replace("27 percent", "31 percent");
+        let report = report_against(corpus, RuleSet::defaults(), &draft);
+        let found: Vec<(&str, &[String])> = report
+            .findings
+            .iter()
+            .map(|f| (&draft[f.range.clone()], f.suggestions.as_slice()))
+            .collect();
+        assert_eq!(found, vec![("31", ["27".to_string()].as_slice())]);
     }
 
     #[test]
