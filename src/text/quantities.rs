@@ -335,6 +335,14 @@ fn currency(word: &str) -> Option<&'static str> {
 
 /// The measure a number counts: a known unit (converted), a currency after
 /// it, or else the noun that follows ("members", "round"), made singular.
+/// A plain plural noun as written: "workers", not "Workers", "boss" or "its".
+fn is_plural_noun(word: &str) -> bool {
+    word.len() > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && word.chars().all(|c| c.is_ascii_lowercase())
+}
+
 /// How many capitalised words (and "and") may stand between a figure and
 /// the noun it counts ("47 Australian and New Zealand firefighters").
 const NAMES_BEFORE_A_NOUN: usize = 5;
@@ -365,11 +373,7 @@ fn measure_at(tokens: &[Token], at: usize, ordinal: bool) -> Option<(String, f64
             .take_while(|t| is_capitalised(t.text) || t.lower == "and")
             .count();
         let noun = tokens.get(at + names)?;
-        let plural = noun.text.len() > 3
-            && noun.text.ends_with('s')
-            && !noun.text.ends_with("ss")
-            && noun.text.chars().all(|c| c.is_ascii_lowercase());
-        return (plural && !units::is_not_a_measure(noun.lower))
+        return (is_plural_noun(noun.text) && !units::is_not_a_measure(noun.lower))
             .then(|| (singular(noun.lower), 1.0, names + 1));
     }
     // "4,300 dock workers": the counted noun is the plural after a modifier.
@@ -377,10 +381,7 @@ fn measure_at(tokens: &[Token], at: usize, ordinal: bool) -> Option<(String, f64
         Some(second)
             if !first.lower.ends_with('s')
                 && second.range.start == first.range.end + 1
-                && second.lower.len() > 3
-                && second.lower.ends_with('s')
-                && !second.lower.ends_with("ss")
-                && second.lower.chars().all(|c| c.is_ascii_lowercase()) =>
+                && is_plural_noun(second.lower) =>
         {
             return (!units::is_not_a_measure(first.lower)
                 && first.lower.chars().all(char::is_alphabetic))

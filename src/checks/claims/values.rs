@@ -4,6 +4,7 @@
 //! conflict; a corpus split between values is a note, never a warning.
 
 use std::cell::RefCell;
+use std::cmp::Reverse;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::rc::Rc;
@@ -98,10 +99,11 @@ pub(super) fn check(
                 return None;
             }
             let score = similarity(&draft_terms, &s.terms, context.rarity);
-            let shift = (score >= RETOLD_LIKENESS && same_measure(&claim.value, &s.claim.value))
+            let retold = (score >= RETOLD_LIKENESS && same_measure(&claim.value, &s.claim.value))
                 .then(|| place_shift(claim, context.sentence_start, &s))
-                .flatten();
-            let in_place = shift.is_some();
+                .flatten()
+                .map(Reverse);
+            let in_place = retold.is_some();
             let found = match same_fact(claim, &s.claim) {
                 Some(found) => found,
                 None if in_place => Shared {
@@ -130,7 +132,7 @@ pub(super) fn check(
                     || agrees(check, doc, claim, &s)
                     || same_digits(&claim.value, &s.claim.value));
             let telling = Telling {
-                in_place: shift.map_or(0.0, |shift| 1.0 / (1.0 + shift as f64)),
+                retold,
                 likeness: score,
                 beside: told_beside(claim, &s.claim),
                 same_order: same_order(&claim.value, &s.claim.value, thresholds.max_value_ratio),
@@ -140,7 +142,7 @@ pub(super) fn check(
         // "Florida's 99 delegates" says nothing of a paragraph about Texas.
         .filter(|(s, telling)| {
             let subject = &s.claim.subject;
-            telling.in_place > 0.0
+            telling.retold.is_some()
                 || (subject.owner.is_none() && s.claim.qualifiers.scope.is_empty())
                 || foreign_owner(claim, &s.claim, &context.paragraphs.words(doc, claim)).is_none()
         })
@@ -263,9 +265,10 @@ type Matched = (Arc<Statement>, Telling);
 /// beside each tell them apart.
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
 struct Telling {
-    /// The draft's sentence told again with the value in its place: the
-    /// nearer the draft value's place, the more (0 when not retold).
-    in_place: f64,
+    /// The draft's sentence told again with the value in its place: how
+    /// far from the draft value's place, the nearer the better (`None`,
+    /// lowest, when not retold).
+    retold: Option<Reverse<usize>>,
     likeness: f64,
     beside: f64,
     same_order: bool,
@@ -463,7 +466,7 @@ fn group_by_value(statements: &[Arc<Statement>]) -> Vec<ValueGroup> {
             }),
         }
     }
-    groups.sort_by_key(|g| std::cmp::Reverse(article_count(&g.statements)));
+    groups.sort_by_key(|g| Reverse(article_count(&g.statements)));
     groups
 }
 
