@@ -410,3 +410,58 @@ fn a_watch_writes_articles_as_they_arrive_and_go() {
     assert!(arrived_ok, "an article written to the folder is indexed");
     assert!(gone_ok, "an article removed from the folder is removed");
 }
+
+/// Every row of the running totals, in key order, as text.
+fn totals_of(url: &str) -> Vec<String> {
+    let mut client = postgres::Client::connect(url, postgres::NoTls).expect("connect");
+    let mut rows = Vec::new();
+    for query in [
+        "SELECT spelling || ' ' || mentions || ' ' || articles FROM spelling_totals ORDER BY spelling",
+        "SELECT word || ' ' || articles FROM lowercase_totals ORDER BY word",
+        "SELECT word || ' ' || wordings FROM word_totals ORDER BY word",
+        "SELECT term || ' ' || sentences FROM term_totals ORDER BY term",
+        "SELECT key || ' ' || spelling FROM name_keys ORDER BY key, spelling",
+        "SELECT articles || ' ' || sentences || ' ' || wordings FROM corpus_totals",
+    ] {
+        let table: Vec<String> = client
+            .query(query, &[])
+            .expect("totals")
+            .iter()
+            .map(|row| row.get(0))
+            .collect();
+        assert!(!table.is_empty(), "nothing from {query}");
+        rows.extend(table);
+    }
+    rows
+}
+
+#[test]
+#[ignore = "needs a PostgreSQL server: run under tests/postgres/server.sh"]
+fn sums_set_aside_in_the_database_add_up_to_the_sums_held_in_memory() {
+    // More articles than one batch, naming the same people, so that a
+    // spelling's sum is part set aside after the first batch and part
+    // held at the end.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).expect("mkdir");
+    let people = ["Maria Kovalenko", "Tomas Herrera", "Ingrid Solberg"];
+    for n in 0..2_300 {
+        let text = format!(
+            "# Council notes {n}\n\nCouncillor {} told the meeting on Tuesday that {} homes \
+             needed new roofs. \"We will fund {n} of them,\" said {}.\n",
+            people[n % 3],
+            n % 97,
+            people[(n / 3) % 3],
+        );
+        std::fs::write(corpus.join(format!("note-{n:04}.md")), text).expect("write");
+    }
+    let (held, _) = database("sums_held");
+    let (set_aside, _) = database("sums_set_aside");
+    let mut client = postgres::Client::connect(&held, postgres::NoTls).expect("connect");
+    copydesk::workspace::postgres::ingest(&mut client, std::slice::from_ref(&corpus))
+        .expect("ingest");
+    let mut client = postgres::Client::connect(&set_aside, postgres::NoTls).expect("connect");
+    copydesk::workspace::postgres::ingest_holding(&mut client, std::slice::from_ref(&corpus), 1)
+        .expect("ingest setting sums aside");
+    assert_eq!(totals_of(&set_aside), totals_of(&held));
+}

@@ -11,7 +11,7 @@ use postgres::types::Type;
 use postgres::{Client, Transaction};
 use rayon::prelude::*;
 
-use super::totals::{PendingTotals, forget_spellings};
+use super::totals::{HELD_SUMS, PendingTotals, forget_spellings};
 use super::write::{Copy, sql};
 use super::{SCHEMA, TABLES, store_version};
 use crate::corpus::index::{LoadWarning, read_article};
@@ -37,6 +37,16 @@ pub struct IngestReport {
 /// Write the corpus below `dirs` into the database `client` is connected
 /// to.
 pub fn ingest(client: &mut Client, dirs: &[PathBuf]) -> Result<IngestReport, String> {
+    ingest_holding(client, dirs, HELD_SUMS)
+}
+
+/// `ingest`, holding at most `held_sums` distinct keys of the running
+/// totals in memory before they are set aside in the database.
+pub fn ingest_holding(
+    client: &mut Client,
+    dirs: &[PathBuf],
+    held_sums: usize,
+) -> Result<IngestReport, String> {
     let (paths, warnings) = list_corpus_files(dirs).map_err(|e| e.to_string())?;
     let mut tx = begin(client)?;
     let rebuilt = start_afresh_if_stale(&mut tx)?;
@@ -52,7 +62,7 @@ pub fn ingest(client: &mut Client, dirs: &[PathBuf]) -> Result<IngestReport, Str
         true => defer_indexes(&mut tx)?,
         false => Vec::new(),
     };
-    let mut report = apply(&mut tx, &known, &paths, &gone)?;
+    let mut report = apply(&mut tx, &known, &paths, &gone, held_sums)?;
     build_indexes(&mut tx, &deferred)?;
     report.rebuilt = rebuilt;
     report.warnings.splice(0..0, warnings);
@@ -102,7 +112,7 @@ pub fn ingest_changes(client: &mut Client, paths: &[PathBuf]) -> Result<IngestRe
         .into_iter()
         .map(|row| row.get(0))
         .collect();
-    let mut report = apply(&mut tx, &known, &articles, &gone)?;
+    let mut report = apply(&mut tx, &known, &articles, &gone, HELD_SUMS)?;
     report.warnings.splice(0..0, warnings);
     // No ANALYZE: a few articles leave the statistics as they were.
     finish(tx)?;
@@ -116,7 +126,28 @@ fn begin(client: &mut Client) -> Result<Transaction<'_>, String> {
     tx.batch_execute("SELECT pg_advisory_xact_lock(7291004)")
         .map_err(sql)?;
     tx.batch_execute(SCHEMA).map_err(sql)?;
+    compress_with_lz4(&mut tx)?;
     Ok(tx)
+}
+
+/// Compress article bodies with LZ4 where the server has it (PostgreSQL 14
+/// on, when built with it): its default, pglz, was the server's largest
+/// cost in an ingest after the writes themselves. Readers decompress
+/// either transparently.
+fn compress_with_lz4(tx: &mut Transaction) -> Result<(), String> {
+    let offered = tx
+        .query_opt(
+            "SELECT coalesce('lz4' = ANY(enumvals), false) FROM pg_settings
+             WHERE name = 'default_toast_compression'",
+            &[],
+        )
+        .map_err(sql)?
+        .is_some_and(|row| row.get::<_, bool>(0));
+    if offered {
+        tx.batch_execute("SET LOCAL default_toast_compression = 'lz4'")
+            .map_err(sql)?;
+    }
+    Ok(())
 }
 
 /// Record which analysis wrote the tables and commit. (The caller then
@@ -220,14 +251,13 @@ fn known_articles(
 }
 
 /// Remove the articles `gone`, then read `paths` in batches and write each
-/// article that is new or whose text changed since `known`. (Reading the
-/// next batch while this one is written was measured: on two cores the
-/// analysis and the server only take turns, and it was slower.)
+/// article that is new or whose text changed since `known`.
 fn apply(
     tx: &mut Transaction,
     known: &HashMap<String, (i64, String)>,
     paths: &[PathBuf],
     gone: &[i64],
+    held_sums: usize,
 ) -> Result<IngestReport, String> {
     let mut report = IngestReport {
         removed: gone.len(),
@@ -235,7 +265,7 @@ fn apply(
     };
     retire(tx, gone)?;
     let mut ids = NextIds::read(tx)?;
-    let mut totals = PendingTotals::default();
+    let mut totals = PendingTotals::holding(held_sums);
     // The next batch is read and analysed while this one is written: the
     // server's share of the work (COPY, the totals) then overlaps the
     // analysis instead of following it.

@@ -28,7 +28,7 @@ use crate::document::Document;
 use crate::finding::Report;
 use crate::linter::Linter;
 pub use connect::{connect, display_url};
-pub use ingest::{IngestReport, ingest, ingest_changes};
+pub use ingest::{IngestReport, ingest, ingest_changes, ingest_holding};
 use write::sql;
 
 /// The tables, created when missing.
