@@ -49,6 +49,10 @@ word_lists! {
     CHANGE_FROM = "change-from.txt";
     /// Words right before a value that make it the size of a change ("up $5").
     CHANGE_BY = "change-by.txt";
+    /// Verbs that make the value right after them the size of a change ("rose 5 per cent").
+    CHANGE_VERBS = "change-verbs.txt";
+    /// Words before "to" that leave the value after it a level ("equal to 2.5 per cent").
+    TO_WITHOUT_CHANGE = "to-without-change.txt";
     /// Nouns that make a value beside them the size of a change ("a 37 per cent rise").
     CHANGE_NOUNS = "change-nouns.txt";
     /// Words that make the change a value sizes a rise ("lifted by $5").

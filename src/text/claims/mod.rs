@@ -25,7 +25,7 @@ use crate::lang::fold::fold_accents;
 use crate::lang::lemma::singular;
 use crate::lang::statements::{
     CAPITALISED_OPENERS, CHANGE_BY, CHANGE_DOWN, CHANGE_FROM, CHANGE_NOUNS, CHANGE_TO, CHANGE_UP,
-    RELATIVE_INSTANCES, STANDING_VERBS,
+    CHANGE_VERBS, RELATIVE_INSTANCES, STANDING_VERBS, TO_WITHOUT_CHANGE,
 };
 use crate::lang::stopwords::is_stopword;
 use crate::lang::units;
@@ -717,9 +717,14 @@ pub fn entity_key(name: &str) -> String {
 /// "up $5", "by 3 per cent", "a 37 per cent rise" give the change itself.
 fn change_side(sentence: &Sentence, phrase: &Range<usize>) -> Option<Change> {
     let before = sentence.last_words_within(sentence.range.start..phrase.start, 2);
-    // "up to 50" is a ceiling, not a change.
+    // "up to 50" is a ceiling and "equal to 2.5 per cent" a level, not
+    // the new side of a change.
     let mut last_two = before.iter().rev().take(2).map(|(_, w)| lower_case(w));
-    if last_two.next().as_deref() == Some("to") && last_two.next().as_deref() == Some("up") {
+    if last_two.next().as_deref() == Some("to")
+        && last_two
+            .next()
+            .is_some_and(|w| TO_WITHOUT_CHANGE.contains(&w))
+    {
         return None;
     }
     let side = before.iter().rev().take(2).find_map(|(_, word)| {
@@ -728,7 +733,10 @@ fn change_side(sentence: &Sentence, phrase: &Range<usize>) -> Option<Change> {
             Some(Change::To)
         } else if CHANGE_FROM.contains(&lower) {
             Some(Change::From)
-        } else if CHANGE_BY.contains(&lower) || CHANGE_NOUNS.contains(&lower) {
+        } else if CHANGE_BY.contains(&lower)
+            || CHANGE_NOUNS.contains(&lower)
+            || CHANGE_VERBS.contains(&lower)
+        {
             Some(Change::By)
         } else {
             None
@@ -940,6 +948,47 @@ mod tests {
             Reckoning::Amount
         );
         assert_eq!(Reckoning::after(" in 2016"), Reckoning::Amount);
+    }
+
+    /// Each value's text with the side of a change it stands on.
+    fn sides(text: &str) -> Vec<(String, Option<Change>, Option<Direction>)> {
+        claims(text, 0..text.len())
+            .into_iter()
+            .map(|c| {
+                let q = c.qualifiers;
+                (text[c.range].to_string(), q.change, q.direction)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_verb_of_change_sizes_the_change_and_equal_to_is_a_level() {
+        let sizes = |text: &str| sides(text).into_iter().next().map(|s| (s.1, s.2));
+        assert_eq!(
+            sizes("Output increased just 1.2% in the quarter."),
+            Some((Some(Change::By), Some(Direction::Up)))
+        );
+        assert_eq!(
+            sizes("Sales fell 8 per cent last year."),
+            Some((Some(Change::By), Some(Direction::Down)))
+        );
+        assert_eq!(
+            sizes("The deficit was equal to 2.5 percent of output."),
+            Some((None, None))
+        );
+        assert_eq!(
+            sizes("Crews of up to 50 people were sent."),
+            Some((None, None))
+        );
+        assert_eq!(
+            sizes("The plan was cut to 19 points."),
+            Some((Some(Change::To), None))
+        );
+        // Money raised is an amount, not a change.
+        assert_eq!(
+            sizes("The campaign raised 20 million dollars."),
+            Some((None, None))
+        );
     }
 
     #[test]
