@@ -333,8 +333,6 @@ fn currency(word: &str) -> Option<&'static str> {
     units::currency(word)
 }
 
-/// The measure a number counts: a known unit (converted), a currency after
-/// it, or else the noun that follows ("members", "round"), made singular.
 /// A plain plural noun as written: "workers", not "Workers", "boss" or "its".
 fn is_plural_noun(word: &str) -> bool {
     word.len() > 3
@@ -347,6 +345,8 @@ fn is_plural_noun(word: &str) -> bool {
 /// the noun it counts ("47 Australian and New Zealand firefighters").
 const NAMES_BEFORE_A_NOUN: usize = 5;
 
+/// The measure a number counts: a known unit (converted), a currency after
+/// it, or else the noun that follows ("members", "round"), made singular.
 fn measure_at(tokens: &[Token], at: usize, ordinal: bool) -> Option<(String, f64, usize)> {
     let first = tokens.get(at)?;
     let two = tokens

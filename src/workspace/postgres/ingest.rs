@@ -135,19 +135,11 @@ fn begin(client: &mut Client) -> Result<Transaction<'_>, String> {
 /// cost in an ingest after the writes themselves. Readers decompress
 /// either transparently.
 fn compress_with_lz4(tx: &mut Transaction) -> Result<(), String> {
-    let offered = tx
-        .query_opt(
-            "SELECT coalesce('lz4' = ANY(enumvals), false) FROM pg_settings
-             WHERE name = 'default_toast_compression'",
-            &[],
-        )
-        .map_err(sql)?
-        .is_some_and(|row| row.get::<_, bool>(0));
-    if offered {
-        tx.batch_execute("SET LOCAL default_toast_compression = 'lz4'")
-            .map_err(sql)?;
-    }
-    Ok(())
+    tx.batch_execute(
+        "SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings
+         WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)",
+    )
+    .map_err(sql)
 }
 
 /// Record which analysis wrote the tables and commit. (The caller then
