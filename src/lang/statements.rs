@@ -43,6 +43,10 @@ word_lists! {
     OUTLOOK_WORDS = "outlook-words.txt";
     /// Words that do so only before "to" ("plans to").
     OUTLOOK_WORDS_BEFORE_TO = "outlook-words-before-to.txt";
+    /// Prepositions that make a duration a span things happened within.
+    SPAN_PREPOSITIONS = "span-prepositions.txt";
+    /// Prepositions that do so only with a determiner between.
+    SPAN_PREPOSITIONS_BEFORE_A_DETERMINER = "span-prepositions-before-a-determiner.txt";
     /// Words before a value on the new side of a change ("cut to 19").
     CHANGE_TO = "change-to.txt";
     /// Words before a value on the old side of a change ("from 28").

@@ -201,6 +201,8 @@ pub enum Reckoning {
     /// The time to or from another event it names: "15 days before the
     /// Iowa caucuses", "three weeks and a day after".
     Apart,
+    /// A span things happened within: "during her four years at State".
+    Within,
 }
 
 impl Reckoning {
@@ -643,6 +645,9 @@ fn build(
                 {
                     Reckoning::Amount
                 }
+                Reckoning::Amount if found.attribute == Attribute::Duration && reading.frame => {
+                    Reckoning::Within
+                }
                 reckoning => reckoning,
             }
         }
@@ -948,6 +953,39 @@ mod tests {
             Reckoning::Amount
         );
         assert_eq!(Reckoning::after(" in 2016"), Reckoning::Amount);
+    }
+
+    #[test]
+    fn a_span_things_happened_within_is_no_length() {
+        let reckoning = |text: &str| {
+            claims(text, 0..text.len())
+                .into_iter()
+                .find(|c| c.attribute == Attribute::Duration)
+                .map(|c| c.qualifiers.reckoning)
+        };
+        let within = Some(Reckoning::Within);
+        let amount = Some(Reckoning::Amount);
+        assert_eq!(
+            reckoning("The rows grew during her four years at the Treasury."),
+            within
+        );
+        assert_eq!(
+            reckoning("He wrote 300 songs over his 30 years with the band."),
+            within
+        );
+        assert_eq!(
+            reckoning("Prices doubled within two years of the sale."),
+            within
+        );
+        assert_eq!(
+            reckoning("The campaign was dogged for 17 months by the row."),
+            amount
+        );
+        assert_eq!(
+            reckoning("The drought ran over 20 years in the north."),
+            amount
+        );
+        assert_eq!(reckoning("She served four years at the Treasury."), amount);
     }
 
     /// Each value's text with the side of a change it stands on.

@@ -18,7 +18,7 @@ use crate::lang::statements::{
     COUNTED_WORDS, EVENT_NOUNS, HEAD_DETERMINERS, INCIDENT_NOUNS, LIGHT_VERBS, MARGIN_WORDS,
     NOT_ENTITIES, OUTLOOK_WORDS, OUTLOOK_WORDS_BEFORE_TO, OWNER_VERBS, PART_WORDS,
     PART_WORDS_AFTER, PERCENTILE_WORDS, POLL_WORDS, RANKING_NOUNS, REMAINDER_WORDS, SNAPSHOT_WORDS,
-    TIME_WORDS,
+    SPAN_PREPOSITIONS, SPAN_PREPOSITIONS_BEFORE_A_DETERMINER, TIME_WORDS,
 };
 use crate::lang::stopwords::is_stopword;
 use crate::text::names::{is_capitalised, without_possessive};
@@ -128,6 +128,10 @@ pub struct Reading {
     /// past eight contests", "in the last 10 years"): the writer's choice
     /// of span, which moves with every telling.
     pub window: bool,
+    /// A span the clause's events fall within, not the length of one
+    /// ("during her four years at State", "over his 12 years in the
+    /// House"): another fact than how long anything in it lasted.
+    pub frame: bool,
     /// The share counted so far on an election night ("with 76 percent of
     /// the vote counted"): the count's progress at one hour, not a result.
     pub count_under_way: bool,
@@ -650,6 +654,24 @@ impl Around<'_, '_> {
                 && is_window(lower(self.after + 2)))
     }
 
+    /// "during her four years", "throughout the 30 years", "over his eight
+    /// years": a preposition of span before the value, with at most a
+    /// determiner or possessive between ("over" and "in" only with one:
+    /// "over 20 years" is a hedge, "in 20 years" a time to come).
+    fn frame(&self) -> bool {
+        let lower = |i: usize| self.words.get(i).map_or("", |w| w.lower);
+        let Some(before) = self.first.checked_sub(1) else {
+            return false;
+        };
+        let determiner = |w: &str| HEAD_DETERMINERS.contains(w) && !matches!(w, "a" | "an");
+        SPAN_PREPOSITIONS.contains(lower(before))
+            || determiner(lower(before))
+                && before.checked_sub(1).is_some_and(|p| {
+                    SPAN_PREPOSITIONS.contains(lower(p))
+                        || SPAN_PREPOSITIONS_BEFORE_A_DETERMINER.contains(lower(p))
+                })
+    }
+
     /// "with 76 percent of the vote counted", "with 95 percent of precincts
     /// reporting": a share of the count followed by how far it has got
     /// ("in" only after "with": "won 60 percent of the vote in Iowa" is a
@@ -817,6 +839,7 @@ pub fn read(sentence: &Sentence, span: &ValueSpan) -> Reading {
         margin,
         error_margin,
         window: !span.is_time && around.window(),
+        frame: !span.is_time && around.frame(),
         count_under_way: around.count_under_way(),
         percentile,
     }
