@@ -610,14 +610,21 @@ impl NameSpelling {
         self.with_corpus_evidence(finding, &other.stats, &other.spelling)
     }
 
-    /// Evidence: the first few places the corpus uses `spelling`.
+    /// Evidence: the first few places the corpus uses `spelling`. They
+    /// are asked for by name: a corpus served in rounds gives a near miss's
+    /// counts alone, and its places only for the spellings a finding cites.
     fn with_corpus_evidence(
         &self,
         mut finding: Finding,
         stats: &SpellingStats,
         spelling: &str,
     ) -> Finding {
-        for location in stats.samples.iter().take(3) {
+        let asked = self.sources.corpus.names().get(spelling);
+        let samples = match &asked {
+            Some(asked) => &asked.samples,
+            None => &stats.samples,
+        };
+        for location in samples.iter().take(3) {
             if let Some(evidence) = self
                 .sources
                 .corpus
