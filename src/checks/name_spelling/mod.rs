@@ -18,7 +18,7 @@ use draft::{DraftSpellings, Seen};
 use house::HouseSpellings;
 
 use super::{Check, CheckContext, plural};
-use crate::corpus::{Corpus, SpellingSource, SpellingStats};
+use crate::corpus::{Corpus, SpellingSource};
 use crate::document::{BlockKind, Document};
 use crate::finding::{Annotation, Code, Finding, Report, Severity};
 use crate::lang::fold::fold_accents;
@@ -591,7 +591,7 @@ impl NameSpelling {
                 .with_suggestion(match_case(found, target))
                 .with_safe_fix();
         }
-        self.with_corpus_evidence(finding, stats, target)
+        self.with_corpus_evidence(finding, target)
     }
 
     fn divided_finding(&self, found: &str, range: Range<usize>, neighbour: &Neighbour) -> Finding {
@@ -606,24 +606,21 @@ impl NameSpelling {
             plural(other.stats.articles, "article"),
         );
         let finding = Finding::new(CODE, Severity::Info, range, message);
-        let finding = self.with_corpus_evidence(finding, &own, found);
-        self.with_corpus_evidence(finding, &other.stats, &other.spelling)
+        let finding = self.with_corpus_evidence(finding, found);
+        self.with_corpus_evidence(finding, &other.spelling)
     }
 
     /// Evidence: the first few places the corpus uses `spelling`. They
     /// are asked for by name: a corpus served in rounds gives a near miss's
     /// counts alone, and its places only for the spellings a finding cites.
-    fn with_corpus_evidence(
-        &self,
-        mut finding: Finding,
-        stats: &SpellingStats,
-        spelling: &str,
-    ) -> Finding {
-        let asked = self.sources.corpus.names().get(spelling);
-        let samples = match &asked {
-            Some(asked) => &asked.samples,
-            None => &stats.samples,
-        };
+    fn with_corpus_evidence(&self, mut finding: Finding, spelling: &str) -> Finding {
+        let samples = self
+            .sources
+            .corpus
+            .names()
+            .get(spelling)
+            .map(|stats| stats.samples)
+            .unwrap_or_default();
         for location in samples.iter().take(3) {
             if let Some(evidence) = self
                 .sources
