@@ -43,6 +43,9 @@ word_lists! {
     OUTLOOK_WORDS = "outlook-words.txt";
     /// Words that do so only before "to" ("plans to").
     OUTLOOK_WORDS_BEFORE_TO = "outlook-words-before-to.txt";
+    /// Forecast words that are also nouns ("its forecast"), whose revision
+    /// is reported.
+    OUTLOOK_NOUNS = "outlook-nouns.txt";
     /// Prepositions that make a duration a span things happened within.
     SPAN_PREPOSITIONS = "span-prepositions.txt";
     /// Prepositions that do so only with a determiner between.

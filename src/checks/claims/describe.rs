@@ -245,12 +245,21 @@ pub fn render(
         }
         (Value::Weekday(day), _) => Some(weekday_name(*day)),
         (Value::Year(year), _) => Some(year.to_string()),
-        (Value::Date { month, day, .. }, _) => {
+        (Value::Date { year, month, day }, draft) => {
             let month_name = month_name(*month);
-            Some(if written.starts_with(|c: char| c.is_ascii_digit()) {
-                format!("{day} {month_name}")
-            } else {
-                format!("{month_name} {day}")
+            // A year written with the draft's date is part of it: the
+            // corpus's year replaces it, or it stays.
+            let draft_year = match draft {
+                Value::Date { year, .. } => *year,
+                _ => None,
+            };
+            let year = draft_year.and(year.or(draft_year));
+            let digits_first = written.starts_with(|c: char| c.is_ascii_digit());
+            Some(match (year, digits_first) {
+                (Some(year), true) => format!("{day} {month_name} {year}"),
+                (Some(year), false) => format!("{month_name} {day}, {year}"),
+                (None, true) => format!("{day} {month_name}"),
+                (None, false) => format!("{month_name} {day}"),
             })
         }
         _ => None,

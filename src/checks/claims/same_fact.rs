@@ -111,6 +111,26 @@ pub fn same_fact<'a>(draft: &'a Claim, corpus: &Claim) -> Option<Shared<'a>> {
     {
         return None;
     }
+    // Dates a year and a day apart are two events of a series ("March 1,
+    // 2016" and "March 6, 2012" are two Super Tuesdays); only the year
+    // changed is a slip.
+    if let (
+        Value::Date {
+            year: Some(a),
+            month,
+            day,
+        },
+        Value::Date {
+            year: Some(b),
+            month: m,
+            day: d,
+        },
+    ) = (&draft.value, &corpus.value)
+        && a != b
+        && (month, day) != (m, d)
+    {
+        return None;
+    }
     let has = |claim: &Claim, name: &str| claim.subject.entities.iter().any(|(e, _)| e == name);
     let entities: Vec<&str> = ds
         .entities

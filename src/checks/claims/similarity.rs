@@ -77,8 +77,9 @@ impl<'a> SentenceTerms<'a> {
 pub(super) struct DraftTerms {
     terms: Vec<(u32, f64)>,
     total: f64,
-    /// The claim's own figure as a term ("#46"), when written in digits.
-    figure: Option<u32>,
+    /// The claim's own figures as terms ("#46"; "#23" and "#2015" of
+    /// "March 23, 2015"), when written in digits.
+    figures: Vec<u32>,
 }
 
 impl DraftTerms {
@@ -97,23 +98,27 @@ impl DraftTerms {
         terms.sort_unstable_by_key(|(hash, _)| *hash);
         terms.dedup_by_key(|(hash, _)| *hash);
         let total = terms.iter().map(|(_, w)| w).sum();
-        let figure = own
+        let figures = own
             .iter()
-            .find(|t| t.starts_with('#'))
-            .map(|t| term_hash(t));
+            .filter(|t| t.starts_with('#'))
+            .map(|t| term_hash(t))
+            .collect();
         DraftTerms {
             terms,
             total,
-            figure,
+            figures,
         }
     }
 
     /// Whether a corpus sentence (its sorted term hashes) writes the draft
-    /// claim's figure too: "46 percent to 44 percent" gives both sides of
+    /// claim's figure too, all of it (a date's day and year): "46 percent to 44 percent" gives both sides of
     /// a race, and is no evidence against either.
     pub(super) fn figure_in(&self, corpus: &[u32]) -> bool {
-        self.figure
-            .is_some_and(|figure| corpus.binary_search(&figure).is_ok())
+        !self.figures.is_empty()
+            && self
+                .figures
+                .iter()
+                .all(|figure| corpus.binary_search(figure).is_ok())
     }
 }
 

@@ -48,13 +48,16 @@ fn calendar(sentence: &Sentence) -> Vec<Found> {
                 }
                 _ => None,
             };
-            if let Some((day, range, next)) = date {
-                // "November 24, 2016", "24 November 2016": the year with it.
-                let year = words.get(next).and_then(|(a, w)| {
-                    let gap = sentence.prose.get(range.end..*a)?;
-                    (w.len() == 4 && gap.trim_start_matches(',').trim().is_empty())
+            if let Some((day, mut range, next)) = date {
+                // "November 24, 2016", "24 November 2016": the year with it,
+                // part of the date as written.
+                let year = words.get(next).and_then(|&(a, w)| {
+                    let gap = sentence.prose.get(range.end..a)?;
+                    let year = (w.len() == 4 && gap.trim_start_matches(',').trim().is_empty())
                         .then(|| w.parse().ok())
-                        .flatten()
+                        .flatten()?;
+                    range.end = a + w.len();
+                    Some(year)
                 });
                 found.push(found_at(
                     range,
@@ -78,7 +81,7 @@ fn years(sentence: &Sentence, dates: &[Range<usize>]) -> Vec<Found> {
             let year: i32 = w.parse().ok()?;
             let range = at..at + w.len();
             // "November 24, 2016": the year is the date's.
-            let in_date = dates.iter().any(|d| at >= d.end && at <= d.end + 2);
+            let in_date = dates.iter().any(|d| at >= d.start && at <= d.end + 2);
             // "2016-17 season", "1,950": a year stands between spaces or punctuation.
             let glued = sentence
                 .prose

@@ -611,6 +611,15 @@ fn build(
         found.paired_date,
     );
     time.historical |= found.in_anothers_service;
+    // A date's own year is its value, not the time it holds: "announced
+    // March 23, 2014" is a slip for the corpus's "March 23, 2015".
+    if let Value::Date {
+        year: Some(year), ..
+    } = found.value
+        && let Some(at) = time.years.iter().position(|y| i32::from(*y) == year)
+    {
+        time.years.remove(at);
+    }
     // A change is between two days, and a name's figure in the present
     // ("Clinton has 503 delegates") is its standing that day: true of
     // their own time only.
@@ -667,7 +676,9 @@ fn build(
         attribute: found.attribute,
         value: found.value,
         qualifiers: Qualifiers {
-            forecast: reading.outlook,
+            // Revising a forecast is reported: "downgraded its forecast by
+            // 11 per cent" says what happened to it.
+            forecast: reading.outlook && !(reading.outlook_named && change == Some(Change::By)),
             direction,
             change,
             part: reading.part,
@@ -879,6 +890,20 @@ mod tests {
         assert_eq!(found[0].2, Value::Year(2005));
     }
 
+    #[test]
+    fn a_year_written_with_a_date_is_part_of_its_value_not_its_time() {
+        let text = "Ortiz announced her run on March 23, 2015 in Ballarat.";
+        let found = claims(text, 0..text.len());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&text[found[0].range.clone()], "March 23, 2015");
+        assert!(found[0].time.years.is_empty(), "{:?}", found[0].time);
+        let text = "In 2016 the vote fell on 1 March 2016.";
+        let found = claims(text, 0..text.len());
+        let date = found.iter().find(|c| c.attribute == Attribute::Date);
+        assert_eq!(date.map(|c| &text[c.range.clone()]), Some("1 March 2016"));
+        assert_eq!(date.map(|c| c.time.years.clone()), Some(vec![2016]));
+    }
+
     /// The event word and venue of each claim in `text`.
     fn events(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
         claims(text, 0..text.len())
@@ -1075,6 +1100,21 @@ mod tests {
         );
         let forecast = "The draft would put $200bn of frozen Russian assets into rebuilding.";
         assert!(claims(forecast, 0..forecast.len())[0].qualifiers.forecast);
+    }
+
+    #[test]
+    fn revising_a_forecast_is_reported_but_the_forecast_figure_is_not() {
+        let forecast = |text: &str| claims(text, 0..text.len())[0].qualifiers.forecast;
+        assert!(!forecast(
+            "The bureau has cut its forecast for the wool clip by 9 per cent since May."
+        ));
+        assert!(forecast(
+            "The bureau's forecast 9 per cent rise in the wool clip came early."
+        ));
+        assert!(forecast(
+            "The bureau forecast a 9 per cent rise in the wool clip."
+        ));
+        assert!(forecast("The bureau will cut its forecast to 9 per cent."));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::lang::numbers::is_number_word;
 use crate::lang::statements::{
     CAPITALISED_OPENERS, CLAUSE_CONJUNCTIONS, COMPASS_DIRECTIONS, COUNT_PROGRESS_WORDS,
     COUNTED_WORDS, EVENT_NOUNS, HEAD_DETERMINERS, INCIDENT_NOUNS, LIGHT_VERBS, MARGIN_WORDS,
-    NOT_ENTITIES, OUTLOOK_WORDS, OUTLOOK_WORDS_BEFORE_TO, OWNER_VERBS, PART_WORDS,
+    NOT_ENTITIES, OUTLOOK_NOUNS, OUTLOOK_WORDS, OUTLOOK_WORDS_BEFORE_TO, OWNER_VERBS, PART_WORDS,
     PART_WORDS_AFTER, PERCENTILE_WORDS, POLL_WORDS, RANKING_NOUNS, REMAINDER_WORDS, SNAPSHOT_WORDS,
     SPAN_PREPOSITIONS, SPAN_PREPOSITIONS_BEFORE_A_DETERMINER, TIME_WORDS,
 };
@@ -111,6 +111,9 @@ pub struct Reading {
     pub qualifiers: Vec<Qualifier>,
     /// A forecast word governs the value ("would cap … at 600,000").
     pub outlook: bool,
+    /// Every such word names a forecast as a thing ("cut its forecast by
+    /// 11 per cent"): a change of it is reported, not forecast.
+    pub outlook_named: bool,
     /// A remainder or difference, not a total ("needs 836 more").
     pub part: bool,
     /// A remainder for certain ("still needs 159").
@@ -583,15 +586,35 @@ impl Around<'_, '_> {
 
     /// A forecast word governs the value: before it in the same clause
     /// ("would cap … at 600,000"), not after ("32 allies would sign").
-    fn outlook(&self) -> bool {
+    /// The second answer: each such word is a forecast named as a thing
+    /// ("downgraded its forecast for crop yields by 11 per cent"), which a
+    /// revision of it reports on.
+    fn outlook(&self) -> (bool, bool) {
         let last = self.first.min(self.words.len().saturating_sub(1));
-        (self.first.saturating_sub(OUTLOOK_REACH)..self.first).any(|i| {
+        let mut markers = (self.first.saturating_sub(OUTLOOK_REACH)..self.first).filter(|&i| {
             let w = &self.words[i];
             !self.barrier(i, last)
                 && (OUTLOOK_WORDS.contains(w.lower)
                     || (OUTLOOK_WORDS_BEFORE_TO.contains(w.lower)
                         && self.words.get(i + 1).is_some_and(|n| n.lower == "to")))
-        })
+        });
+        let Some(first_marker) = markers.next() else {
+            return (false, false);
+        };
+        let named = std::iter::once(first_marker)
+            .chain(markers)
+            .all(|i| self.names_a_forecast(i));
+        (true, named)
+    }
+
+    /// "its forecast …": a forecast noun after a determiner, with words
+    /// between it and the value ("the forecast 37 per cent rise" is the
+    /// forecast figure itself).
+    fn names_a_forecast(&self, i: usize) -> bool {
+        OUTLOOK_NOUNS.contains(self.words[i].lower)
+            && i + 1 < self.first
+            && i.checked_sub(1)
+                .is_some_and(|p| HEAD_DETERMINERS.contains(self.words[p].lower))
     }
 
     /// "seven of the past eight", "38 of the 50 at stake": the part of a
@@ -823,9 +846,11 @@ pub fn read(sentence: &Sentence, span: &ValueSpan) -> Reading {
         && first
             .checked_sub(1)
             .is_some_and(|i| PERCENTILE_WORDS.contains(around.words[i].lower));
+    let (outlook, outlook_named) = around.outlook();
     Reading {
         owner: around.owner(),
-        outlook: around.outlook(),
+        outlook,
+        outlook_named,
         poll: around.words.iter().any(|w| POLL_WORDS.contains(w.lower)),
         snapshot: !span.is_time && around.snapshot(),
         entities,
