@@ -1103,6 +1103,24 @@ mod tests {
     }
 
     #[test]
+    fn an_everyday_word_opening_a_clause_after_a_dash_is_no_name() {
+        let text = "Ines Varga (Labor) — Announced March 23, 2015";
+        let claim = &claims(text, 0..text.len())[0];
+        assert_eq!(claim.subject.owner, None);
+        let names: Vec<&str> = claim
+            .subject
+            .entities
+            .iter()
+            .map(|(e, _)| e.as_str())
+            .collect();
+        assert_eq!(names, ["labor", "varga", "ines"]);
+        // A name after a dash is still a name.
+        let text = "The winner — Varga took 61 percent of the vote.";
+        let claim = &claims(text, 0..text.len())[0];
+        assert_eq!(claim.subject.owner.as_deref(), Some("varga"));
+    }
+
+    #[test]
     fn revising_a_forecast_is_reported_but_the_forecast_figure_is_not() {
         let forecast = |text: &str| claims(text, 0..text.len())[0].qualifiers.forecast;
         assert!(!forecast(

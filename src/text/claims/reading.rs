@@ -255,8 +255,9 @@ impl Around<'_, '_> {
             }
             // Any first word is capitalised: it may be a name ("Kyiv was
             // handed"), but it never counts as one near the value.
-            let initial_alone =
-                i == 0 && !self.words.get(1).is_some_and(|n| is_capitalised(n.text));
+            let initial_alone = (i == 0
+                && !self.words.get(1).is_some_and(|n| is_capitalised(n.text)))
+                || self.opens_a_clause(i);
             let name = without_possessive(word.lower).to_string();
             entities.push((name, if initial_alone { FAR } else { self.distance(i) }));
         }
@@ -353,6 +354,9 @@ impl Around<'_, '_> {
                 return None;
             }
             let name = without_possessive(word.lower);
+            if self.opens_a_clause(at) {
+                return None;
+            }
             if is_capitalised(word.text)
                 && !is_time_word(name)
                 && !NOT_ENTITIES.contains(name)
@@ -366,6 +370,17 @@ impl Around<'_, '_> {
             }
         }
         None
+    }
+
+    /// An everyday word capitalised because it opens a clause after a
+    /// dash or colon ("Ted Cruz — Announced March 23"), not a name.
+    fn opens_a_clause(&self, i: usize) -> bool {
+        i > 0
+            && self
+                .prose
+                .get(self.words[i - 1].range.end..self.words[i].range.start)
+                .is_some_and(|gap| gap.contains(['—', '–', ':']))
+            && lexicon::is_common_word(self.words[i].text)
     }
 
     fn joined(&self, a: &Word, b: &Word) -> bool {
