@@ -253,7 +253,7 @@ pub fn render(
                 Value::Date { year, .. } => *year,
                 _ => None,
             };
-            let year = draft_year.and(year.or(draft_year));
+            let year = draft_year.map(|own| year.unwrap_or(own));
             let digits_first = written.starts_with(|c: char| c.is_ascii_digit());
             Some(match (year, digits_first) {
                 (Some(year), true) => format!("{day} {month_name} {year}"),

@@ -111,8 +111,9 @@ impl DraftTerms {
     }
 
     /// Whether a corpus sentence (its sorted term hashes) writes the draft
-    /// claim's figure too, all of it (a date's day and year): "46 percent to 44 percent" gives both sides of
-    /// a race, and is no evidence against either.
+    /// claim's figure too, all of it (a date's day and year): "46 percent
+    /// to 44 percent" gives both sides of a race, and is no evidence
+    /// against either.
     pub(super) fn figure_in(&self, corpus: &[u32]) -> bool {
         !self.figures.is_empty()
             && self

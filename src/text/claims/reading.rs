@@ -253,13 +253,13 @@ impl Around<'_, '_> {
             if self.span.is_time && is_time_word(word.lower) {
                 continue;
             }
-            // Any first word is capitalised: it may be a name ("Kyiv was
-            // handed"), but it never counts as one near the value.
-            let initial_alone = (i == 0
-                && !self.words.get(1).is_some_and(|n| is_capitalised(n.text)))
+            // Any first word is capitalised, and so is an everyday word
+            // after a dash: it may be a name ("Kyiv was handed"), but it
+            // never counts as one near the value.
+            let opener = (i == 0 && !self.words.get(1).is_some_and(|n| is_capitalised(n.text)))
                 || self.opens_a_clause(i);
             let name = without_possessive(word.lower).to_string();
-            entities.push((name, if initial_alone { FAR } else { self.distance(i) }));
+            entities.push((name, if opener { FAR } else { self.distance(i) }));
         }
         entities
     }
@@ -606,20 +606,18 @@ impl Around<'_, '_> {
     /// revision of it reports on.
     fn outlook(&self) -> (bool, bool) {
         let last = self.first.min(self.words.len().saturating_sub(1));
-        let mut markers = (self.first.saturating_sub(OUTLOOK_REACH)..self.first).filter(|&i| {
-            let w = &self.words[i];
-            !self.barrier(i, last)
-                && (OUTLOOK_WORDS.contains(w.lower)
-                    || (OUTLOOK_WORDS_BEFORE_TO.contains(w.lower)
-                        && self.words.get(i + 1).is_some_and(|n| n.lower == "to")))
-        });
-        let Some(first_marker) = markers.next() else {
-            return (false, false);
-        };
-        let named = std::iter::once(first_marker)
-            .chain(markers)
-            .all(|i| self.names_a_forecast(i));
-        (true, named)
+        let (any, all_named) = (self.first.saturating_sub(OUTLOOK_REACH)..self.first)
+            .filter(|&i| {
+                let w = &self.words[i];
+                !self.barrier(i, last)
+                    && (OUTLOOK_WORDS.contains(w.lower)
+                        || (OUTLOOK_WORDS_BEFORE_TO.contains(w.lower)
+                            && self.words.get(i + 1).is_some_and(|n| n.lower == "to")))
+            })
+            .fold((false, true), |(_, named), i| {
+                (true, named && self.names_a_forecast(i))
+            });
+        (any, any && all_named)
     }
 
     /// "its forecast …": a forecast noun after a determiner, with words
