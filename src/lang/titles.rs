@@ -20,6 +20,10 @@ pub static TITLE_PORTFOLIOS: WordList = WordList::new(include_str!("words/title-
 /// Title words before a name beside the title words themselves ("State",
 /// "Sir", "Mr"), for finding the person in "Secretary of State Marco Rubio".
 pub static TITLE_QUALIFIERS: WordList = WordList::new(include_str!("words/title-qualifiers.txt"));
+/// Titles of a seat or a rank, held alongside any post ("Senator",
+/// "General").
+pub static HELD_ALONGSIDE_TITLES: WordList =
+    WordList::new(include_str!("words/held-alongside-titles.txt"));
 /// Spellings of one title word: "defense" → "defence", "chair" → "chairman".
 pub static TITLE_SYNONYMS: Table = Table::new(include_str!("words/title-synonyms.tsv"));
 

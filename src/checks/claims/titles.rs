@@ -16,7 +16,9 @@ use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::lang::case::capitalise;
 use crate::lang::titles::is_title_word;
-use crate::text::claims::{Claim, Value, roles_compatible, same_employer, same_kind_of_post};
+use crate::text::claims::{
+    Claim, Value, is_held_alongside_posts, roles_compatible, same_employer, same_kind_of_post,
+};
 
 /// Corpus articles this close to the newest that names a title count as
 /// its latest evidence.
@@ -149,6 +151,11 @@ fn another_post(
     let Value::Title { post, .. } = &claim.value else {
         return Outcome::default();
     };
+    // A seat or a rank is held alongside a post (Senator and Minority
+    // Leader, General and CIA director): neither says the other is wrong.
+    if is_held_alongside_posts(best) || is_held_alongside_posts(post) {
+        return Outcome::default();
+    }
     // Another rank or portfolio of the same post (Foreign against Defence
     // Minister) is a conflict; another post altogether may be held as
     // well, so it is only worth a look.

@@ -32,7 +32,9 @@ use crate::lang::units;
 use crate::text::words::WordBoundaries;
 
 pub use reading::{FAR, FrameWord, Qualifier, Reading, years_in};
-pub use roles::{normalise_role, roles_compatible, same_employer, same_kind_of_post};
+pub use roles::{
+    is_held_alongside_posts, normalise_role, roles_compatible, same_employer, same_kind_of_post,
+};
 pub use time::ClaimTime;
 
 use super::names::{NameMention, SentenceMentions, name_mentions_in, sentence_mentions};
@@ -1265,6 +1267,18 @@ mod tests {
             post("The lawyer told Justice Rares the case was weak."),
             "justice"
         );
+    }
+
+    #[test]
+    fn a_seat_or_a_rank_is_held_alongside_a_post() {
+        assert!(is_held_alongside_posts("senator"));
+        assert!(is_held_alongside_posts("liberal senator"));
+        assert!(is_held_alongside_posts("general"));
+        assert!(!is_held_alongside_posts("attorney general"));
+        assert!(!is_held_alongside_posts("secretary-general"));
+        assert!(!is_held_alongside_posts("senate minority leader"));
+        assert!(!is_held_alongside_posts("deputy senator"));
+        assert!(!is_held_alongside_posts("committee chairman"));
     }
 
     #[test]

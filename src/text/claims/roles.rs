@@ -12,7 +12,8 @@ use crate::lang::case::{lower_case, with_lower_case};
 use crate::lang::lexicon;
 use crate::lang::stopwords::is_function_word;
 use crate::lang::titles::{
-    TITLE_FILLERS, TITLE_PORTFOLIOS, TITLE_RANKS, is_title_word, title_synonym,
+    HELD_ALONGSIDE_TITLES, TITLE_FILLERS, TITLE_PORTFOLIOS, TITLE_RANKS, is_title_word,
+    title_synonym,
 };
 use crate::text::names::{NameMention, without_possessive};
 use crate::text::sentence::Sentence;
@@ -462,6 +463,25 @@ pub fn roles_compatible(a: &str, b: &str) -> bool {
     let (ranks_a, post_a) = role_core(a);
     let (ranks_b, post_b) = role_core(b);
     ranks_a == ranks_b && (post_a.is_subset(&post_b) || post_b.is_subset(&post_a))
+}
+
+/// Whether a normalised role is a seat or a rank alone ("liberal senator",
+/// "general"), which a person holds alongside a post: no other post
+/// contradicts it. "General" counts only on its own, since "attorney
+/// general" and "secretary-general" are posts.
+pub fn is_held_alongside_posts(role: &str) -> bool {
+    let words: Vec<&str> = role
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty() && !is_function_word(w) && !TITLE_FILLERS.contains(w))
+        .collect();
+    let Some((&last, before)) = words.split_last() else {
+        return false;
+    };
+    HELD_ALONGSIDE_TITLES.contains(last)
+        && (last != "general" || before.is_empty())
+        && before
+            .iter()
+            .all(|w| !is_title_word(w) && !TITLE_RANKS.contains(w) && !TITLE_PORTFOLIOS.contains(w))
 }
 
 /// Whether two roles are posts of one kind (both ministers, both
