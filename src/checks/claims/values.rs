@@ -156,7 +156,17 @@ pub(super) fn check(
     let thresholds = &check.rules.thresholds.claims;
     let total = article_count(&same);
     let what = subject_and_attribute(claim, context.sentence.text());
-    if let Some(support) = groups.iter().find(|g| agree(&g.statements[0])) {
+    // A value too few articles give to divide the corpus is a dissent, not
+    // support: the draft agreeing with one article of eight is still
+    // contradicted by the other seven.
+    let dissent_only = |g: &ValueGroup| {
+        (article_count(&g.statements) as f64) < thresholds.divided_min_share * total as f64
+    };
+    if let Some(support) = groups
+        .iter()
+        .find(|g| agree(&g.statements[0]))
+        .filter(|g| !dissent_only(g))
+    {
         let hover = support_hover(&check.corpus, &what, &support.statements);
         // Another value just as well attested: say the corpus is divided.
         let wanted = thresholds.min_articles.max(2);

@@ -952,6 +952,16 @@ mod tests {
             events("His son was killed in the 2011 Benghazi attack.")[0],
             ("2011".into(), some("attack"), some("benghazi"))
         );
+        // The place is the name right after "in", not the country after
+        // its comma.
+        assert_eq!(
+            events("His son died in the 2012 attacks in Benghazi, Libya.")[0],
+            ("2012".into(), some("attacks"), some("benghazi"))
+        );
+        assert_eq!(
+            events("The 2014 summit in New York, a week later, was short.")[0],
+            ("2014".into(), None, None)
+        );
         assert_eq!(
             events("The invasion of Iraq in 2003 was rollback.")[0].1,
             some("invasion")

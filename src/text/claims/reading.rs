@@ -516,11 +516,17 @@ impl Around<'_, '_> {
                 break;
             }
             if matches!(self.words[at].lower, "in" | "at") {
-                if let Some(place) = self.words[at + 1..]
-                    .iter()
-                    .take_while(|w| is_capitalised(w.text))
-                    .last()
-                {
+                // The place is the name right after: "Benghazi" of "in
+                // Benghazi, Libya", not the country after the comma.
+                let mut place = None;
+                for word in self.words[at + 1..].iter() {
+                    let joined = place.is_none_or(|last| self.joined(last, word));
+                    if !is_capitalised(word.text) || !joined {
+                        break;
+                    }
+                    place = Some(word);
+                }
+                if let Some(place) = place {
                     return Some(key(place));
                 }
                 break;
