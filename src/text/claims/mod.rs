@@ -963,8 +963,22 @@ mod tests {
             ("2014".into(), None, None)
         );
         assert_eq!(
-            events("The invasion of Iraq in 2003 was rollback.")[0].1,
-            some("invasion")
+            events("The invasion of Iraq in 2003 was rollback.")[0],
+            ("2003".into(), some("invasion"), some("iraq"))
+        );
+        assert_eq!(
+            events("Troops on the scale of the 2003 invasion of Iraq.")[0],
+            ("2003".into(), some("invasion"), some("iraq"))
+        );
+        // A meeting's "of" names its members, not its place; a month is
+        // no place.
+        assert_eq!(
+            events("The 2019 meeting of Harbourton growers was short.")[0].2,
+            None
+        );
+        assert_eq!(
+            events("The 2012 attack in September on the consulate.")[0].2,
+            None
         );
         // A year of an election dates no incident.
         assert_eq!(events("She won the 2008 election in Ohio.")[0].1, None);

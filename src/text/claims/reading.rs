@@ -515,13 +515,18 @@ impl Around<'_, '_> {
             if self.barrier(last, at) {
                 break;
             }
-            if matches!(self.words[at].lower, "in" | "at") {
+            // An incident also names its place by its target: "the
+            // invasion of Iraq".
+            let incident = INCIDENT_NOUNS.contains(self.words[event].lower);
+            let preposition = self.words[at].lower;
+            if matches!(preposition, "in" | "at") || incident && preposition == "of" {
                 // The place is the name right after: "Benghazi" of "in
                 // Benghazi, Libya", not the country after the comma.
                 let mut place = None;
                 for word in self.words[at + 1..].iter() {
                     let joined = place.is_none_or(|last| self.joined(last, word));
-                    if !is_capitalised(word.text) || !joined {
+                    if !is_capitalised(word.text) || !joined || calendar_word(word.lower).is_some()
+                    {
                         break;
                     }
                     place = Some(word);
