@@ -922,63 +922,101 @@ mod tests {
 
     #[test]
     fn an_event_is_named_after_its_date_or_number_and_held_at_a_place() {
-        let some = |s: &str| Some(s.to_string());
-        assert_eq!(
-            events("Voters turn out for New York's April 19 primary.")[0],
-            ("April 19".into(), some("primary"), some("york"))
-        );
-        assert_eq!(
-            events("Then comes the delegate-packed April 19 New York primary.")[0],
-            ("April 19".into(), some("primary"), some("york"))
-        );
-        assert_eq!(
-            events("She spoke at the 4th International Conference on Memory in Sydney.")[0],
-            ("4th".into(), some("conference"), some("sydney"))
-        );
+        // (sentence, value, event word, place)
+        let cases: [(&str, &str, Option<&str>, Option<&str>); 12] = [
+            (
+                "Voters turn out for New York's April 19 primary.",
+                "April 19",
+                Some("primary"),
+                Some("york"),
+            ),
+            (
+                "Then comes the delegate-packed April 19 New York primary.",
+                "April 19",
+                Some("primary"),
+                Some("york"),
+            ),
+            (
+                "She spoke at the 4th International Conference on Memory in Sydney.",
+                "4th",
+                Some("conference"),
+                Some("sydney"),
+            ),
+            (
+                "They protest at Thursday night's Democratic primary debate in Milwaukee.",
+                "Thursday",
+                Some("debate"),
+                Some("milwaukee"),
+            ),
+            // The people an event is between are not where it is held.
+            (
+                "It was the first debate between Clinton and Trump.",
+                "first",
+                Some("debate"),
+                None,
+            ),
+            (
+                "His son was killed in the 2011 Benghazi attack.",
+                "2011",
+                Some("attack"),
+                Some("benghazi"),
+            ),
+            // The place is the name right after "in", not the country
+            // after its comma.
+            (
+                "His son died in the 2012 attacks in Benghazi, Libya.",
+                "2012",
+                Some("attacks"),
+                Some("benghazi"),
+            ),
+            (
+                "The 2014 summit in New York, a week later, was short.",
+                "2014",
+                None,
+                None,
+            ),
+            // An incident is placed by its target too.
+            (
+                "The invasion of Iraq in 2003 was rollback.",
+                "2003",
+                Some("invasion"),
+                Some("iraq"),
+            ),
+            (
+                "Troops on the scale of the 2003 invasion of Iraq.",
+                "2003",
+                Some("invasion"),
+                Some("iraq"),
+            ),
+            // A meeting's "of" names its members, not its place; a month
+            // is no place.
+            (
+                "The 2019 meeting of Harbourton growers was short.",
+                "2019",
+                None,
+                None,
+            ),
+            (
+                "The 2012 attack in September on the consulate.",
+                "2012",
+                Some("attack"),
+                None,
+            ),
+        ];
+        for (sentence, value, event, place) in cases {
+            assert_eq!(
+                events(sentence)[0],
+                (
+                    value.into(),
+                    event.map(str::to_string),
+                    place.map(str::to_string)
+                ),
+                "{sentence}"
+            );
+        }
         assert_eq!(
             events("After Friday's final pre-Iowa debate, Cruz drove north.")[0].1,
-            some("debate")
-        );
-        assert_eq!(
-            events("They protest at Thursday night's Democratic primary debate in Milwaukee.")[0],
-            ("Thursday".into(), some("debate"), some("milwaukee"))
-        );
-        // The people an event is between are not where it is held.
-        assert_eq!(
-            events("It was the first debate between Clinton and Trump.")[0],
-            ("first".into(), some("debate"), None)
-        );
-        assert_eq!(
-            events("His son was killed in the 2011 Benghazi attack.")[0],
-            ("2011".into(), some("attack"), some("benghazi"))
-        );
-        // The place is the name right after "in", not the country after
-        // its comma.
-        assert_eq!(
-            events("His son died in the 2012 attacks in Benghazi, Libya.")[0],
-            ("2012".into(), some("attacks"), some("benghazi"))
-        );
-        assert_eq!(
-            events("The 2014 summit in New York, a week later, was short.")[0],
-            ("2014".into(), None, None)
-        );
-        assert_eq!(
-            events("The invasion of Iraq in 2003 was rollback.")[0],
-            ("2003".into(), some("invasion"), some("iraq"))
-        );
-        assert_eq!(
-            events("Troops on the scale of the 2003 invasion of Iraq.")[0],
-            ("2003".into(), some("invasion"), some("iraq"))
-        );
-        // A meeting's "of" names its members, not its place; a month is
-        // no place.
-        assert_eq!(
-            events("The 2019 meeting of Harbourton growers was short.")[0].2,
-            None
-        );
-        assert_eq!(
-            events("The 2012 attack in September on the consulate.")[0].2,
-            None
+            Some("debate".to_string())
         );
         // A year of an election dates no incident.
         assert_eq!(events("She won the 2008 election in Ohio.")[0].1, None);
