@@ -156,16 +156,16 @@ pub(super) fn check(
     let thresholds = &check.rules.thresholds.claims;
     let total = article_count(&same);
     let what = subject_and_attribute(claim, context.sentence.text());
-    // A value too few articles give to divide the corpus is a dissent, not
-    // support: the draft agreeing with one article of eight is still
-    // contradicted by the other seven.
-    let dissent_only = |g: &ValueGroup| {
-        (article_count(&g.statements) as f64) < thresholds.divided_min_share * total as f64
+    // A value with this share of the articles divides the corpus; one with
+    // less is a dissent, not support: the draft agreeing with one article
+    // of eight is still contradicted by the other seven.
+    let divides = |g: &ValueGroup| {
+        article_count(&g.statements) as f64 / total as f64 >= thresholds.divided_min_share
     };
     if let Some(support) = groups
         .iter()
         .find(|g| agree(&g.statements[0]))
-        .filter(|g| !dissent_only(g))
+        .filter(|g| divides(g))
     {
         let hover = support_hover(&check.corpus, &what, &support.statements);
         // Another value just as well attested: say the corpus is divided.
@@ -174,8 +174,7 @@ pub(super) fn check(
             !agree(&g.statements[0])
                 && has_sources(&check.corpus, &g.statements, wanted)
                 && has_sources(&check.corpus, &support.statements, wanted)
-                && article_count(&g.statements) as f64 / total as f64
-                    >= thresholds.divided_min_share
+                && divides(g)
         });
         let finding = rival.map(|rival| divided(check, doc, claim, &what, &[support, rival]));
         return Outcome {
@@ -201,11 +200,10 @@ pub(super) fn check(
     if !same_order(&claim.value, group.value(), thresholds.max_value_ratio) {
         return Outcome::default();
     }
-    let share = |g: &ValueGroup| article_count(&g.statements) as f64 / total as f64;
     let rivals: Vec<&ValueGroup> = backing[1..]
         .iter()
         .copied()
-        .filter(|g| share(g) >= thresholds.divided_min_share)
+        .filter(|g| divides(g))
         .collect();
     if !rivals.is_empty() {
         let finding =

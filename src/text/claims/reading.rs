@@ -510,14 +510,14 @@ impl Around<'_, '_> {
     /// April 19 New York primary").
     fn venue(&self, event: usize) -> Option<String> {
         let key = |w: &Word| without_possessive(w.lower).to_string();
+        // An incident also names its place by its target: "the invasion of
+        // Iraq".
+        let incident = INCIDENT_NOUNS.contains(self.words[event].lower);
         let mut last = event;
         for at in event + 1..(event + 1 + VENUE_REACH).min(self.words.len()) {
             if self.barrier(last, at) {
                 break;
             }
-            // An incident also names its place by its target: "the
-            // invasion of Iraq".
-            let incident = INCIDENT_NOUNS.contains(self.words[event].lower);
             let preposition = self.words[at].lower;
             if matches!(preposition, "in" | "at") || incident && preposition == "of" {
                 // The place is the name right after: "Benghazi" of "in
