@@ -9,6 +9,12 @@ word_lists! {
     PART_WORDS = "part-words.txt";
     /// Words right after a value that make it a remainder ("12 more").
     PART_WORDS_AFTER = "part-words-after.txt";
+    /// Words after a value, before "to", that make it what a goal takes
+    /// ("the 2,383 delegates needed to win").
+    THRESHOLD_WORDS_AFTER = "threshold-words-after.txt";
+    /// Words right before a value that do so with "to" after it ("it
+    /// takes 270 electoral votes to win").
+    THRESHOLD_WORDS_BEFORE = "threshold-words-before.txt";
     /// Nouns whose ordinal is a standing in a race.
     RANKING_NOUNS = "ranking-nouns.txt";
     /// Words before a value that make it a margin between rivals.

@@ -7,8 +7,9 @@
 
 use std::collections::BTreeSet;
 
+use crate::lang::calendar::calendar_word;
 use crate::lang::statements::{CAPITALISED_OPENERS, EVENT_NOUNS, INCIDENT_NOUNS};
-use crate::text::claims::{Attribute, Change, Claim, Reckoning, Value};
+use crate::text::claims::{Attribute, Change, Claim, FAR, Qualifier, Reckoning, Value};
 
 /// How near its day, date, year or number in a series an event's own word
 /// stands ("met in Geneva on Sunday").
@@ -45,6 +46,7 @@ pub fn same_fact<'a>(draft: &'a Claim, corpus: &Claim) -> Option<Shared<'a>> {
         || d.margin != c.margin
         || d.percentile != c.percentile
         || d.reckoning != c.reckoning
+        || d.threshold.is_some() != c.threshold.is_some()
         || !same_side(d.change, c.change)
         || d.direction.zip(c.direction).is_some_and(|(a, b)| a != b)
     {
@@ -54,6 +56,9 @@ pub fn same_fact<'a>(draft: &'a Claim, corpus: &Claim) -> Option<Shared<'a>> {
     // says which two only in passing: two such figures are seldom of the
     // same pair.
     if d.reckoning == Reckoning::Apart {
+        return None;
+    }
+    if d.threshold.is_some() && !one_goal(draft, corpus) {
         return None;
     }
     // Days and weeks are not converted to months and years: the figures
@@ -271,6 +276,66 @@ pub fn same_plan(draft: &Claim, corpus: &Claim) -> bool {
         && names_near(draft, corpus, PLAN_NAME_WORDS, None)
 }
 
+/// Whether both claims give what one goal takes ("the 2,383 delegates
+/// needed to win the nomination", "it takes 2,383 delegates to clinch the
+/// party's nomination"): a rule, told in few words of its own. Whose goal
+/// it is, `same_fact` has settled (`one_goal`).
+pub fn same_threshold(draft: &Claim, corpus: &Claim) -> bool {
+    match (&draft.qualifiers.threshold, &corpus.qualifiers.threshold) {
+        (Some(a), Some(b)) => a.iter().any(|goal| b.contains(goal)),
+        _ => false,
+    }
+}
+
+/// Whether two thresholds can be of one goal's: not of parties named apart
+/// ("the Republican nomination", "the Democratic nomination"), and the
+/// name nearest each figure named in the other sentence ("Trump … the
+/// 1,237 needed" is not "Clinton … the 2,383 needed").
+fn one_goal(draft: &Claim, corpus: &Claim) -> bool {
+    fn named(scope: &[Qualifier]) -> BTreeSet<&str> {
+        scope
+            .iter()
+            .flat_map(|q| q.name.iter().map(String::as_str))
+            .collect()
+    }
+    let (d_names, c_names) = (
+        named(&draft.qualifiers.scope),
+        named(&corpus.qualifiers.scope),
+    );
+    let named_apart = !d_names.is_empty() && !c_names.is_empty() && d_names.is_disjoint(&c_names);
+    // Each sentence's nearest name stands in the other.
+    let nearest_in = |one: &Claim, other: &Claim| {
+        nearest_name(one).is_some_and(|name| {
+            name.iter().any(|word| {
+                other
+                    .subject
+                    .entities
+                    .iter()
+                    .any(|(e, distance)| e == word && *distance != FAR)
+            })
+        })
+    };
+    !named_apart && nearest_in(draft, corpus) && nearest_in(corpus, draft)
+}
+
+/// The name nearest a claim's value, as its words: a run of name words
+/// at consecutive distances ("Hillary Clinton"), days and months aside.
+fn nearest_name(claim: &Claim) -> Option<Vec<&str>> {
+    let mut name: Vec<&str> = Vec::new();
+    let mut last: Option<usize> = None;
+    for (word, distance) in &claim.subject.entities {
+        if *distance == FAR || calendar_word(word).is_some() {
+            continue;
+        }
+        if last.is_some_and(|d| distance.abs_diff(d) != 1) {
+            break;
+        }
+        name.push(word);
+        last = Some(*distance);
+    }
+    (!name.is_empty()).then_some(name)
+}
+
 /// Whether a name stands within `reach` words of the value in both claims
 /// ("talks in Geneva on Sunday", "the plan agreed in Geneva"), other than
 /// `besides`.
@@ -459,6 +524,32 @@ mod tests {
             "8",
         );
         assert!(same_fact(&draft, &rise).is_some());
+    }
+
+    #[test]
+    fn what_a_goal_takes_is_one_fact_of_one_goal() {
+        let needed = claim(
+            "Brask closed in on the 312 delegates needed to win the Labour leadership.",
+            "312",
+        );
+        assert!(needed.qualifiers.threshold.is_some(), "{needed:?}");
+        assert!(!needed.time.snapshot, "a rule is no count of the day");
+        let takes = claim(
+            "It takes 312 delegates to win the Labour leadership, Brask's aides said.",
+            "312",
+        );
+        assert!(same_fact(&needed, &takes).is_some());
+        assert!(same_threshold(&needed, &takes));
+        let tally = claim(
+            "Brask has won 312 delegates in the Labour leadership race.",
+            "312",
+        );
+        assert_eq!(same_fact(&needed, &tally), None);
+        let another_party = claim(
+            "Orlik is chasing the 205 delegates needed to win the Conservative leadership, as Brask closes in.",
+            "205",
+        );
+        assert_eq!(same_fact(&needed, &another_party), None);
     }
 
     #[test]

@@ -13,7 +13,9 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use super::describe::{corpus_wording, describe, draft_wording, render};
-use super::same_fact::{Shared, fixed_in_time, foreign_owner, same_event, same_fact, same_plan};
+use super::same_fact::{
+    Shared, fixed_in_time, foreign_owner, same_event, same_fact, same_plan, same_threshold,
+};
 use super::similarity::{DraftTerms, Rarity, SentenceTerms, similarity};
 use super::subject::subject_and_attribute;
 use super::time::{Timing, ages_agree, timing};
@@ -123,7 +125,8 @@ pub(super) fn check(
                 || score >= thresholds.min_similarity
                 || anchored
                 || same_event(claim, &s.claim)
-                || same_plan(claim, &s.claim);
+                || same_plan(claim, &s.claim)
+                || same_threshold(claim, &s.claim);
             // A disagreeing sentence that also writes the draft's figure
             // ("46 percent to 44 percent") is no evidence against it, unless
             // the figure is its own with another scale ("€5 million").

@@ -185,6 +185,9 @@ pub struct Qualifiers {
     pub scope: Vec<Qualifier>,
     /// A figure that is more than an amount: a time back, an age or a rate.
     pub reckoning: Reckoning,
+    /// What a goal takes, not what anyone has ("the 2,383 delegates
+    /// needed to win the nomination"): the goal's plain words, stemmed.
+    pub threshold: Option<Vec<String>>,
 }
 
 /// What a figure counts besides an amount of its unit; figures are
@@ -631,6 +634,11 @@ fn build(
     );
     time.snapshot |= change == Some(Change::By)
         || ((owner.is_some() || is_level) && standing(sentence, &found.phrase));
+    // What a goal takes is a rule, not the day's count ("closed in on the
+    // 2,383 delegates needed to win"), whatever tally the sentence tells.
+    if reading.threshold.is_some() {
+        time.snapshot = false;
+    }
     // A day, date or year says itself when it holds: a poll or a tally in
     // its sentence ("the survey came before the June 7 primary") makes
     // the figures beside it true of their day, not the date. Only an
@@ -680,7 +688,11 @@ fn build(
         qualifiers: Qualifiers {
             // Revising a forecast is reported: "downgraded its forecast by
             // 11 per cent" says what happened to it.
-            forecast: reading.outlook && !(reading.outlook_named && change == Some(Change::By)),
+            // What a goal takes is its rule, however hoped for the reaching
+            // of it ("would reach the 1,237 delegates needed").
+            forecast: reading.outlook
+                && !(reading.outlook_named && change == Some(Change::By))
+                && reading.threshold.is_none(),
             direction,
             change,
             part: reading.part,
@@ -690,6 +702,7 @@ fn build(
             percentile: reading.percentile,
             scope: reading.qualifiers,
             reckoning,
+            threshold: reading.threshold.clone(),
         },
         time,
     })

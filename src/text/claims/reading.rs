@@ -18,7 +18,8 @@ use crate::lang::statements::{
     COUNTED_WORDS, EVENT_NOUNS, HEAD_DETERMINERS, INCIDENT_NOUNS, LIGHT_VERBS, MARGIN_WORDS,
     NOT_ENTITIES, OUTLOOK_NOUNS, OUTLOOK_WORDS, OUTLOOK_WORDS_BEFORE_TO, OWNER_VERBS, PART_WORDS,
     PART_WORDS_AFTER, PERCENTILE_WORDS, POLL_WORDS, RANKING_NOUNS, REMAINDER_WORDS, SNAPSHOT_WORDS,
-    SPAN_PREPOSITIONS, SPAN_PREPOSITIONS_BEFORE_A_DETERMINER, TIME_WORDS,
+    SPAN_PREPOSITIONS, SPAN_PREPOSITIONS_BEFORE_A_DETERMINER, THRESHOLD_WORDS_AFTER,
+    THRESHOLD_WORDS_BEFORE, TIME_WORDS,
 };
 use crate::lang::stopwords::is_stopword;
 use crate::text::names::{is_capitalised, without_possessive};
@@ -43,6 +44,9 @@ const EVENT_MODIFIERS: usize = 2;
 const VENUE_REACH: usize = 6;
 /// How far before a value its owner's name may stand.
 const OWNER_REACH: usize = 5;
+/// How far after a threshold's verb its goal's noun may stand ("to win
+/// the Democratic Party's presidential nomination").
+const GOAL_WORDS: usize = 5;
 /// Units of distance a point of reference may follow.
 const LENGTH_UNITS: [&str; 5] = ["kilometre", "km", "mile", "metre", "nautical mile"];
 /// The distance given to a sentence's capitalised first word, which may be
@@ -142,6 +146,10 @@ pub struct Reading {
     pub snapshot: bool,
     /// A ranked slice of a population ("the top 1 percent").
     pub percentile: bool,
+    /// What the figure is the threshold of ("the 2,383 delegates needed
+    /// to win the nomination"): the plain words of the goal, stemmed
+    /// ("nomin").
+    pub threshold: Option<Vec<String>>,
 }
 
 struct Word<'a> {
@@ -742,6 +750,47 @@ impl Around<'_, '_> {
                 .any(|w| COUNT_PROGRESS_WORDS.contains(w) || (with && *w == "in"))
     }
 
+    /// The goal the value is the threshold of: "needed to win the
+    /// nomination" after it, or "takes … to win" around it. The goal is
+    /// told by the plain words after the goal's verb ("the party's
+    /// nomination outright" → "nomin", "outright").
+    fn threshold(&self) -> Option<Vec<String>> {
+        let lower = |i: usize| self.words.get(i).map(|w| w.lower);
+        let needed_after = lower(self.after).is_some_and(|w| THRESHOLD_WORDS_AFTER.contains(w))
+            && lower(self.after + 1) == Some("to");
+        let taken_before = self
+            .first
+            .checked_sub(1)
+            .and_then(lower)
+            .is_some_and(|w| THRESHOLD_WORDS_BEFORE.contains(w))
+            && lower(self.after) == Some("to");
+        let to = match (needed_after, taken_before) {
+            (true, _) => self.after + 1,
+            (false, true) => self.after,
+            (false, false) => return None,
+        };
+        // "to" and its verb, then the goal's words, up to the clause's
+        // end ("the leadership, a rule adopted in 2019").
+        let goal_from = to + 2;
+        let mut goal = Vec::new();
+        let mut last = to + 1;
+        for at in goal_from..(goal_from + GOAL_WORDS).min(self.words.len()) {
+            let (before, word) = (&self.words[last], &self.words[at]);
+            if !self.joined(before, word) {
+                break;
+            }
+            last = at;
+            if word.lower.len() > 1
+                && !is_stopword(word.lower)
+                && !is_capitalised(word.text)
+                && without_possessive(word.lower) == word.lower
+            {
+                goal.push(stem(word.lower));
+            }
+        }
+        Some(goal)
+    }
+
     fn snapshot(&self) -> bool {
         let last = self.first.min(self.words.len().saturating_sub(1));
         (self.first.saturating_sub(OUTLOOK_REACH)..self.first)
@@ -891,6 +940,7 @@ pub fn read(sentence: &Sentence, span: &ValueSpan) -> Reading {
         frame: !span.is_time && around.frame(),
         count_under_way: around.count_under_way(),
         percentile,
+        threshold: (!span.is_time).then(|| around.threshold()).flatten(),
     }
 }
 
