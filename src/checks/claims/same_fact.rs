@@ -22,6 +22,8 @@ const PLAN: &str = "plan";
 /// How near the value a plan must be named, and a name the two share.
 const PLAN_WORDS: usize = 5;
 const PLAN_NAME_WORDS: usize = 10;
+/// Any distance a name of the claim's own sentence stands at.
+const IN_SENTENCE: usize = FAR - 1;
 
 /// What two claims of one fact share: the names, and the words of the
 /// measured thing and the value's clause.
@@ -306,13 +308,8 @@ fn one_goal(draft: &Claim, corpus: &Claim) -> bool {
     // Each sentence's nearest name stands in the other.
     let nearest_in = |one: &Claim, other: &Claim| {
         nearest_name(one).is_some_and(|name| {
-            name.iter().any(|word| {
-                other
-                    .subject
-                    .entities
-                    .iter()
-                    .any(|(e, distance)| e == word && *distance != FAR)
-            })
+            name.iter()
+                .any(|word| names_within(other, word, IN_SENTENCE))
         })
     };
     !named_apart && nearest_in(draft, corpus) && nearest_in(corpus, draft)
@@ -340,18 +337,18 @@ fn nearest_name(claim: &Claim) -> Option<Vec<&str>> {
 /// ("talks in Geneva on Sunday", "the plan agreed in Geneva"), other than
 /// `besides`.
 fn names_near(draft: &Claim, corpus: &Claim, reach: usize, besides: Option<&str>) -> bool {
-    let near = |claim: &Claim, name: &str| {
-        claim
-            .subject
-            .entities
-            .iter()
-            .any(|(e, distance)| e == name && *distance <= reach)
-    };
-    draft
+    draft.subject.entities.iter().any(|(e, distance)| {
+        *distance <= reach && Some(e.as_str()) != besides && names_within(corpus, e, reach)
+    })
+}
+
+/// Whether a claim names `name` within `reach` words of its value.
+fn names_within(claim: &Claim, name: &str, reach: usize) -> bool {
+    claim
         .subject
         .entities
         .iter()
-        .any(|(e, distance)| *distance <= reach && Some(e.as_str()) != besides && near(corpus, e))
+        .any(|(e, distance)| e == name && *distance <= reach)
 }
 
 /// Whether two values can stand on the same side of a change: either says

@@ -702,7 +702,7 @@ fn build(
             percentile: reading.percentile,
             scope: reading.qualifiers,
             reckoning,
-            threshold: reading.threshold.clone(),
+            threshold: reading.threshold,
         },
         time,
     })
