@@ -3,7 +3,7 @@
 //! quotation finds the corpus quotations it shares words with.
 
 use crate::offsets::narrow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::text::words::WordBoundaries;
@@ -161,15 +161,19 @@ impl QuoteIndexWriter {
     /// Write the index's sections.
     pub fn finish(self, out: &mut SectionsWriter) {
         let QuoteIndexWriter { quotes, texts, .. } = self;
-        let mut by_word: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+        // Gathered by hash and sorted once: a sorted map compared each
+        // word with a dozen others or more as it went in.
+        let mut by_word: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
         for (id, (words, _)) in texts.iter().enumerate() {
             let mut distinct: Vec<&String> = words.iter().collect();
-            distinct.sort();
+            distinct.sort_unstable();
             distinct.dedup();
             for word in distinct {
                 by_word.entry(word).or_default().push(id as u32);
             }
         }
+        let mut by_word: Vec<(&str, Vec<u32>)> = by_word.into_iter().collect();
+        by_word.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let mut word_blobs = BlobsWriter::default();
         let mut lengths = Vec::with_capacity(texts.len());
         let mut occurrences = PostingsWriter::default();

@@ -30,7 +30,10 @@ pub fn strip_accents(c: char) -> char {
 
 /// The word with accented Latin letters replaced by their base letters.
 pub fn fold_accents(word: &str) -> String {
-    word.chars().map(strip_accents).collect()
+    // Sized once: collecting grew the string a few bytes at a time.
+    let mut folded = String::with_capacity(word.len());
+    folded.extend(word.chars().map(strip_accents));
+    folded
 }
 
 /// `key` (lower case, accent-free) with the romanisation folds applied in

@@ -184,12 +184,8 @@ impl<'a> Sentence<'a> {
             return found;
         }
         let words = self.words.partition_point(|(at, _)| *at < whole_from);
-        for &(at, word) in &self.words[words..] {
-            if at + word.len() > range.end {
-                break;
-            }
-            found.push((at, word));
-        }
+        let whole = self.words[words..].partition_point(|(at, word)| at + word.len() <= range.end);
+        found.extend_from_slice(&self.words[words..words + whole]);
         let last = self
             .segments
             .partition_point(|(at, segment)| at + segment.len() <= range.end);

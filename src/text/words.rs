@@ -7,9 +7,10 @@
 //! always stands between two boundaries, whatever surrounds it (rules WB3d
 //! and WB999), unless a combining mark follows it (WB4). So the text is cut
 //! after each space run that an ASCII character follows, and each piece is
-//! segmented alone: an ASCII piece from its words (the fast path) and the
-//! characters between them, any other piece by the general path. The
-//! boundaries are exactly those of `split_word_bound_indices`.
+//! segmented alone: an ASCII piece by the rules as they apply to ASCII
+//! (a few classes of character, no marks to skip), any other piece by the
+//! crate's general path. The boundaries are exactly those of
+//! `split_word_bound_indices`.
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -69,12 +70,10 @@ pub struct WordBounds<'a> {
 /// The piece being segmented, with its offset in the text.
 enum Piece<'a> {
     Done,
-    /// An ASCII piece: its words, and where the last segment ended.
+    /// An ASCII piece, and where the last segment ended.
     Ascii {
         offset: usize,
         text: &'a str,
-        words: unicode_segmentation::UnicodeWordIndices<'a>,
-        pending: Option<(usize, &'a str)>,
         at: usize,
     },
     General {
@@ -97,8 +96,6 @@ impl<'a> Iterator for WordBounds<'a> {
                         Piece::Ascii {
                             offset: start,
                             text,
-                            words: text.unicode_word_indices(),
-                            pending: None,
                             at: 0,
                         }
                     } else {
@@ -112,30 +109,14 @@ impl<'a> Iterator for WordBounds<'a> {
                     Some((at, segment)) => return Some((*offset + at, segment)),
                     None => self.piece = Piece::Done,
                 },
-                Piece::Ascii {
-                    offset,
-                    text,
-                    words,
-                    pending,
-                    at,
-                } => {
-                    if pending.is_none() {
-                        *pending = words.next();
+                Piece::Ascii { offset, text, at } => {
+                    if *at >= text.len() {
+                        self.piece = Piece::Done;
+                        continue;
                     }
-                    let gap_end = pending.map_or(text.len(), |(start, _)| start);
-                    if *at < gap_end {
-                        let end = gap_segment_end(text.as_bytes(), *at, gap_end);
-                        let found = (*offset + *at, &text[*at..end]);
-                        *at = end;
-                        return Some(found);
-                    }
-                    match pending.take() {
-                        Some((start, word)) => {
-                            *at = start + word.len();
-                            return Some((*offset + start, word));
-                        }
-                        None => self.piece = Piece::Done,
-                    }
+                    let start = *at;
+                    *at = ascii_segment_end(text.as_bytes(), start);
+                    return Some((*offset + start, &text[start..*at]));
                 }
             }
         }
@@ -180,22 +161,93 @@ fn next_piece(text: &str, start: usize) -> Option<(usize, usize, bool)> {
     Some((start, at, kind.unwrap_or(true)))
 }
 
-/// The end of the segment at `at` between two words of an ASCII piece:
-/// each character alone but for the runs the rules join (spaces WB3d,
-/// CR LF WB3, underscores WB13a).
-fn gap_segment_end(bytes: &[u8], at: usize, gap_end: usize) -> usize {
-    let first = bytes[at];
-    let mut next = at + 1;
-    match first {
-        b' ' | b'_' => {
-            while next < gap_end && bytes[next] == first {
-                next += 1;
-            }
-        }
-        b'\r' if next < gap_end && bytes[next] == b'\n' => next += 1,
-        _ => {}
+/// The word-break classes of ASCII characters (Unicode Standard Annex #29,
+/// table 3): every other ASCII character stands alone.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Numeric,
+    /// `_`, joining words and numbers (WB13a, WB13b).
+    ExtendNumLet,
+    /// `:`, joining letters only (WB6, WB7).
+    MidLetter,
+    /// `,` and `;`, joining digits only (WB11, WB12).
+    MidNum,
+    /// `.` and `'`, joining letters or digits (WB6, WB7, WB11, WB12).
+    MidNumLet,
+    Other,
+}
+
+/// [`Class`] of each ASCII byte, looked up rather than matched: the
+/// segmenter asks it of every byte of every sentence.
+static CLASSES: [Class; 128] = {
+    let mut classes = [Class::Other; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        classes[byte] = match byte as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Numeric,
+            b'_' => Class::ExtendNumLet,
+            b':' => Class::MidLetter,
+            b',' | b';' => Class::MidNum,
+            b'.' | b'\'' => Class::MidNumLet,
+            _ => Class::Other,
+        };
+        byte += 1;
     }
-    next
+    classes
+};
+
+#[inline(always)]
+fn class(byte: u8) -> Class {
+    CLASSES[usize::from(byte & 0x7f)]
+}
+
+/// The end of the segment that starts at `at` in ASCII `bytes`: a run of
+/// spaces (WB3d), CR LF (WB3), a word or number with the marks the rules
+/// keep inside it ("U.S.", "don't", "1,200.50", "a_b"), or one character.
+fn ascii_segment_end(bytes: &[u8], at: usize) -> usize {
+    let first = bytes[at];
+    let mut end = at + 1;
+    match (first, class(first)) {
+        (b' ', _) => {
+            while bytes.get(end) == Some(&b' ') {
+                end += 1;
+            }
+            return end;
+        }
+        (b'\r', _) if bytes.get(end) == Some(&b'\n') => return end + 1,
+        (_, Class::Letter | Class::Numeric | Class::ExtendNumLet) => {}
+        _ => return end,
+    }
+    let mut last = class(first);
+    while let Some(&byte) = bytes.get(end) {
+        match class(byte) {
+            // WB5, WB8, WB9, WB10, WB13a, WB13b.
+            joined @ (Class::Letter | Class::Numeric | Class::ExtendNumLet) => {
+                last = joined;
+                end += 1;
+            }
+            mark @ (Class::MidLetter | Class::MidNum | Class::MidNumLet) => {
+                let Some(after) = bytes.get(end + 1).map(|&b| class(b)) else {
+                    break;
+                };
+                // WB6, WB7 between letters; WB11, WB12 between digits.
+                let joins =
+                    (last == Class::Letter && after == Class::Letter && mark != Class::MidNum)
+                        || (last == Class::Numeric
+                            && after == Class::Numeric
+                            && mark != Class::MidLetter);
+                if !joins {
+                    break;
+                }
+                last = after;
+                end += 2;
+            }
+            Class::Other => break,
+        }
+    }
+    end
 }
 
 #[cfg(test)]
@@ -228,6 +280,33 @@ mod tests {
             "12:30 5:00pm 10.5m 40bn US$5bn 1st 2nd 23rd",
         ] {
             same_as_crate(text);
+        }
+    }
+
+    #[test]
+    fn ascii_marks_join_only_the_classes_the_rules_name() {
+        for text in [
+            "a:b 1:2 a,b 1,2 a;b 1;2 a.b 1.2 a'b 1'2",
+            "a.1 1.a a_1 _a 1_ __a a__ ._a a._ 'a a' :a a:",
+            "x.y.z. 3.14.15. e.g.: U.S.-led 1,,2 a::b a..b",
+            "\r\n\r \n\t\x0b\x0c end\r",
+        ] {
+            same_as_crate(text);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(2_000)
+        ))]
+
+        /// Every mix of the characters the ASCII rules treat apart, with
+        /// some non-ASCII ones so that pieces of both kinds alternate.
+        #[test]
+        fn boundaries_match_the_crate_on_any_mix(
+            text in "[aZ9_:,;.' \"\r\n\t\x0b#-]{0,24}([\u{2019}\u{301}\u{a0}é—][aZ9_:,;.' \r\n]{0,12}){0,3}"
+        ) {
+            same_as_crate(&text);
         }
     }
 
