@@ -18,21 +18,30 @@ pub fn split_sentences(prose: &str, block: Range<usize>) -> Vec<Range<usize>> {
     let mut quote_cursor = 0;
     let mut sentences = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
+    let mut from = 0;
+    // Found by their first byte, not by decoding every character: '.',
+    // '!' and '?' are ASCII, and 0xE2 leads '…' (and other punctuation).
+    while let Some(offset) = text.as_bytes()[from..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+    {
+        let i = from + offset;
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        from = i + c.len_utf8();
+        if !is_terminal(c) {
             continue;
         }
         // Take the whole run of terminal punctuation and closing marks.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, next)) = chars.peek() {
-            if matches!(next, '.' | '!' | '?' | '…') || CLOSERS.contains(&next) {
-                end = j + next.len_utf8();
-                chars.next();
-            } else {
+        let mut end = from;
+        for next in text[end..].chars() {
+            if !is_terminal(next) && !CLOSERS.contains(&next) {
                 break;
             }
+            end += next.len_utf8();
         }
+        from = end;
         while quoted.get(quote_cursor).is_some_and(|q| q.end <= i) {
             quote_cursor += 1;
         }
@@ -47,6 +56,11 @@ pub fn split_sentences(prose: &str, block: Range<usize>) -> Vec<Range<usize>> {
     }
     push_trimmed(&mut sentences, text, start..text.len(), block.start);
     sentences
+}
+
+/// Punctuation that can end a sentence.
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
 }
 
 /// Whether the punctuation `c` at `at`, with its run ending at `end`, ends

@@ -130,7 +130,9 @@ fn tokens<'a, 's>(sentence: &'s Sentence<'a>) -> Vec<Token<'s>> {
     tokens.extend(
         sentence
             .lowered_segments()
-            .filter(|(_, t, _)| !t.trim().is_empty())
+            // Spaces and line breaks, as `trim` finds them, without
+            // trimming both ends of every word.
+            .filter(|(_, t, _)| !t.chars().all(char::is_whitespace))
             .map(|(at, text, lower)| Token {
                 text,
                 lower,
@@ -351,7 +353,7 @@ fn measure_at(tokens: &[Token], at: usize, ordinal: bool) -> Option<(String, f64
     let first = tokens.get(at)?;
     let two = tokens
         .get(at + 1)
-        .map(|second| format!("{} {}", first.lower, second.lower));
+        .map(|second| [first.lower, second.lower].join(" "));
     for (candidate, width) in [(two, 2), (Some(first.lower.to_string()), 1)] {
         let Some(candidate) = candidate else { continue };
         if let Some((unit, factor)) = units::unit(&candidate) {
