@@ -3,13 +3,12 @@
 //! one meaning share ("trimmed", "cut" → "reduce"; "met", "meeting" →
 //! "meet").
 
-use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashMap;
 
 use super::list::Table;
+use super::memo::{Memo, remembered};
 
 static IRREGULAR_VERBS: Table = Table::new(include_str!("words/irregular-verbs.tsv"));
 static STEM_SYNONYMS: Table = Table::new(include_str!("words/stem-synonyms.tsv"));
@@ -46,30 +45,16 @@ pub fn singular_is(word: &str, lemma: &str) -> bool {
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
-/// Words whose stems each thread keeps; past that the cache starts again
-/// (a corpus of 100,000 articles uses fewer content words near values).
-const STEM_CACHE_WORDS: usize = 65_536;
-
 thread_local! {
     /// Stems found lately: the same few thousand words stand near values
     /// in every article, and stemming was a third of a frame's cost.
-    static STEMS: RefCell<FxHashMap<String, String>> = RefCell::default();
+    static STEMS: Memo<String> = Memo::default();
 }
 
 /// The stem words are compared by (lower case in): the base form stemmed,
 /// or the class of synonyms the stem belongs to.
 pub fn stem(lower: &str) -> String {
-    STEMS.with_borrow_mut(|stems| {
-        if let Some(stem) = stems.get(lower) {
-            return stem.clone();
-        }
-        let stem = stem_of(lower);
-        if stems.len() >= STEM_CACHE_WORDS {
-            stems.clear();
-        }
-        stems.insert(lower.to_string(), stem.clone());
-        stem
-    })
+    remembered(&STEMS, lower, stem_of)
 }
 
 fn stem_of(lower: &str) -> String {

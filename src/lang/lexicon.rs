@@ -5,13 +5,12 @@
 //! against: a spelling that is itself a common real name is not a
 //! misspelling of another, and a capitalised everyday word is not a name.
 
-use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use fst::Map;
-use rustc_hash::FxHashMap;
 
 use super::fold::fold_accents;
+use super::memo::{Memo, remembered};
 
 const BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
 
@@ -84,27 +83,14 @@ pub fn lookup(word: &str) -> Entry {
     if word.len() > 64 {
         return Entry::default();
     }
-    LOOKED_UP.with_borrow_mut(|looked_up| {
-        if let Some(&entry) = looked_up.get(word) {
-            return entry;
-        }
-        let entry = lookup_in_map(word);
-        if looked_up.len() >= LOOKED_UP_WORDS {
-            looked_up.clear();
-        }
-        looked_up.insert(word.to_string(), entry);
-        entry
-    })
+    remembered(&LOOKED_UP, word, lookup_in_map)
 }
-
-/// Words whose entries each thread keeps; past that the cache starts again.
-const LOOKED_UP_WORDS: usize = 65_536;
 
 thread_local! {
     /// Entries found lately, by the word as written: the same capitalised
     /// words come back in every article, and a walk of the map took about
     /// 1,800 instructions a word, a hash lookup a twentieth of that.
-    static LOOKED_UP: RefCell<FxHashMap<String, Entry>> = RefCell::default();
+    static LOOKED_UP: Memo<Entry> = Memo::default();
 }
 
 fn lookup_in_map(word: &str) -> Entry {

@@ -11,6 +11,7 @@ pub mod fold;
 pub mod lemma;
 pub mod lexicon;
 pub mod list;
+pub mod memo;
 pub mod names;
 pub mod numbers;
 pub mod sentences;
