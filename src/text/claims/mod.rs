@@ -879,6 +879,7 @@ pub fn content_words(text: &str) -> std::collections::BTreeSet<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::statements::INCIDENT_NOUNS;
 
     fn find(text: &str) -> Vec<(String, Attribute, Value)> {
         claims(text, 0..text.len())
@@ -1037,6 +1038,57 @@ mod tests {
         assert_eq!(
             events("It was the sixth case of mad cow disease.")[0].2,
             None
+        );
+    }
+
+    #[test]
+    fn a_year_is_of_the_named_incident_in_its_own_clause() {
+        let incident = |text: &str| {
+            claims(text, 0..text.len())
+                .into_iter()
+                .find(|c| c.attribute == Attribute::Year)
+                .map(|c| {
+                    c.qualifiers
+                        .scope
+                        .into_iter()
+                        .find(|q| INCIDENT_NOUNS.contains(&q.of))
+                        .map(|q| (q.of, q.name))
+                })
+        };
+        let orla = Some(Some(("cyclone".to_string(), vec!["orla".to_string()])));
+        assert_eq!(
+            incident("Cyclone Orla, which flattened much of Port Selby in 1987, was slow."),
+            orla
+        );
+        assert_eq!(incident("Homes were lost to Cyclone Orla in 1987."), orla);
+        assert_eq!(incident("In 1987 Cyclone Orla reached the coast."), orla);
+        // Another clause, another subject: the shelters' year.
+        assert_eq!(
+            incident("After Cyclone Orla, the council built shelters in 1990."),
+            Some(None)
+        );
+        // An incident word with no name of its own.
+        assert_eq!(
+            incident("The cyclone flattened Port Selby in 1987."),
+            Some(None)
+        );
+    }
+
+    #[test]
+    fn the_whole_a_member_is_one_of_is_no_part() {
+        let part = |text: &str| {
+            claims(text, 0..text.len())
+                .into_iter()
+                .map(|c| (text[c.range.clone()].to_string(), c.qualifiers.part))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            part("The Corran Belle is one of about 1,200 wrecks off the coast."),
+            [("1,200".to_string(), false)]
+        );
+        assert_eq!(
+            part("Crews said seven of the 12 trawlers stayed in port."),
+            [("12".to_string(), true)]
         );
     }
 

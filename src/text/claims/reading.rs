@@ -35,6 +35,9 @@ const OUTLOOK_REACH: usize = 8;
 const ERROR_MARGIN_REACH: usize = 8;
 /// How far from a day or date the word of its event may stand.
 const EVENT_REACH: usize = 6;
+/// How far from a year the name of the incident it dates may stand
+/// ("cyclone Tracy, which flattened much of Darwin in 1974").
+const NAMED_INCIDENT_REACH: usize = 8;
 /// How many modifiers may stand between a value and the event it dates or
 /// numbers ("the 4th International Conference", "the first presidential
 /// debate").
@@ -650,7 +653,8 @@ impl Around<'_, '_> {
     }
 
     /// "seven of the past eight", "38 of the 50 at stake": the part of a
-    /// whole.
+    /// whole. "One of 100,000 objects" singles out a member: the whole is
+    /// still the group's plain size.
     fn of_whole(&self) -> bool {
         (self.first.saturating_sub(4)..self.first)
             .find(|&i| self.words[i].lower == "of")
@@ -660,11 +664,57 @@ impl Around<'_, '_> {
                     .all(|w| matches!(w.lower, "the" | "past" | "last" | "first"))
                     && of.checked_sub(1).is_some_and(|p| {
                         let w = self.words[p].lower;
-                        w.chars().all(|c| c.is_ascii_digit() || c == ',')
-                            || is_number_word(w)
-                            || matches!(w, "all" | "most" | "some" | "any" | "none")
+                        w != "one"
+                            && (w.chars().all(|c| c.is_ascii_digit() || c == ',')
+                                || is_number_word(w)
+                                || matches!(w, "all" | "most" | "some" | "any" | "none"))
                     })
             })
+    }
+
+    /// An incident named by its own name right after its word, in the
+    /// value's own clause: "cyclone Tracy, which flattened Darwin in 1974",
+    /// "Hurricane Katrina in 2005". The name stands within
+    /// `NAMED_INCIDENT_REACH` words of the value, with nothing between but
+    /// words and a comma before "which"; "after Cyclone Orla, the council
+    /// built shelters in 1990" dates the shelters. The qualifier is of the
+    /// incident's word as written, which `INCIDENT_NOUNS` lists.
+    fn named_incident(&self) -> Option<Qualifier> {
+        let from = self.first.saturating_sub(NAMED_INCIDENT_REACH + 1);
+        let to = (self.after + NAMED_INCIDENT_REACH).min(self.words.len());
+        (from..to).find_map(|at| {
+            let noun = &self.words[at];
+            if !INCIDENT_NOUNS.contains(noun.lower) {
+                return None;
+            }
+            let mut name = Vec::new();
+            let mut last = noun;
+            for word in self.words[at + 1..].iter().take(3) {
+                if !is_capitalised(word.text)
+                    || !self.joined(last, word)
+                    || is_time_word(word.lower)
+                {
+                    break;
+                }
+                name.push(without_possessive(word.lower).to_string());
+                last = word;
+            }
+            let between = if at < self.first {
+                self.prose
+                    .get(last.range.end..self.words[self.first].range.start)?
+            } else {
+                self.prose
+                    .get(self.words[self.after - 1].range.end..noun.range.start)?
+            };
+            let one_clause = !between.contains([';', ':', '(', ')', '—', '–', '.'])
+                && between
+                    .match_indices(',')
+                    .all(|(comma, _)| between[comma + 1..].trim_start().starts_with("which"));
+            (!name.is_empty() && one_clause).then(|| Qualifier {
+                of: noun.lower.to_string(),
+                name,
+            })
+        })
     }
 
     /// The name a distance is measured from ("400 kilometres northeast of
@@ -851,6 +901,12 @@ pub fn read(sentence: &Sentence, span: &ValueSpan) -> Reading {
     };
     let entities = around.entities();
     let (local, mut qualifiers) = around.local();
+    // A year of a storm or other incident with a name of its own
+    // ("cyclone Tracy, which flattened Darwin in 1974") dates that one
+    // incident wherever it is told.
+    if span.is_time && !span.is_day {
+        qualifiers.extend(around.named_incident());
+    }
     // A day's or date's "thing" is the event it dates; a place in a series
     // may number an event ("the 4th International Conference"); a year
     // dates an incident ("the 2012 attacks", "the invasion of Iraq in
