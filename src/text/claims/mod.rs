@@ -1075,6 +1075,55 @@ mod tests {
     }
 
     #[test]
+    fn a_first_word_with_a_relative_clause_about_a_person_is_a_name() {
+        let near = |text: &str, name: &str| {
+            claims(text, 0..text.len())[0]
+                .subject
+                .entities
+                .iter()
+                .any(|(e, distance)| e == name && *distance != FAR)
+        };
+        assert!(near(
+            "Brandt, who is serving his second term as mayor, spoke.",
+            "brandt"
+        ));
+        // An everyday word is no name, whatever follows it.
+        assert!(!near(
+            "Officials, who are serving a second term, said little.",
+            "officials"
+        ));
+        // Nor is a first word without the clause.
+        assert!(!near(
+            "Brandt is serving his second term as mayor.",
+            "brandt"
+        ));
+    }
+
+    #[test]
+    fn a_length_of_time_is_of_what_lasted() {
+        let thing = |text: &str| {
+            claims(text, 0..text.len())[0]
+                .subject
+                .thing
+                .as_ref()
+                .map(|t| t.word.clone())
+        };
+        assert_eq!(
+            thing("The working dinner in Geneva lasted three hours."),
+            Some("dinner".to_string())
+        );
+        assert_eq!(
+            thing("The Geneva talks lasted more than four hours."),
+            Some("talks".to_string())
+        );
+        // A clause between says nothing of what lasted.
+        assert_eq!(
+            thing("The talks, which began in Geneva, lasted four hours."),
+            None
+        );
+    }
+
+    #[test]
     fn the_whole_a_member_is_one_of_is_no_part() {
         let part = |text: &str| {
             claims(text, 0..text.len())

@@ -267,7 +267,9 @@ impl Around<'_, '_> {
             // Any first word is capitalised, and so is an everyday word
             // after a dash: it may be a name ("Kyiv was handed"), but it
             // never counts as one near the value.
-            let opener = (i == 0 && !self.words.get(1).is_some_and(|n| is_capitalised(n.text)))
+            let opener = (i == 0
+                && !self.words.get(1).is_some_and(|n| is_capitalised(n.text))
+                && !self.names_a_person(i))
                 || self.opens_a_clause(i);
             let name = without_possessive(word.lower).to_string();
             entities.push((name, if opener { FAR } else { self.distance(i) }));
@@ -392,6 +394,19 @@ impl Around<'_, '_> {
                 .get(self.words[i - 1].range.end..self.words[i].range.start)
                 .is_some_and(|gap| gap.contains(['—', '–', ':']))
             && lexicon::is_common_word(self.words[i].text)
+    }
+
+    /// A word that is no everyday word, with a relative clause about a
+    /// person right after its comma: "Brandt, who is serving his second
+    /// term". At a sentence's start it is still a name.
+    fn names_a_person(&self, i: usize) -> bool {
+        self.words.get(i + 1).is_some_and(|next| {
+            next.lower == "who"
+                && self
+                    .prose
+                    .get(self.words[i].range.end..next.range.start)
+                    .is_some_and(|gap| gap.trim() == ",")
+        }) && !lexicon::is_common_word(self.words[i].text)
     }
 
     fn joined(&self, a: &Word, b: &Word) -> bool {
@@ -615,6 +630,38 @@ impl Around<'_, '_> {
                 || is_capitalised(word.text)
                 || LIGHT_VERBS.contains(word.lower))
             {
+                return Some(at);
+            }
+        }
+        None
+    }
+
+    /// What a length of time is of, when the value follows "lasted": the
+    /// nearest content word before the verb, past names ("the working
+    /// dinner in Geneva lasted three hours"). A dinner's hours are not
+    /// the talks'.
+    fn what_lasted(&self) -> Option<usize> {
+        let verb = self.first.checked_sub(1)?;
+        if !matches!(
+            self.words[verb].lower,
+            "lasted" | "lasts" | "last" | "lasting"
+        ) {
+            return None;
+        }
+        let mut at = verb;
+        for _ in 0..EVENT_REACH {
+            let previous = at.checked_sub(1)?;
+            // A clause between ("the talks, which began in Geneva,
+            // lasted") hides which word is the verb's subject.
+            let gap = self
+                .prose
+                .get(self.words[previous].range.end..self.words[at].range.start)?;
+            if self.barrier(previous, at) || gap.contains(',') {
+                return None;
+            }
+            at = previous;
+            let word = &self.words[at];
+            if !(self.is_filler(word) || is_capitalised(word.text)) {
                 return Some(at);
             }
         }
@@ -928,7 +975,7 @@ pub fn read(sentence: &Sentence, span: &ValueSpan) -> Reading {
     } else if span.is_time {
         None
     } else {
-        around.head_after()
+        around.head_after().or_else(|| around.what_lasted())
     };
     let venue = event_at
         .filter(|&at| EVENT_NOUNS.contains(around.words[at].lower))
