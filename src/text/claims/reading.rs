@@ -613,27 +613,29 @@ impl Around<'_, '_> {
     }
 
     fn event_before(&self) -> Option<usize> {
-        let mut at = self.first;
-        for _ in 0..EVENT_REACH {
-            let previous = at.checked_sub(1)?;
-            if self.barrier(previous, at) {
-                return None;
-            }
-            at = previous;
+        self.clause_before(self.first, false).find(|&at| {
             let word = &self.words[at];
             // The report's own day ("said on Monday"): its verbs are
             // stop words elsewhere.
-            if matches!(word.lower, "said" | "says" | "say" | "told" | "added") {
-                return Some(at);
-            }
-            if !(self.is_filler(word)
-                || is_capitalised(word.text)
-                || LIGHT_VERBS.contains(word.lower))
-            {
-                return Some(at);
-            }
-        }
-        None
+            matches!(word.lower, "said" | "says" | "say" | "told" | "added")
+                || !(self.is_filler(word)
+                    || is_capitalised(word.text)
+                    || LIGHT_VERBS.contains(word.lower))
+        })
+    }
+
+    /// The words before word `from`, nearest first, up to `EVENT_REACH`
+    /// of them and no further than a clause barrier (or a comma, with
+    /// `stop_at_comma`).
+    fn clause_before(&self, from: usize, stop_at_comma: bool) -> impl Iterator<Item = usize> + '_ {
+        (0..from).rev().take(EVENT_REACH).take_while(move |&at| {
+            !self.barrier(at, at + 1)
+                && (!stop_at_comma
+                    || self
+                        .prose
+                        .get(self.words[at].range.end..self.words[at + 1].range.start)
+                        .is_some_and(|gap| !gap.contains(',')))
+        })
     }
 
     /// What a length of time is of, when the value follows "lasted": the
@@ -648,24 +650,12 @@ impl Around<'_, '_> {
         ) {
             return None;
         }
-        let mut at = verb;
-        for _ in 0..EVENT_REACH {
-            let previous = at.checked_sub(1)?;
-            // A clause between ("the talks, which began in Geneva,
-            // lasted") hides which word is the verb's subject.
-            let gap = self
-                .prose
-                .get(self.words[previous].range.end..self.words[at].range.start)?;
-            if self.barrier(previous, at) || gap.contains(',') {
-                return None;
-            }
-            at = previous;
+        // A clause between ("the talks, which began in Geneva, lasted")
+        // hides which word is the verb's subject.
+        self.clause_before(verb, true).find(|&at| {
             let word = &self.words[at];
-            if !(self.is_filler(word) || is_capitalised(word.text)) {
-                return Some(at);
-            }
-        }
-        None
+            !(self.is_filler(word) || is_capitalised(word.text))
+        })
     }
 
     /// A forecast word governs the value: before it in the same clause
