@@ -17,6 +17,8 @@ word_lists! {
     THRESHOLD_WORDS_BEFORE = "threshold-words-before.txt";
     /// Nouns whose ordinal is a standing in a race.
     RANKING_NOUNS = "ranking-nouns.txt";
+    /// Words that rank one member of a group ("third-largest").
+    SUPERLATIVES = "superlatives.txt";
     /// Words before a value that make it a margin between rivals.
     MARGIN_WORDS = "margin-words.txt";
     /// Words that make a value a remainder whatever else is said.

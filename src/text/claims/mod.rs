@@ -1074,15 +1074,18 @@ mod tests {
         );
     }
 
+    /// Whether `name` is among the claim's names near its value.
+    fn name_is_near(claim: &Claim, name: &str) -> bool {
+        claim
+            .subject
+            .entities
+            .iter()
+            .any(|(e, distance)| e == name && *distance != FAR)
+    }
+
     #[test]
     fn a_first_word_with_a_relative_clause_about_a_person_is_a_name() {
-        let near = |text: &str, name: &str| {
-            claims(text, 0..text.len())[0]
-                .subject
-                .entities
-                .iter()
-                .any(|(e, distance)| e == name && *distance != FAR)
-        };
+        let near = |text: &str, name: &str| name_is_near(&claims(text, 0..text.len())[0], name);
         assert!(near(
             "Brandt, who is serving his second term as mayor, spoke.",
             "brandt"
@@ -1096,6 +1099,33 @@ mod tests {
         assert!(!near(
             "Brandt is serving his second term as mayor.",
             "brandt"
+        ));
+    }
+
+    #[test]
+    fn a_possessive_first_word_is_a_name_unless_it_ranks_a_member() {
+        // The last claim of each sentence: "third-largest" is one of its own.
+        let near = |text: &str, name: &str| {
+            name_is_near(claims(text, 0..text.len()).last().expect("a claim"), name)
+        };
+        assert!(near(
+            "Okafor's tour of the depot lasted two hours.",
+            "okafor"
+        ));
+        assert!(near("Okafor's second term began in 2019.", "okafor"));
+        // An everyday word is no name with its possessive either.
+        assert!(!near(
+            "Industry's pay offer rose to 4% on Monday.",
+            "industry"
+        ));
+        // The group of a ranked member: the winery is the subject.
+        assert!(!near(
+            "Tasmania's third-largest winery lost $4 million.",
+            "tasmania"
+        ));
+        assert!(!near(
+            "Tasmania's biggest winery lost $4 million.",
+            "tasmania"
         ));
     }
 
@@ -1115,6 +1145,11 @@ mod tests {
         assert_eq!(
             thing("The Geneva talks lasted more than four hours."),
             Some("talks".to_string())
+        );
+        // An "of" phrase names what the tour was of, not what lasted.
+        assert_eq!(
+            thing("The tour of the container terminal lasted two hours."),
+            Some("tour".to_string())
         );
         // A clause between says nothing of what lasted.
         assert_eq!(

@@ -12,13 +12,13 @@ use serde::{Deserialize, Serialize};
 use crate::lang::calendar::calendar_word;
 use crate::lang::lemma::{is_participle, singular_is, stem};
 use crate::lang::lexicon;
-use crate::lang::numbers::is_number_word;
+use crate::lang::numbers::{is_number_word, ordinal};
 use crate::lang::statements::{
     CAPITALISED_OPENERS, CLAUSE_CONJUNCTIONS, COMPASS_DIRECTIONS, COUNT_PROGRESS_WORDS,
     COUNTED_WORDS, EVENT_NOUNS, HEAD_DETERMINERS, INCIDENT_NOUNS, LIGHT_VERBS, MARGIN_WORDS,
     NOT_ENTITIES, OUTLOOK_NOUNS, OUTLOOK_WORDS, OUTLOOK_WORDS_BEFORE_TO, OWNER_VERBS, PART_WORDS,
     PART_WORDS_AFTER, PERCENTILE_WORDS, POLL_WORDS, RANKING_NOUNS, REMAINDER_WORDS, SNAPSHOT_WORDS,
-    SPAN_PREPOSITIONS, SPAN_PREPOSITIONS_BEFORE_A_DETERMINER, THRESHOLD_WORDS_AFTER,
+    SPAN_PREPOSITIONS, SPAN_PREPOSITIONS_BEFORE_A_DETERMINER, SUPERLATIVES, THRESHOLD_WORDS_AFTER,
     THRESHOLD_WORDS_BEFORE, TIME_WORDS,
 };
 use crate::lang::stopwords::is_stopword;
@@ -38,6 +38,9 @@ const EVENT_REACH: usize = 6;
 /// How far from a year the name of the incident it dates may stand
 /// ("cyclone Tracy, which flattened much of Darwin in 1974").
 const NAMED_INCIDENT_REACH: usize = 8;
+/// How many words an "of" phrase may have before the word it ends on
+/// ("of the container terminal").
+const OF_PHRASE_WORDS: usize = 2;
 /// How many modifiers may stand between a value and the event it dates or
 /// numbers ("the 4th International Conference", "the first presidential
 /// debate").
@@ -269,7 +272,8 @@ impl Around<'_, '_> {
             // never counts as one near the value.
             let opener = (i == 0
                 && !self.words.get(1).is_some_and(|n| is_capitalised(n.text))
-                && !self.names_a_person(i))
+                && !self.names_a_person(i)
+                && !self.possessive_name(i))
                 || self.opens_a_clause(i);
             let name = without_possessive(word.lower).to_string();
             entities.push((name, if opener { FAR } else { self.distance(i) }));
@@ -407,6 +411,28 @@ impl Around<'_, '_> {
                     .get(self.words[i].range.end..next.range.start)
                     .is_some_and(|gap| gap.trim() == ",")
         }) && !lexicon::is_common_word(self.words[i].text)
+    }
+
+    /// A possessive of a word that is no everyday word: "Philippe's tour",
+    /// "BHP's profit". A sentence may open with it and it is still a name;
+    /// "Today's" and "It's" are not. Before a word that ranks one of a
+    /// group ("Australia's third-largest winery") it names the group, and
+    /// the subject is the ranked one.
+    fn possessive_name(&self, i: usize) -> bool {
+        let text = self.words[i].text;
+        let bare = without_possessive(text);
+        let ranks = |at: usize| {
+            self.words.get(at).is_some_and(|word| {
+                SUPERLATIVES.contains(word.lower.rsplit('-').next().unwrap_or(word.lower))
+            })
+        };
+        let ranks_a_member = ranks(i + 1)
+            || (self
+                .words
+                .get(i + 1)
+                .is_some_and(|w| ordinal(w.lower).is_some())
+                && ranks(i + 2));
+        bare.len() < text.len() && !lexicon::is_common_word(bare) && !ranks_a_member
     }
 
     fn joined(&self, a: &Word, b: &Word) -> bool {
@@ -640,8 +666,9 @@ impl Around<'_, '_> {
 
     /// What a length of time is of, when the value follows "lasted": the
     /// nearest content word before the verb, past names ("the working
-    /// dinner in Geneva lasted three hours"). A dinner's hours are not
-    /// the talks'.
+    /// dinner in Geneva lasted three hours"), or the noun an "of" phrase
+    /// hangs on ("the tour of the container terminal lasted"). A dinner's
+    /// hours are not the talks'.
     fn what_lasted(&self) -> Option<usize> {
         let verb = self.first.checked_sub(1)?;
         if !matches!(
@@ -650,12 +677,21 @@ impl Around<'_, '_> {
         ) {
             return None;
         }
-        // A clause between ("the talks, which began in Geneva, lasted")
-        // hides which word is the verb's subject.
-        self.clause_before(verb, true).find(|&at| {
+        let content = |at: usize| {
             let word = &self.words[at];
             !(self.is_filler(word) || is_capitalised(word.text))
-        })
+        };
+        // A clause between ("the talks, which began in Geneva, lasted")
+        // hides which word is the verb's subject.
+        let mut clause = self.clause_before(verb, true);
+        let nearest = clause.find(|&at| content(at))?;
+        let before: Vec<usize> = clause.take(OF_PHRASE_WORDS + 2).collect();
+        let head = before
+            .iter()
+            .position(|&at| self.words[at].lower == "of")
+            .and_then(|of| before.get(of + 1).copied())
+            .filter(|&at| content(at));
+        Some(head.unwrap_or(nearest))
     }
 
     /// A forecast word governs the value: before it in the same clause
