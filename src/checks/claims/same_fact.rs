@@ -15,6 +15,8 @@ use crate::text::claims::{Attribute, Change, Claim, FAR, Qualifier, Reckoning, V
 /// stands ("met in Geneva on Sunday").
 const EVENT_WORDS: usize = 6;
 
+/// The measure of "the first time", "a second time".
+const ORDINAL_OF_TIMES: &str = "time#";
 /// The unit points, items and provisions of a plan are counted in, and
 /// the class of the words for a plan (`lang/words/stem-synonyms.tsv`).
 const POINTS: &str = "point";
@@ -51,6 +53,14 @@ pub fn same_fact<'a>(draft: &'a Claim, corpus: &Claim) -> Option<Shared<'a>> {
         || d.threshold.is_some() != c.threshold.is_some()
         || !same_side(d.change, c.change)
         || d.direction.zip(c.direction).is_some_and(|(a, b)| a != b)
+    {
+        return None;
+    }
+    // "The first time" is told of countless firsts: only the draft's own
+    // sentence retold (`values`) says which one.
+    if let Value::Quantity(q) = &draft.value
+        && q.ordinal
+        && q.measure == ORDINAL_OF_TIMES
     {
         return None;
     }
@@ -439,6 +449,20 @@ mod tests {
             same_fact(&cut, &done).is_none(),
             "a plan is not what was done"
         );
+    }
+
+    #[test]
+    fn the_first_time_is_no_fact_of_its_own_outside_its_sentence() {
+        let draft = claim(
+            "It was the second time Okafor had won the Selby regatta.",
+            "second",
+        );
+        assert_eq!(draft.attribute, Attribute::Ordinal);
+        let corpus = claim(
+            "Okafor won the Selby regatta for the first time in 2019.",
+            "first",
+        );
+        assert!(same_fact(&draft, &corpus).is_none());
     }
 
     #[test]

@@ -32,6 +32,9 @@ pub fn subject_and_attribute(claim: &Claim, sentence: &str) -> String {
             break;
         }
     }
+    // "Which time" says what "the first time" is a place in.
+    let of_times = claim.attribute == Attribute::Ordinal
+        && subject.thing.as_ref().is_some_and(|t| t.word == "time");
     // The thing, unless the attribute or a name already says it ("number
     // of kilometres", "New South Wales").
     let thing = subject
@@ -41,6 +44,7 @@ pub fn subject_and_attribute(claim: &Claim, sentence: &str) -> String {
         .filter(|thing| {
             !matches!(&claim.attribute, Attribute::Count { noun } if singular_is(thing, noun))
                 && !names.iter().any(|n| n.to_lowercase().contains(thing))
+                && !of_times
         });
     let whose = match (names.is_empty(), thing) {
         (false, Some(thing)) => format!("{} {thing}", names.join(", ")),
@@ -48,7 +52,12 @@ pub fn subject_and_attribute(claim: &Claim, sentence: &str) -> String {
         (true, Some(thing)) => format!("the {thing}"),
         (true, None) => "This".to_string(),
     };
-    format!("{whose}, {}", attribute_label(&claim.attribute))
+    let attribute = if of_times {
+        "which time".to_string()
+    } else {
+        attribute_label(&claim.attribute)
+    };
+    format!("{whose}, {attribute}")
 }
 
 fn attribute_label(attribute: &Attribute) -> String {
