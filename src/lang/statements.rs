@@ -37,6 +37,8 @@ word_lists! {
     COUNT_PROGRESS_WORDS = "count-progress-words.txt";
     /// Compass words between a distance and its point of reference.
     COMPASS_DIRECTIONS = "compass-directions.txt";
+    /// Prepositions a name may be the object of ("the deal with Le Havre").
+    OBJECT_PREPOSITIONS = "object-prepositions.txt";
     /// Words that may stand between a name and the figure it owns.
     OWNER_VERBS = "owner-verbs.txt";
     /// Capitalised words that are not names of anything in particular.

@@ -1316,6 +1316,24 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_a_preposition_owns_no_figure() {
+        let owner = |text: &str| claims(text, 0..text.len())[0].subject.owner.clone();
+        assert_eq!(
+            owner("The partnership agreement with Le Havre has fifteen points."),
+            None
+        );
+        assert_eq!(owner("Support for Varga has grown to 45 percent."), None);
+        assert_eq!(
+            owner("Le Havre has fifteen points in its plan."),
+            Some("havre".to_string())
+        );
+        assert_eq!(
+            owner("In the count, Ines Varga has 4,200 votes."),
+            Some("varga".to_string())
+        );
+    }
+
+    #[test]
     fn an_everyday_word_opening_a_clause_after_a_dash_is_no_name() {
         let text = "Ines Varga (Labor) — Announced March 23, 2015";
         let claim = &claims(text, 0..text.len())[0];

@@ -16,10 +16,10 @@ use crate::lang::numbers::{is_number_word, ordinal};
 use crate::lang::statements::{
     CAPITALISED_OPENERS, CLAUSE_CONJUNCTIONS, COMPASS_DIRECTIONS, COUNT_PROGRESS_WORDS,
     COUNTED_WORDS, EVENT_NOUNS, HEAD_DETERMINERS, INCIDENT_NOUNS, LIGHT_VERBS, MARGIN_WORDS,
-    NOT_ENTITIES, OUTLOOK_NOUNS, OUTLOOK_WORDS, OUTLOOK_WORDS_BEFORE_TO, OWNER_VERBS, PART_WORDS,
-    PART_WORDS_AFTER, PERCENTILE_WORDS, POLL_WORDS, RANKING_NOUNS, REMAINDER_WORDS, SNAPSHOT_WORDS,
-    SPAN_PREPOSITIONS, SPAN_PREPOSITIONS_BEFORE_A_DETERMINER, SUPERLATIVES, THRESHOLD_WORDS_AFTER,
-    THRESHOLD_WORDS_BEFORE, TIME_WORDS,
+    NOT_ENTITIES, OBJECT_PREPOSITIONS, OUTLOOK_NOUNS, OUTLOOK_WORDS, OUTLOOK_WORDS_BEFORE_TO,
+    OWNER_VERBS, PART_WORDS, PART_WORDS_AFTER, PERCENTILE_WORDS, POLL_WORDS, RANKING_NOUNS,
+    REMAINDER_WORDS, SNAPSHOT_WORDS, SPAN_PREPOSITIONS, SPAN_PREPOSITIONS_BEFORE_A_DETERMINER,
+    SUPERLATIVES, THRESHOLD_WORDS_AFTER, THRESHOLD_WORDS_BEFORE, TIME_WORDS,
 };
 use crate::lang::stopwords::is_stopword;
 use crate::text::names::{is_capitalised, without_possessive};
@@ -380,7 +380,17 @@ impl Around<'_, '_> {
                 && !CAPITALISED_OPENERS.contains(name)
                 && !is_stopword(name)
             {
-                return Some(name.to_string());
+                // "The agreement with Le Havre has 15 points": the name is
+                // the object of its preposition, not the verb's subject.
+                let run_start = (0..=at)
+                    .rev()
+                    .take_while(|&i| is_capitalised(self.words[i].text))
+                    .last()
+                    .unwrap_or(at);
+                let governed = run_start
+                    .checked_sub(1)
+                    .is_some_and(|p| OBJECT_PREPOSITIONS.contains(self.words[p].lower));
+                return (!governed).then(|| name.to_string());
             }
             if !OWNER_VERBS.contains(word.lower) {
                 return None;
