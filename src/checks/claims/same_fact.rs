@@ -15,8 +15,6 @@ use crate::text::claims::{Attribute, Change, Claim, FAR, Qualifier, Reckoning, V
 /// stands ("met in Geneva on Sunday").
 const EVENT_WORDS: usize = 6;
 
-/// The measure of "the first time", "a second time".
-const ORDINAL_OF_TIMES: &str = "time#";
 /// The unit points, items and provisions of a plan are counted in, and
 /// the class of the words for a plan (`lang/words/stem-synonyms.tsv`).
 const POINTS: &str = "point";
@@ -58,10 +56,7 @@ pub fn same_fact<'a>(draft: &'a Claim, corpus: &Claim) -> Option<Shared<'a>> {
     }
     // "The first time" is told of countless firsts: only the draft's own
     // sentence retold (`values`) says which one.
-    if let Value::Quantity(q) = &draft.value
-        && q.ordinal
-        && q.measure == ORDINAL_OF_TIMES
-    {
+    if draft.is_nth_time() {
         return None;
     }
     // The time between two events ("15 days before the Iowa caucuses")

@@ -33,8 +33,7 @@ pub fn subject_and_attribute(claim: &Claim, sentence: &str) -> String {
         }
     }
     // "Which time" says what "the first time" is a place in.
-    let of_times = claim.attribute == Attribute::Ordinal
-        && subject.thing.as_ref().is_some_and(|t| t.word == "time");
+    let of_times = claim.is_nth_time();
     // The thing, unless the attribute or a name already says it ("number
     // of kilometres", "New South Wales").
     let thing = subject

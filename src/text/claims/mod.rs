@@ -58,6 +58,17 @@ pub struct Claim {
     pub time: ClaimTime,
 }
 
+impl Claim {
+    /// "The first time", "a second time": a place in a series of times,
+    /// told of countless firsts.
+    pub fn is_nth_time(&self) -> bool {
+        matches!(&self.value, Value::Quantity(q) if q.ordinal && q.measure == NTH_TIME)
+    }
+}
+
+/// The measure of "the first time" (an ordinal's measure ends in `#`).
+const NTH_TIME: &str = "time#";
+
 /// Who or what a claim is about.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Subject {

@@ -431,18 +431,19 @@ impl Around<'_, '_> {
     fn possessive_name(&self, i: usize) -> bool {
         let text = self.words[i].text;
         let bare = without_possessive(text);
+        if bare.len() == text.len() || lexicon::is_common_word(bare) {
+            return false;
+        }
         let ranks = |at: usize| {
             self.words.get(at).is_some_and(|word| {
                 SUPERLATIVES.contains(word.lower.rsplit('-').next().unwrap_or(word.lower))
             })
         };
-        let ranks_a_member = ranks(i + 1)
-            || (self
-                .words
-                .get(i + 1)
-                .is_some_and(|w| ordinal(w.lower).is_some())
-                && ranks(i + 2));
-        bare.len() < text.len() && !lexicon::is_common_word(bare) && !ranks_a_member
+        let ordinal_first = self
+            .words
+            .get(i + 1)
+            .is_some_and(|w| ordinal(w.lower).is_some());
+        !(ranks(i + 1) || (ordinal_first && ranks(i + 2)))
     }
 
     fn joined(&self, a: &Word, b: &Word) -> bool {
@@ -695,11 +696,10 @@ impl Around<'_, '_> {
         // hides which word is the verb's subject.
         let mut clause = self.clause_before(verb, true);
         let nearest = clause.find(|&at| content(at))?;
-        let before: Vec<usize> = clause.take(OF_PHRASE_WORDS + 2).collect();
-        let head = before
-            .iter()
-            .position(|&at| self.words[at].lower == "of")
-            .and_then(|of| before.get(of + 1).copied())
+        let head = clause
+            .take(OF_PHRASE_WORDS + 2)
+            .skip_while(|&at| self.words[at].lower != "of")
+            .nth(1)
             .filter(|&at| content(at));
         Some(head.unwrap_or(nearest))
     }
