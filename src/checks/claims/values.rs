@@ -57,6 +57,11 @@ const RETOLD_LIKENESS: f64 = 0.9;
 /// stand from the draft's: a word or two edited before it.
 const RETOLD_SHIFT: usize = 16;
 
+/// A year with three words of its event beside it in both sentences ("the
+/// first mad cow case in 2003", "a 2003 mad cow case") needs this share of
+/// the similarity two shared anchors need.
+const EVENT_YEAR_SHARE: f64 = 0.6;
+
 /// A corpus sentence giving the draft's own figure counts against a
 /// conflict when it is this share as alike as a matched sentence must be.
 const AGREEING_SHARE_OF_SIMILARITY: f64 = 0.5;
@@ -120,7 +125,11 @@ pub(super) fn check(
             // Two shared anchors (the measured thing, the value's verb)
             // say it is the same fact in fewer shared words; one event or
             // one plan under revision says so in none.
-            let anchored = found.anchors.len() >= 2 && score >= thresholds.min_anchored_similarity;
+            let anchored = (found.anchors.len() >= 2
+                && score >= thresholds.min_anchored_similarity)
+                || (claim.attribute == Attribute::Year
+                    && found.anchors.len() >= 3
+                    && score >= thresholds.min_anchored_similarity * EVENT_YEAR_SHARE);
             let alike = in_place
                 || score >= thresholds.min_similarity
                 || anchored

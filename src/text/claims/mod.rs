@@ -25,7 +25,7 @@ use crate::lang::fold::fold_accents;
 use crate::lang::lemma::singular;
 use crate::lang::statements::{
     CAPITALISED_OPENERS, CHANGE_BY, CHANGE_DOWN, CHANGE_FROM, CHANGE_NOUNS, CHANGE_TO, CHANGE_UP,
-    CHANGE_VERBS, RELATIVE_INSTANCES, STANDING_VERBS, TO_WITHOUT_CHANGE,
+    CHANGE_VERBS, HEAD_DETERMINERS, RELATIVE_INSTANCES, STANDING_VERBS, TO_WITHOUT_CHANGE,
 };
 use crate::lang::stopwords::is_stopword;
 use crate::lang::units;
@@ -219,6 +219,11 @@ pub enum Reckoning {
     Apart,
     /// A span things happened within: "during her four years at State".
     Within,
+    /// The year a span starts from ("have closed since 2006"), not the
+    /// year a thing happened.
+    Since,
+    /// The year a span ends by ("retired by 2010", "until 2031").
+    Until,
 }
 
 impl Reckoning {
@@ -681,6 +686,7 @@ fn build(
                 reckoning => reckoning,
             }
         }
+        Value::Year(_) => year_bound(sentence, &found.range),
         _ => Reckoning::Amount,
     };
     Some(Claim {
@@ -717,6 +723,43 @@ fn build(
         },
         time,
     })
+}
+
+/// How far back "since" may stand from the year it bounds, in its own
+/// clause: "since emerging in Asia in 2003" is "since 2003".
+const SINCE_REACH: usize = 5;
+
+/// Whether a year bounds a span ("since 2006", "since emerging in 2003",
+/// "by 2010") or dates a thing ("in 2013 alone"). A year before its
+/// event's noun ("since the 1987 bombing") is the event's, told alike
+/// with "since" or without.
+fn year_bound(sentence: &Sentence, year: &Range<usize>) -> Reckoning {
+    let before = sentence.last_words_within(sentence.range.start..year.start, SINCE_REACH);
+    let right_before = before.last().map(|(_, word)| lower_case(word));
+    if right_before
+        .as_deref()
+        .is_some_and(|w| HEAD_DETERMINERS.contains(w))
+    {
+        return Reckoning::Amount;
+    }
+    let in_clause = |at: usize| {
+        !sentence
+            .prose
+            .get(at..year.start)
+            .unwrap_or("")
+            .contains([',', ';', ':'])
+    };
+    match right_before.as_deref() {
+        Some("since" | "from" | "after") => Reckoning::Since,
+        Some("until" | "till" | "by" | "before") => Reckoning::Until,
+        _ if before
+            .iter()
+            .any(|(at, word)| in_clause(*at) && word.eq_ignore_ascii_case("since")) =>
+        {
+            Reckoning::Since
+        }
+        _ => Reckoning::Amount,
+    }
 }
 
 /// Where a value stands and what kind it is, for its reading.
@@ -1202,6 +1245,42 @@ mod tests {
             Reckoning::Amount
         );
         assert_eq!(Reckoning::after(" in 2016"), Reckoning::Amount);
+    }
+
+    #[test]
+    fn a_year_bounds_a_span_or_dates_a_thing() {
+        let bound = |text: &str| {
+            claims(text, 0..text.len())
+                .into_iter()
+                .find(|c| c.attribute == Attribute::Year)
+                .map(|c| c.qualifiers.reckoning)
+        };
+        let since = Some(Reckoning::Since);
+        assert_eq!(
+            bound("Kestrel Mining has closed 40 pits since 2006."),
+            since
+        );
+        assert_eq!(
+            bound("The blight has killed 900 trees since reaching Wexcombe in 2014."),
+            since
+        );
+        assert_eq!(
+            bound("The Orrin fleet will be retired by 2031, the ministry said."),
+            Some(Reckoning::Until)
+        );
+        let amount = Some(Reckoning::Amount);
+        assert_eq!(
+            bound("In 2013 alone, Kestrel Mining closed 12 pits."),
+            amount
+        );
+        assert_eq!(
+            bound("The quay has stood empty since the 1987 Dock Street explosion."),
+            amount
+        );
+        assert_eq!(
+            bound("Since then, Kestrel Mining has reopened a pit it closed in 2013."),
+            amount
+        );
     }
 
     #[test]
