@@ -24,6 +24,10 @@ pub static TITLE_QUALIFIERS: WordList = WordList::new(include_str!("words/title-
 /// "General").
 pub static HELD_ALONGSIDE_TITLES: WordList =
     WordList::new(include_str!("words/held-alongside-titles.txt"));
+/// Words that describe whoever leads a body without naming the post
+/// ("NATO chief").
+pub static LEADER_DESCRIPTIONS: WordList =
+    WordList::new(include_str!("words/leader-descriptions.txt"));
 /// Spellings of one title word: "defense" → "defence", "chair" → "chairman".
 pub static TITLE_SYNONYMS: Table = Table::new(include_str!("words/title-synonyms.tsv"));
 

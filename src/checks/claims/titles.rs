@@ -17,7 +17,8 @@ use crate::finding::{Finding, Severity};
 use crate::lang::case::capitalise;
 use crate::lang::titles::is_title_word;
 use crate::text::claims::{
-    Claim, Value, is_held_alongside_posts, roles_compatible, same_employer, same_kind_of_post,
+    Claim, Value, is_held_alongside_posts, is_leader_description, roles_compatible, same_employer,
+    same_kind_of_post,
 };
 
 /// Corpus articles this close to the newest that names a title count as
@@ -137,20 +138,29 @@ fn another_post(
     name: &str,
     known: &[Arc<Statement>],
 ) -> Outcome {
-    let Some((best, _)) = known.first().and_then(|s| post_of(s)) else {
+    let Value::Title { post, .. } = &claim.value else {
+        return Outcome::default();
+    };
+    // "NATO chief" describes whoever leads NATO: no post to compare, in
+    // the draft or the corpus.
+    if is_leader_description(post) {
+        return Outcome::default();
+    }
+    let posts: Vec<&Arc<Statement>> = known
+        .iter()
+        .filter(|s| post_of(s).is_some_and(|(p, _)| !is_leader_description(p)))
+        .collect();
+    let Some((first, (best, _))) = posts.first().and_then(|s| Some((s, post_of(s)?))) else {
         return Outcome::default();
     };
     // A corpus that gives the person two posts (senator and minority
     // leader) shows they hold several: no single one contradicts.
-    if known
+    if posts
         .iter()
         .any(|s| post_of(s).is_some_and(|(p, _)| !roles_compatible(p, best)))
     {
         return Outcome::default();
     }
-    let Value::Title { post, .. } = &claim.value else {
-        return Outcome::default();
-    };
     // A seat or a rank is held alongside a post (Senator and Minority
     // Leader, General and CIA director): neither says the other is wrong.
     if is_held_alongside_posts(best) || is_held_alongside_posts(post) {
@@ -165,8 +175,7 @@ fn another_post(
         Severity::Info
     };
     let written = doc.source().get(claim.range.clone()).unwrap_or("");
-    let corpus_text = known
-        .first()
+    let corpus_text = Some(first)
         .and_then(|s| {
             let article = check.corpus.article(s.location)?;
             let text = article.document().prose().get(s.location.range())?;

@@ -33,7 +33,8 @@ use crate::text::words::WordBoundaries;
 
 pub use reading::{FAR, FrameWord, Qualifier, Reading, years_in};
 pub use roles::{
-    is_held_alongside_posts, normalise_role, roles_compatible, same_employer, same_kind_of_post,
+    is_held_alongside_posts, is_leader_description, normalise_role, roles_compatible,
+    same_employer, same_kind_of_post,
 };
 pub use time::ClaimTime;
 
@@ -1598,6 +1599,18 @@ mod tests {
         assert!(!is_held_alongside_posts("senate minority leader"));
         assert!(!is_held_alongside_posts("deputy senator"));
         assert!(!is_held_alongside_posts("committee chairman"));
+    }
+
+    #[test]
+    fn the_head_of_a_body_is_described_not_named() {
+        assert!(is_leader_description("nato chief"));
+        assert!(is_leader_description("campaign chief"));
+        assert!(is_leader_description("association head"));
+        assert!(!is_leader_description("chief of staff"));
+        assert!(!is_leader_description("head of the presidential office"));
+        assert!(!is_leader_description("chief executive"));
+        assert!(!is_leader_description("deputy chief"));
+        assert!(!is_leader_description("secretary-general"));
     }
 
     #[test]

@@ -12,8 +12,8 @@ use crate::lang::case::{lower_case, with_lower_case};
 use crate::lang::lexicon;
 use crate::lang::stopwords::is_function_word;
 use crate::lang::titles::{
-    HELD_ALONGSIDE_TITLES, TITLE_FILLERS, TITLE_PORTFOLIOS, TITLE_RANKS, is_title_word,
-    title_synonym,
+    HELD_ALONGSIDE_TITLES, LEADER_DESCRIPTIONS, TITLE_FILLERS, TITLE_PORTFOLIOS, TITLE_RANKS,
+    is_title_word, title_synonym,
 };
 use crate::text::names::{NameMention, without_possessive};
 use crate::text::sentence::Sentence;
@@ -482,6 +482,21 @@ pub fn is_held_alongside_posts(role: &str) -> bool {
         && before
             .iter()
             .all(|w| !is_title_word(w) && !TITLE_RANKS.contains(w) && !TITLE_PORTFOLIOS.contains(w))
+}
+
+/// Whether a normalised role only describes a body's leader ("nato
+/// chief", "aba head"): its one title word is a description, and it ends
+/// the role. "Head of the presidential office" and "chief of staff" are
+/// posts.
+pub fn is_leader_description(role: &str) -> bool {
+    let words: Vec<&str> = role.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    words
+        .last()
+        .is_some_and(|w| LEADER_DESCRIPTIONS.contains(w))
+        && words.iter().filter(|w| is_title_word(w)).count() == 1
+        && !words
+            .iter()
+            .any(|w| TITLE_RANKS.contains(w) || TITLE_PORTFOLIOS.contains(w))
 }
 
 /// Whether two roles are posts of one kind (both ministers, both
