@@ -41,8 +41,9 @@ pub fn same_fact<'a>(draft: &'a Claim, corpus: &Claim) -> Option<Shared<'a>> {
     // A forecast says nothing of what happened (but an event's day, date
     // or year is the same told before it or after; a series' next event is
     // another event); a year a span starts from is not a year in it
-    // ("since 2006", "in 2013 alone"); a remainder is not a total; a margin, a standing or a
-    // slice of a population is not the figure itself.
+    // ("since 2006", "in 2013 alone"); a remainder is not a total; a
+    // margin, a standing or a slice of a population is not the figure
+    // itself.
     if (d.forecast != c.forecast && !is_dated(&draft.attribute))
         || d.part != c.part
         || d.remainder != c.remainder

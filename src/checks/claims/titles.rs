@@ -146,19 +146,17 @@ fn another_post(
     if is_leader_description(post) {
         return Outcome::default();
     }
-    let posts: Vec<&Arc<Statement>> = known
+    let posts: Vec<(&Statement, &str)> = known
         .iter()
-        .filter(|s| post_of(s).is_some_and(|(p, _)| !is_leader_description(p)))
+        .filter_map(|s| post_of(s).map(|(p, _)| (s.as_ref(), p)))
+        .filter(|(_, p)| !is_leader_description(p))
         .collect();
-    let Some((first, (best, _))) = posts.first().and_then(|s| Some((s, post_of(s)?))) else {
+    let Some(&(first, best)) = posts.first() else {
         return Outcome::default();
     };
     // A corpus that gives the person two posts (senator and minority
     // leader) shows they hold several: no single one contradicts.
-    if posts
-        .iter()
-        .any(|s| post_of(s).is_some_and(|(p, _)| !roles_compatible(p, best)))
-    {
+    if posts.iter().any(|(_, p)| !roles_compatible(p, best)) {
         return Outcome::default();
     }
     // A seat or a rank is held alongside a post (Senator and Minority
@@ -175,10 +173,11 @@ fn another_post(
         Severity::Info
     };
     let written = doc.source().get(claim.range.clone()).unwrap_or("");
-    let corpus_text = Some(first)
-        .and_then(|s| {
-            let article = check.corpus.article(s.location)?;
-            let text = article.document().prose().get(s.location.range())?;
+    let corpus_text = check
+        .corpus
+        .article(first.location)
+        .and_then(|article| {
+            let text = article.document().prose().get(first.location.range())?;
             Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
         })
         .unwrap_or_default();
