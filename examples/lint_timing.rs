@@ -25,7 +25,7 @@ fn main() -> ExitCode {
         .unwrap_or(Path::new("."))
         .join(".copydesk-cache");
     let started = Instant::now();
-    let load = match load_corpus_cached(&[corpus], Some(&cache)) {
+    let load = match load_corpus_cached(&[corpus], Some(&cache), true) {
         Ok(load) => load,
         Err(error) => {
             eprintln!("lint_timing: error: {error}");

@@ -71,6 +71,7 @@ struct ConfigFile {
     cache: Option<CacheSetting>,
     builtin_rules: Option<bool>,
     corpus: Option<OneOrMany>,
+    modified_dates: Option<bool>,
     include: Option<Vec<String>>,
     #[serde(default)]
     exclude: Vec<String>,
@@ -102,6 +103,9 @@ pub struct Config {
     pub corpus_dirs: Vec<PathBuf>,
     /// A corpus database (`postgres://…`) to read instead of folders.
     pub corpus_url: Option<String>,
+    /// Date corpus articles that give no date by their file's modification
+    /// day, where a checkout or copy did not stamp them all at once.
+    pub modified_dates: bool,
     pub include: Vec<String>,
     pub exclude: Vec<String>,
     pub fail_on: Option<FailOn>,
@@ -119,6 +123,7 @@ impl Config {
             builtin_rules: true,
             corpus_dirs: Vec::new(),
             corpus_url: None,
+            modified_dates: true,
             include: DEFAULT_INCLUDE.iter().map(|s| s.to_string()).collect(),
             exclude: Vec::new(),
             fail_on: None,
@@ -193,6 +198,7 @@ impl Config {
             builtin_rules: file.builtin_rules.unwrap_or(true),
             corpus_dirs: corpus.into_iter().map(|dir| root.join(dir)).collect(),
             corpus_url: urls.into_iter().next(),
+            modified_dates: file.modified_dates.unwrap_or(true),
             include: file
                 .include
                 .unwrap_or_else(|| DEFAULT_INCLUDE.iter().map(|s| s.to_string()).collect()),

@@ -63,7 +63,8 @@ fn cached(
     cache: &Path,
     texts: &[String],
 ) -> (Vec<String>, CacheReport) {
-    let load = load_corpus_cached(&[corpus.to_path_buf()], Some(cache)).expect("corpus loads");
+    let load =
+        load_corpus_cached(&[corpus.to_path_buf()], Some(cache), true).expect("corpus loads");
     (findings(rules, load.corpus, texts), load.cache)
 }
 
@@ -315,7 +316,7 @@ fn assert_same_answers(name: &str, corpus: &Path, cache: &Path, texts: &[String]
     let dirs = std::slice::from_ref(&corpus.to_path_buf()).to_vec();
     let (articles, _) = load_corpus(&dirs).expect("corpus loads");
     let fresh = answers(&Corpus::new(articles), &queries);
-    let layered = load_corpus_cached(&dirs, Some(cache)).expect("loads");
+    let layered = load_corpus_cached(&dirs, Some(cache), true).expect("loads");
     assert_eq!(layered.cache.analysed, 0, "{name}: the index is current");
     let layered = answers(&layered.corpus, &queries);
     assert!(fresh.len() > 100, "{name}: {} answers", fresh.len());
@@ -333,7 +334,7 @@ fn a_damaged_index_is_reported_and_rebuilt() {
     let cache = work.path().join("cache");
     copy_dir(&fixture.join("corpus"), &corpus);
     let dirs = [corpus.clone()];
-    load_corpus_cached(&dirs, Some(&cache)).expect("build");
+    load_corpus_cached(&dirs, Some(&cache), true).expect("build");
     let file = cache.join("corpus-index.bin");
     let good = std::fs::read(&file).expect("index");
 
@@ -343,12 +344,12 @@ fn a_damaged_index_is_reported_and_rebuilt() {
     let truncated = good[..good.len() / 3].to_vec();
     for (bytes, reason) in [(damaged, "checksum mismatch"), (truncated, "truncated")] {
         std::fs::write(&file, bytes).expect("damage");
-        let load = load_corpus_cached(&dirs, Some(&cache)).expect("loads");
+        let load = load_corpus_cached(&dirs, Some(&cache), true).expect("loads");
         let problem = load.cache.problem.expect("reported");
         assert!(problem.contains(reason), "{problem}");
         assert!(!problem.contains('\n'), "one line: {problem}");
         assert!(load.cache.analysed > 0, "rebuilt, not trusted");
-        let again = load_corpus_cached(&dirs, Some(&cache)).expect("loads");
+        let again = load_corpus_cached(&dirs, Some(&cache), true).expect("loads");
         assert_eq!(again.cache.problem, None);
         assert_eq!(again.cache.analysed, 0);
     }
@@ -356,20 +357,20 @@ fn a_damaged_index_is_reported_and_rebuilt() {
     // A damaged delta: reported, its articles indexed again, the base kept.
     let added = corpus.join("zz-added.md");
     std::fs::write(&added, "Envoy Steve Witkoff flew to Geneva on Sunday.\n").expect("add");
-    load_corpus_cached(&dirs, Some(&cache)).expect("delta");
+    load_corpus_cached(&dirs, Some(&cache), true).expect("delta");
     let delta = cache.join("corpus-delta.bin");
     let mut damaged = std::fs::read(&delta).expect("delta");
     let middle = damaged.len() / 2;
     damaged[middle] ^= 0x55;
     std::fs::write(&delta, damaged).expect("damage");
-    let load = load_corpus_cached(&dirs, Some(&cache)).expect("loads");
+    let load = load_corpus_cached(&dirs, Some(&cache), true).expect("loads");
     let problem = load.cache.problem.expect("reported");
     assert!(
         problem.contains("corpus-delta.bin: checksum mismatch"),
         "{problem}"
     );
     assert_eq!(load.cache.analysed, 1, "only the delta's article");
-    let again = load_corpus_cached(&dirs, Some(&cache)).expect("loads");
+    let again = load_corpus_cached(&dirs, Some(&cache), true).expect("loads");
     assert_eq!((again.cache.problem, again.cache.analysed), (None, 0));
 }
 
@@ -388,15 +389,15 @@ fn retiring_the_only_lower_case_use_brings_a_name_back() {
     write("c.md", "A dry bush caught fire beside the road.\n");
     let queries = vec!["Senator Busch and Laura Bsuh spoke in Dallas.".to_string()];
     let dirs = vec![corpus.clone()];
-    load_corpus_cached(&dirs, Some(&cache)).expect("base");
+    load_corpus_cached(&dirs, Some(&cache), true).expect("base");
     let near = |corpus: &Corpus| corpus.names().near_misses("Busch");
-    let based = load_corpus_cached(&dirs, Some(&cache)).expect("warm");
+    let based = load_corpus_cached(&dirs, Some(&cache), true).expect("warm");
     assert!(near(&based.corpus).is_empty(), "\"bush\" is a common word");
 
     std::fs::remove_file(corpus.join("c.md")).expect("remove");
     let (articles, _) = load_corpus(&dirs).expect("corpus loads");
     let fresh = Corpus::new(articles);
-    let layered = load_corpus_cached(&dirs, Some(&cache)).expect("delta");
+    let layered = load_corpus_cached(&dirs, Some(&cache), true).expect("delta");
     assert!(cache.join("corpus-delta.bin").is_file(), "a delta");
     let names = |found: Vec<(String, _)>| found.into_iter().map(|(n, _)| n).collect::<Vec<_>>();
     assert_eq!(names(near(&fresh)), ["Bush"]);

@@ -84,7 +84,7 @@ fn corpus_on_disk(count: usize) -> (tempfile::TempDir, PathBuf, PathBuf) {
         std::fs::write(corpus.join(format!("a{i:06}.md")), text).expect("write");
     }
     let cache = dir.path().join(".copydesk-cache");
-    load_corpus_cached(std::slice::from_ref(&corpus), Some(&cache)).expect("cold load");
+    load_corpus_cached(std::slice::from_ref(&corpus), Some(&cache), true).expect("cold load");
     (dir, corpus, cache)
 }
 
@@ -95,7 +95,7 @@ fn warm_load(c: &mut Criterion) {
         let (_dir, corpus, cache) = corpus_on_disk(count);
         group.bench_with_input(BenchmarkId::from_parameter(count), &count, |b, _| {
             b.iter(|| {
-                let load = load_corpus_cached(std::slice::from_ref(&corpus), Some(&cache))
+                let load = load_corpus_cached(std::slice::from_ref(&corpus), Some(&cache), true)
                     .expect("warm load");
                 assert_eq!(load.cache.analysed, 0);
                 black_box(load.corpus)

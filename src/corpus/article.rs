@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Document, DocumentKind};
+use crate::lang::calendar::Day;
 
 /// Front-matter fields copydesk understands; others are ignored.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,8 +42,11 @@ pub struct Article {
     /// The text until the document is parsed, which then owns it.
     unparsed: Mutex<Option<Unparsed>>,
     document: OnceLock<Document>,
-    /// Read when first asked for, like the text.
-    dateline: OnceLock<Option<crate::lang::calendar::Day>>,
+    /// The day its text or its name gives, read when first asked for.
+    dateline: OnceLock<Option<Day>>,
+    /// The day its file was last modified, when the front end trusts it to
+    /// date the article (see [`Article::set_modified_day`]).
+    modified: Option<Day>,
 }
 
 impl std::fmt::Debug for Article {
@@ -70,6 +74,7 @@ impl Article {
             unparsed: Mutex::new(None),
             document: OnceLock::from(document),
             dateline: OnceLock::new(),
+            modified: None,
         }
     }
 
@@ -100,18 +105,40 @@ impl Article {
             unparsed: Mutex::new(Some(text)),
             document: OnceLock::new(),
             dateline: OnceLock::new(),
+            modified: None,
         }
     }
 
-    /// The day the article was written: its front matter's `date:`, or the
-    /// date in its file name.
-    pub fn dateline(&self) -> Option<crate::lang::calendar::Day> {
-        use crate::lang::calendar::{day_of_path, find_day};
+    /// The day the article was written: its front matter's `date:` (or,
+    /// from an index, the dateline its analysis found), a dateline in its
+    /// first lines once it is parsed, the date in its file name, or, as a
+    /// last resort, the day its file was modified.
+    pub fn dateline(&self) -> Option<Day> {
+        self.written_date().or(self.modified)
+    }
+
+    /// Whether only its file's modification time dates the article.
+    pub fn dated_by_modification(&self) -> bool {
+        self.written_date().is_none() && self.modified.is_some()
+    }
+
+    /// Date the article by its file's modification day when nothing in it
+    /// or its name does: the front end knows whether the folder's times
+    /// can be trusted (a checkout or a copy stamps every file at once).
+    pub fn set_modified_day(&mut self, day: Day) {
+        self.modified = Some(day);
+    }
+
+    /// The day its text or its name gives.
+    fn written_date(&self) -> Option<Day> {
+        use crate::lang::calendar::day_of_path;
+        use crate::lang::dateline::read_day;
         *self.dateline.get_or_init(|| {
             self.meta
                 .date
                 .as_deref()
-                .and_then(find_day)
+                .and_then(read_day)
+                .or_else(|| self.document.get().and_then(Document::dateline))
                 .or_else(|| day_of_path(&self.path))
         })
     }

@@ -27,11 +27,23 @@ impl ArticleFacts {
         // quoted words out) both need the quotations.
         let mentions = sentence_mentions(doc);
         let quotations = find_quotations(doc).quotations;
+        // The dateline of its first lines is kept as its date, for an index
+        // that opens the article without reading it.
+        let mut meta = article.meta.clone();
+        if meta.date.is_none() {
+            meta.date = doc.dateline().map(iso_date);
+        }
         ArticleFacts {
-            meta: article.meta.clone(),
+            meta,
             names: name_facts(doc, &mentions),
             quotes: quote_facts(doc, &quotations),
             statements: statement_facts(doc, &mentions, &quotations),
         }
     }
+}
+
+/// A day as `YYYY-MM-DD`.
+fn iso_date(day: crate::lang::calendar::Day) -> String {
+    let (year, month, day) = crate::lang::calendar::civil_from_days(day);
+    format!("{year:04}-{month:02}-{day:02}")
 }

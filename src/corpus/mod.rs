@@ -45,6 +45,7 @@ pub use writer::IndexWriter;
 use std::sync::{Arc, OnceLock};
 
 use crate::finding::Evidence;
+use crate::lang::calendar::Day;
 use store::{Sections, SectionsWriter};
 
 /// A span in one corpus article, kept compact because indexes hold many.
@@ -225,6 +226,19 @@ impl Corpus {
 
     pub fn article(&self, location: Location) -> Option<&Article> {
         self.article_at(location.article)
+    }
+
+    /// Date the articles that give no date of their own by `modified_day`
+    /// of their path (see [`Article::set_modified_day`]). Articles asked of
+    /// a corpus database keep the date it stores.
+    pub fn date_by_modification(&mut self, modified_day: impl Fn(&Path) -> Option<Day>) {
+        if let Articles::Listed { articles, .. } = &mut self.articles {
+            for article in articles {
+                if let Some(day) = modified_day(&article.path) {
+                    article.set_modified_day(day);
+                }
+            }
+        }
     }
 
     /// The dateline of the article a location is in.

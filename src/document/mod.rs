@@ -22,7 +22,8 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::lang::calendar::{Day, day_of_path, find_day};
+use crate::lang::calendar::{Day, day_of_path};
+use crate::lang::dateline::{dateline, read_day};
 
 /// The `date:` line of front matter, as a day.
 fn front_matter_day(block: &str) -> Option<Day> {
@@ -30,7 +31,7 @@ fn front_matter_day(block: &str) -> Option<Day> {
         .lines()
         .find_map(|line| line.trim().strip_prefix("date"))
         .map(|rest| rest.trim_start_matches([' ', ':', '=']))
-        .and_then(find_day)
+        .and_then(read_day)
 }
 
 pub use bytes::text_from_bytes;
@@ -105,7 +106,8 @@ pub struct Document {
     front_matter: Option<Range<usize>>,
     suppressions: Suppressions,
     lines: LineIndex,
-    /// The day it was written, when its front matter or file name says.
+    /// The day it was written, when its front matter, its first lines or
+    /// its file name say.
     dateline: Option<Day>,
     /// Set by a front end when the result is no longer wanted (a newer
     /// version of the text arrived); the checks stop at their next step.
@@ -115,11 +117,18 @@ pub struct Document {
 impl Document {
     pub fn new(source: impl Into<String>, kind: DocumentKind) -> Self {
         let source = source.into();
-        let parsed = match kind {
+        let mut parsed = match kind {
             DocumentKind::Markdown => markdown::parse(&source),
             DocumentKind::PlainText => plaintext::parse(&source),
         };
         debug_assert_eq!(parsed.prose.len(), source.len());
+        // A dateline is no part of the story's first sentence: its date is
+        // the article's, not a date the story tells.
+        let stated = dateline(&parsed.prose);
+        if let Some(found) = &stated {
+            let blank = " ".repeat(found.range.len());
+            parsed.prose.replace_range(found.range.clone(), &blank);
+        }
         let blocks = parsed
             .blocks
             .into_iter()
@@ -136,7 +145,8 @@ impl Document {
             .front_matter
             .clone()
             .and_then(|range| source.get(range))
-            .and_then(front_matter_day);
+            .and_then(front_matter_day)
+            .or(stated.map(|found| found.day));
         Document {
             cancelled: None,
             dateline,
@@ -213,8 +223,9 @@ impl Document {
             .and_then(|range| self.source.get(range))
     }
 
-    /// The day the document was written: its front matter's `date:`, or
-    /// else the date in the file name given to `with_file_name_date`.
+    /// The day the document was written: its front matter's `date:`, else
+    /// a dateline or date stamp in its first lines, else the date in the
+    /// file name given to `with_file_name_date`.
     pub fn dateline(&self) -> Option<Day> {
         self.dateline
     }

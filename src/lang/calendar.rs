@@ -114,6 +114,20 @@ fn parse_day(text: &str) -> Option<Day> {
         .then(|| days_from_civil(year, month, day))
 }
 
+/// The day of a year, month and day of month, when there is one.
+pub fn day_of(year: i64, month: u32, day: u32) -> Option<Day> {
+    let days_in_month = match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return None,
+    };
+    (1..=days_in_month)
+        .contains(&day)
+        .then(|| days_from_civil(year, i64::from(month), i64::from(day)))
+}
+
 /// Days since 1970-01-01 in the proleptic Gregorian calendar (Howard
 /// Hinnant's algorithm).
 fn days_from_civil(year: i64, month: i64, day: i64) -> Day {

@@ -7,6 +7,7 @@
 pub mod calendar;
 pub mod case;
 pub mod contractions;
+pub mod dateline;
 pub mod fold;
 pub mod lemma;
 pub mod lexicon;

@@ -6,6 +6,7 @@
 //! stay inside their corpus folder; the ones that lead out are skipped and
 //! counted in one warning.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -16,6 +17,7 @@ use rayon::prelude::*;
 use super::WorkspaceError;
 use crate::corpus::Article;
 use crate::corpus::index::{self, CorpusLoad, FileStamp, LoadWarning, read_article};
+use crate::lang::calendar::Day;
 
 const CORPUS_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt"];
 
@@ -36,10 +38,13 @@ pub fn load_corpus(dirs: &[PathBuf]) -> Result<(Vec<Article>, Vec<LoadWarning>),
 
 /// Load the corpus below `dirs` through the index cache in `cache_dir`
 /// (see [`crate::corpus::index::load`]): only new and changed files are
-/// analysed. A cache problem is reported, never fatal.
+/// analysed. A cache problem is reported, never fatal. `modified_dates`:
+/// an article that gives no date is dated by its file's modification day
+/// where that can be trusted (see [`trusted_modified_days`]).
 pub fn load_corpus_cached(
     dirs: &[PathBuf],
     cache_dir: Option<&Path>,
+    modified_dates: bool,
 ) -> Result<CorpusLoad, WorkspaceError> {
     let listing = list_corpus(dirs)?;
     let stamps: Vec<FileStamp> = listing
@@ -47,10 +52,43 @@ pub fn load_corpus_cached(
         .into_par_iter()
         .map(|path| FileStamp::of(&path))
         .collect();
+    let modified = match modified_dates {
+        true => trusted_modified_days(&stamps),
+        false => HashMap::new(),
+    };
     let mut load = index::load(stamps, cache_dir)
         .map_err(|reason| WorkspaceError::io(Path::new("corpus index"), reason))?;
+    if !modified.is_empty() {
+        load.corpus
+            .date_by_modification(|path| modified.get(path.to_string_lossy().as_ref()).copied());
+    }
     load.warnings.splice(0..0, listing.warnings);
     Ok(load)
+}
+
+/// A day holding at least this share of the corpus's files, and two or
+/// more, is the day a checkout, a copy or an unpacked archive stamped them:
+/// their modification time says nothing of when they were written.
+const BULK_STAMP_SHARE: f64 = 0.25;
+
+/// The modification day (UTC) of each corpus file whose time can date it:
+/// not those stamped in bulk, nor those whose time is unknown.
+pub fn trusted_modified_days(stamps: &[FileStamp]) -> HashMap<String, Day> {
+    const NANOS_A_DAY: u128 = 86_400 * 1_000_000_000;
+    let day_of =
+        |stamp: &FileStamp| (stamp.modified > 0).then_some((stamp.modified / NANOS_A_DAY) as Day);
+    let mut files_a_day: HashMap<Day, usize> = HashMap::new();
+    for day in stamps.iter().filter_map(day_of) {
+        *files_a_day.entry(day).or_default() += 1;
+    }
+    let bulk = |files: usize| files >= 2 && files as f64 >= BULK_STAMP_SHARE * stamps.len() as f64;
+    stamps
+        .iter()
+        .filter_map(|stamp| {
+            let day = day_of(stamp)?;
+            (!bulk(files_a_day[&day])).then(|| (stamp.path.clone(), day))
+        })
+        .collect()
 }
 
 /// The corpus files below `dirs` in corpus (path) order, and what the
@@ -296,6 +334,89 @@ mod tests {
         );
     }
 
+    #[test]
+    fn only_files_not_stamped_at_once_are_dated_by_their_modification() {
+        let at = |day: u128| (day * 86_400 + 3_600) * 1_000_000_000;
+        let stamp = |path: &str, modified| FileStamp {
+            path: path.into(),
+            len: 1,
+            modified,
+        };
+        let mut stamps: Vec<FileStamp> = (0..6)
+            .map(|i| stamp(&format!("checkout-{i}.md"), at(20_000)))
+            .collect();
+        stamps.push(stamp("wire-1.md", at(20_010)));
+        stamps.push(stamp("wire-2.md", at(20_011)));
+        stamps.push(stamp("unknown.md", 0));
+        let days = trusted_modified_days(&stamps);
+        assert_eq!(days.get("wire-1.md"), Some(&20_010));
+        assert_eq!(days.get("wire-2.md"), Some(&20_011));
+        assert!(!days.contains_key("checkout-0.md"), "stamped in bulk");
+        assert!(!days.contains_key("unknown.md"));
+    }
+
+    /// Write `text` to `path`, modified at noon on `day` (days since 1970).
+    fn write_modified(path: &Path, text: &str, day: u64) {
+        std::fs::write(path, text).expect("write");
+        let noon = std::time::UNIX_EPOCH + std::time::Duration::from_secs(day * 86_400 + 43_200);
+        let file = std::fs::File::options()
+            .write(true)
+            .open(path)
+            .expect("open");
+        file.set_modified(noon).expect("set modified");
+    }
+
+    #[test]
+    fn a_tally_is_compared_with_an_article_dated_by_its_file() {
+        let corpus_dir = tempfile::tempdir().expect("tempdir");
+        let june_2 = 20_241; // 2025-06-02
+        write_modified(
+            &corpus_dir.path().join("tally.md"),
+            "Harbourton Grain has shipped 500,000 tonnes of wheat to Alexandria so far this year.",
+            june_2,
+        );
+        for name in ["a.md", "b.md", "c.md"] {
+            let text = "The ferry to Selby runs twice a day.";
+            write_modified(&corpus_dir.path().join(name), text, june_2 - 30);
+        }
+        let dirs = [corpus_dir.path().to_path_buf()];
+        let lint = |modified_dates: bool, draft: &str| {
+            let load = load_corpus_cached(&dirs, None, modified_dates).expect("load");
+            let linter = crate::linter::Linter::new(
+                std::sync::Arc::new(crate::RuleSet::defaults()),
+                std::sync::Arc::new(load.corpus),
+                crate::linter::LintSettings::default(),
+            );
+            linter
+                .lint(&crate::Document::markdown(draft))
+                .findings
+                .into_iter()
+                .filter(|f| f.code == crate::finding::Code::ClaimConflict)
+                .flat_map(|f| f.related)
+                .map(|evidence| evidence.message)
+                .collect::<Vec<_>>()
+        };
+        let tally =
+            "Harbourton Grain has shipped 600,000 tonnes of wheat to Alexandria so far this year.";
+        let same_day = format!("HARBOURTON, June 2, 2025 — {tally}");
+        let evidence = lint(true, &same_day);
+        assert_eq!(evidence.len(), 1, "{evidence:?}");
+        assert!(
+            evidence[0].ends_with(", 2 June 2025 (file date)"),
+            "{evidence:?}"
+        );
+        let weeks_later = format!("HARBOURTON, July 21, 2025 — {tally}");
+        assert!(
+            lint(true, &weeks_later).is_empty(),
+            "a tally of another day"
+        );
+        assert_eq!(
+            lint(false, &weeks_later).len(),
+            1,
+            "undated: the same story retold"
+        );
+    }
+
     fn findings(corpus: Corpus) -> Vec<(String, String)> {
         let linter = crate::linter::Linter::new(
             std::sync::Arc::new(crate::RuleSet::defaults()),
@@ -332,7 +453,7 @@ mod tests {
             std::fs::write(corpus_dir.path().join(name), text).expect("write");
         }
         let dirs = [corpus_dir.path().to_path_buf()];
-        let cold = load_corpus_cached(&dirs, Some(cache_dir.path())).expect("cold");
+        let cold = load_corpus_cached(&dirs, Some(cache_dir.path()), true).expect("cold");
         assert_eq!(
             cold.cache,
             CacheReport {
@@ -341,7 +462,7 @@ mod tests {
                 problem: None
             }
         );
-        let warm = load_corpus_cached(&dirs, Some(cache_dir.path())).expect("warm");
+        let warm = load_corpus_cached(&dirs, Some(cache_dir.path()), true).expect("warm");
         assert_eq!(
             warm.cache,
             CacheReport {
@@ -355,7 +476,7 @@ mod tests {
         assert_eq!(cold, warm);
 
         std::fs::write(corpus_dir.path().join("b.md"), "Witkoff flew to Miami.").expect("edit");
-        let changed = load_corpus_cached(&dirs, Some(cache_dir.path())).expect("changed");
+        let changed = load_corpus_cached(&dirs, Some(cache_dir.path()), true).expect("changed");
         assert_eq!((changed.cache.reused, changed.cache.analysed), (2, 1));
     }
 
@@ -366,7 +487,7 @@ mod tests {
         std::fs::write(corpus_dir.path().join("a.md"), "Talks in Kyiv.").expect("write");
         std::fs::write(cache_dir.path().join(CACHE_FILE), b"garbage").expect("write");
         let dirs = [corpus_dir.path().to_path_buf()];
-        let load = load_corpus_cached(&dirs, Some(cache_dir.path())).expect("load");
+        let load = load_corpus_cached(&dirs, Some(cache_dir.path()), true).expect("load");
         assert_eq!(load.cache.analysed, 1);
         assert!(
             load.cache
@@ -374,7 +495,7 @@ mod tests {
                 .as_deref()
                 .is_some_and(|p| p.contains("not a copydesk index"))
         );
-        let again = load_corpus_cached(&dirs, Some(cache_dir.path())).expect("again");
+        let again = load_corpus_cached(&dirs, Some(cache_dir.path()), true).expect("again");
         assert_eq!((again.cache.reused, again.cache.problem), (1, None));
     }
 

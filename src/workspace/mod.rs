@@ -100,7 +100,11 @@ impl Workspace {
                 cache: CacheReport::default(),
             }
         } else {
-            load_corpus_cached(&config.corpus_dirs, config.cache_dir.as_deref())?
+            load_corpus_cached(
+                &config.corpus_dirs,
+                config.cache_dir.as_deref(),
+                config.modified_dates,
+            )?
         };
         Ok(Workspace {
             rules: Arc::new(rules),

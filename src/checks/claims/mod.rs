@@ -117,11 +117,7 @@ impl ClaimCheck {
                     .as_deref()
                     .map(|src| format!(" ({src})"))
                     .unwrap_or_default();
-                let dated = self
-                    .corpus
-                    .dateline(s.location)
-                    .map(|day| format!(", {}", date_text(day)))
-                    .unwrap_or_default();
+                let dated = dated_note(&self.corpus, s.location);
                 self.corpus.evidence(
                     s.sentence,
                     format!("the corpus says “{said}”{source}{dated}"),
@@ -260,6 +256,21 @@ fn date_text(day: Day) -> String {
     format!("{day} {} {year}", month_name(month))
 }
 
+/// ", 2 June 2025" after a cited article: its date, said to be its file's
+/// when nothing else dates it.
+fn dated_note(corpus: &Corpus, location: Location) -> String {
+    let Some(day) = corpus.dateline(location) else {
+        return String::new();
+    };
+    let by_file = corpus
+        .article(location)
+        .is_some_and(|article| article.dated_by_modification());
+    match by_file {
+        true => format!(", {} (file date)", date_text(day)),
+        false => format!(", {}", date_text(day)),
+    }
+}
+
 /// Hover text listing the corpus statements that support a claim.
 fn support_hover(corpus: &Corpus, what: &str, support: &[Arc<Statement>]) -> Option<String> {
     let lines: Vec<String> = support
@@ -269,10 +280,7 @@ fn support_hover(corpus: &Corpus, what: &str, support: &[Arc<Statement>]) -> Opt
             let article = corpus.article(s.sentence)?;
             let sentence = article.document().prose().get(s.sentence.range())?;
             let line = article.document().line_col(s.sentence.start as usize).line;
-            let dated = corpus
-                .dateline(s.location)
-                .map(|day| format!(", {}", date_text(day)))
-                .unwrap_or_default();
+            let dated = dated_note(corpus, s.location);
             Some(format!(
                 "- {} (`{}:{line}`{dated})",
                 sentence.split_whitespace().collect::<Vec<_>>().join(" "),

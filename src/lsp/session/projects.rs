@@ -308,6 +308,7 @@ pub enum CorpusSource {
     Folders {
         dirs: Vec<PathBuf>,
         cache_dir: Option<PathBuf>,
+        modified_dates: bool,
     },
     Database(String),
 }
@@ -320,6 +321,7 @@ impl CorpusSource {
             (None, false) => Some(CorpusSource::Folders {
                 dirs: config.corpus_dirs.clone(),
                 cache_dir: config.cache_dir.clone(),
+                modified_dates: config.modified_dates,
             }),
             (None, true) => None,
         }
@@ -338,8 +340,13 @@ pub struct LoadedCorpus {
 /// the async threads).
 pub fn load_corpus_for(source: &CorpusSource) -> Result<LoadedCorpus, String> {
     match source {
-        CorpusSource::Folders { dirs, cache_dir } => {
-            let load = load_corpus_cached(dirs, cache_dir.as_deref()).map_err(|e| e.to_string())?;
+        CorpusSource::Folders {
+            dirs,
+            cache_dir,
+            modified_dates,
+        } => {
+            let load = load_corpus_cached(dirs, cache_dir.as_deref(), *modified_dates)
+                .map_err(|e| e.to_string())?;
             Ok(LoadedCorpus {
                 corpus: Arc::new(load.corpus),
                 warnings: load.warnings,
