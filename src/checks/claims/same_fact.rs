@@ -8,6 +8,7 @@
 use std::collections::BTreeSet;
 
 use crate::lang::calendar::calendar_word;
+use crate::lang::lexicon;
 use crate::lang::statements::{CAPITALISED_OPENERS, EVENT_NOUNS, INCIDENT_NOUNS};
 use crate::text::claims::{Attribute, Change, Claim, FAR, Qualifier, Reckoning, Value};
 
@@ -227,6 +228,24 @@ pub fn same_event(draft: &Claim, corpus: &Claim) -> bool {
         Attribute::Year => venue && INCIDENT_NOUNS.contains(&a.word),
         _ => false,
     }
+}
+
+/// How many names two sentences share for a year beside one of them to be
+/// the same named event's.
+const NAMED_EVENT_NAMES: usize = 3;
+
+/// Whether two years are of one named event: a name of no person or place
+/// that both put right beside the year ("the Australasian Bushfire
+/// Conference 2006", "WoolPoll 2006" and "its 2006 WoolPoll panel"), and
+/// `shared` names enough in common to be the same edition of it. A person
+/// or place beside a year ("Obama's 2008 win", "Iowa in 2012") is no event
+/// of its own: its people and places recur in the next one.
+pub fn named_event_year(draft: &Claim, corpus: &Claim, shared: &[&str]) -> bool {
+    draft.attribute == Attribute::Year
+        && shared.len() >= NAMED_EVENT_NAMES
+        && draft.subject.entities.iter().any(|(name, distance)| {
+            *distance <= 1 && !lexicon::lookup(name).is_real_name() && names_within(corpus, name, 1)
+        })
 }
 
 /// Whether a claim's value stays true whenever it is told: the date, year

@@ -14,7 +14,8 @@ use rustc_hash::FxHashMap;
 
 use super::describe::{corpus_wording, describe, draft_wording, render};
 use super::same_fact::{
-    Shared, fixed_in_time, foreign_owner, same_event, same_fact, same_plan, same_threshold,
+    Shared, fixed_in_time, foreign_owner, named_event_year, same_event, same_fact, same_plan,
+    same_threshold,
 };
 use super::similarity::{DraftTerms, Rarity, SentenceTerms, similarity};
 use super::subject::subject_and_attribute;
@@ -58,8 +59,9 @@ const RETOLD_LIKENESS: f64 = 0.9;
 const RETOLD_SHIFT: usize = 16;
 
 /// A year with three words of its event beside it in both sentences ("the
-/// first mad cow case in 2003", "a 2003 mad cow case") needs this share of
-/// the similarity two shared anchors need.
+/// first mad cow case in 2003", "a 2003 mad cow case"), or beside the name
+/// of its event ("the Bushfire Conference 2006 in Brisbane"), needs this
+/// share of the similarity two shared anchors need.
 const EVENT_YEAR_SHARE: f64 = 0.6;
 
 /// A corpus sentence giving the draft's own figure counts against a
@@ -77,6 +79,7 @@ pub(super) fn check(
         return Outcome::default();
     }
     let value_written = doc.source().get(claim.range.clone()).unwrap_or("");
+    let value_written_around = words_beside(doc.source(), &claim.range);
     let draft_terms = DraftTerms::new(context.sentence.terms(), value_written, context.rarity);
     let thresholds = &check.rules.thresholds.claims;
     // The corpus also gives the draft's figure for this subject and
@@ -127,8 +130,9 @@ pub(super) fn check(
             // one plan under revision says so in none.
             let anchored = (found.anchors.len() >= 2
                 && score >= thresholds.min_anchored_similarity)
-                || (claim.attribute == Attribute::Year
-                    && found.anchors.len() >= 3
+                || ((claim.attribute == Attribute::Year && found.anchors.len() >= 3
+                    || (!initials_beside(value_written_around)
+                        && named_event_year(claim, &s.claim, &found.entities)))
                     && score >= thresholds.min_anchored_similarity * EVENT_YEAR_SHARE);
             let alike = in_place
                 || score >= thresholds.min_similarity
@@ -529,9 +533,41 @@ impl ParagraphWords {
     }
 }
 
+/// The word right before and the word right after `range` in `text`.
+fn words_beside<'t>(text: &'t str, range: &Range<usize>) -> [&'t str; 2] {
+    let before = text.get(..range.start).unwrap_or("");
+    let after = text.get(range.end..).unwrap_or("");
+    let word = |w: &'t str| w.trim_matches(|c: char| !c.is_alphanumeric());
+    [
+        before.split_whitespace().next_back().map_or("", word),
+        after.split_whitespace().next().map_or("", word),
+    ]
+}
+
+/// Whether a body's initials stand beside a value ("the 2012 GOP nominee").
+fn initials_beside(words: [&str; 2]) -> bool {
+    words.iter().any(|w| {
+        w.chars().filter(|c| c.is_uppercase()).count() >= 2 && w.chars().all(char::is_uppercase)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::lint;
+    use super::{initials_beside, words_beside};
+
+    #[test]
+    fn a_bodys_initials_beside_a_year_are_told_apart_from_an_events_name() {
+        let text = "Romney, the 2012 GOP nominee, met the WoolPoll 2006 panel.";
+        let beside = |year: &str| {
+            let at = text.find(year).expect("year");
+            words_beside(text, &(at..at + year.len()))
+        };
+        assert_eq!(beside("2012"), ["the", "GOP"]);
+        assert!(initials_beside(beside("2012")));
+        assert_eq!(beside("2006"), ["WoolPoll", "panel"]);
+        assert!(!initials_beside(beside("2006")));
+    }
 
     #[test]
     fn number_words_get_number_word_suggestions() {

@@ -1482,6 +1482,14 @@ mod tests {
     }
 
     #[test]
+    fn initials_after_a_name_are_not_the_persons() {
+        let text = "Counsel told Justice Ana Rares AWI had changed its case.";
+        let found = claims(text, 0..text.len());
+        let people: Vec<Option<&str>> = found.iter().map(|c| c.subject.person.as_deref()).collect();
+        assert_eq!(people, vec![Some("Ana Rares")]);
+    }
+
+    #[test]
     fn windows_counts_under_way_and_paired_years_are_no_claims() {
         let values = |text: &str| -> Vec<String> { find(text).into_iter().map(|f| f.0).collect() };
         assert!(values("Her party has won seven of the past eight elections.").is_empty());

@@ -50,7 +50,7 @@ pub(super) fn titles(segmented: &Sentence, mentions: &[NameMention]) -> Vec<Foun
         if person_start >= words.len() {
             continue;
         }
-        let person_words = &words[person_start..];
+        let person_words = without_trailing_acronyms(&words[person_start..]);
         if !plausible_person(person_words) {
             continue;
         }
@@ -401,6 +401,18 @@ fn apposition(
     );
     title.in_anothers_service = serves_a_person(text.words());
     Some(title)
+}
+
+/// A name less the capitals run on after it: a post-nominal ("Rod Smith
+/// SC") or the body the sentence goes on to name ("told Justice Rares AWI
+/// had..."). A name in capitals throughout keeps its words.
+fn without_trailing_acronyms<'w>(words: &'w [&'w str]) -> &'w [&'w str] {
+    let is_acronym = |w: &str| {
+        w.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && w.chars().all(|c| c.is_uppercase() || c == '.')
+    };
+    let kept = words.len() - words.iter().rev().take_while(|w| is_acronym(w)).count();
+    if kept == 0 { words } else { &words[..kept] }
 }
 
 /// A person's name, not a weekday, a suffix or a stray initial read as
