@@ -235,16 +235,19 @@ pub fn same_event(draft: &Claim, corpus: &Claim) -> bool {
 const NAMED_EVENT_NAMES: usize = 3;
 
 /// Whether two years are of one named event: a name of no person or place
-/// that both put right beside the year ("the Australasian Bushfire
-/// Conference 2006", "WoolPoll 2006" and "its 2006 WoolPoll panel"), and
-/// `shared` names enough in common to be the same edition of it. A person
-/// or place beside a year ("Obama's 2008 win", "Iowa in 2012") is no event
-/// of its own: its people and places recur in the next one.
+/// that both put right beside the year, naming an edition ("the
+/// Australasian Bushfire Conference 2006", "WoolPoll 2006" and "its 2006
+/// WoolPoll panel"), and `shared` names enough in common to be the same
+/// edition. A person or place beside a year ("Obama's 2008 win", "Iowa
+/// 2012") is no event of its own: its people and places recur in the next
+/// one, as a body's do ("the 2012 GOP nominee"), which the caller rules
+/// out from the draft's text; a word between ("the expo in 2019") dates a
+/// happening rather than naming an edition.
 pub fn named_event_year(draft: &Claim, corpus: &Claim, shared: &[&str]) -> bool {
     draft.attribute == Attribute::Year
         && shared.len() >= NAMED_EVENT_NAMES
         && draft.subject.entities.iter().any(|(name, distance)| {
-            *distance <= 1 && !lexicon::lookup(name).is_real_name() && names_within(corpus, name, 1)
+            *distance == 0 && !lexicon::lookup(name).is_real_name() && names_within(corpus, name, 0)
         })
 }
 
