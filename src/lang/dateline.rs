@@ -33,7 +33,7 @@ const YEARS: std::ops::RangeInclusive<i64> = 1800..=2200;
 /// ("2016-03-03", also inside "2016-03-03T10:42Z"), day first ("3 March
 /// 2016") or month first ("March 3, 2016", "Mar. 3 2016").
 pub fn read_day(text: &str) -> Option<Day> {
-    let words = words(text);
+    let words = words(text, usize::MAX);
     (0..words.len()).find_map(|at| date_at(&words, at).map(|(day, _)| day))
 }
 
@@ -76,10 +76,14 @@ struct Word<'a> {
     end: usize,
 }
 
-fn words(line: &str) -> Vec<Word<'_>> {
+/// The first `limit` words of `line`.
+fn words(line: &str, limit: usize) -> Vec<Word<'_>> {
     let mut words = Vec::new();
     let mut at = 0;
     for raw in line.split_inclusive(|c: char| c.is_whitespace() || c == '|') {
+        if words.len() == limit {
+            break;
+        }
         let start = at;
         at += raw.len();
         let text = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != ':');
@@ -141,7 +145,9 @@ fn day_of_month(word: &str) -> Option<u32> {
 /// The day a line dates its article, and the bytes of its date up to the
 /// story, when it is a dateline.
 fn line_dateline(line: &str) -> Option<(Day, Range<usize>)> {
-    let words = words(line);
+    // A dateline's date opens its line: only the words that may stand
+    // before it and the date's own three are read, not a paragraph.
+    let words = words(line, WORDS_BEFORE_DATE + 3);
     let (at, (day, after)) = (0..words.len()).find_map(|at| Some((at, date_at(&words, at)?)))?;
     let before = &words[..at];
     // "HARBOURTON, March 3": the comma sets a place off from its date.
