@@ -8,7 +8,6 @@
 use std::collections::BTreeSet;
 
 use crate::lang::calendar::calendar_word;
-use crate::lang::lexicon;
 use crate::lang::statements::{CAPITALISED_OPENERS, EVENT_NOUNS, INCIDENT_NOUNS};
 use crate::text::claims::{Attribute, Change, Claim, FAR, Qualifier, Reckoning, Value};
 
@@ -234,21 +233,20 @@ pub fn same_event(draft: &Claim, corpus: &Claim) -> bool {
 /// the same named event's.
 const NAMED_EVENT_NAMES: usize = 3;
 
-/// Whether two years are of one named event: a name of no person or place
-/// that both put right beside the year, naming an edition ("the
-/// Australasian Bushfire Conference 2006", "WoolPoll 2006" and "its 2006
-/// WoolPoll panel"), and `shared` names enough in common to be the same
-/// edition. A person or place beside a year ("Obama's 2008 win", "Iowa
-/// 2012") is no event of its own: its people and places recur in the next
-/// one, as a body's do ("the 2012 GOP nominee"), which the caller rules
-/// out from the draft's text; a word between ("the expo in 2019") dates a
-/// happening rather than naming an edition.
+/// Whether two years are of one named event: the name of an edition
+/// beside the draft's year (`Subject::editions`: "the Australasian Bushfire
+/// Conference 2006", "WoolPoll 2006") stands right beside the corpus's
+/// year too ("its 2006 WoolPoll panel"), and `shared` names enough in
+/// common to be the same edition. A word between ("the expo in 2019")
+/// dates a happening rather than naming an edition.
 pub fn named_event_year(draft: &Claim, corpus: &Claim, shared: &[&str]) -> bool {
     draft.attribute == Attribute::Year
         && shared.len() >= NAMED_EVENT_NAMES
-        && draft.subject.entities.iter().any(|(name, distance)| {
-            *distance == 0 && !lexicon::lookup(name).is_real_name() && names_within(corpus, name, 0)
-        })
+        && draft
+            .subject
+            .editions
+            .iter()
+            .any(|name| names_within(corpus, name, 0))
 }
 
 /// Whether a claim's value stays true whenever it is told: the date, year

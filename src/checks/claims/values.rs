@@ -79,7 +79,6 @@ pub(super) fn check(
         return Outcome::default();
     }
     let value_written = doc.source().get(claim.range.clone()).unwrap_or("");
-    let value_written_around = words_beside(doc.source(), &claim.range);
     let draft_terms = DraftTerms::new(context.sentence.terms(), value_written, context.rarity);
     let thresholds = &check.rules.thresholds.claims;
     // The corpus also gives the draft's figure for this subject and
@@ -131,8 +130,7 @@ pub(super) fn check(
             let anchored = (found.anchors.len() >= 2
                 && score >= thresholds.min_anchored_similarity)
                 || ((claim.attribute == Attribute::Year && found.anchors.len() >= 3
-                    || (!initials_beside(value_written_around)
-                        && named_event_year(claim, &s.claim, &found.entities)))
+                    || named_event_year(claim, &s.claim, &found.entities))
                     && score >= thresholds.min_anchored_similarity * EVENT_YEAR_SHARE);
             let alike = in_place
                 || score >= thresholds.min_similarity
@@ -533,41 +531,9 @@ impl ParagraphWords {
     }
 }
 
-/// The word right before and the word right after `range` in `text`.
-fn words_beside<'t>(text: &'t str, range: &Range<usize>) -> [&'t str; 2] {
-    let before = text.get(..range.start).unwrap_or("");
-    let after = text.get(range.end..).unwrap_or("");
-    let word = |w: &'t str| w.trim_matches(|c: char| !c.is_alphanumeric());
-    [
-        before.split_whitespace().next_back().map_or("", word),
-        after.split_whitespace().next().map_or("", word),
-    ]
-}
-
-/// Whether a body's initials stand beside a value ("the 2012 GOP nominee").
-fn initials_beside(words: [&str; 2]) -> bool {
-    words.iter().any(|w| {
-        w.chars().filter(|c| c.is_uppercase()).count() >= 2 && w.chars().all(char::is_uppercase)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::tests::lint;
-    use super::{initials_beside, words_beside};
-
-    #[test]
-    fn a_bodys_initials_beside_a_year_are_told_apart_from_an_events_name() {
-        let text = "Romney, the 2012 GOP nominee, met the WoolPoll 2006 panel.";
-        let beside = |year: &str| {
-            let at = text.find(year).expect("year");
-            words_beside(text, &(at..at + year.len()))
-        };
-        assert_eq!(beside("2012"), ["the", "GOP"]);
-        assert!(initials_beside(beside("2012")));
-        assert_eq!(beside("2006"), ["WoolPoll", "panel"]);
-        assert!(!initials_beside(beside("2006")));
-    }
 
     #[test]
     fn number_words_get_number_word_suggestions() {

@@ -11,6 +11,7 @@
 
 mod ages;
 mod calendar;
+mod edition;
 mod reading;
 mod roles;
 pub mod time;
@@ -90,6 +91,10 @@ pub struct Subject {
     /// Where the event a day, date or place in a series belongs to is held
     /// ("New York's April 19 primary"), as the index keys names.
     pub venue: Option<String>,
+    /// The names of an edition a year stands beside ("WoolPoll 2006"), as
+    /// the index keys names.
+    #[serde(default)]
+    pub editions: Vec<String>,
 }
 
 /// What a claim states of its subject.
@@ -615,6 +620,11 @@ fn build(
         entities.retain(|(e, _)| *e != key);
         entities.insert(0, (key, 0));
     }
+    let editions = if found.attribute == Attribute::Year {
+        edition::edition_names(sentence.prose, &found.range, &entities)
+    } else {
+        Vec::new()
+    };
     // A title has no side of a change ("a team led by Secretary Rubio").
     let change = (found.attribute != Attribute::Title)
         .then(|| change_side(sentence, &found.phrase))
@@ -700,6 +710,7 @@ fn build(
             thing: reading.head.clone(),
             local: reading.local.clone(),
             venue: reading.venue.as_deref().map(entity_key),
+            editions,
         },
         attribute: found.attribute,
         value: found.value,
