@@ -1195,15 +1195,17 @@ mod tests {
         ));
     }
 
+    /// The counted or measured thing of a text's first claim.
+    fn thing(text: &str) -> Option<String> {
+        claims(text, 0..text.len())[0]
+            .subject
+            .thing
+            .as_ref()
+            .map(|t| t.word.clone())
+    }
+
     #[test]
     fn a_length_of_time_is_of_what_lasted() {
-        let thing = |text: &str| {
-            claims(text, 0..text.len())[0]
-                .subject
-                .thing
-                .as_ref()
-                .map(|t| t.word.clone())
-        };
         assert_eq!(
             thing("The working dinner in Geneva lasted three hours."),
             Some("dinner".to_string())
@@ -1415,6 +1417,18 @@ mod tests {
         );
         let forecast = "The draft would put $200bn of frozen Russian assets into rebuilding.";
         assert!(claims(forecast, 0..forecast.len())[0].qualifiers.forecast);
+    }
+
+    #[test]
+    fn an_ordinal_counts_its_own_noun_when_a_name_says_whose() {
+        assert_eq!(
+            thing("Cane may grow on the third stage of the Ord River Irrigation Scheme."),
+            Some("stage".to_string())
+        );
+        assert_eq!(
+            thing("Delegates met for the fourth round of talks."),
+            Some("talks".to_string())
+        );
     }
 
     #[test]

@@ -469,6 +469,12 @@ impl Around<'_, '_> {
                     last = word;
                     continue;
                 }
+                // A name after an ordinal's "of" says whose series it is
+                // ("the second stage of the Ord River Irrigation Scheme"):
+                // the ordinal's own noun is what it counts.
+                if self.span.ordinal && head.is_none() && is_capitalised(word.text) {
+                    return None;
+                }
                 if self.is_filler(word) || (head.is_some() && is_participle(word.lower)) {
                     break;
                 }
