@@ -148,6 +148,14 @@ fn line_dateline(line: &str) -> Option<(Day, Range<usize>)> {
     // A dateline's date opens its line: only the words that may stand
     // before it and the date's own three are read, not a paragraph.
     let words = words(line, WORDS_BEFORE_DATE + 3);
+    // Every date a dateline gives has figures (a year, at least): most
+    // first lines have none, and need no word looked up.
+    if !words
+        .iter()
+        .any(|w| w.text.bytes().any(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
     let (at, (day, after)) = (0..words.len()).find_map(|at| Some((at, date_at(&words, at)?)))?;
     let before = &words[..at];
     // "HARBOURTON, March 3": the comma sets a place off from its date.
