@@ -31,7 +31,7 @@ impl ArticleFacts {
         // that opens the article without reading it.
         let mut meta = article.meta.clone();
         if meta.date.is_none() {
-            meta.date = doc.dateline().map(iso_date);
+            meta.date = doc.dateline().map(crate::lang::calendar::iso_date);
         }
         ArticleFacts {
             meta,
@@ -40,10 +40,4 @@ impl ArticleFacts {
             statements: statement_facts(doc, &mentions, &quotations),
         }
     }
-}
-
-/// A day as `YYYY-MM-DD`.
-fn iso_date(day: crate::lang::calendar::Day) -> String {
-    let (year, month, day) = crate::lang::calendar::civil_from_days(day);
-    format!("{year:04}-{month:02}-{day:02}")
 }

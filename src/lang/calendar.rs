@@ -97,6 +97,12 @@ pub fn find_day(text: &str) -> Option<Day> {
     })
 }
 
+/// A day as `YYYY-MM-DD`, as `find_day` reads it.
+pub fn iso_date(day: Day) -> String {
+    let (year, month, day) = civil_from_days(day);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 /// The day in a file name, if it has one.
 pub fn day_of_path(path: &Path) -> Option<Day> {
     find_day(&path.file_name()?.to_string_lossy())
@@ -186,8 +192,7 @@ mod tests {
             "1969-12-31",
         ] {
             let day = find_day(text).unwrap_or_default();
-            let (y, m, d) = civil_from_days(day);
-            assert_eq!(format!("{y:04}-{m:02}-{d:02}"), text);
+            assert_eq!(iso_date(day), text);
         }
     }
 

@@ -63,6 +63,13 @@ pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A body's initials: two capitals or more and nothing but full stops
+/// besides ("AWI", "GOP", "U.N").
+pub fn is_initialism(word: &str) -> bool {
+    word.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && word.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
 /// A lower-cased word without its possessive `'s` or `’s`: "florida's" →
 /// "florida".
 pub fn without_possessive(word: &str) -> &str {

@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use crate::lang::lexicon;
+use crate::text::names::is_initialism;
 
 /// The names right beside a year (`entities` at distance 0) that name no
 /// person, place or body. A person or place beside a year ("Obama's 2008
@@ -40,9 +41,7 @@ fn words_beside<'t>(text: &'t str, range: &Range<usize>) -> [&'t str; 2] {
 
 /// Whether a body's initials stand beside a value ("the 2012 GOP nominee").
 fn initials_beside(words: [&str; 2]) -> bool {
-    words.iter().any(|w| {
-        w.chars().filter(|c| c.is_uppercase()).count() >= 2 && w.chars().all(char::is_uppercase)
-    })
+    words.iter().any(|w| is_initialism(w))
 }
 
 #[cfg(test)]

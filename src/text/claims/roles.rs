@@ -15,7 +15,7 @@ use crate::lang::titles::{
     HELD_ALONGSIDE_TITLES, LEADER_DESCRIPTIONS, TITLE_FILLERS, TITLE_PORTFOLIOS, TITLE_RANKS,
     is_title_word, title_synonym,
 };
-use crate::text::names::{NameMention, without_possessive};
+use crate::text::names::{NameMention, is_initialism, without_possessive};
 use crate::text::sentence::Sentence;
 use crate::text::words::WordBoundaries;
 
@@ -407,11 +407,7 @@ fn apposition(
 /// SC") or the body the sentence goes on to name ("told Justice Rares AWI
 /// had..."). A name in capitals throughout keeps its words.
 fn without_trailing_acronyms<'w>(words: &'w [&'w str]) -> &'w [&'w str] {
-    let is_acronym = |w: &str| {
-        w.chars().filter(|c| c.is_uppercase()).count() >= 2
-            && w.chars().all(|c| c.is_uppercase() || c == '.')
-    };
-    let kept = words.len() - words.iter().rev().take_while(|w| is_acronym(w)).count();
+    let kept = words.len() - words.iter().rev().take_while(|w| is_initialism(w)).count();
     if kept == 0 { words } else { &words[..kept] }
 }
 
